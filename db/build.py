@@ -1,0 +1,91 @@
+"""Build db/content.sqlite from db/schema.sql, resources/content/ and the directory data.
+
+Same inputs give the same bytes: rows are inserted in a fixed order, nothing records the
+time of the build, and the file is VACUUMed before it is moved into place.
+
+    python db/build.py [--out PATH] [--samhsa-dir DIR | --no-directory] [--if-stale]
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sqlite3
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+if str(ROOT) not in sys.path:
+    sys.path.insert(0, str(ROOT))
+
+from kiosk import paths  # noqa: E402
+from kiosk.importers import content  # noqa: E402
+
+SCHEMA = ROOT / "db" / "schema.sql"
+DEFAULT_OUT = ROOT / "db" / "content.sqlite"
+
+
+def source_files(samhsa_dir: Path | None) -> list[Path]:
+    files = [SCHEMA, *content.source_files(ROOT / "resources" / "content")]
+    files += sorted((ROOT / "kiosk" / "importers").glob("*.py"))
+    files += sorted((ROOT / "kiosk" / "store").glob("*.py"))
+    if samhsa_dir is not None and samhsa_dir.is_dir():
+        files += sorted(p for p in samhsa_dir.rglob("*") if p.is_file())
+    return files
+
+
+def is_stale(out: Path, samhsa_dir: Path | None) -> bool:
+    if not out.exists():
+        return True
+    built = out.stat().st_mtime
+    return any(p.stat().st_mtime > built for p in source_files(samhsa_dir))
+
+
+def build(out: Path, samhsa_dir: Path | None,
+          content_root: Path = ROOT / "resources" / "content") -> None:
+    tmp = out.with_name(out.name + ".tmp")
+    tmp.unlink(missing_ok=True)
+    conn = sqlite3.connect(tmp, isolation_level=None)
+    try:
+        conn.execute("PRAGMA journal_mode = OFF")
+        conn.executescript(SCHEMA.read_text(encoding="utf-8").replace("PRAGMA", "-- PRAGMA"))
+        conn.execute("BEGIN")
+        for lang in content.languages(content_root):
+            content.load_language(conn, content_root / lang)
+        # issue 4: directory import (when samhsa_dir is given) goes here.
+        # issue 5: search index build goes here.
+        conn.execute("COMMIT")
+        for line in SCHEMA.read_text(encoding="utf-8").splitlines():
+            if line.startswith("PRAGMA"):
+                conn.execute(line.split("--")[0])
+        conn.execute("VACUUM")
+    finally:
+        conn.close()
+    os.replace(tmp, out)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--out", type=Path, default=DEFAULT_OUT)
+    parser.add_argument("--samhsa-dir", type=Path, default=None,
+                        help="SAMHSA data folder "
+                             "(default: $KIOSK_SAMHSA_DIR or ../shared/data/samhsa)")
+    parser.add_argument("--no-directory", action="store_true", help="build without the directory")
+    parser.add_argument("--if-stale", action="store_true",
+                        help="only build when the file is missing or older than its sources")
+    args = parser.parse_args(argv)
+    samhsa_dir = None if args.no_directory else (args.samhsa_dir or paths.default_samhsa_dir())
+    if args.if_stale and not is_stale(args.out, samhsa_dir):
+        print(f"{args.out} is up to date")
+        return 0
+    try:
+        build(args.out, samhsa_dir)
+    except content.ContentError as exc:
+        print(f"content error: {exc}", file=sys.stderr)
+        return 1
+    print(f"built {args.out} ({args.out.stat().st_size // 1024} KiB)")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,191 @@
+"""Composition root: args -> logging -> paths -> databases -> repositories -> Qt."""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import os
+import sqlite3
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+from kiosk import __version__, paths
+from kiosk.config import Settings
+from kiosk.logs import setup_logging
+from kiosk.store.admin import AdminDbError, SettingsRepository, open_admin_db, schema_version
+from kiosk.store.connect import ContentDbError, open_content_db
+from kiosk.store.content import ContentRepository
+
+log = logging.getLogger(__name__)
+
+DEFAULT_SIZES = [(1920, 1080), (1080, 1920), (1366, 768)]
+
+
+def _size(text: str) -> tuple[int, int]:
+    try:
+        w, h = (int(part) for part in text.lower().split("x"))
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"size must look like 1920x1080, not {text!r}") from None
+    if not (200 <= w <= 8000 and 200 <= h <= 8000):
+        raise argparse.ArgumentTypeError(f"size out of range: {text}")
+    return w, h
+
+
+def parse_args(argv: list[str] | None) -> argparse.Namespace:
+    p = argparse.ArgumentParser(prog="kiosk", description="Recovery Guide Kiosk")
+    p.add_argument("--windowed", action="store_true", help="a normal window (laptops)")
+    p.add_argument("--content-db", type=Path, help="content database to use")
+    p.add_argument("--data-dir", type=Path, help="folder for settings and logs")
+    p.add_argument("--lang", help="content language code (default: en)")
+    p.add_argument("--idle-seconds", type=int, help="reset after this many idle seconds")
+    p.add_argument("--self-test", action="store_true", help="check everything, print one line")
+    p.add_argument("--screenshot", type=Path, metavar="DIR", help="render every screen to PNGs")
+    p.add_argument("--size", type=_size, action="append", metavar="WxH",
+                   help="screenshot size (repeatable; default: 1920x1080 1080x1920 1366x768)")
+    p.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    return p.parse_args(argv)
+
+
+@dataclass
+class Stores:
+    """Everything app.py opened, handed to the UI."""
+
+    settings: Settings
+    content_conn: sqlite3.Connection
+    admin_conn: sqlite3.Connection
+    content: ContentRepository
+    admin_settings: SettingsRepository
+
+
+def load_settings(args: argparse.Namespace) -> Settings:
+    return Settings().with_overrides(
+        windowed=args.windowed or None,
+        lang=args.lang,
+        content_db=args.content_db,
+        data_dir=args.data_dir,
+        idle_seconds=args.idle_seconds,
+    )
+
+
+def open_stores(settings: Settings) -> Stores:
+    """Open both databases; raise ContentDbError / AdminDbError with a one-line reason."""
+    admin_conn = open_admin_db(paths.data_dir(settings.data_dir))
+    admin_settings = SettingsRepository(admin_conn)
+    stored = admin_settings.all()
+    settings = settings.with_overrides(
+        lang=settings.lang if settings.lang != "en" else stored.get("lang"),
+        kiosk_zip=stored.get("kiosk_zip"),
+        featured_helpline=stored.get("featured_helpline"),
+    )
+    if "idle_seconds" in stored and settings.idle_seconds == Settings().idle_seconds:
+        settings = settings.with_overrides(idle_seconds=int(stored["idle_seconds"]))
+    content_path = settings.content_db or paths.default_content_db()
+    content_conn = open_content_db(content_path)
+    content = ContentRepository(content_conn, settings.lang)
+    if not content.guide_sections():
+        content_conn.close()
+        raise ContentDbError(f"content database has no content for language {settings.lang!r}")
+    return Stores(settings, content_conn, admin_conn, content, admin_settings)
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = parse_args(argv)
+    settings = load_settings(args)
+    headless = bool(args.self_test or args.screenshot)
+    if headless:
+        os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    setup_logging(paths.log_dir(settings.data_dir))
+    log.info("kiosk %s starting", __version__)
+    try:
+        stores: Stores | None = open_stores(settings)
+        problem = ""
+    except (ContentDbError, AdminDbError, OSError, ValueError) as exc:
+        stores, problem = None, str(exc)
+        log.error("cannot start normally: %s", problem)
+    if stores is None and headless:
+        print(f"self-test failed: {problem}" if args.self_test else f"error: {problem}",
+              file=sys.stderr)
+        return 2
+
+    return run_qt(stores, settings, args, problem)
+
+
+def build_window(stores: Stores):  # type: ignore[no-untyped-def]
+    """Repositories -> screens -> shell. Tests build screens the same way."""
+    from kiosk.ui.main_window import MainWindow
+    from kiosk.ui.screens.checklist import ChecklistScreen
+    from kiosk.ui.screens.compare import CompareScreen
+    from kiosk.ui.screens.directory import DirectoryScreen
+    from kiosk.ui.screens.faq import FaqScreen
+    from kiosk.ui.screens.guide import GuideScreen
+    from kiosk.ui.screens.help import HelpScreen
+    from kiosk.ui.screens.home import HomeScreen
+
+    content = stores.content
+    helplines = content.helplines(stores.settings.featured_helpline)
+    screens = [
+        HomeScreen(content),
+        GuideScreen(content),
+        FaqScreen(content),
+        CompareScreen(content),
+        DirectoryScreen(),
+        ChecklistScreen(content),
+        HelpScreen(helplines),
+    ]
+    return MainWindow(screens, helplines)
+
+
+def make_window(stores: Stores | None):  # type: ignore[no-untyped-def]
+    """The kiosk window, or the maintenance screen when the kiosk cannot run."""
+    from kiosk.ui import application
+
+    if stores is None:
+        return application.maintenance_window()
+    try:
+        return build_window(stores)
+    except Exception:  # noqa: BLE001 - the visitor sees maintenance, the log the traceback
+        log.exception("window could not be built")
+        return application.maintenance_window()
+
+
+def run_qt(stores: Stores | None, settings: Settings, args: argparse.Namespace,
+           problem: str) -> int:
+    # Qt is imported only now: argument errors and self-test failures stay fast.
+    from PySide6.QtCore import QCoreApplication
+    from PySide6.QtWidgets import QApplication
+
+    from kiosk.ui import application
+
+    app = application.create_app(settings.lang)
+    window = make_window(stores)
+    if not hasattr(window, "screens"):
+        if args.self_test or args.screenshot:
+            print("self-test failed: the main window could not be built (see the log)",
+                  file=sys.stderr)
+            return 3
+        application.show(window, settings.windowed)
+        return app.exec()
+    if args.screenshot:
+        window.show()
+        sizes = args.size or DEFAULT_SIZES
+        written = window.save_screenshots(args.screenshot, sizes)
+        print(f"wrote {len(written)} screenshots to {args.screenshot}")
+        return 0
+    if args.self_test:
+        window.show()
+        for screen in window.screens.values():
+            window.navigate(screen.screen_id)
+            QCoreApplication.processEvents()
+        window.navigate("home")
+        info = stores.content.info()
+        print(
+            f"self-test ok: kiosk {__version__}, content v{info.schema_version} "
+            f"({len(stores.content.guide_sections())} guide sections, "
+            f"{len(stores.content.faqs())} FAQs), admin v{schema_version(stores.admin_conn)}, "
+            f"{len(window.screens)} screens, platform {QApplication.platformName()}"
+        )
+        window.close()
+        return 0
+    application.show(window, settings.windowed)
+    return app.exec()

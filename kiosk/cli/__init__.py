@@ -1,0 +1,1 @@
+"""`kiosk-admin`: the librarians' and outreach workers' command line."""

@@ -1,0 +1,1 @@
+"""Content and directory sources: parse, validate, report line-numbered errors. No Qt."""

@@ -1,0 +1,77 @@
+"""The only module that knows frozen vs source tree, user directories and overrides."""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+
+import platformdirs
+
+APP_NAME = "RecoveryGuideKiosk"
+PORTABLE_MARKER = "portable.txt"
+
+
+def is_frozen() -> bool:
+    return bool(getattr(sys, "frozen", False))
+
+
+def bundle_root() -> Path:
+    """Where resources/ and db/ live: sys._MEIPASS when frozen, else the repo root."""
+    if is_frozen():
+        return Path(getattr(sys, "_MEIPASS", Path(sys.executable).parent))
+    return Path(__file__).resolve().parent.parent
+
+
+def resources_dir() -> Path:
+    return bundle_root() / "resources"
+
+
+def content_dir(lang: str = "en") -> Path:
+    return resources_dir() / "content" / lang
+
+
+def default_content_db() -> Path:
+    override = os.environ.get("KIOSK_CONTENT_DB")
+    return Path(override) if override else bundle_root() / "db" / "content.sqlite"
+
+
+def portable_root() -> Path | None:
+    """A marker file beside the executable keeps settings and logs beside it."""
+    if not is_frozen():
+        return None
+    exe_dir = Path(sys.executable).resolve().parent
+    return exe_dir if (exe_dir / PORTABLE_MARKER).exists() else None
+
+
+def data_dir(override: Path | None = None) -> Path:
+    if override is not None:
+        return override
+    env = os.environ.get("KIOSK_DATA_DIR")
+    if env:
+        return Path(env)
+    portable = portable_root()
+    if portable is not None:
+        return portable / "data"
+    return Path(platformdirs.user_data_dir(APP_NAME, appauthor=False))
+
+
+def log_dir(data_override: Path | None = None) -> Path:
+    if data_override is not None:
+        return data_override / "logs"
+    env = os.environ.get("KIOSK_DATA_DIR")
+    if env:
+        return Path(env) / "logs"
+    portable = portable_root()
+    if portable is not None:
+        return portable / "logs"
+    return Path(platformdirs.user_log_dir(APP_NAME, appauthor=False))
+
+
+def default_samhsa_dir() -> Path | None:
+    """The SAMHSA source folder: $KIOSK_SAMHSA_DIR, else ../shared/data/samhsa if present."""
+    env = os.environ.get("KIOSK_SAMHSA_DIR")
+    if env:
+        return Path(env)
+    candidate = bundle_root().parent / "shared" / "data" / "samhsa"
+    return candidate if candidate.is_dir() else None

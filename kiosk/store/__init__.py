@@ -1,0 +1,1 @@
+"""sqlite3 only: connections, versions, migrations, repositories. All SQL lives here."""

@@ -1,0 +1,98 @@
+"""The writable admin database: settings only, never visitor activity.
+
+Ordered migrations, each in one transaction that bumps `user_version`; the file is
+copied aside before any migration runs.
+"""
+
+from __future__ import annotations
+
+import logging
+import shutil
+import sqlite3
+from collections.abc import Callable
+from pathlib import Path
+
+log = logging.getLogger(__name__)
+
+ADMIN_DB_NAME = "admin.sqlite"
+
+
+def _m001_settings(conn: sqlite3.Connection) -> None:
+    conn.execute(
+        "CREATE TABLE setting (key TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID"
+    )
+
+
+# Append only; never edit a released migration. Index + 1 is the resulting user_version.
+MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [
+    _m001_settings,
+]
+
+
+class AdminDbError(Exception):
+    """The admin database cannot be opened or migrated (one-line reason)."""
+
+
+def open_admin_db(data_dir: Path) -> sqlite3.Connection:
+    data_dir.mkdir(parents=True, exist_ok=True)
+    path = data_dir / ADMIN_DB_NAME
+    try:
+        conn = sqlite3.connect(path, isolation_level=None, check_same_thread=False)
+        conn.execute("PRAGMA journal_mode = DELETE")
+        migrate(conn, path)
+    except sqlite3.DatabaseError as exc:
+        raise AdminDbError(f"admin database {path}: {exc}") from None
+    return conn
+
+
+def schema_version(conn: sqlite3.Connection) -> int:
+    return int(conn.execute("PRAGMA user_version").fetchone()[0])
+
+
+def migrate(conn: sqlite3.Connection, path: Path | None = None) -> int:
+    current = schema_version(conn)
+    target = len(MIGRATIONS)
+    if current > target:
+        raise AdminDbError(f"admin database version {current} is newer than this kiosk ({target})")
+    if current == target:
+        return current
+    if path is not None and current > 0 and path.exists():
+        backup = path.with_name(f"{path.name}.v{current}.bak")
+        conn.execute("PRAGMA wal_checkpoint")
+        shutil.copy2(path, backup)
+        log.info("admin database backed up to %s before migrating", backup)
+    for version in range(current, target):
+        conn.execute("BEGIN IMMEDIATE")
+        try:
+            MIGRATIONS[version](conn)
+            conn.execute(f"PRAGMA user_version = {version + 1}")
+            conn.execute("COMMIT")
+        except BaseException:
+            conn.execute("ROLLBACK")
+            raise
+        log.info("admin database migrated to version %d", version + 1)
+    return target
+
+
+class SettingsRepository:
+    """Key/value settings an administrator changes. Values are stored as text."""
+
+    def __init__(self, conn: sqlite3.Connection) -> None:
+        self._conn = conn
+
+    def get(self, key: str, default: str = "") -> str:
+        row = self._conn.execute("SELECT value FROM setting WHERE key = ?", (key,)).fetchone()
+        return str(row[0]) if row else default
+
+    def set(self, key: str, value: str) -> None:
+        self._conn.execute(
+            "INSERT INTO setting (key, value) VALUES (?, ?)"
+            " ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+            (key, value),
+        )
+
+    def delete(self, key: str) -> None:
+        self._conn.execute("DELETE FROM setting WHERE key = ?", (key,))
+
+    def all(self) -> dict[str, str]:
+        return {str(k): str(v) for k, v in self._conn.execute("SELECT key, value FROM setting")}

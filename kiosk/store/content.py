@@ -1,0 +1,95 @@
+"""Repository for the guide, FAQs, care levels, checklist and helplines."""
+
+from __future__ import annotations
+
+import sqlite3
+
+from kiosk.domain import (
+    CareLevel,
+    Checklist,
+    ChecklistItem,
+    ContentInfo,
+    Faq,
+    GuideSection,
+    Helpline,
+)
+from kiosk.store.connect import SCHEMA_VERSION
+
+
+class ContentRepository:
+    def __init__(self, conn: sqlite3.Connection, lang: str = "en") -> None:
+        self._conn = conn
+        self._lang = lang
+
+    @property
+    def lang(self) -> str:
+        return self._lang
+
+    def _meta(self, key: str, default: str = "") -> str:
+        row = self._conn.execute("SELECT value FROM meta WHERE key = ?", (key,)).fetchone()
+        return str(row[0]) if row else default
+
+    def info(self) -> ContentInfo:
+        return ContentInfo(
+            schema_version=SCHEMA_VERSION,
+            welcome_title=self._meta(f"{self._lang}.welcome_title"),
+            welcome_text=self._meta(f"{self._lang}.welcome_text"),
+            sources=self._meta(f"{self._lang}.sources"),
+            directory_source=self._meta("directory.source"),
+            directory_date=self._meta("directory.data_date"),
+        )
+
+    def guide_sections(self) -> list[GuideSection]:
+        rows = self._conn.execute(
+            "SELECT id, position, topic, title, body_md FROM guide_section"
+            " WHERE lang = ? ORDER BY position",
+            (self._lang,),
+        )
+        return [GuideSection(*row) for row in rows]
+
+    def faqs(self) -> list[Faq]:
+        rows = self._conn.execute(
+            "SELECT id, position, question, answer_md FROM faq WHERE lang = ? ORDER BY position",
+            (self._lang,),
+        )
+        return [Faq(*row) for row in rows]
+
+    def care_levels(self) -> list[CareLevel]:
+        rows = self._conn.execute(
+            "SELECT id, position, name, short_name, summary, where_you_live, weekly_hours,"
+            " best_for, cost, supervision FROM care_level WHERE lang = ? ORDER BY position",
+            (self._lang,),
+        )
+        return [CareLevel(*row) for row in rows]
+
+    def checklist(self) -> Checklist:
+        rows = self._conn.execute(
+            "SELECT id, position, text, item_group FROM checklist_item"
+            " WHERE lang = ? ORDER BY position",
+            (self._lang,),
+        )
+        return Checklist(
+            title=self._meta(f"{self._lang}.checklist_title"),
+            intro=self._meta(f"{self._lang}.checklist_intro"),
+            items=tuple(ChecklistItem(*row) for row in rows),
+        )
+
+    def helplines(self, featured_id: str = "") -> list[Helpline]:
+        """All helplines in display order; `featured_id` (an admin setting) goes first."""
+        rows = self._conn.execute(
+            "SELECT id, position, name, number, tel, promise, hours, languages, disclosure,"
+            " featured FROM helpline WHERE lang = ? ORDER BY position",
+            (self._lang,),
+        )
+        lines = [
+            Helpline(id=r[0], position=r[1], name=r[2], number=r[3], tel=r[4], promise=r[5],
+                     hours=r[6], languages=r[7], disclosure=r[8], featured=bool(r[9]))
+            for r in rows
+        ]
+        chosen = featured_id or next((h.id for h in lines if h.featured), "")
+        lines.sort(key=lambda h: h.id != chosen)
+        return lines
+
+    def featured_helpline(self, featured_id: str = "") -> Helpline | None:
+        lines = self.helplines(featured_id)
+        return lines[0] if lines else None

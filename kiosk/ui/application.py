@@ -1,0 +1,73 @@
+"""QApplication setup: theme, translations, Qt messages into logging, window modes."""
+
+from __future__ import annotations
+
+import logging
+import sys
+
+from PySide6.QtCore import QLibraryInfo, QLocale, QtMsgType, QTranslator, qInstallMessageHandler
+from PySide6.QtWidgets import QApplication, QMainWindow, QWidget
+
+from kiosk import paths
+from kiosk.ui import theme
+from kiosk.ui.screens.maintenance import MaintenanceScreen
+
+log = logging.getLogger("kiosk.qt")
+
+_LEVELS = {
+    QtMsgType.QtDebugMsg: logging.DEBUG,
+    QtMsgType.QtInfoMsg: logging.INFO,
+    QtMsgType.QtWarningMsg: logging.WARNING,
+    QtMsgType.QtCriticalMsg: logging.ERROR,
+    QtMsgType.QtFatalMsg: logging.CRITICAL,
+}
+
+
+def _qt_message(msg_type: QtMsgType, _context: object, message: str) -> None:
+    log.log(_LEVELS.get(msg_type, logging.WARNING), "%s", message)
+
+
+def install_translators(app: QApplication, lang: str) -> list[QTranslator]:
+    """Load the kiosk's own catalog (resources/i18n/kiosk_<lang>.qm) and Qt's, if present."""
+    translators = []
+    for name, folder in (
+        (f"kiosk_{lang}", paths.resources_dir() / "i18n"),
+        (f"qtbase_{lang}", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)),
+    ):
+        translator = QTranslator(app)
+        if translator.load(name, str(folder)):
+            app.installTranslator(translator)
+            translators.append(translator)
+    QLocale.setDefault(QLocale(lang))
+    return translators
+
+
+def create_app(lang: str = "en") -> QApplication:
+    existing = QApplication.instance()
+    app = existing if isinstance(existing, QApplication) else QApplication(sys.argv[:1])
+    qInstallMessageHandler(_qt_message)
+    app.setApplicationName(paths.APP_NAME)
+    theme.apply(app)
+    install_translators(app, lang)
+    return app
+
+
+def maintenance_window() -> QMainWindow:
+    window = QMainWindow()
+    window.setWindowTitle(window.tr("Recovery Guide"))
+    window.setCentralWidget(MaintenanceScreen())
+    return window
+
+
+def show(window: QWidget, windowed: bool) -> None:
+    if windowed:
+        window.resize(1366, 768)
+        window.show()
+    else:
+        from PySide6.QtCore import Qt
+
+        window.setWindowFlags(
+            window.windowFlags() | Qt.WindowType.FramelessWindowHint
+            | Qt.WindowType.WindowStaysOnTopHint
+        )
+        window.showFullScreen()

@@ -1,0 +1,172 @@
+"""The shell: navigation rail, content area, helpline panel on every screen."""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, Signal
+from PySide6.QtGui import QResizeEvent
+from PySide6.QtWidgets import (
+    QApplication,
+    QBoxLayout,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QMainWindow,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from kiosk.domain import Helpline
+from kiosk.ui.screens.base import Screen
+from kiosk.ui.widgets.helpline_panel import HelplinePanel
+from kiosk.ui.widgets.touch import TouchButton
+
+log = logging.getLogger(__name__)
+
+#: Screens listed in the navigation rail, in order. Others (help) are reached from Home.
+NAV_ORDER = ("home", "guide", "faq", "compare", "directory", "checklist")
+#: Landscape windows shorter than this get the compact helpline panel.
+COMPACT_HEIGHT = 900
+
+
+class MainWindow(QMainWindow):
+    screen_changed = Signal(str)
+
+    def __init__(self, screens: list[Screen], helplines: list[Helpline],
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Recovery Guide"))
+        self.screens: dict[str, Screen] = {s.screen_id: s for s in screens}
+        root = QWidget()
+        outer = QVBoxLayout(root)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.setSpacing(0)
+
+        top = QFrame()
+        top.setObjectName("TopBar")
+        self.top_bar = QHBoxLayout(top)
+        self.top_bar.setContentsMargins(16, 8, 16, 8)
+        self.title_label = QLabel(self.tr("Recovery Guide"))
+        self.title_label.setProperty("role", "subtitle")
+        self.top_bar.addWidget(self.title_label)
+        self.top_bar.addStretch(1)
+        outer.addWidget(top)
+
+        self.body = QBoxLayout(QBoxLayout.Direction.LeftToRight)
+        self.body.setContentsMargins(0, 0, 0, 0)
+        self.body.setSpacing(0)
+        outer.addLayout(self.body, 1)
+
+        nav = QFrame()
+        nav.setObjectName("NavRail")
+        nav.setAccessibleName(self.tr("Main menu"))
+        nav_layout = QVBoxLayout(nav)
+        nav_layout.setContentsMargins(12, 12, 12, 12)
+        nav_layout.setSpacing(10)
+        self.nav_buttons: dict[str, TouchButton] = {}
+        for screen_id in NAV_ORDER:
+            screen = self.screens.get(screen_id)
+            if screen is None:
+                continue
+            button = TouchButton(screen.nav_title(), checkable=True)
+            button.setProperty("nav", True)
+            button.setAccessibleName(screen.nav_title())
+            button.clicked.connect(lambda _=False, s=screen_id: self.navigate(s))
+            self.nav_buttons[screen_id] = button
+            nav_layout.addWidget(button)
+        nav_layout.addStretch(1)
+        self.nav_rail = nav
+        self.body.addWidget(nav)
+
+        self.stack = QStackedWidget()
+        for screen in screens:
+            self.stack.addWidget(screen)
+        self.body.addWidget(self.stack, 1)
+
+        self.helpline_panel = HelplinePanel(helplines)
+        self.body.addWidget(self.helpline_panel)
+        self._portrait = False
+        self.setCentralWidget(root)
+
+        home = self.screens.get("home")
+        if home is not None and hasattr(home, "path_chosen"):
+            home.path_chosen.connect(self._on_home_path_chosen)
+        self.navigate("home" if "home" in self.screens else screens[0].screen_id)
+
+    # ------------------------------------------------------------ navigation --
+    def navigate(self, screen_id: str) -> None:
+        screen = self.screens.get(screen_id)
+        if screen is None:
+            log.warning("no screen %r", screen_id)
+            return
+        self.stack.setCurrentWidget(screen)
+        for sid, button in self.nav_buttons.items():
+            button.setChecked(sid == screen_id)
+        screen.on_shown()
+        self.screen_changed.emit(screen_id)
+
+    def current_screen_id(self) -> str:
+        current = self.stack.currentWidget()
+        return current.screen_id if isinstance(current, Screen) else ""
+
+    def _on_home_path_chosen(self, target: str) -> None:
+        self.navigate(target)
+
+    # --------------------------------------------------------------- session --
+    def reset_session(self) -> None:
+        """Forget the visitor: every screen resets, then Home."""
+        for screen in self.screens.values():
+            screen.reset()
+        clipboard = QApplication.clipboard()
+        if clipboard is not None:
+            clipboard.clear()
+        self.navigate("home")
+
+    # ---------------------------------------------------------------- layout --
+    def is_portrait(self) -> bool:
+        return self.height() > self.width()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        portrait = event.size().height() > event.size().width()
+        self.helpline_panel.set_compact(not portrait and event.size().height() < COMPACT_HEIGHT)
+        if portrait == self._portrait:
+            return
+        self._portrait = portrait
+        # Portrait: the helpline panel becomes a strip along the bottom, under the content.
+        outer = self.centralWidget().layout()
+        if portrait:
+            self.body.removeWidget(self.helpline_panel)
+            outer.addWidget(self.helpline_panel)
+        else:
+            outer.removeWidget(self.helpline_panel)
+            self.body.addWidget(self.helpline_panel)
+        self.helpline_panel.set_wide(portrait)
+
+    # ----------------------------------------------------------- screenshots --
+    def screenshot_states(self) -> list[tuple[str, object]]:
+        states: list[tuple[str, object]] = []
+        for screen_id, screen in self.screens.items():
+            for suffix, prepare in screen.screenshot_states():
+                name = f"{screen_id}-{suffix}" if suffix else screen_id
+                states.append((name, lambda s=screen_id, p=prepare: (self.navigate(s), p())))
+        return states
+
+    def save_screenshots(self, out_dir: Path, sizes: list[tuple[int, int]]) -> list[Path]:
+        out_dir.mkdir(parents=True, exist_ok=True)
+        written: list[Path] = []
+        for width, height in sizes:
+            self.resize(width, height)
+            QCoreApplication.processEvents()
+            for name, prepare in self.screenshot_states():
+                prepare()  # type: ignore[operator]
+                QCoreApplication.processEvents()
+                path = out_dir / f"{name}-{width}x{height}.png"
+                if not self.grab().save(str(path)):
+                    raise OSError(f"cannot write {path}")
+                written.append(path)
+            self.reset_session()
+        return written

@@ -1,0 +1,102 @@
+"""Thin Qt item models over domain objects."""
+
+from __future__ import annotations
+
+from typing import Any, Generic, TypeVar
+
+from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelIndex, Qt
+
+T = TypeVar("T")
+Index = QModelIndex | QPersistentModelIndex
+
+ItemRole = Qt.ItemDataRole.UserRole + 1
+
+
+class TitledListModel(QAbstractListModel, Generic[T]):
+    """A list of (title, item) pairs; `ItemRole` returns the domain object."""
+
+    def __init__(self, parent: Any = None) -> None:
+        super().__init__(parent)
+        self._rows: list[tuple[str, T]] = []
+
+    def set_items(self, rows: list[tuple[str, T]]) -> None:
+        self.beginResetModel()
+        self._rows = list(rows)
+        self.endResetModel()
+
+    def item(self, row: int) -> T:
+        return self._rows[row][1]
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._rows)
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self._rows):
+            return None
+        title, item = self._rows[index.row()]
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
+            return title
+        if role == ItemRole:
+            return item
+        return None
+
+
+class CheckListModel(QAbstractListModel):
+    """Checkable rows (title, key); ticks live only in memory and are cleared by reset."""
+
+    def __init__(self, parent: Any = None) -> None:
+        super().__init__(parent)
+        self._rows: list[tuple[str, str]] = []
+        self._ticked: set[str] = set()
+
+    def set_items(self, rows: list[tuple[str, str]]) -> None:
+        self.beginResetModel()
+        self._rows = list(rows)
+        self._ticked.clear()
+        self.endResetModel()
+
+    def clear_ticks(self) -> None:
+        if self._ticked:
+            self._ticked.clear()
+            if self._rows:
+                self.dataChanged.emit(self.index(0), self.index(len(self._rows) - 1))
+
+    def ticked_keys(self) -> list[str]:
+        return [key for _, key in self._rows if key in self._ticked]
+
+    def toggle(self, row: int) -> None:
+        index = self.index(row)
+        current = self.data(index, Qt.ItemDataRole.CheckStateRole)
+        new = Qt.CheckState.Unchecked if current == Qt.CheckState.Checked else Qt.CheckState.Checked
+        self.setData(index, new, Qt.ItemDataRole.CheckStateRole)
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._rows)
+
+    def flags(self, index: Index) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        # Not ItemIsUserCheckable: TickListView toggles the whole row on tap, Space or Enter.
+        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self._rows):
+            return None
+        title, key = self._rows[index.row()]
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
+            return title
+        if role == Qt.ItemDataRole.CheckStateRole:
+            return Qt.CheckState.Checked if key in self._ticked else Qt.CheckState.Unchecked
+        return None
+
+    def setData(self, index: Index, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:
+        if role != Qt.ItemDataRole.CheckStateRole or not index.isValid():
+            return False
+        key = self._rows[index.row()][1]
+        checked = Qt.CheckState(value) == Qt.CheckState.Checked
+        if checked:
+            self._ticked.add(key)
+        else:
+            self._ticked.discard(key)
+        self.dataChanged.emit(index, index, [Qt.ItemDataRole.CheckStateRole])
+        return True

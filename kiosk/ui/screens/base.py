@@ -1,0 +1,49 @@
+"""What every screen offers the shell."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
+
+ScreenshotState = tuple[str, Callable[[], None]]
+
+
+class Screen(QWidget):
+    """A page in the shell's content area.
+
+    Screens query their repositories when shown (`on_shown`), forget everything a visitor
+    did in `reset()`, and list the states worth a screenshot in `screenshot_states()`.
+    """
+
+    screen_id = "screen"
+
+    def nav_title(self) -> str:
+        return self.screen_id
+
+    def on_shown(self) -> None:
+        """Called by the shell each time the screen becomes visible."""
+
+    def reset(self) -> None:
+        """Forget everything the visitor did here (text, ticks, filters, scroll positions)."""
+
+    def screenshot_states(self) -> list[ScreenshotState]:
+        """(suffix, prepare) pairs; the default is the screen as first shown."""
+        return [("", lambda: None)]
+
+
+def heading(text: str, role: str = "title") -> QLabel:
+    label = QLabel(text)
+    label.setProperty("role", role)
+    label.setWordWrap(True)
+    label.setTextFormat(Qt.TextFormat.PlainText)
+    label.setAccessibleName(text)
+    return label
+
+
+def page_layout(widget: QWidget) -> QVBoxLayout:
+    layout = QVBoxLayout(widget)
+    layout.setContentsMargins(24, 20, 24, 20)
+    layout.setSpacing(14)
+    return layout

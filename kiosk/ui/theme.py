@@ -1,0 +1,75 @@
+"""Fonts, colours, touch-target sizes and the application stylesheet (sizes in pt, never px)."""
+
+from __future__ import annotations
+
+from PySide6.QtGui import QFont, QGuiApplication
+from PySide6.QtWidgets import QApplication, QWidget
+
+MIN_TOUCH_PX = 48
+MIN_TOUCH_MM = 9.0
+BASE_POINT_SIZE = 15
+
+INK = "#1d2b36"
+MUTED = "#4a5a66"
+PAPER = "#f7f5f0"
+ACCENT = "#1f5f8b"
+ACCENT_DARK = "#174a6c"
+CALM = "#e6eef3"
+HELP_BG = "#0f3d3a"
+HELP_INK = "#ffffff"
+
+
+def touch_target_px(widget: QWidget | None = None) -> int:
+    """The smallest side of a touch target: 48 px and 9 mm, whichever is larger here."""
+    screen = widget.screen() if widget is not None else QGuiApplication.primaryScreen()
+    dpi = screen.physicalDotsPerInch() if screen is not None else 96.0
+    dpi = dpi if 50.0 < dpi < 600.0 else 96.0
+    ratio = screen.devicePixelRatio() if screen is not None else 1.0
+    mm_px = MIN_TOUCH_MM / 25.4 * dpi / max(ratio, 1.0)
+    return max(MIN_TOUCH_PX, round(mm_px))
+
+
+def stylesheet() -> str:
+    return f"""
+QWidget {{ color: {INK}; background: {PAPER}; }}
+QLabel {{ background: transparent; }}
+QPushButton, QToolButton {{
+    background: {CALM}; color: {INK}; border: 2px solid #b9c9d4; border-radius: 10px;
+    padding: 0.35em 0.8em;
+}}
+QPushButton:pressed, QToolButton:pressed {{ background: #cddbe4; }}
+QPushButton:focus, QToolButton:focus, QListView:focus, QTextBrowser:focus {{
+    border: 3px solid #e0a400;
+}}
+QPushButton[primary="true"] {{ background: {ACCENT}; color: white; border-color: {ACCENT_DARK}; }}
+QPushButton[nav="true"] {{ text-align: left; padding-left: 0.8em; background: #f4f1ea; }}
+QPushButton[tile="true"] {{ background: white; border-radius: 16px; }}
+QPushButton[tile="true"][primary="true"] {{ background: {ACCENT}; }}
+QLabel[tileTitle="true"] {{ font-size: 20pt; font-weight: bold; }}
+QPushButton[nav="true"]:checked {{
+    background: {ACCENT}; color: white; border-color: {ACCENT_DARK};
+}}
+QPushButton:checked {{ background: {ACCENT}; color: white; border-color: {ACCENT_DARK}; }}
+QPushButton:disabled {{ color: #7b8790; background: #eceae4; }}
+QFrame#HelplinePanel, QFrame#HelplinePanel QWidget {{ background: {HELP_BG}; color: {HELP_INK}; }}
+QFrame#HelplinePanel QLabel#HelplineQr {{ background: white; }}
+QFrame#HelplinePanel QLabel#HelplineNumber {{ font-size: 24pt; font-weight: bold; }}
+QFrame#HelplinePanel QLabel#HelplineName {{ font-size: 15pt; font-weight: bold; }}
+QFrame#NavRail {{ background: #e9e5dc; }}
+QLabel[role="title"] {{ font-size: 22pt; font-weight: bold; }}
+QLabel[role="subtitle"] {{ font-size: 16pt; font-weight: bold; }}
+QLabel[role="muted"] {{ color: {MUTED}; }}
+QLabel[role="small"] {{ font-size: 12pt; }}
+QTextBrowser {{ background: white; border: 1px solid #d5d0c4; border-radius: 8px; padding: 0.4em; }}
+QListView {{ background: white; border: 1px solid #d5d0c4; border-radius: 8px; }}
+QListView::item {{ padding: 0.5em; border-bottom: 1px solid #ece8df; }}
+QListView::item:selected {{ background: {CALM}; color: {INK}; }}
+QScrollBar:vertical {{ width: 0.9em; }}
+"""
+
+
+def apply(app: QApplication) -> None:
+    font = QFont(app.font())
+    font.setPointSize(BASE_POINT_SIZE)
+    app.setFont(font)
+    app.setStyleSheet(stylesheet())

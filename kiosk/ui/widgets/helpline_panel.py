@@ -1,0 +1,117 @@
+"""The helpline panel shown on every screen: featured line large, its QR code, the others."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QSizePolicy, QVBoxLayout, QWidget
+
+from kiosk.domain import Helpline
+from kiosk.ui.widgets.qr import qr_pixmap
+
+PANEL_WIDTH = 360
+
+
+def _label(text: str, name: str = "", role: str = "") -> QLabel:
+    label = QLabel(text)
+    label.setWordWrap(True)
+    label.setTextFormat(Qt.TextFormat.PlainText)
+    if name:
+        label.setObjectName(name)
+    if role:
+        label.setProperty("role", role)
+    return label
+
+
+def _block(*widgets: QWidget) -> QWidget:
+    block = QWidget()
+    column = QVBoxLayout(block)
+    column.setContentsMargins(0, 0, 0, 0)
+    column.setSpacing(6)
+    for widget in widgets:
+        column.addWidget(widget)
+    return block
+
+
+class HelplinePanel(QFrame):
+    """A column beside the content (landscape) or a strip below it (portrait).
+
+    Compact mode (short screens) leaves out the heading and the other helplines; they stay
+    one tap away on the Get help now screen.
+    """
+
+    QR_SIDE = 132
+
+    def __init__(self, helplines: list[Helpline], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("HelplinePanel")
+        self.setAccessibleName(self.tr("Helplines"))
+        self._grid = QGridLayout(self)
+        self._grid.setContentsMargins(20, 16, 20, 16)
+        self._grid.setHorizontalSpacing(20)
+        self._grid.setVerticalSpacing(10)
+        self.featured: Helpline | None = helplines[0] if helplines else None
+        self.heading = _label(self.tr("Need to talk to someone now?"), role="subtitle")
+        self.others: list[QLabel] = []
+        f = self.featured
+        if f is None:
+            self.top = _block(self.heading, _label(self.tr("Ask a staff member for help.")))
+            self.qr_block = _block()
+            self.bottom = _block()
+        else:
+            self.name_label = _label(f.name, "HelplineName")
+            self.number_label = _label(f.number, "HelplineNumber")
+            self.number_label.setAccessibleName(self.tr("Phone number %s") % f.number)
+            self.promise_label = _label(f.promise)
+            self.qr_label = QLabel()
+            self.qr_label.setObjectName("HelplineQr")
+            self.qr_label.setPixmap(qr_pixmap(f.tel_uri, self.QR_SIDE))
+            self.qr_label.setFixedSize(self.QR_SIDE, self.QR_SIDE)
+            self.qr_label.setAccessibleName(self.tr("QR code to call %s") % f.number)
+            self.qr_caption = _label(self.tr("Scan to call from your phone."), role="small")
+            self.disclosure_label = _label(f.disclosure, "HelplineDisclosure", role="small")
+            self.disclosure_label.setVisible(bool(f.disclosure))
+            for other in helplines[1:]:
+                label = _label(f"{other.name}: {other.number}", "HelplineOther")
+                label.setAccessibleDescription(other.promise)
+                self.others.append(label)
+            self.top = _block(self.heading, self.name_label, self.number_label,
+                              self.promise_label)
+            self.qr_block = _block(self.qr_label, self.qr_caption)
+            self.bottom = _block(self.disclosure_label, *self.others)
+            self.setAccessibleDescription(f"{f.name}, {f.number}. {f.promise}")
+        self.wide = True
+        self.set_wide(False)
+
+    def set_compact(self, compact: bool) -> None:
+        self.heading.setVisible(not compact)
+        for label in self.others:
+            label.setVisible(not compact)
+
+    def set_wide(self, wide: bool) -> None:
+        """Lay out as a bottom strip (wide) or a side column."""
+        if wide == self.wide:
+            return
+        self.wide = wide
+        grid = self._grid
+        for block in (self.top, self.qr_block, self.bottom):
+            grid.removeWidget(block)
+        for row in range(4):
+            grid.setRowStretch(row, 0)
+        if wide:
+            self.setMinimumWidth(0)
+            self.setMaximumWidth(16777215)
+            self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Maximum)
+            grid.addWidget(self.top, 0, 0)
+            grid.addWidget(self.bottom, 1, 0)
+            grid.addWidget(self.qr_block, 0, 1, 2, 1, Qt.AlignmentFlag.AlignTop)
+            grid.setColumnStretch(0, 1)
+            grid.setColumnStretch(1, 0)
+        else:
+            self.setFixedWidth(PANEL_WIDTH)
+            self.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Preferred)
+            grid.addWidget(self.top, 0, 0)
+            grid.addWidget(self.qr_block, 1, 0)
+            grid.addWidget(self.bottom, 2, 0)
+            grid.setRowStretch(3, 1)
+            grid.setColumnStretch(0, 1)
+            grid.setColumnStretch(1, 0)

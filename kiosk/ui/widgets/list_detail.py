@@ -1,0 +1,91 @@
+"""A touch list of titles beside the text of the chosen one, with Previous / Next."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Generic, TypeVar
+
+from PySide6.QtCore import QItemSelectionModel, Qt
+from PySide6.QtWidgets import QHBoxLayout, QListView, QVBoxLayout, QWidget
+
+from kiosk.ui.models import TitledListModel
+from kiosk.ui.screens.base import heading
+from kiosk.ui.widgets.markdown_view import MarkdownView
+from kiosk.ui.widgets.touch import TouchButton, enable_kinetic_scroll
+
+T = TypeVar("T")
+
+
+class ListDetail(QWidget, Generic[T]):
+    def __init__(self, render: Callable[[T], tuple[str, str]], list_name: str,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._render = render
+        self.model: TitledListModel[T] = TitledListModel(self)
+        self.list = QListView()
+        self.list.setModel(self.model)
+        self.list.setWordWrap(True)
+        self.list.setUniformItemSizes(False)
+        self.list.setResizeMode(QListView.ResizeMode.Adjust)
+        self.list.setTextElideMode(Qt.TextElideMode.ElideNone)
+        self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.list.setAccessibleName(list_name)
+        self.list.setEditTriggers(QListView.EditTrigger.NoEditTriggers)
+        enable_kinetic_scroll(self.list)
+        self.list.selectionModel().currentChanged.connect(self._on_list_current_changed)
+
+        self.title = heading("", role="subtitle")
+        self.view = MarkdownView()
+        self.previous_button = TouchButton(self.tr("‹ Previous"))
+        self.next_button = TouchButton(self.tr("Next ›"), primary=True)
+        self.previous_button.clicked.connect(lambda: self.step(-1))
+        self.next_button.clicked.connect(lambda: self.step(1))
+
+        detail = QVBoxLayout()
+        detail.addWidget(self.title)
+        detail.addWidget(self.view, 1)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.previous_button)
+        buttons.addStretch(1)
+        buttons.addWidget(self.next_button)
+        detail.addLayout(buttons)
+
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(16)
+        layout.addWidget(self.list, 2)
+        layout.addLayout(detail, 3)
+
+    def set_items(self, rows: list[tuple[str, T]]) -> None:
+        self.model.set_items(rows)
+        self.select(0)
+
+    def select(self, row: int) -> None:
+        if self.model.rowCount() == 0:
+            self.title.setText("")
+            self.view.show_markdown("")
+            return
+        row = max(0, min(row, self.model.rowCount() - 1))
+        self.list.selectionModel().setCurrentIndex(
+            self.model.index(row), QItemSelectionModel.SelectionFlag.ClearAndSelect
+        )
+        self._show(row)
+
+    def current_row(self) -> int:
+        return self.list.currentIndex().row()
+
+    def step(self, delta: int) -> None:
+        self.select(self.current_row() + delta)
+
+    def _on_list_current_changed(self, current, _previous) -> None:  # type: ignore[no-untyped-def]
+        if current.isValid():
+            self._show(current.row())
+
+    def _show(self, row: int) -> None:
+        title, body = self._render(self.model.item(row))
+        self.title.setText(title)
+        self.title.setAccessibleName(title)
+        self.view.show_markdown(body)
+        self.previous_button.setEnabled(row > 0)
+        self.next_button.setEnabled(row < self.model.rowCount() - 1)
+        self.list.scrollTo(self.model.index(row))

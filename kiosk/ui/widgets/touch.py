@@ -1,0 +1,33 @@
+"""Touch helpers: minimum target sizes and kinetic scrolling."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QAbstractScrollArea,
+    QPushButton,
+    QScroller,
+    QWidget,
+)
+
+from kiosk.ui import theme
+
+
+class TouchButton(QPushButton):
+    """A push button that is never smaller than a touch target."""
+
+    def __init__(self, text: str = "", parent: QWidget | None = None, *, primary: bool = False,
+                 checkable: bool = False) -> None:
+        super().__init__(text, parent)
+        side = theme.touch_target_px(self)
+        self.setMinimumSize(side, side)
+        self.setCheckable(checkable)
+        if primary:
+            self.setProperty("primary", True)
+
+
+def enable_kinetic_scroll(area: QAbstractScrollArea) -> None:
+    """Flick to scroll with a finger (and the left mouse button, for testing on a laptop)."""
+    if isinstance(area, QAbstractItemView):
+        area.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+    QScroller.grabGesture(area.viewport(), QScroller.ScrollerGestureType.TouchGesture)

@@ -1,0 +1,63 @@
+"""`python -m kiosk` as a subprocess: self-test, failure lines, screenshots."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def run_kiosk(*args: str, tmp_path: Path) -> subprocess.CompletedProcess[str]:
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+    return subprocess.run(
+        [sys.executable, "-m", "kiosk", "--data-dir", str(tmp_path / "data"), *args],
+        cwd=ROOT, env=env, capture_output=True, text=True, timeout=120,
+    )
+
+
+def test_self_test_passes_with_nothing_on_stderr(tmp_path: Path, content_db: Path) -> None:
+    result = run_kiosk("--self-test", "--content-db", str(content_db), tmp_path=tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.startswith("self-test ok:")
+    assert len(result.stdout.strip().splitlines()) == 1
+    assert result.stderr == ""
+
+
+@pytest.mark.parametrize("kind", ["random", "empty", "missing"])
+def test_self_test_fails_in_one_line(tmp_path: Path, kind: str) -> None:
+    path = tmp_path / "bad.sqlite"
+    if kind == "random":
+        path.write_bytes(os.urandom(20000))
+    elif kind == "empty":
+        path.write_bytes(b"")
+    result = run_kiosk("--self-test", "--content-db", str(path), tmp_path=tmp_path)
+    assert result.returncode != 0
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1 and lines[0].startswith("self-test failed:"), result.stderr
+    assert "Traceback" not in result.stderr + result.stdout
+
+
+def test_screenshot_writes_every_screen_at_each_size(tmp_path: Path, content_db: Path) -> None:
+    out = tmp_path / "shots"
+    result = run_kiosk("--screenshot", str(out), "--size", "800x600", "--size", "600x900",
+                       "--content-db", str(content_db), tmp_path=tmp_path)
+    assert result.returncode == 0, result.stderr
+    names = {p.name for p in out.glob("*.png")}
+    for screen in ("home", "guide", "faq", "compare", "directory", "checklist", "help"):
+        assert f"{screen}-800x600.png" in names
+        assert f"{screen}-600x900.png" in names
+    assert all(p.stat().st_size > 5000 for p in out.glob("*.png"))
+
+
+def test_admin_info_reports_the_content(content_db: Path) -> None:
+    result = subprocess.run(
+        [sys.executable, "-m", "kiosk.cli.main", "info", "--content-db", str(content_db)],
+        cwd=ROOT, capture_output=True, text=True, timeout=60,
+    )
+    assert result.returncode == 0, result.stderr
+    assert "guide sections:" in result.stdout

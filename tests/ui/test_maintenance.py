@@ -1,0 +1,30 @@
+"""A broken content database shows the maintenance screen, never a traceback."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from PySide6.QtWidgets import QLabel
+
+from kiosk.app import load_settings, make_window, open_stores, parse_args
+from kiosk.store.connect import ContentDbError
+
+
+@pytest.mark.parametrize("kind", ["missing", "empty", "random"])
+def test_window_path_shows_maintenance(qtbot, themed_app, tmp_path: Path, kind: str) -> None:
+    path = tmp_path / "content.sqlite"
+    if kind == "empty":
+        path.write_bytes(b"")
+    elif kind == "random":
+        path.write_bytes(b"\x13\x37" * 5000)
+    settings = load_settings(parse_args(["--content-db", str(path), "--data-dir",
+                                         str(tmp_path / "data")]))
+    with pytest.raises(ContentDbError):
+        open_stores(settings)
+    window = make_window(None)
+    qtbot.addWidget(window)
+    window.show()
+    texts = " ".join(label.text() for label in window.findChildren(QLabel))
+    assert "This kiosk needs attention — please tell a staff member" in texts
+    assert "Traceback" not in texts

@@ -1,0 +1,67 @@
+"""The admin database: ordered migrations, backups, settings."""
+
+from __future__ import annotations
+
+import shutil
+import sqlite3
+from pathlib import Path
+
+import pytest
+
+from kiosk.store import admin
+
+FIXTURES = Path(__file__).resolve().parent.parent / "data"
+
+
+def test_new_database_is_migrated_to_the_latest_version(tmp_path: Path) -> None:
+    conn = admin.open_admin_db(tmp_path)
+    assert admin.schema_version(conn) == len(admin.MIGRATIONS)
+    repo = admin.SettingsRepository(conn)
+    repo.set("kiosk_zip", "05401")
+    repo.set("kiosk_zip", "05602")
+    assert repo.get("kiosk_zip") == "05602"
+    assert repo.get("missing", "default") == "default"
+
+
+@pytest.mark.parametrize("fixture", sorted(FIXTURES.glob("admin_v*.sqlite")), ids=lambda p: p.stem)
+def test_every_released_version_upgrades_keeping_settings(tmp_path: Path, fixture: Path) -> None:
+    shutil.copyfile(fixture, tmp_path / admin.ADMIN_DB_NAME)
+    before = sqlite3.connect(tmp_path / admin.ADMIN_DB_NAME)
+    old_version = before.execute("PRAGMA user_version").fetchone()[0]
+    before.close()
+    conn = admin.open_admin_db(tmp_path)
+    assert admin.schema_version(conn) == len(admin.MIGRATIONS)
+    assert admin.SettingsRepository(conn).get("kiosk_zip") == "05401"
+    if old_version < len(admin.MIGRATIONS):
+        assert (tmp_path / f"{admin.ADMIN_DB_NAME}.v{old_version}.bak").exists()
+
+
+def test_fixture_exists_for_the_current_version() -> None:
+    assert (FIXTURES / f"admin_v{len(admin.MIGRATIONS)}.sqlite").exists(), (
+        "add a fixture admin DB for each released schema version (see tests/data/README.md)"
+    )
+
+
+def test_a_failing_migration_leaves_the_database_as_it_was(tmp_path: Path, monkeypatch) -> None:
+    conn = admin.open_admin_db(tmp_path)
+    admin.SettingsRepository(conn).set("kiosk_zip", "05401")
+
+    def broken(c: sqlite3.Connection) -> None:
+        c.execute("CREATE TABLE half_done (x)")
+        raise sqlite3.OperationalError("boom")
+
+    monkeypatch.setattr(admin, "MIGRATIONS", [*admin.MIGRATIONS, broken])
+    with pytest.raises(sqlite3.OperationalError):
+        admin.migrate(conn)
+    assert admin.schema_version(conn) == len(admin.MIGRATIONS) - 1
+    tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master")}
+    assert "half_done" not in tables
+    assert admin.SettingsRepository(conn).get("kiosk_zip") == "05401"
+
+
+def test_newer_database_is_refused(tmp_path: Path) -> None:
+    conn = admin.open_admin_db(tmp_path)
+    conn.execute("PRAGMA user_version = 99")
+    conn.close()
+    with pytest.raises(admin.AdminDbError, match="newer"):
+        admin.open_admin_db(tmp_path)
