@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, Signal
@@ -59,6 +60,11 @@ class MainWindow(QMainWindow):
         self.body.setContentsMargins(0, 0, 0, 0)
         self.body.setSpacing(0)
         outer.addLayout(self.body, 1)
+        #: Full-width dock under the content (the on-screen keyboard goes here).
+        self.bottom_dock = QVBoxLayout()
+        self.bottom_dock.setContentsMargins(0, 0, 0, 0)
+        outer.addLayout(self.bottom_dock)
+        self._reset_hooks: list[Callable[[], None]] = []
 
         nav = QFrame()
         nav.setObjectName("NavRail")
@@ -115,11 +121,25 @@ class MainWindow(QMainWindow):
     def _on_home_path_chosen(self, target: str) -> None:
         self.navigate(target)
 
+    # ------------------------------------------------------------ extensions --
+    def add_top_bar_widget(self, widget: QWidget, stretch: int = 0) -> None:
+        """Add a control to the right end of the top bar (search, Start over ...)."""
+        self.top_bar.addWidget(widget, stretch)
+
+    def add_bottom_dock_widget(self, widget: QWidget) -> None:
+        self.bottom_dock.addWidget(widget)
+
+    def add_reset_hook(self, hook: Callable[[], None]) -> None:
+        """`hook` runs on every reset_session(), before returning Home."""
+        self._reset_hooks.append(hook)
+
     # --------------------------------------------------------------- session --
     def reset_session(self) -> None:
-        """Forget the visitor: every screen resets, then Home."""
+        """Forget the visitor: every screen and extension resets, then Home."""
         for screen in self.screens.values():
             screen.reset()
+        for hook in self._reset_hooks:
+            hook()
         clipboard = QApplication.clipboard()
         if clipboard is not None:
             clipboard.clear()
