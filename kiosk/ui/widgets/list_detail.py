@@ -29,6 +29,9 @@ class ListDetail(QWidget, Generic[T]):
         self.list.setResizeMode(QListView.ResizeMode.Adjust)
         self.list.setTextElideMode(Qt.TextElideMode.ElideNone)
         self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        # A scroll bar that comes and goes changes the width after rows were measured,
+        # which cuts off the last line of wrapped titles.
+        self.list.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOn)
         self.list.setAccessibleName(list_name)
         self.list.setEditTriggers(QListView.EditTrigger.NoEditTriggers)
         enable_kinetic_scroll(self.list)

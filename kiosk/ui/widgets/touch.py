@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QAbstractScrollArea,
@@ -22,6 +23,8 @@ class TouchButton(QPushButton):
         side = theme.touch_target_px(self)
         self.setMinimumSize(side, side)
         self.setCheckable(checkable)
+        # Tapping does not leave a focus ring behind; Tab still reaches every button.
+        self.setFocusPolicy(Qt.FocusPolicy.TabFocus)
         if primary:
             self.setProperty("primary", True)
 
