@@ -20,6 +20,7 @@ from kiosk.store.content import ContentRepository
 log = logging.getLogger(__name__)
 
 DEFAULT_SIZES = [(1920, 1080), (1080, 1920), (1366, 768)]
+FALLBACK_LANG = "en"
 
 
 def _size(text: str) -> tuple[int, int]:
@@ -83,6 +84,11 @@ def open_stores(settings: Settings) -> Stores:
     content_path = settings.content_db or paths.default_content_db()
     content_conn = open_content_db(content_path)
     content = ContentRepository(content_conn, settings.lang)
+    if not content.guide_sections() and settings.lang != FALLBACK_LANG:
+        # A language without content yet: show English rather than an empty kiosk.
+        log.warning("no content for language %r; using %r", settings.lang, FALLBACK_LANG)
+        settings = settings.with_overrides(lang=FALLBACK_LANG)
+        content = ContentRepository(content_conn, FALLBACK_LANG)
     if not content.guide_sections():
         content_conn.close()
         raise ContentDbError(f"content database has no content for language {settings.lang!r}")

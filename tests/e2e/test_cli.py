@@ -61,3 +61,10 @@ def test_admin_info_reports_the_content(content_db: Path) -> None:
     )
     assert result.returncode == 0, result.stderr
     assert "guide sections:" in result.stdout
+
+
+def test_unknown_language_falls_back_to_english(tmp_path: Path, content_db: Path) -> None:
+    result = run_kiosk("--self-test", "--lang", "xx", "--content-db", str(content_db),
+                       tmp_path=tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert "guide sections" in result.stdout
