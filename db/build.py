@@ -19,7 +19,7 @@ if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
 from kiosk import paths  # noqa: E402
-from kiosk.importers import content  # noqa: E402
+from kiosk.importers import content, samhsa  # noqa: E402
 
 SCHEMA = ROOT / "db" / "schema.sql"
 DEFAULT_OUT = ROOT / "db" / "content.sqlite"
@@ -52,8 +52,14 @@ def build(out: Path, samhsa_dir: Path | None,
         conn.execute("BEGIN")
         for lang in content.languages(content_root):
             content.load_language(conn, content_root / lang)
-        # issue 4: directory import (when samhsa_dir is given) goes here.
-        # issue 5: search index build goes here.
+        if samhsa_dir is not None:  # issue 4: the treatment facility directory
+            try:
+                samhsa.load(conn, samhsa.find_sources(samhsa_dir))
+            except samhsa.DirectoryImportError as exc:
+                raise content.ContentError(samhsa_dir, str(exc)) from None
+        from kiosk.store.search import build_index  # issue 5: guide, FAQs and facilities
+
+        build_index(conn)
         conn.execute("COMMIT")
         for line in SCHEMA.read_text(encoding="utf-8").splitlines():
             if line.startswith("PRAGMA"):

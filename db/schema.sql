@@ -66,6 +66,65 @@ CREATE TABLE helpline (
 
 -- -------------------------------------------------------------- directory --
 -- (owned by the directory importer, issue 4)
+-- SAMHSA's National Directory, substance use facilities only (kiosk/importers/samhsa.py).
+-- Service codes in plain language, grouped for visitors; `position` orders groups then codes.
+CREATE TABLE directory_service (
+    code            TEXT PRIMARY KEY,
+    label           TEXT NOT NULL,
+    category        TEXT NOT NULL,
+    position        INTEGER NOT NULL,
+    source_label    TEXT NOT NULL,
+    source_category TEXT NOT NULL
+) WITHOUT ROWID;
+-- levels: space-separated kiosk.domain.DIRECTORY_LEVELS; services: space-separated codes;
+-- intake_phones: newline-separated; position_kind: exact (locator) | approximate (ZIP) | none.
+CREATE TABLE facility (
+    id            TEXT PRIMARY KEY,
+    name          TEXT NOT NULL,
+    name2         TEXT NOT NULL,
+    street1       TEXT NOT NULL,
+    street2       TEXT NOT NULL,
+    city          TEXT NOT NULL,
+    state         TEXT NOT NULL,
+    zip           TEXT NOT NULL CHECK (length(zip) = 5),
+    phone         TEXT NOT NULL,
+    intake_phones TEXT NOT NULL,
+    levels        TEXT NOT NULL,
+    services      TEXT NOT NULL,
+    latitude      REAL,
+    longitude     REAL,
+    position_kind TEXT NOT NULL CHECK (position_kind IN ('exact', 'approximate', 'none'))
+) WITHOUT ROWID;
+CREATE INDEX facility_state ON facility (state, name);
+-- Every US ZIP's centroid (from the offline `zipcodes` package) for "near my ZIP".
+CREATE TABLE zip_centroid (
+    zip       TEXT PRIMARY KEY,
+    state     TEXT NOT NULL,
+    latitude  REAL NOT NULL,
+    longitude REAL NOT NULL
+) WITHOUT ROWID;
 
 -- ----------------------------------------------------------------- search --
--- (owned by search, issue 5)
+-- (owned by search, issue 5) Filled by kiosk.store.search.build_index after the content and
+-- the directory are loaded. One row per searchable thing; text is plain (Markdown removed).
+-- lang is '' for facilities (they are the same in every language).
+CREATE TABLE search_doc (
+    id       INTEGER PRIMARY KEY,
+    kind     TEXT NOT NULL CHECK (kind IN ('guide', 'faq', 'facility')),
+    ref_id   TEXT NOT NULL,
+    lang     TEXT NOT NULL,
+    title    TEXT NOT NULL,
+    place    TEXT NOT NULL,
+    keywords TEXT NOT NULL,
+    body     TEXT NOT NULL,
+    UNIQUE (kind, lang, ref_id)
+);
+-- Every index word with the number of rows it occurs in: the typo-correction vocabulary.
+CREATE TABLE search_term (
+    term TEXT PRIMARY KEY,
+    docs INTEGER NOT NULL
+) WITHOUT ROWID;
+-- When the building SQLite has FTS5, build_index also creates two external-content indexes
+-- over search_doc (the kiosk falls back to a plain scan when its SQLite lacks FTS5):
+--   search_content_fts(title, keywords, body)   guide sections and FAQs
+--   search_facility_fts(title, place, keywords)  facilities

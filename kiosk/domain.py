@@ -121,6 +121,10 @@ class FacilitySummary:
     levels: tuple[str, ...]
     distance_miles: float | None = None
     position_approximate: bool = False
+    #: Service codes (for in-memory filtering on the directory screen).
+    codes: frozenset[str] = frozenset()
+    latitude: float | None = None
+    longitude: float | None = None
 
 
 @dataclass(frozen=True)
@@ -152,3 +156,51 @@ class Facility:
 
     def services_in(self, category: str) -> tuple[FacilityService, ...]:
         return tuple(s for s in self.services if s.category == category)
+
+
+@dataclass(frozen=True)
+class DirectoryStats:
+    """What `kiosk-admin stats --json` prints and the directory screen cites."""
+
+    facilities: int
+    by_state: dict[str, int]
+    by_level: dict[str, int]
+    positions: dict[str, int]
+    source: str
+    data_date: str
+
+
+# --------------------------------------------------------------------- search --
+#: Result kinds, in the order the search screen groups them.
+SEARCH_KINDS: tuple[str, ...] = ("guide", "faq", "facility")
+
+
+@dataclass(frozen=True)
+class SearchHit:
+    """One search result: a guide section, an FAQ or a facility (`id` opens it)."""
+
+    kind: str
+    id: str
+    title: str
+    snippet: str
+
+
+@dataclass(frozen=True)
+class SearchResults:
+    """Results grouped as the screen shows them, each group best first."""
+
+    query: str
+    guide: tuple[SearchHit, ...] = ()
+    faqs: tuple[SearchHit, ...] = ()
+    programs: tuple[SearchHit, ...] = ()
+    #: Index words searched for instead of words that matched nothing (typo corrections).
+    corrections: tuple[str, ...] = ()
+    #: True when more programs matched than `programs` holds.
+    more_programs: bool = False
+
+    def all(self) -> tuple[SearchHit, ...]:
+        """Every hit, best first: Guide, then FAQs, then Programs (the screen's order)."""
+        return self.guide + self.faqs + self.programs
+
+    def __len__(self) -> int:
+        return len(self.guide) + len(self.faqs) + len(self.programs)

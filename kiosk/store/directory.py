@@ -1,0 +1,283 @@
+"""The treatment facility directory: all its SQL (import writes and kiosk reads)."""
+
+from __future__ import annotations
+
+import math
+import sqlite3
+from collections.abc import Iterable
+from pathlib import Path
+from typing import NamedTuple
+
+from kiosk.domain import (
+    DIRECTORY_LEVELS,
+    DirectoryStats,
+    Facility,
+    FacilityService,
+    FacilitySummary,
+)
+from kiosk.store.connect import APPLICATION_ID, SCHEMA_VERSION
+
+EARTH_RADIUS_MILES = 3958.8
+
+
+def haversine_miles(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    """Great-circle distance in miles."""
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    dp, dl = p2 - p1, math.radians(lon2 - lon1)
+    a = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
+    return 2 * EARTH_RADIUS_MILES * math.asin(min(1.0, math.sqrt(a)))
+
+
+# -------------------------------------------------------------------- import --
+class FacilityRow(NamedTuple):
+    id: str
+    name: str
+    name2: str
+    street1: str
+    street2: str
+    city: str
+    state: str
+    zip: str
+    phone: str
+    intake_phones: str
+    levels: str
+    services: str
+    latitude: float | None
+    longitude: float | None
+    position_kind: str
+
+
+class ServiceRow(NamedTuple):
+    code: str
+    label: str
+    category: str
+    position: int
+    source_label: str
+    source_category: str
+
+
+class DirectoryDbError(Exception):
+    """The content database cannot take a directory import (one-line reason)."""
+
+
+def open_for_import(path: Path) -> sqlite3.Connection:
+    """Open an existing content database for writing; the caller runs the transaction."""
+    path = Path(path)
+    if not path.is_file() or path.stat().st_size == 0:
+        raise DirectoryDbError(f"content database not found: {path} (build it with db/build.py)")
+    conn = sqlite3.connect(path, isolation_level=None)
+    try:
+        app_id = conn.execute("PRAGMA application_id").fetchone()[0]
+        version = conn.execute("PRAGMA user_version").fetchone()[0]
+        has_table = conn.execute(
+            "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = 'facility'"
+        ).fetchone()[0]
+    except sqlite3.DatabaseError as exc:
+        conn.close()
+        raise DirectoryDbError(f"content database is corrupt: {path}: {exc}") from None
+    if app_id != APPLICATION_ID or version != SCHEMA_VERSION or not has_table:
+        conn.close()
+        raise DirectoryDbError(
+            f"{path} is not a version {SCHEMA_VERSION} kiosk content database; "
+            "rebuild it with db/build.py"
+        )
+    return conn
+
+
+def replace_directory(conn: sqlite3.Connection, *, services: Iterable[ServiceRow],
+                      facilities: Iterable[FacilityRow],
+                      zips: Iterable[tuple[str, str, float, float]],
+                      meta: dict[str, str]) -> None:
+    """Swap the whole directory; runs inside the caller's transaction."""
+    conn.execute("DELETE FROM facility")
+    conn.execute("DELETE FROM directory_service")
+    conn.execute("DELETE FROM zip_centroid")
+    conn.executemany("INSERT INTO directory_service VALUES (?, ?, ?, ?, ?, ?)", services)
+    conn.executemany(
+        "INSERT INTO facility VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", facilities
+    )
+    conn.executemany("INSERT INTO zip_centroid VALUES (?, ?, ?, ?)", zips)
+    conn.executemany("INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)",
+                     sorted(meta.items()))
+
+
+# ---------------------------------------------------------------------- read --
+_FACILITY_COLUMNS = ("id, name, name2, street1, street2, city, state, zip, phone, intake_phones,"
+                     " levels, services, latitude, longitude, position_kind")
+
+
+class DirectoryRepository:
+    """Intent-named queries over the directory. Every method works on a database without
+    a directory (empty results, `has_directory()` False)."""
+
+    def __init__(self, conn: sqlite3.Connection) -> None:
+        self._conn = conn
+        self._services: dict[str, FacilityService] | None = None
+        self._rank: dict[str, int] = {}
+        self._has: bool | None = None
+
+    # ------------------------------------------------------------- overview --
+    def has_directory(self) -> bool:
+        if self._has is None:
+            exists = self._conn.execute(
+                "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = 'facility'"
+            ).fetchone()[0]
+            self._has = bool(exists) and self._conn.execute(
+                "SELECT EXISTS (SELECT 1 FROM facility)"
+            ).fetchone()[0] == 1
+        return self._has
+
+    def _meta(self, key: str) -> str:
+        row = self._conn.execute("SELECT value FROM meta WHERE key = ?", (key,)).fetchone()
+        return str(row[0]) if row else ""
+
+    def source(self) -> str:
+        return self._meta("directory.source")
+
+    def data_date(self) -> str:
+        return self._meta("directory.data_date")
+
+    def state_counts(self) -> dict[str, int]:
+        if not self.has_directory():
+            return {}
+        rows = self._conn.execute(
+            "SELECT state, count(*) FROM facility GROUP BY state ORDER BY state"
+        )
+        return {str(s): int(n) for s, n in rows}
+
+    def stats(self) -> DirectoryStats:
+        by_level = dict.fromkeys(DIRECTORY_LEVELS, 0)
+        positions = {"exact": 0, "approximate": 0, "none": 0}
+        total = 0
+        if self.has_directory():
+            for levels, in self._conn.execute("SELECT levels FROM facility"):
+                total += 1
+                for level in str(levels).split():
+                    if level in by_level:
+                        by_level[level] += 1
+            for kind, n in self._conn.execute(
+                "SELECT position_kind, count(*) FROM facility GROUP BY position_kind"
+            ):
+                positions[str(kind)] = int(n)
+        return DirectoryStats(
+            facilities=total, by_state=self.state_counts(), by_level=by_level,
+            positions=positions, source=self.source(), data_date=self.data_date(),
+        )
+
+    def services(self) -> dict[str, FacilityService]:
+        """Every service code in display order (group, then label)."""
+        if self._services is None:
+            self._services = {}
+            if self.has_directory():
+                for code, label, category in self._conn.execute(
+                    "SELECT code, label, category FROM directory_service"
+                    " ORDER BY position, label, code"
+                ):
+                    self._services[str(code)] = FacilityService(str(code), str(label),
+                                                                str(category))
+            self._rank = {code: i for i, code in enumerate(self._services)}
+        return self._services
+
+    # ---------------------------------------------------------------- lists --
+    def summaries(self) -> list[FacilitySummary]:
+        """Every facility, by state then name: the screen filters these in memory."""
+        if not self.has_directory():
+            return []
+        rows = self._conn.execute(
+            "SELECT id, name, city, state, zip, phone, levels, services, latitude, longitude,"
+            " position_kind FROM facility ORDER BY state, name, id"
+        )
+        return [
+            FacilitySummary(
+                id=r[0], name=r[1], city=r[2], state=r[3], zip=r[4], phone=r[5],
+                levels=tuple(str(r[6]).split()), codes=frozenset(str(r[7]).split()),
+                latitude=r[8], longitude=r[9], position_approximate=r[10] != "exact",
+            )
+            for r in rows
+        ]
+
+    def zip_position(self, zip_code: str) -> tuple[float, float] | None:
+        """The centre of a 5-digit US ZIP code, or None when it is unknown."""
+        if len(zip_code) != 5 or not zip_code.isdigit() or not self.has_directory():
+            return None
+        row = self._conn.execute(
+            "SELECT latitude, longitude FROM zip_centroid WHERE zip = ?", (zip_code,)
+        ).fetchone()
+        return (float(row[0]), float(row[1])) if row else None
+
+    # --------------------------------------------------------------- detail --
+    def _facility(self, row: tuple[object, ...]) -> Facility:
+        services = self.services()
+        codes = str(row[11]).split()
+        return Facility(
+            id=str(row[0]), name=str(row[1]), name2=str(row[2]), street1=str(row[3]),
+            street2=str(row[4]), city=str(row[5]), state=str(row[6]), zip=str(row[7]),
+            phone=str(row[8]),
+            intake_phones=tuple(p for p in str(row[9]).split("\n") if p),
+            levels=tuple(str(row[10]).split()),
+            services=tuple(services[c] for c in sorted(
+                (c for c in codes if c in services), key=self._rank.__getitem__)),
+            latitude=row[12] if isinstance(row[12], float) else None,
+            longitude=row[13] if isinstance(row[13], float) else None,
+            position_kind=str(row[14]),
+        )
+
+    def facility(self, facility_id: str,
+                 near: tuple[float, float] | None = None) -> Facility | None:
+        """One facility with its services in display order; distance from `near` if given."""
+        if not self.has_directory():
+            return None
+        row = self._conn.execute(
+            f"SELECT {_FACILITY_COLUMNS} FROM facility WHERE id = ?", (facility_id,)
+        ).fetchone()
+        if row is None:
+            return None
+        facility = self._facility(row)
+        if near is not None and facility.latitude is not None and facility.longitude is not None:
+            miles = haversine_miles(near[0], near[1], facility.latitude, facility.longitude)
+            facility = _with_distance(facility, miles)
+        return facility
+
+    def search_facilities(self, state: str | None = None, levels: set[str] | None = None,
+                          near_zip: str | None = None,
+                          radius_miles: float | None = None,
+                          limit: int | None = None) -> list[Facility]:
+        """Facilities for a printed list or booklet.
+
+        `state`: two-letter code (None: every state). `levels`: keep facilities offering
+        any of these DIRECTORY_LEVELS. `near_zip`: sort by distance from that ZIP's centre
+        (unknown ZIP: empty list) and fill `distance_miles`; `radius_miles` then keeps only
+        those that close. Without a ZIP the order is by name. `limit` caps the count.
+        """
+        if not self.has_directory():
+            return []
+        sql = f"SELECT {_FACILITY_COLUMNS} FROM facility"
+        params: tuple[str, ...] = ()
+        if state:
+            sql += " WHERE state = ?"
+            params = (state.upper(),)
+        sql += " ORDER BY name, id"
+        wanted = set(levels or ())
+        found = [self._facility(r) for r in self._conn.execute(sql, params)]
+        if wanted:
+            found = [f for f in found if wanted.intersection(f.levels)]
+        if near_zip is not None:
+            origin = self.zip_position(near_zip)
+            if origin is None:
+                return []
+            near: list[Facility] = []
+            for f in found:
+                if f.latitude is None or f.longitude is None:
+                    continue
+                miles = haversine_miles(origin[0], origin[1], f.latitude, f.longitude)
+                if radius_miles is None or miles <= radius_miles:
+                    near.append(_with_distance(f, miles))
+            near.sort(key=lambda f: (f.distance_miles, f.name, f.id))
+            found = near
+        return found[:limit] if limit is not None else found
+
+
+def _with_distance(facility: Facility, miles: float) -> Facility:
+    from dataclasses import replace
+
+    return replace(facility, distance_miles=round(miles, 1))
