@@ -44,6 +44,8 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     p.add_argument("--screenshot", type=Path, metavar="DIR", help="render every screen to PNGs")
     p.add_argument("--size", type=_size, action="append", metavar="WxH",
                    help="screenshot size (repeatable; default: 1920x1080 1080x1920 1366x768)")
+    p.add_argument("--exit-after-first-paint", action="store_true",
+                   help=argparse.SUPPRESS)  # benchmarks/startup.py
     p.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     return p.parse_args(argv)
 
@@ -96,6 +98,7 @@ def open_stores(settings: Settings) -> Stores:
 
 
 def main(argv: list[str] | None = None) -> int:
+    os.environ.update(paths.runtime_environment(os.environ))  # portable mode, frozen locale
     args = parse_args(argv)
     settings = load_settings(args)
     headless = bool(args.self_test or args.screenshot)
@@ -194,4 +197,26 @@ def run_qt(stores: Stores | None, settings: Settings, args: argparse.Namespace,
         window.close()
         return 0
     application.show(window, settings.windowed)
+    if args.exit_after_first_paint:
+        _exit_after_first_paint(app)
     return app.exec()
+
+def _exit_after_first_paint(app):  # type: ignore[no-untyped-def]
+    """For benchmarks/startup.py: print the time once the first frame is painted, then quit."""
+    import time
+
+    from PySide6.QtCore import QEvent, QObject, QTimer
+
+    class FirstPaint(QObject):
+        def eventFilter(self, _watched, event):  # type: ignore[no-untyped-def]  # noqa: N802
+            if event.type() == QEvent.Type.Paint and not self.property("seen"):
+                self.setProperty("seen", True)
+                QTimer.singleShot(0, self._done)  # after the whole frame is painted
+            return False
+
+        def _done(self) -> None:
+            print(f"first paint {time.time():.6f}", flush=True)
+            app.removeEventFilter(self)
+            app.quit()
+
+    app.installEventFilter(FirstPaint(app))

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import sys
+from collections.abc import Mapping
 from pathlib import Path
 
 import platformdirs
@@ -42,6 +43,38 @@ def portable_root() -> Path | None:
         return None
     exe_dir = Path(sys.executable).resolve().parent
     return exe_dir if (exe_dir / PORTABLE_MARKER).exists() else None
+
+
+# Where a portable copy keeps what Qt, fontconfig or Mesa would otherwise put under HOME.
+PORTABLE_XDG = {
+    "XDG_CONFIG_HOME": "config",
+    "XDG_CACHE_HOME": "cache",
+    "XDG_DATA_HOME": "share",
+    "XDG_STATE_HOME": "state",
+}
+
+
+def runtime_environment(environ: Mapping[str, str]) -> dict[str, str]:
+    """Variables main() sets before Qt starts (the frozen app only).
+
+    - Portable mode: the XDG base directories point into the portable folder, so Qt's
+      QStandardPaths, the fontconfig cache and the Mesa shader cache stay beside the app and
+      nothing is written under HOME.
+    - A C/POSIX locale is coerced to C.UTF-8 for LC_CTYPE, as CPython's own launcher does
+      (PEP 538) for `python -m kiosk`; the embedded interpreter does not, and Qt would
+      complain on stderr.
+    """
+    if not is_frozen():
+        return {}
+    env: dict[str, str] = {}
+    portable = portable_root()
+    if portable is not None:
+        env.update({name: str(portable / sub) for name, sub in PORTABLE_XDG.items()})
+    if sys.platform.startswith("linux") and not environ.get("LC_ALL"):
+        ctype = environ.get("LC_CTYPE") or environ.get("LANG") or "C"
+        if ctype in ("C", "POSIX"):
+            env["LC_CTYPE"] = "C.UTF-8"
+    return env
 
 
 def data_dir(override: Path | None = None) -> Path:
