@@ -15,6 +15,7 @@ from kiosk import __version__
 #: Modules that add commands, in the order they appear in --help.
 COMMAND_MODULES = (
     "kiosk.cli.info",
+    "kiosk.cli.search",
     "kiosk.cli.directory",
 )
 

@@ -1,0 +1,519 @@
+"""Search over the guide, the FAQs and the directory: the index builder and SearchRepository.
+
+Build time (`build_index`, called by db/build.py): one `search_doc` row per guide section,
+FAQ and facility; `search_term` lists every index word (the typo vocabulary); when SQLite
+has FTS5, two external-content FTS5 indexes rank the rows with bm25.
+
+Query time (`SearchRepository.search`): the visitor's text is normalised and split into
+words; nothing of it reaches MATCH except as double-quoted strings inside an expression
+that is bound as a parameter. Each word becomes a group of alternatives, OR-ed: the word as
+a prefix, its synonyms (resources/search/synonyms.toml) and, when no index word starts with
+it, the closest index words by edit distance (found through a trigram index kept in memory).
+Groups are AND-ed; when that finds nothing, they are OR-ed. Without FTS5 the same groups are
+matched by a plain scan over the rows held in memory.
+
+Nothing a visitor types is kept: no query cache, no history, nothing logged.
+"""
+
+from __future__ import annotations
+
+import bisect
+import logging
+import re
+import sqlite3
+import tomllib
+import unicodedata
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from kiosk import paths
+from kiosk.domain import SearchHit, SearchResults
+
+log = logging.getLogger(__name__)
+
+#: Only this much of what a visitor typed is looked at (a 10,000-character paste is cut).
+MAX_QUERY_CHARS = 120
+#: At most this many words are searched for.
+MAX_WORDS = 6
+#: Fewer letters than this (in all words together) search nothing yet.
+MIN_QUERY_CHARS = 2
+#: Words shorter than this are never typo-corrected (AA, NA, OP, state codes).
+MIN_CORRECT_LEN = 4
+#: Synonym keys this short (AA, NA, OP) match only whole words: "na" is not "national".
+WHOLE_WORD_KEY_LEN = 2
+DEFAULT_LIMIT = 8
+SNIPPET_CHARS = 150
+
+TOKENIZE = "unicode61 remove_diacritics 2"
+_WORD = re.compile(r"[^\W_]+")
+_INLINE_MARKUP = re.compile(r"[*_`]+")
+_BLOCK_MARKUP = re.compile(r"[#>|]+|^\s*[-+]\s+|^\s*\d+\.\s+", re.MULTILINE)
+
+#: bm25 column weights: a word in a title counts far more than one in the body.
+CONTENT_WEIGHTS = (10.0, 4.0, 1.0)  # title, keywords, body
+FACILITY_WEIGHTS = (4.0, 6.0, 1.0)  # title, place, keywords
+
+# ------------------------------------------------------------------ text helpers --
+
+
+def normalize(text: str) -> str:
+    """Lower case without accents, as FTS5's unicode61 tokenizer sees it."""
+    decomposed = unicodedata.normalize("NFKD", text)
+    return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
+
+
+def words(text: str) -> list[str]:
+    return _WORD.findall(normalize(text))
+
+
+def plain_text(markdown: str) -> str:
+    """Markdown without its markup, on one line (for indexing and snippets)."""
+    return " ".join(_BLOCK_MARKUP.sub(" ", _INLINE_MARKUP.sub("", markdown)).split())
+
+
+def load_synonyms(path: Path | None = None, lang: str = "en") -> dict[str, tuple[str, ...]]:
+    """word -> phrases also searched for; a missing or broken file gives no synonyms."""
+    path = path or paths.resources_dir() / "search" / "synonyms.toml"
+    try:
+        with path.open("rb") as fh:
+            table = tomllib.load(fh).get(lang, {})
+    except (OSError, tomllib.TOMLDecodeError) as exc:
+        log.warning("search synonyms not loaded from %s: %s", path, exc)
+        return {}
+    synonyms: dict[str, tuple[str, ...]] = {}
+    for key, values in table.items() if isinstance(table, dict) else ():
+        key_words = words(str(key))
+        if len(key_words) != 1 or not isinstance(values, list):
+            log.warning("search synonyms: ignoring entry %r in %s", key, path)
+            continue
+        phrases = tuple(" ".join(words(str(v))) for v in values if words(str(v)))
+        synonyms[key_words[0]] = phrases
+    return synonyms
+
+
+# ---------------------------------------------------------------------- building --
+
+
+def fts5_available(conn: sqlite3.Connection) -> bool:
+    try:
+        conn.execute("CREATE VIRTUAL TABLE temp.fts5_probe USING fts5(x)")
+        conn.execute("DROP TABLE temp.fts5_probe")
+    except sqlite3.OperationalError:
+        return False
+    return True
+
+
+def _table_columns(conn: sqlite3.Connection, table: str) -> set[str]:
+    return {str(row[1]) for row in conn.execute(f"PRAGMA table_info({table})")}
+
+
+def _facility_docs(conn: sqlite3.Connection) -> list[tuple[str, str, str, str, str]]:
+    """(ref_id, title, place, keywords, body) per facility; none when no directory is loaded."""
+    needed = {"id", "name", "name2", "city", "state", "zip", "levels"}
+    if not needed <= _table_columns(conn, "facility"):
+        return []
+    import us  # state names, so "illinois" finds what "IL" finds (only needed at build time)
+
+    docs = []
+    rows = conn.execute(
+        "SELECT id, name, name2, city, state, zip, levels FROM facility ORDER BY id"
+    )
+    for ref_id, name, name2, city, state, zip_code, levels in rows:
+        title = " ".join(part for part in (name, name2) if part)
+        place = f"{city}, {state} {zip_code}".strip(" ,")
+        state_info = us.states.lookup(state) if state else None
+        keywords = " ".join(
+            [state_info.name if state_info is not None else "",
+             *(level.replace("_", " ") for level in str(levels).split())]
+        ).strip()
+        docs.append((str(ref_id), title, place, keywords, ""))
+    return docs
+
+
+def build_index(conn: sqlite3.Connection, *, use_fts: bool | None = None) -> dict[str, int]:
+    """Fill the search tables from the content (and facility) tables already in `conn`.
+
+    Runs inside the build's transaction. Returns row counts per kind. `use_fts=False`
+    builds without FTS5 (as a machine without it would; tests use this).
+    """
+    conn.execute("DELETE FROM search_doc")
+    conn.execute("DELETE FROM search_term")
+    rows: list[tuple[str, str, str, str, str, str, str]] = []
+    for ref_id, lang, title, topic, body in conn.execute(
+        "SELECT id, lang, title, topic, body_md FROM guide_section ORDER BY lang, position"
+    ):
+        rows.append(("guide", ref_id, lang, title, "", topic, plain_text(body)))
+    for ref_id, lang, question, answer in conn.execute(
+        "SELECT id, lang, question, answer_md FROM faq ORDER BY lang, position"
+    ):
+        rows.append(("faq", ref_id, lang, question, "", "", plain_text(answer)))
+    for ref_id, title, place, keywords, body in _facility_docs(conn):
+        rows.append(("facility", ref_id, "", title, place, keywords, body))
+    conn.executemany(
+        "INSERT INTO search_doc (kind, ref_id, lang, title, place, keywords, body)"
+        " VALUES (?, ?, ?, ?, ?, ?, ?)",
+        rows,
+    )
+    counts: Counter[str] = Counter()
+    for row in rows:
+        counts.update(set(words(" ".join(row[3:]))))
+    conn.executemany(
+        "INSERT INTO search_term (term, docs) VALUES (?, ?)", sorted(counts.items())
+    )
+    if use_fts is None:
+        use_fts = fts5_available(conn)
+    if use_fts:
+        conn.execute("DROP TABLE IF EXISTS search_content_fts")
+        conn.execute("DROP TABLE IF EXISTS search_facility_fts")
+        conn.execute(
+            "CREATE VIRTUAL TABLE search_content_fts USING fts5(title, keywords, body,"
+            f" content='search_doc', content_rowid='id', tokenize='{TOKENIZE}', prefix='2 3')"
+        )
+        conn.execute(
+            "CREATE VIRTUAL TABLE search_facility_fts USING fts5(title, place, keywords,"
+            f" content='search_doc', content_rowid='id', tokenize='{TOKENIZE}', prefix='2 3')"
+        )
+        conn.execute(
+            "INSERT INTO search_content_fts (rowid, title, keywords, body)"
+            " SELECT id, title, keywords, body FROM search_doc"
+            " WHERE kind IN ('guide', 'faq') ORDER BY id"
+        )
+        conn.execute(
+            "INSERT INTO search_facility_fts (rowid, title, place, keywords)"
+            " SELECT id, title, place, keywords FROM search_doc"
+            " WHERE kind = 'facility' ORDER BY id"
+        )
+        for table in ("search_content_fts", "search_facility_fts"):
+            conn.execute(f"INSERT INTO {table} ({table}) VALUES ('optimize')")
+    return dict(Counter(row[0] for row in rows))
+
+
+# -------------------------------------------------------------- typo correction --
+
+
+def edit_distance(a: str, b: str, limit: float) -> float:
+    """Damerau-Levenshtein distance where a letter missing from `a` (what the visitor typed)
+    or two swapped letters cost 0.75 and other edits 1; stops early above `limit`."""
+    if abs(len(a) - len(b)) * 0.75 > limit:
+        return limit + 1
+    previous2: list[float] = []
+    previous = [j * 0.75 for j in range(len(b) + 1)]
+    for i in range(1, len(a) + 1):
+        current = [float(i)] + [0.0] * len(b)
+        for j in range(1, len(b) + 1):
+            cost = 0.0 if a[i - 1] == b[j - 1] else 1.0
+            value = min(previous[j] + 1.0,          # a letter too many in `a`
+                        current[j - 1] + 0.75,      # a letter missing from `a`
+                        previous[j - 1] + cost)
+            if (i > 1 and j > 1 and a[i - 1] == b[j - 2] and a[i - 2] == b[j - 1]):
+                value = min(value, previous2[j - 2] + 0.75)
+            current[j] = value
+        if min(current) > limit:
+            return limit + 1
+        previous2, previous = previous, current
+    return previous[-1]
+
+
+def _trigrams(term: str) -> set[str]:
+    padded = f"  {term} "
+    return {padded[i:i + 3] for i in range(len(padded) - 2)}
+
+
+class Vocabulary:
+    """The index words, with a trigram index for finding the closest ones to a typo."""
+
+    def __init__(self, terms: dict[str, int]) -> None:
+        self._docs = terms
+        self._sorted = sorted(terms)
+        self._grams: dict[str, list[str]] = {}
+        for term in self._sorted:
+            if len(term) >= MIN_CORRECT_LEN - 1 and not term.isdigit():
+                for gram in _trigrams(term):
+                    self._grams.setdefault(gram, []).append(term)
+
+    def __len__(self) -> int:
+        return len(self._sorted)
+
+    def __contains__(self, term: str) -> bool:
+        return term in self._docs
+
+    def has_prefix(self, prefix: str) -> bool:
+        i = bisect.bisect_left(self._sorted, prefix)
+        return i < len(self._sorted) and self._sorted[i].startswith(prefix)
+
+    def closest(self, word: str, extra: Iterable[str] = ()) -> list[str]:
+        """Index words (or `extra` words) nearest to `word`: within 1 edit for short words,
+        2 for long ones; only the nearest, commonest first, at most 3."""
+        limit = 1.0 if len(word) <= 5 else 2.0
+        grams = _trigrams(word)
+        shared: Counter[str] = Counter()
+        for gram in grams:
+            shared.update(self._grams.get(gram, ()))
+        needed = max(1, len(grams) - 3 * int(limit))
+        candidates = [t for t, n in shared.most_common(80) if n >= needed]
+        candidates += [t for t in extra if abs(len(t) - len(word)) <= limit]
+        scored = []
+        for term in set(candidates):
+            distance = edit_distance(word, term, limit)
+            if distance <= limit:
+                scored.append((distance, -self._docs.get(term, 0), term))
+        if not scored:
+            return []
+        scored.sort()
+        best = scored[0][0]
+        return [term for distance, _, term in scored if distance <= best + 0.01][:3]
+
+
+# ------------------------------------------------------------------------ queries --
+
+
+@dataclass(frozen=True)
+class Alternative:
+    phrase: str
+    prefix: bool
+
+
+@dataclass(frozen=True)
+class Query:
+    """What will be searched for: one group of alternatives per visitor word."""
+
+    groups: tuple[tuple[Alternative, ...], ...]
+    corrections: tuple[str, ...]
+
+    def match_expression(self, all_words: bool) -> str:
+        """An FTS5 expression built only from double-quoted strings (bound as a parameter)."""
+        def quoted(alt: Alternative) -> str:
+            return '"' + alt.phrase.replace('"', '""') + '"' + (" *" if alt.prefix else "")
+
+        parts = ["(" + " OR ".join(quoted(a) for a in group) + ")" for group in self.groups]
+        return (" AND " if all_words else " OR ").join(parts)
+
+
+class SearchRepository:
+    """Search the guide, FAQs and facilities. SQL only here; results are domain objects."""
+
+    def __init__(self, conn: sqlite3.Connection, lang: str = "en", *,
+                 synonyms: dict[str, tuple[str, ...]] | None = None,
+                 use_fts: bool | None = None) -> None:
+        self._conn = conn
+        self._lang = lang
+        self._synonyms = synonyms
+        self._use_fts = use_fts
+        self._vocabulary: Vocabulary | None = None
+        self._docs: list[tuple[int, str, str, str, str, str, str]] | None = None
+        self._available: bool | None = None
+
+    # ------------------------------------------------------------------ state --
+    def available(self) -> bool:
+        """False when the content database has no search index (an older build)."""
+        if self._available is None:
+            try:
+                self._conn.execute("SELECT 1 FROM search_doc LIMIT 1").fetchall()
+                self._available = True
+            except sqlite3.DatabaseError:
+                self._available = False
+        return self._available
+
+    def uses_fts(self) -> bool:
+        if self._use_fts is None:
+            try:
+                self._conn.execute("SELECT 1 FROM search_content_fts LIMIT 0").fetchall()
+                self._conn.execute("SELECT 1 FROM search_facility_fts LIMIT 0").fetchall()
+                self._use_fts = True
+            except sqlite3.DatabaseError:  # no FTS5 in this SQLite, or an index-less build
+                self._use_fts = False
+        return self._use_fts
+
+    def warm(self) -> None:
+        """Load the vocabulary (and, without FTS5, the rows) so the first keystroke is fast."""
+        if not self.available():
+            return
+        self._vocab()
+        if not self.uses_fts():
+            self._rows()
+
+    def _vocab(self) -> Vocabulary:
+        if self._vocabulary is None:
+            terms = dict(self._conn.execute("SELECT term, docs FROM search_term"))
+            self._vocabulary = Vocabulary(terms)
+        return self._vocabulary
+
+    def _synonym_map(self) -> dict[str, tuple[str, ...]]:
+        if self._synonyms is None:
+            self._synonyms = load_synonyms(lang=self._lang)
+        return self._synonyms
+
+    # ------------------------------------------------------------------ query --
+    def parse(self, text: str) -> Query:
+        """The visitor's text as groups of alternatives (typos corrected, synonyms added)."""
+        vocab = self._vocab()
+        synonyms = self._synonym_map()
+        groups: list[tuple[Alternative, ...]] = []
+        corrections: list[str] = []
+        for word in words(text[:MAX_QUERY_CHARS])[:MAX_WORDS]:
+            whole = word in synonyms and len(word) <= WHOLE_WORD_KEY_LEN
+            alternatives = [Alternative(word, not whole)]
+            spelled = [word]
+            if (len(word) >= MIN_CORRECT_LEN and not any(c.isdigit() for c in word)
+                    and word not in synonyms and not vocab.has_prefix(word)):
+                fixed = vocab.closest(word, extra=synonyms)
+                corrections += fixed
+                spelled += fixed
+                alternatives += [Alternative(term, False) for term in fixed]
+            for spelling in spelled:
+                alternatives += [Alternative(p, False) for p in synonyms.get(spelling, ())]
+            unique = tuple(dict.fromkeys(alternatives))
+            groups.append(unique)
+        return Query(tuple(groups), tuple(dict.fromkeys(corrections)))
+
+    def search(self, text: str, limit: int = DEFAULT_LIMIT) -> SearchResults:
+        """Guide sections, FAQs and programs matching `text`; never raises on odd input."""
+        text = text[:MAX_QUERY_CHARS]
+        if not self.available() or sum(len(w) for w in words(text)) < MIN_QUERY_CHARS:
+            return SearchResults(query=text)
+        query = self.parse(text)
+        if not query.groups:
+            return SearchResults(query=text)
+        if self.uses_fts():
+            content, facilities, more = self._search_fts(query, limit)
+        else:
+            content, facilities, more = self._search_scan(query, limit)
+        return SearchResults(
+            query=text,
+            guide=tuple(h for h in content if h.kind == "guide")[:limit],
+            faqs=tuple(h for h in content if h.kind == "faq")[:limit],
+            programs=tuple(facilities[:limit]),
+            corrections=query.corrections,
+            more_programs=more,
+        )
+
+    # -------------------------------------------------------------------- FTS5 --
+    def _run(self, sql: str, params: Sequence[object]) -> list[tuple[object, ...]]:
+        try:
+            return self._conn.execute(sql, params).fetchall()
+        except sqlite3.OperationalError as exc:
+            # Never the visitor's text in the log: only that a search failed.
+            log.warning("search query failed: %s", type(exc).__name__)
+            return []
+
+    def _search_fts(self, query: Query, limit: int
+                    ) -> tuple[list[SearchHit], list[SearchHit], bool]:
+        content_sql = (
+            "SELECT d.kind, d.ref_id, d.title, d.body FROM search_content_fts"
+            " JOIN search_doc AS d ON d.id = search_content_fts.rowid"
+            " WHERE search_content_fts MATCH ? AND d.lang = ?"
+            " ORDER BY bm25(search_content_fts, ?, ?, ?) LIMIT ?"
+        )
+        facility_sql = (
+            "SELECT d.ref_id, d.title, d.place FROM search_facility_fts"
+            " JOIN search_doc AS d ON d.id = search_facility_fts.rowid"
+            " WHERE search_facility_fts MATCH ?"
+            " ORDER BY bm25(search_facility_fts, ?, ?, ?) LIMIT ?"
+        )
+        content_rows: list[tuple[object, ...]] = []
+        facility_rows: list[tuple[object, ...]] = []
+        modes = (True, False) if len(query.groups) > 1 else (True,)
+        for all_words in modes:  # every word; any word only when that found nothing at all
+            expression = query.match_expression(all_words)
+            content_rows = self._run(
+                content_sql, (expression, self._lang, *CONTENT_WEIGHTS, 8 * limit))
+            facility_rows = self._run(facility_sql, (expression, *FACILITY_WEIGHTS, limit + 1))
+            if content_rows or facility_rows:
+                break
+        needles = _needles(query)
+        content = [SearchHit(str(kind), str(ref), str(title), snippet(str(body), needles))
+                   for kind, ref, title, body in content_rows]
+        facilities = [SearchHit("facility", str(ref), str(title), str(place))
+                      for ref, title, place in facility_rows]
+        return content, facilities[:limit], len(facilities) > limit
+
+    # ---------------------------------------------------------- no-FTS5 scan --
+    def _rows(self) -> list[tuple[int, str, str, str, str, str, str]]:
+        """(id, kind, ref_id, title, place, " words of title ", " words of the rest ")."""
+        if self._docs is None:
+            rows = self._conn.execute(
+                "SELECT id, kind, ref_id, title, place, keywords, body FROM search_doc"
+                " WHERE lang IN (?, '') ORDER BY id",
+                (self._lang,),
+            )
+            self._docs = [
+                (int(i), str(kind), str(ref), str(title), str(place),
+                 " " + " ".join(words(str(title))) + " ",
+                 " " + " ".join(words(f"{place} {keywords} {body}")) + " ")
+                for i, kind, ref, title, place, keywords, body in rows
+            ]
+        return self._docs
+
+    def _search_scan(self, query: Query, limit: int
+                     ) -> tuple[list[SearchHit], list[SearchHit], bool]:
+        patterns = [[(" " + a.phrase + ("" if a.prefix else " ")) for a in group]
+                    for group in query.groups]
+        scored: list[tuple[int, float, int]] = []  # (-groups matched, -score, row index)
+        for index, row in enumerate(self._rows()):
+            title_words, other_words = row[5], row[6]
+            score = 0.0
+            matched = 0
+            for group in patterns:
+                in_title = any(p in title_words for p in group)
+                in_other = any(p in other_words for p in group)
+                if in_title or in_other:
+                    matched += 1
+                    score += (3.0 if in_title else 0.0) + (1.0 if in_other else 0.0)
+            if matched:
+                scored.append((-matched, -score, index))
+        # Every word, if anything has every word; otherwise any word (most words first).
+        everything = [s for s in scored if -s[0] == len(patterns)]
+        chosen = sorted(everything or scored)
+        docs = self._rows()
+        needles = _needles(query)
+        content: list[SearchHit] = []
+        facilities: list[SearchHit] = []
+        bodies = self._bodies([docs[i][0] for _, _, i in chosen if docs[i][1] != "facility"])
+        for _, _, index in chosen:
+            doc_id, kind, ref, title, place = docs[index][:5]
+            if kind == "facility":
+                if len(facilities) <= limit:
+                    facilities.append(SearchHit(kind, ref, title, place))
+            elif len(content) < 8 * limit:
+                content.append(SearchHit(kind, ref, title, snippet(bodies.get(doc_id, ""),
+                                                                   needles)))
+        return content, facilities[:limit], len(facilities) > limit
+
+    def _bodies(self, ids: list[int]) -> dict[int, str]:
+        if not ids:
+            return {}
+        marks = ",".join("?" * len(ids))
+        rows = self._conn.execute(f"SELECT id, body FROM search_doc WHERE id IN ({marks})", ids)
+        return {int(i): str(body) for i, body in rows}
+
+
+# ----------------------------------------------------------------------- snippets --
+
+
+def _needles(query: Query) -> list[str]:
+    return [a.phrase for group in query.groups for a in group]
+
+
+def snippet(body: str, needles: Sequence[str], width: int = SNIPPET_CHARS) -> str:
+    """About `width` characters of `body` around the first word that matched."""
+    if len(body) <= width:
+        return body
+    folded = body.casefold() if len(body.casefold()) == len(body) else body.lower()
+    start = -1
+    for needle in needles:
+        found = re.search(r"\b" + re.escape(needle), folded)
+        if found and (start < 0 or found.start() < start):
+            start = found.start()
+    if start < 0:
+        start = 0
+    begin = max(0, start - width // 3)
+    if begin > 0:
+        space = body.find(" ", begin)
+        begin = space + 1 if 0 <= space < start else begin
+    end = min(len(body), begin + width)
+    if end < len(body):
+        space = body.rfind(" ", begin, end)
+        end = space if space > start else end
+    return ("…" if begin > 0 else "") + body[begin:end].strip() + ("…" if end < len(body) else "")
