@@ -133,16 +133,36 @@ def build_window(stores: Stores):  # type: ignore[no-untyped-def]
 
     content = stores.content
     helplines = content.helplines(stores.settings.featured_helpline)
+    # issue 7: take-aways (checklist printing, facility slips, the in-window print preview).
+    from kiosk.ui.printing import PrintService
+    from kiosk.ui.widgets.print_preview import PrintPreviewScreen, connect_takeaways
+
+    directory = getattr(stores, "directory", None)  # DirectoryRepository (issue 4)
+    lookup = directory.facility if directory is not None else None
+    windowed = stores.settings.windowed
+    checklist = ChecklistScreen(content, facility_lookup=lookup, helplines=helplines,
+                                windowed=windowed)
     screens = [
         HomeScreen(content),
         GuideScreen(content),
         FaqScreen(content),
         CompareScreen(content),
         DirectoryScreen(),
-        ChecklistScreen(content),
+        checklist,
         HelpScreen(helplines),
     ]
-    return MainWindow(screens, helplines)
+    preview = PrintPreviewScreen(PrintService(stores.admin_settings, windowed=windowed),
+                                 helplines, content.info())
+    screens.append(preview)
+    window = MainWindow(screens, helplines)
+
+    def sample_facility():  # type: ignore[no-untyped-def]
+        found = directory.search_facilities(state="VT", limit=1) if directory else []
+        return found[0] if found else None
+
+    connect_takeaways(window, checklist, preview, window.screens.get("directory"), lookup,
+                      sample_facility)
+    return window
 
 
 def make_window(stores: Stores | None):  # type: ignore[no-untyped-def]

@@ -1,0 +1,385 @@
+"""Take-aways: the printed checklist, facility slips, the in-window preview and no printer."""
+
+from __future__ import annotations
+
+import csv
+import gzip
+import unicodedata
+from pathlib import Path
+
+import numpy as np
+import pytest
+import zxingcpp
+from pypdf import PdfReader
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QImage
+from PySide6.QtPrintSupport import QPrinter
+
+from kiosk.domain import Facility, FacilityService
+from kiosk.store.admin import SettingsRepository, open_admin_db
+from kiosk.ui import printing
+from kiosk.ui.screens.checklist import ChecklistScreen
+from kiosk.ui.widgets.print_preview import PrintPreviewScreen
+
+DIRECTORY_2024 = (Path(__file__).resolve().parents[3] / "shared" / "data" / "samhsa"
+                  / "national_directory_2024")
+LEVEL_CODES = {
+    "intensive_outpatient": {"OIT"}, "partial_hospitalization": {"ODT"},
+    "outpatient": {"OP", "ORT"}, "residential": {"RES", "RS", "RL"},
+    "detox": {"DT", "OD", "RD", "HID"}, "hospital_inpatient": {"HI", "HIT"},
+}
+
+
+# ------------------------------------------------------------------ helpers --
+def real_facility(state: str, needs: set[str]) -> Facility:
+    """The first real SAMHSA row in `state` offering every code in `needs`, as a Facility
+    (the same shape kiosk.store.directory returns)."""
+    if not DIRECTORY_2024.is_dir():
+        pytest.skip("SAMHSA data not beside the checkout")
+    categories: dict[str, tuple[str, str]] = {}
+    with open(DIRECTORY_2024 / "service_code_categories.csv", encoding="utf-8") as fh:
+        for row in csv.DictReader(fh):
+            categories[row["code"]] = (row["label"], row["category_name"])
+    with gzip.open(DIRECTORY_2024 / "facilities.csv.gz", "rt", encoding="utf-8") as fh:
+        for row in csv.DictReader(fh):
+            codes = row["service_code_info"].replace("*", " ").split()
+            if row["directory_type"] != "substance" or row["state"] != state:
+                continue
+            if not needs.issubset(codes):
+                continue
+            return Facility(
+                id=row["facility_id"], name=row["name1"], name2=row["name2"],
+                street1=row["street1"], street2=row["street2"], city=row["city"],
+                state=row["state"], zip=row["zip"].zfill(5), phone=row["phone"],
+                intake_phones=tuple(p for p in (row["intake1"], row["intake2"]) if p),
+                levels=tuple(lv for lv, c in LEVEL_CODES.items() if c.intersection(codes)),
+                services=tuple(FacilityService(c, *categories[c]) for c in codes
+                               if c in categories),
+            )
+    raise AssertionError(f"no facility in {state} with {needs}")
+
+
+def pdf_text(path: Path) -> tuple[int, str]:
+    reader = PdfReader(str(path))
+    text = "".join(page.extract_text() or "" for page in reader.pages)
+    return len(reader.pages), squash(unicodedata.normalize("NFKC", text))
+
+
+def squash(text: str) -> str:
+    return "".join(text.split())
+
+
+def decode_qr(image: QImage) -> list[str]:
+    gray = image.convertToFormat(QImage.Format.Format_Grayscale8)
+    width, height, stride = gray.width(), gray.height(), gray.bytesPerLine()
+    data = np.frombuffer(gray.constBits(), dtype=np.uint8, count=stride * height)
+    pixels = data.reshape(height, stride)[:, :width].copy()
+    return [r.text for r in zxingcpp.read_barcodes(pixels)]
+
+
+class FakeSettings:
+    def __init__(self, **values: str) -> None:
+        self.values = values
+
+    def get(self, key: str, default: str = "") -> str:
+        return self.values.get(key, default)
+
+
+def no_printer(_name: str) -> QPrinter | None:
+    return None
+
+
+@pytest.fixture
+def slip_facility() -> Facility:
+    return real_facility("VT", {"OIT", "BU", "MD"})
+
+
+# --------------------------------------------------------------- checklist --
+@pytest.mark.parametrize("paper", ["letter", "a4"])
+def test_checklist_pdf_is_one_page_with_every_item_and_the_helplines(
+        qapp, content_repo, tmp_path, paper) -> None:
+    checklist = content_repo.checklist()
+    printout = printing.checklist_printout(checklist, {"licensed"}, content_repo.helplines(),
+                                           content_repo.info())
+    out = tmp_path / f"checklist-{paper}.pdf"
+    assert printing.write_pdf(printout, out, paper) == 1
+    pages, text = pdf_text(out)
+    assert pages == 1
+    assert len(checklist.items) == 22
+    for item in checklist.items:
+        assert squash(item.text) in text, item.text
+    for line in content_repo.helplines():
+        assert squash(line.number) in text
+        if line.disclosure:
+            assert squash(line.disclosure) in text
+    assert "SAMHSA" in text and "(844)561-0606" in text and "1-800-662-4357" in text
+    assert PdfReader(str(out)).metadata.title == "Checklist"
+
+
+def test_ticked_items_are_marked_and_the_rest_are_empty_boxes(qapp, content_repo) -> None:
+    checklist = content_repo.checklist()
+    ticked = {checklist.items[0].id, checklist.items[5].id}
+    printout = printing.checklist_printout(checklist, ticked, content_repo.helplines())
+    assert printout.html.count(printing.BOX_ON) == 2
+    assert printout.html.count(printing.BOX_OFF) == len(checklist.items) - 2
+
+
+def test_checklist_with_a_program_prints_its_phone_and_its_qr_code(
+        qapp, content_repo, tmp_path, slip_facility) -> None:
+    printout = printing.checklist_printout(content_repo.checklist(), set(),
+                                           content_repo.helplines(), content_repo.info(),
+                                           slip_facility)
+    out = tmp_path / "checklist.pdf"
+    assert printing.write_pdf(printout, out, "letter") == 1
+    _, text = pdf_text(out)
+    assert squash(slip_facility.name) in text
+    assert squash(slip_facility.phone) in text
+    page = printing.render_page_images(printout, "letter", dpi=150)[0]
+    decoded = decode_qr(page)
+    assert any(slip_facility.phone in d and slip_facility.name in d for d in decoded), decoded
+
+
+# --------------------------------------------------------------------- slip --
+@pytest.mark.parametrize("paper", ["letter", "a4"])
+def test_facility_slip_is_one_page_with_phone_hours_levels_payment_and_helplines(
+        qapp, content_repo, tmp_path, slip_facility, paper) -> None:
+    from dataclasses import replace
+
+    facility = replace(slip_facility, distance_miles=4.25, position_kind="approximate")
+    printout = printing.facility_printout(facility, content_repo.helplines(),
+                                          content_repo.info(), origin_zip="05602")
+    out = tmp_path / f"slip-{paper}.pdf"
+    assert printing.write_pdf(printout, out, paper) == 1
+    pages, text = pdf_text(out)
+    assert pages == 1
+    assert squash(facility.phone) in text
+    assert squash("Hours: call to confirm") in text
+    assert squash("Intensive outpatient (IOP)") in text
+    assert "Medicaid" in text
+    assert "Buprenorphine" in text
+    assert squash("about 4.2 miles from ZIP 05602") in text or \
+        squash("about 4.3 miles from ZIP 05602") in text
+    assert "1-800-662-4357" in text and "988" in text and "(844)561-0606" in text
+    assert PdfReader(str(out)).metadata.title == "Program information"
+
+
+def test_slip_qr_code_decodes_to_the_phone_number(qapp, content_repo, slip_facility) -> None:
+    printout = printing.facility_printout(slip_facility, content_repo.helplines())
+    page = printing.render_page_images(printout, "a4", dpi=150)[0]
+    decoded = decode_qr(page)
+    assert len(decoded) == 1
+    assert slip_facility.phone in decoded[0]
+    assert slip_facility.street1 in decoded[0]
+
+
+def test_directory_text_is_printed_literally_never_as_markup(qapp, content_repo, tmp_path,
+                                                             slip_facility) -> None:
+    from dataclasses import replace
+
+    odd = replace(slip_facility, name="<b>Bold</b> & <img src=x> Clinic")
+    out = tmp_path / "odd.pdf"
+    printing.write_pdf(printing.facility_printout(odd, content_repo.helplines()), out)
+    _, text = pdf_text(out)
+    assert squash("<b>Bold</b> & <img src=x> Clinic") in text
+
+
+def test_a_missing_phone_or_service_list_says_so(qapp, content_repo, tmp_path,
+                                                  slip_facility) -> None:
+    from dataclasses import replace
+
+    bare = replace(slip_facility, phone="", intake_phones=(), services=(), levels=())
+    out = tmp_path / "bare.pdf"
+    printing.write_pdf(printing.facility_printout(bare, content_repo.helplines()), out)
+    _, text = pdf_text(out)
+    assert squash("not listed: call a helpline below") in text
+    assert squash("Not listed: call to confirm.") in text
+
+
+def test_unwritable_pdf_path_is_a_clear_oserror(qapp, content_repo, tmp_path) -> None:
+    printout = printing.checklist_printout(content_repo.checklist(), set(),
+                                           content_repo.helplines())
+    with pytest.raises(OSError):
+        printing.write_pdf(printout, tmp_path / "missing" / "x.pdf")
+
+
+# ---------------------------------------------------------------- service --
+def test_settings_switch_printing_off_and_choose_the_paper(qapp) -> None:
+    assert printing.PrintService(FakeSettings()).enabled()
+    assert not printing.PrintService(FakeSettings(printing_enabled="0")).enabled()
+    assert printing.PrintService(FakeSettings(paper_size="a4")).paper() == "a4"
+    off = printing.PrintService(FakeSettings(printing_enabled="0"),
+                                printer_factory=lambda _n: QPrinter())
+    assert off.printer() is None
+
+
+def test_printer_name_comes_from_the_admin_database(qapp, tmp_path) -> None:
+    conn = open_admin_db(tmp_path)
+    repo = SettingsRepository(conn)
+    repo.set("printer_name", "Front desk")
+    asked: list[str] = []
+    service = printing.PrintService(repo, printer_factory=lambda n: asked.append(n))
+    assert not service.can_print()
+    assert asked == ["Front desk"]
+    conn.close()
+
+
+def test_available_printers_lists_names(qapp) -> None:
+    names = printing.available_printers()
+    assert all(isinstance(n, str) and n for n in names)
+
+
+# ------------------------------------------------------------------ screens --
+def kiosk_preview(qtbot, content_repo, service: printing.PrintService) -> PrintPreviewScreen:
+    screen = PrintPreviewScreen(service, content_repo.helplines(), content_repo.info())
+    qtbot.addWidget(screen)
+    screen.resize(1000, 800)
+    screen.show()
+    return screen
+
+
+def test_no_printer_print_shows_the_message_and_offers_the_qr_code(
+        qtbot, themed_app, content_repo) -> None:
+    service = printing.PrintService(FakeSettings(), windowed=False, printer_factory=no_printer)
+    screen = kiosk_preview(qtbot, content_repo, service)
+    checklist = ChecklistScreen(content_repo)
+    qtbot.addWidget(checklist)
+    checklist.model.toggle(0)
+    checklist.print_requested.connect(lambda: screen.open(checklist.printout(), "checklist"))
+    qtbot.mouseClick(checklist.print_button, Qt.MouseButton.LeftButton)
+    assert screen.stack.currentIndex() == screen.MESSAGE
+    assert screen.message_title.text() == "There is no printer here"
+    assert screen.message_qr.isVisible()
+    decoded = decode_qr(screen.message_qr.pixmap().toImage())
+    assert decoded and content_repo.checklist().items[0].text in decoded[0]
+    assert "1-800-662-4357" in decoded[0]
+    with qtbot.waitSignal(screen.finished) as blocker:
+        qtbot.mouseClick(screen.message_back, Qt.MouseButton.LeftButton)
+    assert blocker.args == ["checklist"]
+    assert screen.printout is None and screen.message_qr.pixmap().isNull()
+
+
+def test_printing_switched_off_in_admin_offers_the_qr_code(qtbot, themed_app, content_repo,
+                                                           slip_facility) -> None:
+    service = printing.PrintService(FakeSettings(printing_enabled="0"),
+                                    printer_factory=lambda _n: QPrinter())
+    screen = kiosk_preview(qtbot, content_repo, service)
+    screen.open_facility(slip_facility)
+    assert screen.stack.currentIndex() == screen.MESSAGE
+    assert screen.message_title.text() == "Printing is not available here"
+    decoded = decode_qr(screen.message_qr.pixmap().toImage())
+    assert decoded and slip_facility.phone in decoded[0]
+
+
+def test_preview_then_confirm_prints_one_page_with_a_neutral_job_name(
+        qtbot, themed_app, content_repo, tmp_path) -> None:
+    out = tmp_path / "spool.pdf"
+    printers: list[QPrinter] = []
+
+    def pdf_printer(_name: str) -> QPrinter:
+        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+        printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+        printer.setOutputFileName(str(out))
+        printers.append(printer)
+        return printer
+
+    service = printing.PrintService(FakeSettings(paper_size="a4"), printer_factory=pdf_printer)
+    screen = kiosk_preview(qtbot, content_repo, service)
+    screen.open(printing.checklist_printout(content_repo.checklist(), set(),
+                                            content_repo.helplines()), "checklist")
+    assert screen.stack.currentIndex() == screen.PREVIEW
+    assert len(screen.page_images) == 1
+    assert not screen.pdf_button.isVisible()  # kiosk mode: no Save as PDF
+    assert not out.exists()  # nothing printed before the visitor confirms
+    qtbot.mouseClick(screen.print_button, Qt.MouseButton.LeftButton)
+    assert screen.stack.currentIndex() == screen.DONE
+    assert "collect it from the printer" in screen.done_text.text()
+    assert printers[-1].docName() == "Checklist"
+    assert len(PdfReader(str(out)).pages) == 1
+
+
+@pytest.mark.qt_log_ignore("QPainter::begin", "QPdfWriter", "QPrinter", "QFile")
+def test_a_printer_error_shows_a_message_and_the_qr_code_never_a_traceback(
+        qtbot, themed_app, content_repo, tmp_path, slip_facility) -> None:
+    def broken_printer(_name: str) -> QPrinter:
+        printer = QPrinter()
+        printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+        printer.setOutputFileName(str(tmp_path / "no" / "such" / "dir" / "x.pdf"))
+        return printer
+
+    service = printing.PrintService(FakeSettings(), printer_factory=broken_printer)
+    screen = kiosk_preview(qtbot, content_repo, service)
+    screen.open_facility(slip_facility)
+    assert screen.stack.currentIndex() == screen.PREVIEW
+    qtbot.mouseClick(screen.print_button, Qt.MouseButton.LeftButton)
+    assert screen.stack.currentIndex() == screen.MESSAGE
+    assert screen.message_title.text() == "The printer did not print"
+    decoded = decode_qr(screen.message_qr.pixmap().toImage())
+    assert decoded and slip_facility.phone in decoded[0]
+
+
+def test_windowed_mode_saves_a_pdf_from_the_preview(qtbot, themed_app, content_repo,
+                                                    tmp_path) -> None:
+    service = printing.PrintService(FakeSettings(), windowed=True, printer_factory=no_printer)
+    screen = kiosk_preview(qtbot, content_repo, service)
+    screen.open(printing.checklist_printout(content_repo.checklist(), set(),
+                                            content_repo.helplines()))
+    assert screen.stack.currentIndex() == screen.PREVIEW  # laptops preview even offline
+    assert screen.pdf_button.isVisible()
+    target = tmp_path / "handout.pdf"
+    screen.choose_pdf_path = lambda _parent, _suggested: str(target)
+    with qtbot.waitSignal(screen.pdf_saved):
+        qtbot.mouseClick(screen.pdf_button, Qt.MouseButton.LeftButton)
+    assert len(PdfReader(str(target)).pages) == 1
+    # And Print, with no printer, still offers the QR code instead.
+    qtbot.mouseClick(screen.print_button, Qt.MouseButton.LeftButton)
+    assert screen.stack.currentIndex() == screen.DONE or \
+        screen.message_title.text() == "There is no printer here"
+
+
+def test_checklist_program_line_and_reset_forget_the_visitor(qtbot, themed_app, content_repo,
+                                                             slip_facility) -> None:
+    screen = ChecklistScreen(content_repo, facility_lookup={slip_facility.id: slip_facility}.get)
+    qtbot.addWidget(screen)
+    screen.show()
+    assert not screen.pdf_button.isVisible()  # kiosk mode
+    assert not screen.set_program_id("no-such-id")
+    assert screen.set_program_id(slip_facility.id)
+    assert slip_facility.name in screen.program_label.text()
+    assert slip_facility.phone in screen.program_label.text()
+    screen.model.toggle(1)
+    assert slip_facility.phone in screen.printout().qr_payload
+    screen.reset()
+    assert screen.program is None and screen.model.ticked_keys() == []
+    assert slip_facility.name not in screen.program_label.text()
+    assert printing.BOX_ON not in screen.printout().html
+
+
+def test_the_shell_opens_the_preview_inside_the_window(window, qtbot) -> None:
+    checklist = window.screens["checklist"]
+    window.navigate("checklist")
+    checklist.model.toggle(2)
+    assert checklist.pdf_button.isVisible()  # the fixture runs windowed
+    qtbot.mouseClick(checklist.print_button, Qt.MouseButton.LeftButton)
+    assert window.current_screen_id() == "print"
+    preview = window.screens["print"]
+    assert preview.window() is window
+    assert preview.page_images and preview.page_images[0].width() > 300
+    qtbot.mouseClick(preview.back_button, Qt.MouseButton.LeftButton)
+    assert window.current_screen_id() == "checklist"
+    assert checklist.model.ticked_keys()  # Back keeps the visitor's ticks
+    window.reset_session()
+    assert not checklist.model.ticked_keys()
+
+
+def test_booklet_has_a_contents_line_per_city_with_page_numbers(qapp, content_repo,
+                                                                tmp_path) -> None:
+    facilities = [real_facility("VT", {"OP"}), real_facility("VT", {"OIT"})]
+    printout = printing.booklet_printout(facilities, content_repo.helplines(),
+                                         content_repo.info(), "Programs in Vermont")
+    out = tmp_path / "booklet.pdf"
+    pages = printing.write_pdf(printout, out, "letter")
+    _, text = pdf_text(out)
+    assert pages >= 1
+    for f in facilities:
+        assert squash(f"{f.city}, VT") in text and f.phone in text
+    assert "@@P" not in text and "page1" in text
