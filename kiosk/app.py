@@ -122,6 +122,7 @@ def main(argv: list[str] | None = None) -> int:
 
 def build_window(stores: Stores):  # type: ignore[no-untyped-def]
     """Repositories -> screens -> shell. Tests build screens the same way."""
+    from kiosk.store.directory import DirectoryRepository
     from kiosk.ui.main_window import MainWindow
     from kiosk.ui.screens.checklist import ChecklistScreen
     from kiosk.ui.screens.compare import CompareScreen
@@ -147,7 +148,7 @@ def build_window(stores: Stores):  # type: ignore[no-untyped-def]
         GuideScreen(content),
         FaqScreen(content),
         CompareScreen(content),
-        DirectoryScreen(),
+        DirectoryScreen(DirectoryRepository(stores.content_conn), stores.settings.kiosk_zip),
         checklist,
         HelpScreen(helplines),
     ]

@@ -1,0 +1,219 @@
+"""The directory screen's in-memory index (bitsets per filter) and its results list model.
+
+Everything a tap needs is computed once when the screen loads the directory: each filter
+and each state is a Python int used as a bitset over all facilities, so a filter change or
+a live count is a few big-integer ANDs and popcounts, never SQL.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelIndex, Qt
+
+from kiosk.domain import DIRECTORY_LEVELS, FacilitySummary
+from kiosk.store.directory import haversine_miles
+
+Index = QModelIndex | QPersistentModelIndex
+FacilityIdRole = Qt.ItemDataRole.UserRole + 1
+SummaryRole = Qt.ItemDataRole.UserRole + 2
+
+#: The level-of-care group: a facility matches when it offers ANY chosen level.
+LEVEL_GROUP = "level"
+
+#: With a ZIP: every program within this many miles, or at least the nearest few.
+ZIP_RADIUS_MILES = 60.0
+ZIP_MIN_RESULTS = 20
+
+
+@dataclass(frozen=True)
+class FilterDef:
+    """One chip: `key`, the group it belongs to, and the service codes (any of) it means."""
+
+    key: str
+    group: str
+    codes: frozenset[str]
+    label: str = ""
+
+
+def _popcount(mask: int) -> int:
+    return mask.bit_count()
+
+
+class DirectoryIndex:
+    """All facilities in memory with a bitset per state and per filter."""
+
+    def __init__(self, facilities: Sequence[FacilitySummary],
+                 filters: Iterable[FilterDef]) -> None:
+        self.facilities: list[FacilitySummary] = list(facilities)
+        self.filters: dict[str, FilterDef] = {f.key: f for f in filters}
+        self.all_mask = (1 << len(self.facilities)) - 1
+        self.state_rows: dict[str, list[int]] = {}
+        self.state_mask: dict[str, int] = {}
+        self.filter_mask: dict[str, int] = dict.fromkeys(self.filters, 0)
+        for_code: dict[str, list[str]] = {}
+        for f in self.filters.values():
+            for code in f.codes:
+                for_code.setdefault(code, []).append(f.key)
+        for i, facility in enumerate(self.facilities):
+            bit = 1 << i
+            self.state_rows.setdefault(facility.state, []).append(i)
+            keys: set[str] = set()
+            for code in facility.codes:
+                keys.update(for_code.get(code, ()))
+            keys.update(level for level in facility.levels if level in self.filters)
+            for key in keys:
+                self.filter_mask[key] |= bit
+        for state, rows in self.state_rows.items():
+            mask = 0
+            for i in rows:
+                mask |= 1 << i
+            self.state_mask[state] = mask
+
+    def __len__(self) -> int:
+        return len(self.facilities)
+
+    # ---------------------------------------------------------------- places --
+    def state_place(self, state: str) -> Place:
+        rows = self.state_rows.get(state, [])
+        return Place(rows=rows, mask=self.state_mask.get(state, 0), distances=None)
+
+    def zip_place(self, origin: tuple[float, float], radius: float = ZIP_RADIUS_MILES,
+                  minimum: int = ZIP_MIN_RESULTS) -> Place:
+        lat, lon = origin
+        found: list[tuple[float, int]] = []
+        for i, f in enumerate(self.facilities):
+            if f.latitude is None or f.longitude is None:
+                continue
+            found.append((haversine_miles(lat, lon, f.latitude, f.longitude), i))
+        found.sort()
+        keep = [pair for pair in found if pair[0] <= radius]
+        if len(keep) < minimum:
+            keep = found[:minimum]
+        mask = 0
+        for _, i in keep:
+            mask |= 1 << i
+        return Place(rows=[i for _, i in keep], mask=mask,
+                     distances={i: miles for miles, i in keep})
+
+    # --------------------------------------------------------------- filters --
+    def match_mask(self, place: Place, chosen: Iterable[str], skip: str = "") -> int:
+        """Facilities in `place` matching every chosen filter (levels: any chosen level)."""
+        mask = place.mask
+        levels = 0
+        for key in chosen:
+            if key == skip:
+                continue
+            definition = self.filters.get(key)
+            if definition is None:
+                continue
+            if definition.group == LEVEL_GROUP:
+                levels |= self.filter_mask[key]
+            else:
+                mask &= self.filter_mask[key]
+        if levels:
+            mask &= levels
+        return mask
+
+    def rows(self, place: Place, chosen: Iterable[str]) -> list[int]:
+        mask = self.match_mask(place, chosen)
+        if mask == place.mask:
+            return list(place.rows)
+        return [i for i in place.rows if (mask >> i) & 1]
+
+    def live_counts(self, place: Place, chosen: set[str]) -> dict[str, int]:
+        """For each filter: how many facilities would show with it turned on."""
+        counts: dict[str, int] = {}
+        level_keys = [k for k in chosen if self.filters[k].group == LEVEL_GROUP]
+        others = self.match_mask(place, [k for k in chosen if k not in level_keys])
+        for key, definition in self.filters.items():
+            if definition.group == LEVEL_GROUP:
+                counts[key] = _popcount(others & self.filter_mask[key])
+            else:
+                counts[key] = _popcount(
+                    self.match_mask(place, chosen, skip=key) & self.filter_mask[key]
+                )
+        return counts
+
+    def best_filter_to_drop(self, place: Place, chosen: set[str]) -> tuple[str, int] | None:
+        """The chosen filter whose removal shows the most programs (None if nothing helps)."""
+        best: tuple[str, int] | None = None
+        for key in sorted(chosen):
+            n = _popcount(self.match_mask(place, chosen, skip=key))
+            if n and (best is None or n > best[1]):
+                best = (key, n)
+        return best
+
+
+@dataclass(frozen=True)
+class Place:
+    """Where the visitor is looking: rows in display order, their mask, miles (ZIP only)."""
+
+    rows: list[int]
+    mask: int
+    distances: dict[int, float] | None
+
+
+def distance_text(miles: float, approximate: bool) -> str:
+    if miles < 0.1:
+        miles = 0.1
+    number = f"{miles:.1f}" if miles < 10 else f"{miles:.0f}"
+    return f"about {number} mi" if approximate else f"{number} mi"
+
+
+class FacilityListModel(QAbstractListModel):
+    """Results: two lines per facility (name; city, phone, miles). Thin over the index."""
+
+    def __init__(self, parent: Any = None) -> None:
+        super().__init__(parent)
+        self._index: DirectoryIndex | None = None
+        self._rows: list[int] = []
+        self._distances: dict[int, float] | None = None
+
+    def set_rows(self, index: DirectoryIndex | None, rows: list[int],
+                 distances: dict[int, float] | None = None) -> None:
+        self.beginResetModel()
+        self._index = index
+        self._rows = rows
+        self._distances = distances
+        self.endResetModel()
+
+    def clear(self) -> None:
+        self.set_rows(None, [])
+
+    def summary(self, row: int) -> FacilitySummary:
+        assert self._index is not None
+        return self._index.facilities[self._rows[row]]
+
+    def distance(self, row: int) -> float | None:
+        if self._distances is None:
+            return None
+        return self._distances.get(self._rows[row])
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._rows)
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self._rows) or self._index is None:
+            return None
+        facility = self._index.facilities[self._rows[index.row()]]
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
+            second = f"{facility.phone} · {facility.city}, {facility.state}"
+            miles = self.distance(index.row())
+            if miles is not None:
+                second = distance_text(miles, facility.position_approximate) + " · " + second
+            if role == Qt.ItemDataRole.AccessibleTextRole:
+                return f"{facility.name}, {second}"
+            return f"{facility.name}\n{second}"
+        if role == FacilityIdRole:
+            return facility.id
+        if role == SummaryRole:
+            return facility
+        return None
+
+
+LEVEL_FILTERS: tuple[FilterDef, ...] = tuple(
+    FilterDef(level, LEVEL_GROUP, frozenset()) for level in DIRECTORY_LEVELS
+)
