@@ -10,7 +10,7 @@ import sys
 from dataclasses import dataclass
 from pathlib import Path
 
-from kiosk import __version__, paths
+from kiosk import __version__, paths, settings_file
 from kiosk.config import Settings
 from kiosk.logs import setup_logging
 from kiosk.store.admin import AdminDbError, SettingsRepository, open_admin_db, schema_version
@@ -75,7 +75,9 @@ def open_stores(settings: Settings) -> Stores:
     """Open both databases; raise ContentDbError / AdminDbError with a one-line reason."""
     admin_conn = open_admin_db(paths.data_dir(settings.data_dir))
     admin_settings = SettingsRepository(admin_conn)
-    stored = admin_settings.all()
+    # settings.toml (issue 8) fills in what staff have not set on the admin screen.
+    stored = {**settings_file.load(paths.settings_file(settings.data_dir)),
+              **admin_settings.all()}
     settings = settings.with_overrides(
         lang=settings.lang if settings.lang != "en" else stored.get("lang"),
         kiosk_zip=stored.get("kiosk_zip"),

@@ -101,6 +101,14 @@ def log_dir(data_override: Path | None = None) -> Path:
     return Path(platformdirs.user_log_dir(APP_NAME, appauthor=False))
 
 
+def settings_file(data_override: Path | None = None) -> Path | None:
+    """settings.toml in the data folder, else beside the frozen executable; None if neither."""
+    candidates = [data_dir(data_override) / "settings.toml"]
+    if is_frozen():
+        candidates.append(Path(sys.executable).resolve().parent / "settings.toml")
+    return next((path for path in candidates if path.is_file()), None)
+
+
 def default_samhsa_dir() -> Path | None:
     """The SAMHSA source folder: $KIOSK_SAMHSA_DIR, else ../shared/data/samhsa if present."""
     env = os.environ.get("KIOSK_SAMHSA_DIR")

@@ -82,3 +82,14 @@ def test_c_locale_is_coerced_to_utf8_like_python_does(
 ) -> None:
     env = paths.runtime_environment(environ)
     assert (env.get("LC_CTYPE") == "C.UTF-8") is coerced
+
+
+def test_settings_file_beside_the_executable(frozen_exe: Path, tmp_path: Path) -> None:
+    data = tmp_path / "data"
+    assert paths.settings_file(data) is None
+    beside = frozen_exe.parent / "settings.toml"
+    beside.write_text("", encoding="utf-8")
+    assert paths.settings_file(data) == beside
+    data.mkdir()
+    (data / "settings.toml").write_text("", encoding="utf-8")
+    assert paths.settings_file(data) == data / "settings.toml"

@@ -1,0 +1,84 @@
+"""settings.toml (packaging/settings-template.toml): a librarian's settings for one kiosk."""
+
+from __future__ import annotations
+
+import logging
+import re
+from pathlib import Path
+
+import pytest
+
+from kiosk import settings_file
+from kiosk.app import open_stores
+from kiosk.config import Settings
+from kiosk.store.admin import SettingsRepository, open_admin_db
+
+ROOT = Path(__file__).resolve().parents[2]
+TEMPLATE = ROOT / "packaging" / "settings-template.toml"
+
+
+def uncommented_template() -> str:
+    return re.sub(r"(?m)^# ([a-z_]+ =)", r"\1", TEMPLATE.read_text(encoding="utf-8"))
+
+
+def test_every_setting_in_the_template_is_understood(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    path = tmp_path / "settings.toml"
+    path.write_text(uncommented_template(), encoding="utf-8")
+    with caplog.at_level(logging.WARNING):
+        values = settings_file.load(path)
+    assert set(values) == set(settings_file.KEYS)
+    assert not caplog.records
+
+
+def test_the_template_as_shipped_changes_nothing() -> None:
+    assert settings_file.load(TEMPLATE) == {}
+
+
+def test_bad_values_are_logged_and_ignored(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    path = tmp_path / "settings.toml"
+    path.write_text('idle_seconds = "soon"\nprinting_enabled = 1\ncolour = "red"\n'
+                    'kiosk_zip = "05401"\nidle_seconds_typo = 5\n', encoding="utf-8")
+    with caplog.at_level(logging.WARNING):
+        assert settings_file.load(path) == {"kiosk_zip": "05401"}
+    text = caplog.text
+    assert "idle_seconds" in text and "whole number" in text
+    assert "colour" in text and "unknown setting" in text
+
+
+def test_a_broken_file_is_ignored(tmp_path: Path, caplog: pytest.LogCaptureFixture) -> None:
+    path = tmp_path / "settings.toml"
+    path.write_text("lang = \n[[[", encoding="utf-8")
+    with caplog.at_level(logging.WARNING):
+        assert settings_file.load(path) == {}
+    assert "ignoring" in caplog.text
+
+
+def test_file_fills_in_and_admin_screen_choices_win(settings: Settings, data_dir: Path) -> None:
+    (data_dir / "settings.toml").write_text(
+        'featured_helpline = "988-lifeline"\nidle_seconds = 300\nprinting_enabled = false\n',
+        encoding="utf-8")
+    conn = open_admin_db(data_dir)
+    SettingsRepository(conn).set("featured_helpline", "911")  # chosen on the admin screen
+    conn.close()
+    stores = open_stores(settings)
+    try:
+        assert stores.settings.featured_helpline == "911"
+        assert stores.settings.idle_seconds == 300
+        assert stores.settings.printing_enabled is False
+    finally:
+        stores.content_conn.close()
+        stores.admin_conn.close()
+
+
+def test_command_line_wins_over_the_file(settings: Settings, data_dir: Path) -> None:
+    (data_dir / "settings.toml").write_text("idle_seconds = 300\n", encoding="utf-8")
+    stores = open_stores(settings.with_overrides(idle_seconds=45))
+    try:
+        assert stores.settings.idle_seconds == 45
+    finally:
+        stores.content_conn.close()
+        stores.admin_conn.close()
