@@ -1,0 +1,199 @@
+"""The directory screen: states, ZIP search, filter chips, detail, reset (issue 4)."""
+
+from __future__ import annotations
+
+import html
+import sqlite3
+from pathlib import Path
+
+import pytest
+import zxingcpp
+from PySide6.QtCore import Qt
+
+from kiosk.store.connect import open_content_db
+from kiosk.store.directory import DirectoryRepository
+from kiosk.ui.screens.directory import DirectoryScreen
+
+SAMHSA = Path(__file__).resolve().parents[3] / "shared" / "data" / "samhsa"
+needs_data = pytest.mark.skipif(not SAMHSA.is_dir(), reason="no SAMHSA data beside the repo")
+
+
+@pytest.fixture
+def repo(content_db: Path) -> DirectoryRepository:
+    conn = open_content_db(content_db)
+    yield DirectoryRepository(conn)
+    conn.close()
+
+
+@pytest.fixture
+def screen(qtbot, themed_app, repo) -> DirectoryScreen:
+    widget = DirectoryScreen(repo)
+    qtbot.addWidget(widget)
+    widget.resize(1100, 800)
+    widget.show()
+    widget.on_shown()
+    return widget
+
+
+def click(qtbot, widget) -> None:
+    qtbot.mouseClick(widget, Qt.MouseButton.LeftButton)
+
+
+def list_texts(screen: DirectoryScreen) -> list[str]:
+    model = screen.model
+    return [model.data(model.index(r)) for r in range(model.rowCount())]
+
+
+def test_without_a_directory_the_screen_says_how_to_load_one(qtbot, themed_app,
+                                                             template_db_no_directory) -> None:
+    widget = DirectoryScreen(DirectoryRepository(sqlite3.connect(template_db_no_directory)))
+    qtbot.addWidget(widget)
+    widget.show()
+    widget.on_shown()
+    assert widget.pages.currentWidget() is widget.empty_page
+    text = widget.empty_label.text()
+    assert "kiosk-admin import samhsa-directory" in text and "docs/directory.md" in text
+    assert [name for name, _ in widget.screenshot_states()] == [""]
+
+
+@needs_data
+def test_state_grid_shows_counts_and_opens_the_state(qtbot, screen, repo) -> None:
+    button = screen.state_buttons["CA"]
+    assert "California" in button.text() and "1,141" in button.text()
+    assert not screen.state_buttons["AS"].isEnabled()  # American Samoa: none listed
+    assert "90" in screen.state_buttons["HI"].text()
+    click(qtbot, button)
+    assert screen.pages.currentWidget() is screen.results_page
+    assert screen.model.rowCount() == 1_141
+    assert "1,141 of 1,141" in screen.count_label.text()
+
+
+@needs_data
+def test_filter_chips_filter_the_list_and_show_live_counts(qtbot, screen, repo) -> None:
+    screen.show_state("CA")
+    iop = screen._chips["intensive_outpatient"]
+    expected = len(repo.search_facilities(state="CA", levels={"intensive_outpatient"}))
+    assert f"({expected:,})" in iop.text()
+    click(qtbot, iop)
+    assert iop.isChecked() and screen.model.rowCount() == expected
+    spanish = screen._chips["spanish"]
+    shown = int(spanish.text().rsplit("(", 1)[1].rstrip(")").replace(",", ""))
+    click(qtbot, spanish)
+    assert 0 < screen.model.rowCount() == shown < expected
+    # Levels of care combine with "any": adding residential can only add programs.
+    before = screen.model.rowCount()
+    click(qtbot, screen._chips["residential"])
+    assert screen.model.rowCount() >= before
+    click(qtbot, screen.clear_filters_button)
+    assert screen.model.rowCount() == 1_141 and not iop.isChecked()
+
+
+@needs_data
+def test_no_matches_suggests_the_filter_to_drop(qtbot, screen) -> None:
+    screen.show_state("MP")  # one program
+    for key in ("hospital_inpatient", "methadone", "residential"):
+        chip = screen._chips[key]
+        chip.setEnabled(True)
+        chip.setChecked(True)
+        if screen.model.rowCount() == 0:
+            break
+    assert screen.model.rowCount() == 0
+    assert screen.no_match_label.isVisible()
+    assert "Remove" in screen.no_match_label.text()
+    click(qtbot, screen.drop_filter_button)
+    assert screen.model.rowCount() > 0 or "Clear" in screen.no_match_label.text()
+
+
+@needs_data
+def test_zip_search_sorts_by_distance_and_shows_miles(qtbot, screen) -> None:
+    for key in "05401":
+        click(qtbot, screen.keypad.keys[key])
+    assert screen.zip_edit.text() == "05401"
+    click(qtbot, screen.keypad.done_button)
+    assert screen.pages.currentWidget() is screen.results_page
+    assert "05401" in screen.results_title.text()
+    texts = list_texts(screen)
+    assert len(texts) >= 20 and all(" mi · " in t for t in texts)
+    miles = [screen.model.distance(r) for r in range(screen.model.rowCount())]
+    assert miles == sorted(miles)
+    assert "Burlington" in texts[0] or "VT" in texts[0]
+
+
+@needs_data
+@pytest.mark.parametrize(("zip_code", "message"), [("0000", "5 digits"),
+                                                   ("00000", "could not find")])
+def test_bad_zip_gets_a_clear_message(qtbot, screen, zip_code: str, message: str) -> None:
+    screen.zip_edit.setText(zip_code)
+    click(qtbot, screen.keypad.done_button)
+    assert screen.pages.currentWidget() is screen.choose_page
+    assert message in screen.zip_error.text()
+
+
+@needs_data
+def test_facility_detail_has_everything_and_emits_intents(qtbot, screen) -> None:
+    screen.show_zip("05401")
+    index = screen.model.index(0)
+    facility_id = screen.model.summary(0).id
+    with qtbot.waitSignal(screen.facility_chosen) as chosen:
+        qtbot.mouseClick(screen.list.viewport(), Qt.MouseButton.LeftButton,
+                         pos=screen.list.visualRect(index).center())
+    assert chosen.args == [facility_id]
+    assert screen.pages.currentWidget() is screen.detail_page
+    text = html.unescape(screen.detail_label.text())
+    for needle in ("Hours: call to confirm", "Listed in SAMHSA's 2024 National Directory. "
+                   "Not an endorsement.", "Data date: 2024", "Main: ", "Levels of care",
+                   "away"):
+        assert needle in text, needle
+    payload = screen.qr_label.property("payload")
+    image = screen.qr_label.pixmap().toImage()
+    from tests.ui.test_shell import _to_numpy
+
+    decoded = [r.text for r in zxingcpp.read_barcodes(_to_numpy(image))]
+    assert decoded == [payload]
+    assert screen.detail_title.text() in payload and "VT" in payload
+    with qtbot.waitSignal(screen.facility_for_checklist) as ticked:
+        click(qtbot, screen.checklist_button)
+    assert ticked.args == [facility_id]
+    with qtbot.waitSignal(screen.print_requested) as printed:
+        click(qtbot, screen.print_button)
+    assert printed.args == [facility_id]
+    click(qtbot, screen.back_button)
+    assert screen.pages.currentWidget() is screen.results_page
+
+
+@needs_data
+def test_show_facility_opens_any_facility_by_id(screen) -> None:
+    assert screen.show_facility("substance_1")
+    assert screen.detail_title.text() == "Shelby County Treatment Center"
+    assert not screen.show_facility("nope")
+
+
+@needs_data
+def test_reset_forgets_zip_state_filters_and_detail(qtbot, screen) -> None:
+    for key in "94103":
+        click(qtbot, screen.keypad.keys[key])
+    screen.show_zip("94103")
+    screen.set_filter("spanish", True)
+    screen.show_facility(screen.model.summary(0).id)
+    screen.reset()
+    assert screen.zip_edit.text() == "" and not screen.zip_edit.isUndoAvailable()
+    assert screen.pages.currentWidget() is screen.choose_page
+    assert not any(chip.isChecked() for chip in screen._chips.values())
+    assert screen.model.rowCount() == 0
+    assert screen.detail_label.text() == "" and screen.current_facility_id() == ""
+
+
+@needs_data
+def test_kiosk_zip_is_the_default_starting_point(qtbot, themed_app, repo) -> None:
+    widget = DirectoryScreen(repo, default_zip="05401")
+    qtbot.addWidget(widget)
+    assert widget.zip_edit.text() == "05401"
+    widget.zip_edit.setText("")
+    widget.reset()
+    assert widget.zip_edit.text() == "05401"
+
+
+@needs_data
+def test_results_model_is_a_well_behaved_model(qtmodeltester, screen) -> None:
+    screen.show_state("VT")
+    qtmodeltester.check(screen.model)

@@ -1,0 +1,255 @@
+"""SAMHSA directory import: the real data's figures and every kind of broken input (issue 4)."""
+
+from __future__ import annotations
+
+import gzip
+import hashlib
+import json
+import shutil
+import sqlite3
+from pathlib import Path
+
+import pytest
+
+from kiosk.cli.main import main as admin_main
+from kiosk.importers import samhsa
+from kiosk.store.directory import DirectoryRepository
+
+ROOT = Path(__file__).resolve().parents[2]
+SAMHSA = ROOT.parent / "shared" / "data" / "samhsa"
+needs_data = pytest.mark.skipif(not SAMHSA.is_dir(), reason="../shared/data/samhsa not present")
+
+HEADER = ("facility_id,directory_type,name1,name2,street1,street2,city,state,zip,phone,"
+          "intake1,intake2,intake1a,intake2a,service_code_info")
+CATEGORIES = """code,label,category_code,category_name,category_method,group_key
+OIT,Intensive outpatient treatment,SET,Service Settings,locator_label_match,RD
+OP,Outpatient,SET,Service Settings,locator_label_match,RD
+RES,Residential/24-hour residential,SET,Service Settings,star_group_propagation,RD
+ACM,Acamprosate (Campral\ufffd),PHR,Pharmacotherapies,locator_label_match,MPEP
+MD,Medicaid,PAY,Payment,locator_label_match,NP
+SP,Spanish,OL,Other Languages,locator_label_match,NX
+BU,Buprenorphine used in Treatment,OM,Opioid Medications,manual,NU
+"""
+GOOD = [
+    "substance_1,substance,Harbor House,,12 Main Street,,New Haven,CT,6516,203-555-0101,"
+    "203-555-0102,,,,SA * OIT OP * ACM * MD * SP",
+    "substance_2,substance,Green Valley Recovery,Unit B,400 Oak Avenue,,Burlington,VT,05401,"
+    "802-555-0199,,,,,OP RES * BU * MD",
+    "mental_1,mental,Mind Clinic,,1 Elm Road,,Boston,MA,02108,617-555-0100,,,,,MH * OP",
+]
+
+
+def write_source(folder: Path, rows: list[str], *, header: str = HEADER,
+                 gz: bool = False) -> Path:
+    folder.mkdir(parents=True, exist_ok=True)
+    (folder / "service_code_categories.csv").write_text(CATEGORIES, encoding="utf-8")
+    text = "\n".join([header, *rows]) + "\n"
+    if gz:
+        path = folder / "facilities.csv.gz"
+        path.write_bytes(gzip.compress(text.encode("utf-8"), mtime=0))
+    else:
+        path = folder / "facilities.csv"
+        path.write_text(text, encoding="utf-8")
+    return path
+
+
+def digest(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+@pytest.fixture
+def db(template_db_no_directory: Path, tmp_path: Path) -> Path:
+    copy = tmp_path / "content.sqlite"
+    shutil.copyfile(template_db_no_directory, copy)
+    return copy
+
+
+def run_import(db: Path, source: Path) -> samhsa.ImportReport:
+    return samhsa.import_into(db, samhsa.find_sources(source))
+
+
+def repo(db: Path) -> DirectoryRepository:
+    return DirectoryRepository(sqlite3.connect(db))
+
+
+# --------------------------------------------------------------- real data --
+@needs_data
+def test_real_directory_figures(template_db: Path) -> None:
+    stats = repo(template_db).stats()
+    assert stats.facilities == 12_200
+    assert stats.by_state["HI"] == 90
+    assert stats.by_state["CA"] == 1_141
+    assert stats.positions["exact"] >= 7_900
+    assert sum(stats.positions.values()) == 12_200
+    assert stats.by_level["intensive_outpatient"] >= 5_000
+    assert stats.source == samhsa.SOURCE_TEXT and stats.data_date == "2024"
+    conn = sqlite3.connect(template_db)
+    assert conn.execute("SELECT count(*) FROM facility WHERE length(zip) != 5"
+                        " OR zip GLOB '*[^0-9]*'").fetchone()[0] == 0
+    assert conn.execute("SELECT zip FROM facility WHERE state = 'CT' AND zip LIKE '6%'"
+                        ).fetchall() == []
+    labels = [r[0] for r in conn.execute("SELECT label FROM directory_service")]
+    assert labels and not any("\ufffd" in label for label in labels)
+    assert conn.execute("SELECT count(*) FROM directory_service").fetchone()[0] == 224
+
+
+@needs_data
+def test_real_import_rejects_blank_and_legend_rows_with_line_numbers(db: Path) -> None:
+    report = run_import(db, SAMHSA)
+    assert report.imported == 12_200
+    assert [(line, fid) for line, fid, _ in report.rejected] == [
+        (20521, "substance_12201"), (20522, "substance_12202"), (20523, "substance_12203"),
+        (20524, "substance_12204"), (20525, "substance_12205"),
+    ]
+    assert all("legend" in why for _, _, why in report.rejected[3:])
+    summary = report.summary()
+    assert "line 20525: substance_12205" in summary
+    assert "Imported: 12,200" in summary and "2024" in summary
+    assert report.positions["exact"] + report.positions["approximate"] \
+        + report.positions["none"] == 12_200
+    assert len(report.no_position) == report.positions["none"]
+
+
+# ------------------------------------------------------------ small inputs --
+def test_small_import_repairs_zips_and_keeps_substance_rows_only(db: Path,
+                                                                 tmp_path: Path) -> None:
+    report = run_import(db, write_source(tmp_path / "src", GOOD, gz=True))
+    assert report.imported == 2 and report.other_rows == 1 and not report.rejected
+    facility = repo(db).facility("substance_1")
+    assert facility is not None
+    assert facility.zip == "06516"
+    assert facility.levels == ("intensive_outpatient", "outpatient")
+    assert facility.intake_phones == ("203-555-0102",)
+    assert "Acamprosate (Campral)" in [s.label for s in facility.services]
+    assert facility.position_kind == "approximate"  # no locator file: the ZIP centre
+    assert repo(db).facility("mental_1") is None
+
+
+def test_locator_positions_are_exact(db: Path, tmp_path: Path) -> None:
+    src = tmp_path / "src"
+    write_source(src / "national_directory_2024", GOOD)
+    (src / "locator_2020_coordinates").mkdir()
+    (src / "locator_2020_coordinates" / "loc.csv").write_text(
+        "name1,name2,street1,street2,city,state,zip,zip4,county,latitude,longitude\n"
+        "HARBOR HOUSE,,12 Main St.,,New Haven,CT,6516,,New Haven,41.27,-72.95\n",
+        encoding="utf-8")
+    report = run_import(db, src)
+    assert report.positions == {"exact": 1, "approximate": 1}
+    facility = repo(db).facility("substance_1")
+    assert facility is not None and facility.position_kind == "exact"
+    assert (facility.latitude, facility.longitude) == (41.27, -72.95)
+
+
+@pytest.mark.parametrize(("rows", "reason"), [
+    (['substance_9,substance,"=HYPERLINK(""http://x"",""Click"")",,1 A St,,Town,VT,05401,'
+      '802-555-0100,,,,,OP'], "formula"),
+    ([f"substance_9,substance,{'x' * 10_000},,1 A St,,Town,VT,05401,802-555-0100,,,,,OP"],
+     "10,000 characters"),
+    (["substance_1,substance,Copy,,1 A St,,Town,VT,05401,802-555-0100,,,,,OP"],
+     "duplicate facility_id (first on line 2)"),
+    (["substance_9,substance,Cut short,,1 A St"], "fields, expected 15"),
+    (["substance_9,substance,Bad phone,,1 A St,,Town,VT,05401,call us,,,,,OP"], "phone"),
+    (["substance_9,substance,Nowhere,,1 A St,,Town,ZZ,05401,802-555-0100,,,,,OP"], "state"),
+])
+def test_bad_rows_are_rejected_with_their_line(db: Path, tmp_path: Path, rows: list[str],
+                                               reason: str) -> None:
+    report = run_import(db, write_source(tmp_path / "src", GOOD + rows))
+    assert report.imported == 2
+    assert len(report.rejected) == 1
+    line, _fid, why = report.rejected[0]
+    assert line == 5 and reason in why
+    names = [f.name for f in repo(db).search_facilities()]
+    assert names == ["Green Valley Recovery", "Harbor House"]
+    assert not any(n.startswith("=") for n in names)
+
+
+def _fatal(db: Path, source: Path, message: str) -> None:
+    before = digest(db)
+    with pytest.raises(samhsa.DirectoryImportError, match=message):
+        run_import(db, source)
+    assert digest(db) == before
+
+
+@pytest.fixture
+def loaded(db: Path, tmp_path: Path) -> Path:
+    run_import(db, write_source(tmp_path / "first", GOOD))
+    return db
+
+
+def test_missing_columns_are_fatal_and_change_nothing(loaded: Path, tmp_path: Path) -> None:
+    header = HEADER.replace(",phone", "")
+    _fatal(loaded, write_source(tmp_path / "src", [], header=header),
+           r"line 1: missing column\(s\) phone")
+    assert repo(loaded).stats().facilities == 2
+
+
+def test_wrong_encoding_names_the_line(loaded: Path, tmp_path: Path) -> None:
+    path = write_source(tmp_path / "src", GOOD)
+    path.write_bytes(path.read_bytes().replace(b"Green", "Gr\u00fcn".encode("latin-1")))
+    _fatal(loaded, path.parent, "line 3 is not UTF-8")
+
+
+def test_truncated_gzip_is_fatal(loaded: Path, tmp_path: Path) -> None:
+    path = write_source(tmp_path / "src", GOOD, gz=True)
+    path.write_bytes(path.read_bytes()[:-20])
+    _fatal(loaded, path.parent, "damaged or cut short")
+
+
+def test_file_cut_inside_a_quote_is_fatal(loaded: Path, tmp_path: Path) -> None:
+    path = write_source(tmp_path / "src", [*GOOD, 'substance_9,substance,"Unfinished'])
+    _fatal(loaded, path.parent, "line 5: broken CSV")
+
+
+def test_empty_file_is_fatal(loaded: Path, tmp_path: Path) -> None:
+    path = write_source(tmp_path / "src", [])
+    path.write_bytes(b"")
+    _fatal(loaded, path.parent, "empty")
+
+
+def test_only_bad_rows_is_fatal(loaded: Path, tmp_path: Path) -> None:
+    _fatal(loaded, write_source(tmp_path / "src", ["substance_1,substance,,,,,,,,,,,,,"]),
+           "no usable substance use facilities")
+
+
+def test_build_is_deterministic(tmp_path: Path) -> None:
+    import build as db_build  # db/ is on sys.path (tests/conftest.py)
+
+    src = tmp_path / "samhsa"
+    write_source(src / "national_directory_2024", GOOD)
+    a, b = tmp_path / "a.sqlite", tmp_path / "b.sqlite"
+    db_build.build(a, src)
+    db_build.build(b, src)
+    assert a.read_bytes() == b.read_bytes()
+    assert repo(a).stats().facilities == 2
+
+
+# --------------------------------------------------------------------- CLI --
+def test_cli_import_and_stats(db: Path, tmp_path: Path,
+                              capsys: pytest.CaptureFixture[str]) -> None:
+    src = write_source(tmp_path / "src", GOOD)
+    assert admin_main(["import", "samhsa-directory", str(src.parent),
+                       "--content-db", str(db)]) == 0
+    out = capsys.readouterr().out
+    assert "Imported: 2 substance use facilities" in out and "Rejected: 0" in out
+    assert admin_main(["stats", "--json", "--content-db", str(db)]) == 0
+    stats = json.loads(capsys.readouterr().out.strip().splitlines()[-1])
+    assert list(stats) == ["facilities", "by_state", "by_level", "positions", "source",
+                           "data_date"]
+    assert stats["facilities"] == 2 and stats["by_state"] == {"CT": 1, "VT": 1}
+    assert list(stats["by_level"]) == ["intensive_outpatient", "partial_hospitalization",
+                                       "outpatient", "residential", "detox",
+                                       "hospital_inpatient"]
+    assert stats["positions"] == {"exact": 0, "approximate": 2, "none": 0}
+    assert stats["data_date"] == "2024"
+
+
+def test_cli_fatal_error_says_nothing_changed(loaded: Path, tmp_path: Path,
+                                              capsys: pytest.CaptureFixture[str]) -> None:
+    before = digest(loaded)
+    path = write_source(tmp_path / "src", [])
+    path.write_bytes(b"")
+    assert admin_main(["import", "samhsa-directory", str(path),
+                       "--content-db", str(loaded)]) == 1
+    err = capsys.readouterr().err
+    assert "empty" in err and "Nothing was changed" in err
+    assert digest(loaded) == before
