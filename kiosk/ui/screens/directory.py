@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+import gc
 import html
 
 import us
-from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, Signal
+from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, QTimer, Signal
 from PySide6.QtGui import QRegularExpressionValidator, QResizeEvent
 from PySide6.QtWidgets import (
     QFrame,
@@ -26,6 +27,7 @@ from kiosk.store.directory import DirectoryRepository
 from kiosk.ui.directory_models import (
     LEVEL_GROUP,
     DirectoryIndex,
+    FacilityDelegate,
     FacilityIdRole,
     FacilityListModel,
     FilterDef,
@@ -90,7 +92,7 @@ class DirectoryScreen(Screen):
     print_requested = Signal(str)
 
     def __init__(self, directory: DirectoryRepository | None = None, default_zip: str = "",
-                 parent: QWidget | None = None) -> None:
+                 parent: QWidget | None = None, *, preload_ms: int | None = 1500) -> None:
         super().__init__(parent)
         self._repo = directory
         self._default_zip = default_zip if len(default_zip) == 5 and default_zip.isdigit() else ""
@@ -124,6 +126,10 @@ class DirectoryScreen(Screen):
             ).format(source=directory.source(), date=directory.data_date()))
         self.pages.setCurrentWidget(self.choose_page if has else self.empty_page)
         self.zip_edit.setText(self._default_zip)
+        if has and preload_ms is not None:
+            # Build the in-memory index while the kiosk is idle after startup, so the
+            # visitor's first tap on "Find a program" does not wait for it.
+            QTimer.singleShot(preload_ms, self._ensure_loaded)
 
     def nav_title(self) -> str:
         return self.tr("Find a program")
@@ -254,6 +260,8 @@ class DirectoryScreen(Screen):
         self.model = FacilityListModel(self)
         self.list = QListView()
         self.list.setModel(self.model)
+        self.list.setItemDelegate(FacilityDelegate(self.list))
+        self.list.setStyleSheet("QListView::item { padding: 0; border: none; }")
         self.list.setUniformItemSizes(True)
         self.list.setWordWrap(False)
         self.list.setTextElideMode(Qt.TextElideMode.ElideRight)
@@ -338,7 +346,13 @@ class DirectoryScreen(Screen):
             known = frozenset(c for c in codes if c in services)
             if known:
                 filters.append(FilterDef(key, group, known))
-        self._index = DirectoryIndex(self._repo.summaries(), filters)
+        collecting = gc.isenabled()
+        gc.disable()  # 12,200 small objects: the collector would only slow this down
+        try:
+            self._index = DirectoryIndex(self._repo.summaries(), filters)
+        finally:
+            if collecting:
+                gc.enable()
         self._build_state_buttons()
         self._build_chips()
 
