@@ -82,6 +82,8 @@ def open_stores(settings: Settings) -> Stores:
         lang=settings.lang if settings.lang != "en" else stored.get("lang"),
         kiosk_zip=stored.get("kiosk_zip"),
         featured_helpline=stored.get("featured_helpline"),
+        helpline_order=stored.get("helpline_order"),
+        printing_enabled=stored.get("printing_enabled", "1").strip() != "0",
     )
     if "idle_seconds" in stored and settings.idle_seconds == Settings().idle_seconds:
         settings = settings.with_overrides(idle_seconds=int(stored["idle_seconds"]))
@@ -136,6 +138,7 @@ def build_window(stores: Stores):  # type: ignore[no-untyped-def]
 
     content = stores.content
     helplines = content.helplines(stores.settings.featured_helpline)
+    helplines = _ordered_helplines(helplines, stores.settings)  # issue 6: admin's order
     # issue 7: take-aways (checklist printing, facility slips, the in-window print preview).
     from kiosk.ui.printing import PrintService
     from kiosk.ui.widgets.print_preview import PrintPreviewScreen, connect_takeaways
@@ -157,6 +160,8 @@ def build_window(stores: Stores):  # type: ignore[no-untyped-def]
     preview = PrintPreviewScreen(PrintService(stores.admin_settings, windowed=windowed),
                                  helplines, content.info())
     screens.append(preview)
+    admin = _admin_screen(stores, helplines, directory)  # issue 6
+    screens.append(admin)
     window = MainWindow(screens, helplines)
 
     def sample_facility():  # type: ignore[no-untyped-def]
@@ -165,7 +170,46 @@ def build_window(stores: Stores):  # type: ignore[no-untyped-def]
 
     connect_takeaways(window, checklist, preview, window.screens.get("directory"), lookup,
                       sample_facility)
+    _wire_session(window, stores, admin)  # issue 6
     return window
+
+
+def _ordered_helplines(helplines, settings: Settings):  # type: ignore[no-untyped-def]
+    from kiosk.ui.screens.admin import order_helplines
+
+    order = [i for i in settings.helpline_order.split(",") if i]
+    return order_helplines(helplines, order, settings.featured_helpline)
+
+
+def _admin_screen(stores: Stores, helplines, directory):  # type: ignore[no-untyped-def]
+    """The staff-only admin screen (issue 6), reached through the PIN pad."""
+    from kiosk.store.admin import integrity_check
+    from kiosk.ui.screens.admin import AdminScreen
+
+    def integrity() -> list[tuple[str, str]]:
+        return [("Content database", integrity_check(stores.content_conn)),
+                ("Settings database", integrity_check(stores.admin_conn))]
+
+    return AdminScreen(stores.admin_settings, stores.content, helplines,
+                       directory=directory, integrity=integrity)
+
+
+def _wire_session(window, stores: Stores, admin) -> None:  # type: ignore[no-untyped-def]
+    """Idle reset, Quick exit, kiosk lockdown and the admin PIN pad (issue 6)."""
+    from kiosk.store.pins import PinRepository
+    from kiosk.ui.session import SessionGuard, SessionTimeouts
+
+    settings = stores.settings
+    guard = SessionGuard(
+        window, kiosk_mode=not settings.windowed, pins=PinRepository(stores.admin_conn),
+        timeouts=SessionTimeouts.from_seconds(settings.idle_seconds,
+                                              settings.idle_warning_seconds),
+    )
+    admin.done.connect(guard.leave_admin)
+    admin.exit_requested.connect(guard.exit_kiosk)
+    admin.restart_requested.connect(guard.restart_kiosk)
+    admin.idle_changed.connect(guard.set_idle_seconds)
+    window.session = guard
 
 
 def make_window(stores: Stores | None):  # type: ignore[no-untyped-def]
@@ -220,9 +264,22 @@ def run_qt(stores: Stores | None, settings: Settings, args: argparse.Namespace,
         window.close()
         return 0
     application.show(window, settings.windowed)
+    # issue 6: an unexpected error resets the session; three within a minute exit non-zero.
+    from kiosk.ui.crash import CrashGuard
+
+    guard = getattr(window, "session", None)
+    crash = CrashGuard((lambda: guard.reset_session("error")) if guard is not None
+                       else window.reset_session,
+                       QCoreApplication.exit)
+    crash.install()
     if args.exit_after_first_paint:
         _exit_after_first_paint(app)
-    return app.exec()
+    code = app.exec()
+    crash.uninstall()
+    for decided in (crash.exit_code, getattr(guard, "exit_code", None)):
+        if decided is not None:
+            return int(decided)
+    return code
 
 def _exit_after_first_paint(app):  # type: ignore[no-untyped-def]
     """For benchmarks/startup.py: print the time once the first frame is painted, then quit."""

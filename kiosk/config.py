@@ -20,6 +20,8 @@ class Settings:
     idle_warning_seconds: int = IDLE_WARNING_SECONDS
     kiosk_zip: str = ""
     featured_helpline: str = ""
+    #: Helpline ids in the administrator's order, comma-separated (empty: the content's order).
+    helpline_order: str = ""
     printing_enabled: bool = True
     show_keyboard: bool | None = None
 

@@ -23,9 +23,19 @@ def _m001_settings(conn: sqlite3.Connection) -> None:
     )
 
 
+def _m002_admin_pin(conn: sqlite3.Connection) -> None:
+    # One row: the admin PIN's scrypt hash and the wrong-PIN lockout (kiosk/store/pins.py).
+    conn.execute(
+        "CREATE TABLE admin_pin (id INTEGER PRIMARY KEY CHECK (id = 1),"
+        " pin_hash TEXT NOT NULL DEFAULT '', failures INTEGER NOT NULL DEFAULT 0,"
+        " locked_until REAL NOT NULL DEFAULT 0)"
+    )
+
+
 # Append only; never edit a released migration. Index + 1 is the resulting user_version.
 MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [
     _m001_settings,
+    _m002_admin_pin,
 ]
 
 
@@ -96,3 +106,12 @@ class SettingsRepository:
 
     def all(self) -> dict[str, str]:
         return {str(k): str(v) for k, v in self._conn.execute("SELECT key, value FROM setting")}
+
+
+def integrity_check(conn: sqlite3.Connection) -> str:
+    """SQLite's quick_check on an open database: "ok", or the first problems it reports."""
+    try:
+        rows = [str(r[0]) for r in conn.execute("PRAGMA quick_check(5)")]
+    except sqlite3.DatabaseError as exc:
+        return f"cannot check: {exc}"
+    return "; ".join(rows) or "no answer"

@@ -65,6 +65,8 @@ class MainWindow(QMainWindow):
         self.bottom_dock.setContentsMargins(0, 0, 0, 0)
         outer.addLayout(self.bottom_dock)
         self._reset_hooks: list[Callable[[], None]] = []
+        #: Window-level screenshot states (overlays such as the idle warning), see below.
+        self._extra_screenshot_states: list[tuple[str, Callable[[], None]]] = []
 
         nav = QFrame()
         nav.setObjectName("NavRail")
@@ -173,7 +175,12 @@ class MainWindow(QMainWindow):
             for suffix, prepare in screen.screenshot_states():
                 name = f"{screen_id}-{suffix}" if suffix else screen_id
                 states.append((name, lambda s=screen_id, p=prepare: (self.navigate(s), p())))
+        states.extend(self._extra_screenshot_states)
         return states
+
+    def add_screenshot_state(self, name: str, prepare: Callable[[], None]) -> None:
+        """A state that is not one screen's (an overlay over the window): name, prepare."""
+        self._extra_screenshot_states.append((name, prepare))
 
     def save_screenshots(self, out_dir: Path, sizes: list[tuple[int, int]]) -> list[Path]:
         out_dir.mkdir(parents=True, exist_ok=True)

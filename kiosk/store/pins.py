@@ -1,0 +1,133 @@
+"""The admin PIN: a salted scrypt hash in the admin database, and the lockout after wrong tries.
+
+Five wrong PINs in a row lock the admin pad for five minutes; every further wrong PIN after a
+lockout doubles the wait (at most an hour). A right PIN clears the count. The lockout is kept
+in the database, so restarting the kiosk does not reset it. The clock is injectable.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import hmac
+import secrets
+import sqlite3
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+from enum import Enum
+
+MIN_PIN_LENGTH = 4
+MAX_PIN_LENGTH = 12
+MAX_ATTEMPTS = 5
+LOCKOUT_SECONDS = 300.0
+MAX_LOCKOUT_SECONDS = 3600.0
+#: scrypt cost (N). 2**14 with r=8 uses 16 MiB and takes a few tens of milliseconds.
+DEFAULT_COST = 2**14
+_R, _P, _DKLEN = 8, 1, 32
+
+
+class PinError(ValueError):
+    """A PIN that cannot be used (one-line reason)."""
+
+
+class PinStatus(Enum):
+    OK = "ok"
+    WRONG = "wrong"
+    LOCKED = "locked"
+    NO_PIN = "no_pin"
+
+
+@dataclass(frozen=True)
+class PinCheck:
+    status: PinStatus
+    #: Wrong tries left before a lockout (WRONG only).
+    attempts_left: int = 0
+    #: Seconds until the pad unlocks (LOCKED only).
+    locked_seconds: float = 0.0
+
+
+def validate_pin(pin: str) -> str:
+    """Return `pin` if it is 4 to 12 digits, else raise PinError saying what is wrong."""
+    if not pin.isascii() or not pin.isdigit():
+        raise PinError("the PIN must be digits only (0-9)")
+    if not MIN_PIN_LENGTH <= len(pin) <= MAX_PIN_LENGTH:
+        raise PinError(f"the PIN must be {MIN_PIN_LENGTH} to {MAX_PIN_LENGTH} digits long")
+    return pin
+
+
+def hash_pin(pin: str, cost: int = DEFAULT_COST, salt: bytes | None = None) -> str:
+    """`scrypt$N$r$p$salt$hash` (hex), with a fresh 16-byte salt unless one is given."""
+    salt = secrets.token_bytes(16) if salt is None else salt
+    digest = hashlib.scrypt(pin.encode(), salt=salt, n=cost, r=_R, p=_P, dklen=_DKLEN,
+                            maxmem=256 * cost * _R + 1024 * 1024)
+    return f"scrypt${cost}${_R}${_P}${salt.hex()}${digest.hex()}"
+
+
+def verify_pin(pin: str, stored: str) -> bool:
+    try:
+        scheme, n, r, p, salt_hex, digest_hex = stored.split("$")
+        if scheme != "scrypt":
+            return False
+        cost, r_, p_ = int(n), int(r), int(p)
+        digest = hashlib.scrypt(pin.encode(), salt=bytes.fromhex(salt_hex), n=cost, r=r_,
+                                p=p_, dklen=len(digest_hex) // 2,
+                                maxmem=256 * cost * r_ * p_ + 1024 * 1024)
+    except ValueError:
+        return False
+    return hmac.compare_digest(digest.hex(), digest_hex)
+
+
+class PinRepository:
+    """The one admin PIN and its lockout state (table `admin_pin`, one row)."""
+
+    def __init__(self, conn: sqlite3.Connection, clock: Callable[[], float] = time.time,
+                 cost: int = DEFAULT_COST) -> None:
+        self._conn = conn
+        self._clock = clock
+        self._cost = cost
+
+    def _row(self) -> tuple[str, int, float]:
+        row = self._conn.execute(
+            "SELECT pin_hash, failures, locked_until FROM admin_pin WHERE id = 1"
+        ).fetchone()
+        return (str(row[0]), int(row[1]), float(row[2])) if row else ("", 0, 0.0)
+
+    def _save(self, pin_hash: str, failures: int, locked_until: float) -> None:
+        self._conn.execute(
+            "INSERT INTO admin_pin (id, pin_hash, failures, locked_until) VALUES (1, ?, ?, ?)"
+            " ON CONFLICT(id) DO UPDATE SET pin_hash = excluded.pin_hash,"
+            " failures = excluded.failures, locked_until = excluded.locked_until",
+            (pin_hash, failures, locked_until),
+        )
+
+    def has_pin(self) -> bool:
+        return bool(self._row()[0])
+
+    def set_pin(self, pin: str) -> None:
+        """Store a new PIN (validated) and clear any lockout."""
+        self._save(hash_pin(validate_pin(pin), self._cost), 0, 0.0)
+
+    def clear_pin(self) -> None:
+        self._save("", 0, 0.0)
+
+    def locked_seconds(self) -> float:
+        """Seconds until the pad accepts a PIN again (0 when it is not locked)."""
+        return max(0.0, self._row()[2] - self._clock())
+
+    def check(self, pin: str) -> PinCheck:
+        pin_hash, failures, locked_until = self._row()
+        if not pin_hash:
+            return PinCheck(PinStatus.NO_PIN)
+        now = self._clock()
+        if locked_until > now:
+            return PinCheck(PinStatus.LOCKED, locked_seconds=locked_until - now)
+        if verify_pin(pin, pin_hash):
+            self._save(pin_hash, 0, 0.0)
+            return PinCheck(PinStatus.OK)
+        failures += 1
+        if failures < MAX_ATTEMPTS:
+            self._save(pin_hash, failures, 0.0)
+            return PinCheck(PinStatus.WRONG, attempts_left=MAX_ATTEMPTS - failures)
+        wait = min(LOCKOUT_SECONDS * 2 ** (failures - MAX_ATTEMPTS), MAX_LOCKOUT_SECONDS)
+        self._save(pin_hash, failures, now + wait)
+        return PinCheck(PinStatus.LOCKED, locked_seconds=wait)

@@ -1,0 +1,427 @@
+"""Admin (staff only, behind the PIN pad): settings, data facts, integrity check, exit.
+
+Every change is saved at once in the admin database (SettingsRepository). The idle timeout
+and printing apply at once; the helplines, the kiosk's ZIP code and the language apply when
+the kiosk restarts (a button does that).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+
+from PySide6.QtCore import QLocale, QRegularExpression, Qt, Signal
+from PySide6.QtGui import QRegularExpressionValidator
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QFrame,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
+
+from kiosk import paths
+from kiosk.config import DEFAULT_IDLE_SECONDS
+from kiosk.domain import Helpline
+from kiosk.store.admin import SettingsRepository
+from kiosk.store.content import ContentRepository
+from kiosk.ui.screens.base import Screen, heading
+from kiosk.ui.widgets.keypad import NumericKeypad
+from kiosk.ui.widgets.touch import TouchButton, enable_kinetic_scroll
+
+MIN_IDLE_SECONDS = 30
+MAX_IDLE_SECONDS = 900
+IDLE_STEP_SECONDS = 30
+
+#: Setting keys (the admin database's `setting` table).
+KEY_IDLE = "idle_seconds"
+KEY_FEATURED = "featured_helpline"
+KEY_ORDER = "helpline_order"
+KEY_ZIP = "kiosk_zip"
+KEY_LANG = "lang"
+KEY_PRINTING = "printing_enabled"
+KEY_PRINTER = "printer_name"
+
+IntegrityCheck = Callable[[], list[tuple[str, str]]]
+
+
+def _text(text: str = "", role: str = "") -> QLabel:
+    label = QLabel(text)
+    label.setWordWrap(True)
+    label.setTextFormat(Qt.TextFormat.PlainText)
+    if role:
+        label.setProperty("role", role)
+    return label
+
+
+def available_languages() -> list[str]:
+    root = paths.resources_dir() / "content"
+    found = sorted(p.name for p in root.iterdir() if p.is_dir()) if root.is_dir() else []
+    return found or ["en"]
+
+
+def _printer_names() -> list[str]:
+    try:
+        from kiosk.ui.printing import available_printers
+    except ImportError:  # printing not part of this build
+        return []
+    return available_printers()
+
+
+class AdminScreen(Screen):
+    screen_id = "admin"
+    #: Back to the kiosk (the session resets).
+    done = Signal()
+    #: Exit the kiosk on purpose (exit code 0: the supervisor does not restart it).
+    exit_requested = Signal()
+    #: Exit so the supervisor starts the kiosk again with the new settings.
+    restart_requested = Signal()
+    #: The idle timeout changed (seconds).
+    idle_changed = Signal(int)
+
+    def __init__(self, settings: SettingsRepository, content: ContentRepository,
+                 helplines: Sequence[Helpline], *, directory: object | None = None,
+                 integrity: IntegrityCheck | None = None,
+                 printers: Callable[[], list[str]] | None = None,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._settings = settings
+        self._content = content
+        self._helplines = list(helplines)
+        self._directory = directory
+        self._integrity = integrity
+        self._printers = printers or _printer_names
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        self.scroll = QScrollArea()
+        self.scroll.setWidgetResizable(True)
+        self.scroll.setFrameShape(QFrame.Shape.NoFrame)
+        enable_kinetic_scroll(self.scroll)
+        outer.addWidget(self.scroll)
+        page = QWidget()
+        self.scroll.setWidget(page)
+        layout = QVBoxLayout(page)
+        layout.setContentsMargins(24, 20, 24, 20)
+        layout.setSpacing(14)
+
+        layout.addWidget(heading(self.tr("Kiosk administration")))
+        self.status = _text("", "muted")
+        self.status.setAccessibleName(self.tr("Admin status"))
+        layout.addWidget(self.status)
+        actions = QHBoxLayout()
+        self.done_button = TouchButton(self.tr("Back to the kiosk"), primary=True)
+        self.done_button.clicked.connect(self.done.emit)
+        self.restart_button = TouchButton(self.tr("Restart the kiosk"))
+        self.restart_button.clicked.connect(self.restart_requested.emit)
+        self.exit_button = TouchButton(self.tr("Exit the kiosk"))
+        self.exit_button.setAccessibleDescription(self.tr(
+            "Closes the kiosk; it does not start again until the computer restarts"))
+        self.exit_button.clicked.connect(self.exit_requested.emit)
+        for button in (self.done_button, self.restart_button, self.exit_button):
+            actions.addWidget(button)
+        actions.addStretch(1)
+        layout.addLayout(actions)
+
+        # Idle timeout
+        layout.addWidget(heading(self.tr("Start over after no one touches the screen for"),
+                                 "subtitle"))
+        idle_row = QHBoxLayout()
+        self.idle_less = TouchButton("−")
+        self.idle_less.setAccessibleName(self.tr("Shorter"))
+        self.idle_more = TouchButton("+")
+        self.idle_more.setAccessibleName(self.tr("Longer"))
+        self.idle_label = _text("")
+        self.idle_label.setMinimumWidth(180)
+        self.idle_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.idle_less.clicked.connect(lambda: self._step_idle(-IDLE_STEP_SECONDS))
+        self.idle_more.clicked.connect(lambda: self._step_idle(IDLE_STEP_SECONDS))
+        idle_row.addWidget(self.idle_less)
+        idle_row.addWidget(self.idle_label)
+        idle_row.addWidget(self.idle_more)
+        idle_row.addStretch(1)
+        layout.addLayout(idle_row)
+
+        # Helplines: order, the first one is featured in the panel
+        layout.addWidget(heading(self.tr("Helplines (the first one is shown large)"),
+                                 "subtitle"))
+        self.helpline_list = QListWidget()
+        self.helpline_list.setAccessibleName(self.tr("Helpline order"))
+        self.helpline_list.setMinimumHeight(220)
+        enable_kinetic_scroll(self.helpline_list)
+        layout.addWidget(self.helpline_list)
+        order_row = QHBoxLayout()
+        self.feature_button = TouchButton(self.tr("Show first"))
+        self.up_button = TouchButton(self.tr("Move up"))
+        self.down_button = TouchButton(self.tr("Move down"))
+        self.feature_button.clicked.connect(lambda: self._move_helpline(-len(self._helplines)))
+        self.up_button.clicked.connect(lambda: self._move_helpline(-1))
+        self.down_button.clicked.connect(lambda: self._move_helpline(1))
+        for button in (self.feature_button, self.up_button, self.down_button):
+            order_row.addWidget(button)
+        order_row.addStretch(1)
+        layout.addLayout(order_row)
+
+        # The kiosk's own ZIP code
+        layout.addWidget(heading(self.tr("This kiosk's ZIP code (where program searches start)"),
+                                 "subtitle"))
+        zip_row = QHBoxLayout()
+        self.zip_field = QLineEdit()
+        self.zip_field.setMaxLength(5)
+        self.zip_field.setValidator(QRegularExpressionValidator(QRegularExpression(r"\d{0,5}"),
+                                                                self))
+        self.zip_field.setAccessibleName(self.tr("Kiosk ZIP code"))
+        self.zip_field.setMaximumWidth(220)
+        self.zip_field.setContextMenuPolicy(Qt.ContextMenuPolicy.NoContextMenu)
+        self.zip_field.returnPressed.connect(self._save_zip)
+        zip_left = QVBoxLayout()
+        zip_left.addWidget(self.zip_field)
+        self.zip_message = _text("")
+        zip_left.addWidget(self.zip_message)
+        zip_left.addStretch(1)
+        zip_row.addLayout(zip_left)
+        self.zip_keypad = NumericKeypad(self.zip_field, done_text=self.tr("Save ZIP code"))
+        self.zip_keypad.setMaximumWidth(420)
+        keys = self.zip_keypad.layout()
+        if isinstance(keys, QGridLayout):
+            for column in range(3):
+                keys.setColumnStretch(column, 1)
+        self.zip_keypad.done.connect(self._save_zip)
+        zip_row.addWidget(self.zip_keypad)
+        zip_row.addStretch(1)
+        layout.addLayout(zip_row)
+
+        # Language, printing, printer
+        grid = QGridLayout()
+        grid.setHorizontalSpacing(16)
+        grid.setVerticalSpacing(10)
+        grid.addWidget(_text(self.tr("Language when the kiosk starts")), 0, 0)
+        lang_row = QHBoxLayout()
+        self.lang_group = QButtonGroup(self)
+        self.lang_buttons: dict[str, TouchButton] = {}
+        for code in available_languages():
+            name = QLocale(code).nativeLanguageName() or code
+            button = TouchButton(name.capitalize(), checkable=True)
+            button.setAccessibleName(name)
+            button.clicked.connect(lambda _=False, c=code: self._save(KEY_LANG, c))
+            self.lang_group.addButton(button)
+            self.lang_buttons[code] = button
+            lang_row.addWidget(button)
+        lang_row.addStretch(1)
+        grid.addLayout(lang_row, 0, 1)
+        grid.addWidget(_text(self.tr("Printing")), 1, 0)
+        self.printing_button = TouchButton("", checkable=True)
+        self.printing_button.toggled.connect(self._on_printing_button_toggled)
+        grid.addWidget(self.printing_button, 1, 1, Qt.AlignmentFlag.AlignLeft)
+        grid.addWidget(_text(self.tr("Printer")), 2, 0)
+        self.printer_row = QHBoxLayout()
+        self.printer_group = QButtonGroup(self)
+        grid.addLayout(self.printer_row, 2, 1)
+        grid.setColumnStretch(1, 1)
+        layout.addLayout(grid)
+
+        # Data and checks
+        layout.addWidget(heading(self.tr("Data on this kiosk"), "subtitle"))
+        self.data_label = _text("")
+        self.data_label.setAccessibleName(self.tr("Data on this kiosk"))
+        layout.addWidget(self.data_label)
+        check_row = QHBoxLayout()
+        self.check_button = TouchButton(self.tr("Check the databases"))
+        self.check_button.clicked.connect(self.run_integrity_check)
+        check_row.addWidget(self.check_button)
+        check_row.addStretch(1)
+        layout.addLayout(check_row)
+        self.check_label = _text("")
+        self.check_label.setAccessibleName(self.tr("Database check result"))
+        layout.addWidget(self.check_label)
+        layout.addWidget(_text(self.tr(
+            "Helplines, the ZIP code and the language apply after a restart. "
+            "This screen closes by itself after a minute without a touch."), "muted"))
+        layout.addStretch(1)
+
+    def nav_title(self) -> str:
+        return self.tr("Admin")
+
+    # ------------------------------------------------------------- loading --
+    def on_shown(self) -> None:
+        stored = self._settings.all()
+        self._idle = self._idle_from(stored.get(KEY_IDLE, ""))
+        self._show_idle()
+        self._load_helplines(stored)
+        self.zip_field.setText(stored.get(KEY_ZIP, ""))
+        self.zip_message.setText("")
+        lang = stored.get(KEY_LANG, "") or self._content.lang
+        for code, button in self.lang_buttons.items():
+            button.setChecked(code == lang)
+        enabled = stored.get(KEY_PRINTING, "1").strip() != "0"
+        self.printing_button.blockSignals(True)
+        self.printing_button.setChecked(enabled)
+        self.printing_button.blockSignals(False)
+        self._show_printing(enabled)
+        self._load_printers(stored.get(KEY_PRINTER, ""))
+        self.data_label.setText(self._data_text())
+        self.check_label.setText("")
+        self.status.setText("")
+
+    @staticmethod
+    def _idle_from(text: str) -> int:
+        try:
+            value = int(text)
+        except ValueError:
+            return DEFAULT_IDLE_SECONDS
+        return min(MAX_IDLE_SECONDS, max(MIN_IDLE_SECONDS, value))
+
+    def _load_helplines(self, stored: dict[str, str]) -> None:
+        order = [i for i in stored.get(KEY_ORDER, "").split(",") if i]
+        featured = stored.get(KEY_FEATURED, "")
+        lines = order_helplines(self._helplines, order, featured)
+        self.helpline_list.clear()
+        for line in lines:
+            item = QListWidgetItem(f"{line.name} — {line.number}")
+            item.setData(Qt.ItemDataRole.UserRole, line.id)
+            self.helpline_list.addItem(item)
+        self.helpline_list.setCurrentRow(0)
+
+    def _load_printers(self, chosen: str) -> None:
+        while self.printer_row.count():
+            item = self.printer_row.takeAt(0)
+            widget = item.widget() if item is not None else None
+            if widget is not None:
+                self.printer_group.removeButton(widget)  # type: ignore[arg-type]
+                widget.deleteLater()
+        names = [""] + self._printers()
+        for name in names:
+            button = TouchButton(name or self.tr("System default"), checkable=True)
+            button.setChecked(name == chosen)
+            button.clicked.connect(lambda _=False, n=name: self._save(KEY_PRINTER, n))
+            self.printer_group.addButton(button)
+            self.printer_row.addWidget(button)
+        self.printer_row.addStretch(1)
+
+    def _data_text(self) -> str:
+        info = self._content.info()
+        lines = [self.tr("Guide sections: %1, questions and answers: %2")
+                 .replace("%1", str(len(self._content.guide_sections())))
+                 .replace("%2", str(len(self._content.faqs())))]
+        stats = None
+        stats_fn = getattr(self._directory, "stats", None)
+        if callable(stats_fn):
+            try:
+                stats = stats_fn()
+            except Exception:  # noqa: BLE001 - a broken directory is reported, not raised
+                stats = None
+        count = getattr(stats, "facilities", 0) if stats is not None else 0
+        source = getattr(stats, "source", "") or info.directory_source
+        date = getattr(stats, "data_date", "") or info.directory_date
+        if count:
+            lines.append(self.tr("Programs: %1 (%2, data from %3)")
+                         .replace("%1", QLocale().toString(int(count)))
+                         .replace("%2", source or self.tr("source not recorded"))
+                         .replace("%3", date or self.tr("an unknown date")))
+        elif source:
+            lines.append(self.tr("Program directory: %1, data from %2")
+                         .replace("%1", source).replace("%2", date or self.tr("an unknown date")))
+        else:
+            lines.append(self.tr("No program directory is loaded."))
+        return "\n".join(lines)
+
+    # -------------------------------------------------------------- saving --
+    def _save(self, key: str, value: str) -> None:
+        self._settings.set(key, value)
+        self.status.setText(self.tr("Saved."))
+
+    def _show_idle(self) -> None:
+        minutes, seconds = divmod(self._idle, 60)
+        if minutes and seconds:
+            text = self.tr("%1 min %2 s").replace("%1", str(minutes)).replace("%2", str(seconds))
+        elif minutes:
+            text = (self.tr("1 minute") if minutes == 1 else
+                    self.tr("%1 minutes").replace("%1", str(minutes)))
+        else:
+            text = self.tr("%1 seconds").replace("%1", str(seconds))
+        self.idle_label.setText(text)
+        self.idle_less.setEnabled(self._idle > MIN_IDLE_SECONDS)
+        self.idle_more.setEnabled(self._idle < MAX_IDLE_SECONDS)
+
+    def _step_idle(self, delta: int) -> None:
+        self._idle = min(MAX_IDLE_SECONDS, max(MIN_IDLE_SECONDS, self._idle + delta))
+        self._show_idle()
+        self._save(KEY_IDLE, str(self._idle))
+        self.idle_changed.emit(self._idle)
+
+    def idle_seconds(self) -> int:
+        return self._idle
+
+    def helpline_order(self) -> list[str]:
+        return [str(self.helpline_list.item(i).data(Qt.ItemDataRole.UserRole))
+                for i in range(self.helpline_list.count())]
+
+    def _move_helpline(self, delta: int) -> None:
+        row = self.helpline_list.currentRow()
+        if row < 0:
+            return
+        target = min(self.helpline_list.count() - 1, max(0, row + delta))
+        if target == row:
+            return
+        item = self.helpline_list.takeItem(row)
+        self.helpline_list.insertItem(target, item)
+        self.helpline_list.setCurrentRow(target)
+        order = self.helpline_order()
+        self._settings.set(KEY_ORDER, ",".join(order))
+        self._save(KEY_FEATURED, order[0])
+
+    def _save_zip(self) -> None:
+        text = self.zip_field.text().strip()
+        if text and len(text) != 5:
+            self.zip_message.setText(self.tr("A ZIP code has 5 digits."))
+            return
+        self._save(KEY_ZIP, text)
+        self.zip_message.setText(self.tr("Saved.") if text else self.tr("No ZIP code: saved."))
+
+    def _show_printing(self, enabled: bool) -> None:
+        self.printing_button.setText(self.tr("On") if enabled else self.tr("Off"))
+        self.printing_button.setAccessibleName(
+            self.tr("Printing is on") if enabled else self.tr("Printing is off"))
+
+    def _on_printing_button_toggled(self, checked: bool) -> None:
+        self._show_printing(checked)
+        self._save(KEY_PRINTING, "1" if checked else "0")
+
+    def run_integrity_check(self) -> None:
+        if self._integrity is None:
+            self.check_label.setText(self.tr("No check available."))
+            return
+        results = self._integrity()
+        lines = []
+        for name, result in results:
+            verdict = self.tr("OK") if result == "ok" else self.tr("PROBLEM: %1").replace(
+                "%1", result)
+            lines.append(f"{name}: {verdict}")
+        self.check_label.setText("\n".join(lines))
+
+    # ------------------------------------------------------------- session --
+    def reset(self) -> None:
+        self.zip_field.setText("")
+        self.check_label.setText("")
+        self.status.setText("")
+        self.scroll.verticalScrollBar().setValue(0)
+
+    def screenshot_states(self):  # type: ignore[no-untyped-def]
+        return [("", self.run_integrity_check)]
+
+
+def order_helplines(helplines: Sequence[Helpline], order: Sequence[str],
+                    featured: str = "") -> list[Helpline]:
+    """Helplines in the administrator's order (unknown ids ignored, new lines last),
+    with `featured` first when given."""
+    position = {line_id: i for i, line_id in enumerate(order)}
+    lines = sorted(helplines, key=lambda h: (position.get(h.id, len(position)), h.position))
+    if not order:
+        lines = list(helplines)
+    if featured:
+        lines.sort(key=lambda h: h.id != featured)
+    return lines

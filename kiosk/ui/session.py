@@ -1,0 +1,424 @@
+"""The visitor session: idle reset, Quick exit, the hidden admin gesture, kiosk lockdown.
+
+One application-wide event filter sees every touch, click, key and wheel event:
+- activity restarts the idle timer; 20 s before the reset "Still there?" appears and any
+  touch cancels it; a kiosk nobody has touched since the last reset stays quietly at Home;
+- Shift pressed three times, or the always-visible Quick exit button, resets at once and
+  shows a neutral screen, without asking;
+- a 5-second press on the title opens the staff PIN pad (only when a PIN is set);
+- in kiosk mode F11, Esc, Ctrl+W/Q/P/Z/Y, Alt+F4 and context menus are swallowed and the
+  window refuses to close unless an administrator exits.
+
+Every reset goes through MainWindow.reset_session(); this module adds the safety net (every
+editable field emptied with setText(""), undo history cleared, dialogs and popups closed,
+scroll positions back to the top, focus dropped) as a reset hook.
+"""
+
+from __future__ import annotations
+
+import logging
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import (
+    QAbstractScrollArea,
+    QApplication,
+    QDialog,
+    QLineEdit,
+    QMenu,
+    QPlainTextEdit,
+    QTextEdit,
+    QToolTip,
+    QWidget,
+)
+
+from kiosk.config import DEFAULT_IDLE_SECONDS, IDLE_WARNING_SECONDS
+from kiosk.store.pins import PinRepository, PinStatus
+from kiosk.ui.crash import EXIT_ADMIN, EXIT_RESTART
+from kiosk.ui.main_window import MainWindow
+from kiosk.ui.widgets.overlays import IdleWarning, NeutralScreen, Overlay
+from kiosk.ui.widgets.pin_pad import PinPad
+from kiosk.ui.widgets.touch import TouchButton
+
+log = logging.getLogger(__name__)
+
+ADMIN_SCREEN_ID = "admin"
+ADMIN_IDLE_SECONDS = 60
+
+_T = QEvent.Type
+_ACTIVITY = frozenset({
+    _T.MouseButtonPress, _T.MouseButtonDblClick, _T.TouchBegin, _T.KeyPress, _T.Wheel,
+    _T.TabletPress,
+})
+_WATCHED = _ACTIVITY | {_T.KeyRelease, _T.ShortcutOverride, _T.ContextMenu, _T.Close,
+                        _T.MouseButtonRelease, _T.Leave}
+_CTRL_BLOCKED = frozenset({Qt.Key.Key_W, Qt.Key.Key_Q, Qt.Key.Key_P, Qt.Key.Key_Z, Qt.Key.Key_Y})
+
+
+@dataclass(frozen=True)
+class SessionTimeouts:
+    """Every delay the session uses, in milliseconds (tests pass tiny ones)."""
+
+    idle_ms: int = DEFAULT_IDLE_SECONDS * 1000
+    warning_ms: int = IDLE_WARNING_SECONDS * 1000
+    admin_idle_ms: int = ADMIN_IDLE_SECONDS * 1000
+    shift_window_ms: int = 1500
+    long_press_ms: int = 5000
+
+    @classmethod
+    def from_seconds(cls, idle_seconds: int, warning_seconds: int = IDLE_WARNING_SECONDS,
+                     ) -> SessionTimeouts:
+        return cls(idle_ms=idle_seconds * 1000, warning_ms=warning_seconds * 1000)
+
+
+def is_locked_key(event: QKeyEvent) -> bool:
+    """The shortcuts a visitor could use to leave, print, close or undo in kiosk mode."""
+    key = event.key()
+    mods = event.modifiers()
+    if key in (Qt.Key.Key_F11, Qt.Key.Key_Escape):
+        return True
+    if mods & Qt.KeyboardModifier.ControlModifier and key in _CTRL_BLOCKED:
+        return True
+    return bool(mods & Qt.KeyboardModifier.AltModifier and key == Qt.Key.Key_F4)
+
+
+class SessionGuard(QObject):
+    #: A reset happened; the value says why: "idle", "quick_exit", "admin", "error".
+    session_reset = Signal(str)
+    warning_shown = Signal()
+    admin_opened = Signal()
+
+    def __init__(self, window: MainWindow, *, kiosk_mode: bool,
+                 timeouts: SessionTimeouts | None = None, pins: PinRepository | None = None,
+                 exit_app: Callable[[int], None] = QCoreApplication.exit,
+                 clock: Callable[[], float] = time.monotonic) -> None:
+        super().__init__(window)
+        self.window = window
+        self._title = window.title_label
+        self.kiosk_mode = kiosk_mode
+        self.timeouts = timeouts or SessionTimeouts()
+        self._pins = pins
+        self.exit_app = exit_app
+        self._clock = clock
+        self._exit_authorised = False
+        self._visited = False  # any visitor activity since the last reset?
+        self._shift_down = False
+        self._shift_presses: list[float] = []
+        self.exit_code: int | None = None
+
+        top_bar = window.top_bar.parentWidget()
+        self.quick_exit_button = TouchButton(self.tr("Quick exit"))
+        self.quick_exit_button.setObjectName("QuickExit")
+        self.quick_exit_button.setAccessibleName(self.tr("Quick exit: start over"))
+        self.quick_exit_button.setAccessibleDescription(self.tr(
+            "Clears everything on the screen at once and shows a plain welcome screen"))
+        self.quick_exit_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.quick_exit_button.clicked.connect(self._on_quick_exit_button_clicked)
+        window.add_top_bar_widget(self.quick_exit_button)
+
+        self.warning = IdleWarning(window, top_bar)
+        self.warning.continue_requested.connect(self._on_warning_continue_requested)
+        self.neutral = NeutralScreen(window, top_bar)
+        self.neutral.dismissed.connect(self._on_neutral_dismissed)
+        self.pin_overlay = Overlay(window, top_bar)
+        _card, card_layout = self.pin_overlay.card(540)
+        self.pin_pad = PinPad()
+        card_layout.addWidget(self.pin_pad)
+        self.pin_pad.submitted.connect(self._on_pin_pad_submitted)
+        self.pin_pad.cancelled.connect(self._on_pin_pad_cancelled)
+
+        self._idle_timer = self._timer(self._on_idle_timer_timeout)
+        self._reset_timer = self._timer(self._on_reset_timer_timeout)
+        self._countdown = QTimer(self)
+        self._countdown.setInterval(1000)
+        self._countdown.timeout.connect(self._on_countdown_timeout)
+        self._long_press = self._timer(self._on_long_press_timeout)
+        self._neutral_timer = self._timer(self._on_neutral_dismissed)
+        self._warning_deadline = 0.0
+
+        window.add_reset_hook(self.sweep)
+        add_state = getattr(window, "add_screenshot_state", None)
+        if add_state is not None:
+            add_state("session-idle-warning", self._screenshot_warning)
+            add_state("session-pin-pad", self._screenshot_pin_pad)
+            add_state("session-quick-exit", self.quick_exit)
+        window.screen_changed.connect(self._on_window_screen_changed)
+        app = QCoreApplication.instance()
+        if app is not None:
+            app.installEventFilter(self)
+
+    def _timer(self, slot: Callable[[], None]) -> QTimer:
+        timer = QTimer(self)
+        timer.setSingleShot(True)
+        timer.timeout.connect(slot)
+        return timer
+
+    # -------------------------------------------------------------- settings --
+    def set_idle_seconds(self, seconds: int) -> None:
+        self.timeouts = SessionTimeouts(
+            idle_ms=seconds * 1000, warning_ms=self.timeouts.warning_ms,
+            admin_idle_ms=self.timeouts.admin_idle_ms,
+            shift_window_ms=self.timeouts.shift_window_ms,
+            long_press_ms=self.timeouts.long_press_ms,
+        )
+
+    def current_idle_ms(self) -> int:
+        in_admin = (self.window.current_screen_id() == ADMIN_SCREEN_ID
+                    or self.pin_overlay.isVisible())
+        return min(self.timeouts.idle_ms, self.timeouts.admin_idle_ms) if in_admin \
+            else self.timeouts.idle_ms
+
+    def _warning_ms(self) -> int:
+        return min(self.timeouts.warning_ms, self.current_idle_ms() // 2)
+
+    # -------------------------------------------------------------- activity --
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        kind = event.type()
+        if kind not in _WATCHED:
+            return False
+        if kind in (_T.KeyPress, _T.KeyRelease, _T.ShortcutOverride):
+            return self._key_event(event, kind)  # type: ignore[arg-type]
+        if kind == _T.ContextMenu:
+            return self.kiosk_mode
+        if kind == _T.Close:
+            if watched is self.window and self.kiosk_mode and not self._exit_authorised:
+                event.ignore()
+                return True
+            return False
+        if watched is self._title:
+            if kind == _T.MouseButtonPress:
+                self._long_press.start(self.timeouts.long_press_ms)
+            elif kind in (_T.MouseButtonRelease, _T.Leave):
+                self._long_press.stop()
+        if kind in _ACTIVITY:
+            self.note_activity()
+        return False
+
+    def _key_event(self, event: QKeyEvent, kind: QEvent.Type) -> bool:
+        locked = self.kiosk_mode and is_locked_key(event)
+        if kind == _T.ShortcutOverride:
+            if locked:
+                event.accept()  # no shortcut fires; the key press that follows is swallowed
+            return locked
+        if event.key() == Qt.Key.Key_Shift:
+            if kind == _T.KeyRelease:
+                self._shift_down = False
+            elif not self._shift_down and not event.isAutoRepeat():
+                self._shift_down = True
+                if self._count_shift():
+                    return True
+        elif kind == _T.KeyPress:
+            self._shift_presses.clear()
+        if kind == _T.KeyPress:
+            self.note_activity()
+        return locked
+
+    def _count_shift(self) -> bool:
+        now = self._clock()
+        window_s = self.timeouts.shift_window_ms / 1000
+        self._shift_presses = [t for t in self._shift_presses if now - t <= window_s]
+        self._shift_presses.append(now)
+        if len(self._shift_presses) >= 3:
+            self._shift_presses.clear()
+            self.quick_exit()
+            return True
+        return False
+
+    def note_activity(self) -> None:
+        """A visitor did something: postpone the reset, take the warning away."""
+        if self.neutral.isVisible():
+            return
+        self._visited = True
+        if self.warning.isVisible():
+            self._hide_warning()
+        self._idle_timer.start(max(0, self.current_idle_ms() - self._warning_ms()))
+
+    def _on_window_screen_changed(self, _screen_id: str) -> None:
+        if self._visited and self._idle_timer.isActive():
+            self._idle_timer.start(max(0, self.current_idle_ms() - self._warning_ms()))
+
+    def _on_idle_timer_timeout(self) -> None:
+        if not self._visited or self.neutral.isVisible():
+            return
+        warning_ms = self._warning_ms()
+        self._warning_deadline = self._clock() + warning_ms / 1000
+        self.warning.set_seconds_left(round(warning_ms / 1000))
+        self.warning.open()
+        self._countdown.start()
+        self._reset_timer.start(warning_ms)
+        self.warning_shown.emit()
+
+    def _on_countdown_timeout(self) -> None:
+        self.warning.set_seconds_left(round(self._warning_deadline - self._clock()))
+
+    def _on_reset_timer_timeout(self) -> None:
+        self.reset_session("idle")
+
+    def _on_warning_continue_requested(self) -> None:
+        self.note_activity()
+
+    def _hide_warning(self) -> None:
+        self._reset_timer.stop()
+        self._countdown.stop()
+        self.warning.hide()
+
+    # ----------------------------------------------------------------- reset --
+    def reset_session(self, reason: str = "idle") -> None:
+        """The one reset: every screen, every hook (this sweep included), then Home."""
+        self._idle_timer.stop()
+        self._long_press.stop()
+        self._hide_warning()
+        self._visited = False
+        self._shift_presses.clear()
+        self.window.reset_session()
+        log.info("session reset (%s)", reason)
+        self.session_reset.emit(reason)
+
+    def quick_exit(self) -> None:
+        """Reset and cover everything with a neutral screen, at once and without asking."""
+        self.reset_session("quick_exit")
+        self.neutral.open()
+        self.neutral.repaint()
+        self._neutral_timer.start(self.timeouts.idle_ms)
+
+    def _on_quick_exit_button_clicked(self) -> None:
+        self.quick_exit()
+
+    def _on_neutral_dismissed(self) -> None:
+        self._neutral_timer.stop()
+        self.neutral.hide()
+
+    def sweep(self) -> None:
+        """Reset hook: the safety net under every screen's own reset()."""
+        self._close_popups_and_dialogs()
+        self.pin_pad.clear()
+        self.pin_overlay.hide()
+        self.neutral.hide()
+        self.warning.hide()
+        window = self.window
+        for edit in window.findChildren(QLineEdit):
+            if not edit.isReadOnly() or edit.text():
+                edit.setText("")  # setText clears the undo/redo history too
+        for text in window.findChildren(QTextEdit):
+            if not text.isReadOnly():
+                text.clear()
+                text.document().clearUndoRedoStacks()
+        for plain in window.findChildren(QPlainTextEdit):
+            if not plain.isReadOnly():
+                plain.clear()
+                plain.document().clearUndoRedoStacks()
+        for area in window.findChildren(QAbstractScrollArea):
+            for bar in (area.verticalScrollBar(), area.horizontalScrollBar()):
+                bar.setValue(bar.minimum())
+        focus = QApplication.focusWidget()
+        if focus is not None:
+            focus.clearFocus()
+
+    def _close_popups_and_dialogs(self) -> None:
+        QToolTip.hideText()
+        for _ in range(20):  # nested popups and modal dialogs close innermost first
+            popup = QApplication.activePopupWidget()
+            modal = QApplication.activeModalWidget()
+            target = popup or modal
+            if target is None:
+                break
+            self._close(target)
+        for widget in QApplication.topLevelWidgets():
+            if widget is not self.window and widget.isVisible() and (
+                    isinstance(widget, (QDialog, QMenu))
+                    or widget.windowType() in (Qt.WindowType.Popup, Qt.WindowType.ToolTip)):
+                self._close(widget)
+
+    @staticmethod
+    def _close(widget: QWidget) -> None:
+        if isinstance(widget, QDialog):
+            widget.reject()
+        widget.close()
+        widget.hide()
+
+    def _screenshot_warning(self) -> None:
+        self.sweep()
+        self.window.navigate("checklist" if "checklist" in self.window.screens else "home")
+        self._visited = True
+        self._on_idle_timer_timeout()
+        self._reset_timer.stop()
+        self._countdown.stop()
+
+    def _screenshot_pin_pad(self) -> None:
+        self.sweep()
+        self.window.navigate("home")
+        self.open_pin_pad()
+        self._idle_timer.stop()
+        self.pin_pad.set_message(self.wrong_pin_text(4))
+
+    # ----------------------------------------------------------------- admin --
+    def _on_long_press_timeout(self) -> None:
+        if self._pins is None or not self._pins.has_pin():
+            log.info("admin gesture ignored: no admin PIN set (use kiosk-admin set-pin)")
+            return
+        self.open_pin_pad()
+
+    def open_pin_pad(self) -> None:
+        self.pin_pad.clear()
+        self._show_lock_message()
+        self.pin_overlay.open()
+        self.pin_pad.field.setFocus()
+        self.note_activity()
+
+    def _show_lock_message(self) -> bool:
+        seconds = self._pins.locked_seconds() if self._pins is not None else 0.0
+        if seconds <= 0:
+            return False
+        minutes = max(1, round(seconds / 60))
+        self.pin_pad.set_message(
+            self.tr("Too many wrong PINs. Try again in 1 minute.") if minutes == 1 else
+            self.tr("Too many wrong PINs. Try again in %1 minutes.").replace("%1", str(minutes)))
+        self.pin_pad.set_locked(True)
+        return True
+
+    def _on_pin_pad_submitted(self, pin: str) -> None:
+        if self._pins is None:
+            return
+        result = self._pins.check(pin)
+        if result.status is PinStatus.OK:
+            log.info("admin screen opened")
+            self.pin_pad.clear()
+            self.pin_overlay.hide()
+            self.window.navigate(ADMIN_SCREEN_ID)
+            self.note_activity()
+            self.admin_opened.emit()
+        elif result.status is PinStatus.WRONG:
+            log.warning("wrong admin PIN (%d tries left)", result.attempts_left)
+            self.pin_pad.set_message(self.wrong_pin_text(result.attempts_left))
+        elif result.status is PinStatus.LOCKED:
+            log.warning("admin PIN pad locked for %d s", round(result.locked_seconds))
+            self._show_lock_message()
+        else:
+            self.pin_overlay.hide()
+
+    def wrong_pin_text(self, left: int) -> str:
+        if left == 1:
+            return self.tr("That PIN is not right. 1 more try before the pad locks.")
+        return self.tr("That PIN is not right. %1 more tries before the pad locks.").replace(
+            "%1", str(left))
+
+    def _on_pin_pad_cancelled(self) -> None:
+        self.pin_overlay.hide()
+
+    def leave_admin(self) -> None:
+        self.reset_session("admin")
+
+    def exit_kiosk(self, code: int = EXIT_ADMIN) -> None:
+        """An administrator leaves the kiosk: forget everything, close, exit with `code`."""
+        log.info("kiosk exited from the admin screen (code %d)", code)
+        self.reset_session("admin")
+        self._exit_authorised = True
+        self.exit_code = code
+        self.window.close()
+        self.exit_app(code)
+
+    def restart_kiosk(self) -> None:
+        self.exit_kiosk(EXIT_RESTART)

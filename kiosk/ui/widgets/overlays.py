@@ -1,0 +1,139 @@
+"""In-window overlays: the idle warning, the neutral quick-exit screen, the PIN pad's frame.
+
+An overlay is a child of the main window (never a separate top-level window, which a
+stay-on-top kiosk window could hide), covers the window below the top bar so the Quick exit
+button stays reachable, or the whole window (`cover_top_bar=True`), and follows resizes.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, QObject, Qt, Signal
+from PySide6.QtGui import QColor, QMouseEvent, QPainter, QPaintEvent
+from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QVBoxLayout, QWidget
+
+from kiosk.ui import theme
+from kiosk.ui.widgets.touch import TouchButton
+
+DIM = QColor(15, 30, 40, 150)
+
+
+def _label(text: str, role: str = "") -> QLabel:
+    label = QLabel(text)
+    label.setWordWrap(True)
+    label.setTextFormat(Qt.TextFormat.PlainText)
+    label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+    if role:
+        label.setProperty("role", role)
+    return label
+
+
+class Overlay(QWidget):
+    """A widget laid over `host` (a QMainWindow), below `top_bar` unless it covers it too."""
+
+    def __init__(self, host: QWidget, top_bar: QWidget | None = None, *,
+                 cover_top_bar: bool = False, color: QColor = DIM) -> None:
+        super().__init__(host)
+        self._host = host
+        self._top_bar = top_bar
+        self._cover_top_bar = cover_top_bar
+        self._color = color
+        self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, False)
+        host.installEventFilter(self)
+        self.hide()
+
+    def card(self, width: int = 560) -> tuple[QFrame, QVBoxLayout]:
+        """A centred white card in the overlay; returns it and its layout."""
+        grid = QGridLayout(self)
+        grid.setContentsMargins(24, 24, 24, 24)
+        card = QFrame()
+        card.setObjectName("OverlayCard")
+        card.setStyleSheet(
+            f"QFrame#OverlayCard {{ background: white; border: 3px solid {theme.ACCENT};"
+            " border-radius: 16px; }"
+        )
+        card.setMinimumWidth(width)
+        card.setMaximumWidth(max(width, 720))
+        layout = QVBoxLayout(card)
+        layout.setContentsMargins(32, 28, 32, 28)
+        layout.setSpacing(16)
+        grid.addWidget(card, 1, 1)
+        grid.setRowStretch(0, 1)
+        grid.setRowStretch(2, 1)
+        grid.setColumnStretch(0, 1)
+        grid.setColumnStretch(2, 1)
+        return card, layout
+
+    def place(self) -> None:
+        top = 0
+        bar = self._top_bar
+        if bar is not None and not self._cover_top_bar and bar.isVisible():
+            top = bar.mapTo(self._host, bar.rect().bottomLeft()).y() + 1
+        self.setGeometry(0, top, self._host.width(), max(0, self._host.height() - top))
+
+    def open(self) -> None:
+        self.place()
+        self.show()
+        self.raise_()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self._host and event.type() == QEvent.Type.Resize and self.isVisible():
+            self.place()
+        return False
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        QPainter(self).fillRect(self.rect(), self._color)
+
+
+class IdleWarning(Overlay):
+    """"Still there? Touch to continue", with the seconds left before the screen starts over."""
+
+    continue_requested = Signal()
+
+    def __init__(self, host: QWidget, top_bar: QWidget | None = None) -> None:
+        super().__init__(host, top_bar)
+        self.setAccessibleName(self.tr("Still there?"))
+        _card, layout = self.card()
+        self.title = _label(self.tr("Still there?"), "title")
+        self.text = _label("")
+        self.button = TouchButton(self.tr("Touch to continue"), primary=True)
+        self.button.setAccessibleName(self.tr("Touch to continue"))
+        self.button.clicked.connect(self.continue_requested.emit)
+        layout.addWidget(self.title)
+        layout.addWidget(self.text)
+        layout.addWidget(self.button)
+        self.set_seconds_left(20)
+
+    def set_seconds_left(self, seconds: int) -> None:
+        seconds = max(0, seconds)
+        text = (self.tr("This screen will start over in 1 second and clear everything on it.")
+                if seconds == 1 else
+                self.tr("This screen will start over in %1 seconds and clear everything on it.")
+                .replace("%1", str(seconds)))
+        self.text.setText(text)
+
+    def mousePressEvent(self, event: QMouseEvent) -> None:
+        self.continue_requested.emit()
+        event.accept()
+
+
+class NeutralScreen(Overlay):
+    """What Quick exit shows at once: a plain welcome with nothing about the visitor's topic."""
+
+    dismissed = Signal()
+
+    def __init__(self, host: QWidget, top_bar: QWidget | None = None) -> None:
+        super().__init__(host, top_bar, cover_top_bar=True, color=QColor(theme.PAPER))
+        self.setObjectName("NeutralScreen")
+        self.setAccessibleName(self.tr("Welcome"))
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(48, 48, 48, 48)
+        layout.addStretch(2)
+        self.title = _label(self.tr("Welcome"), "title")
+        self.text = _label(self.tr("Touch the screen to begin."), "subtitle")
+        layout.addWidget(self.title)
+        layout.addWidget(self.text)
+        layout.addStretch(3)
+
+    def mousePressEvent(self, event: QMouseEvent) -> None:
+        event.accept()
+        self.dismissed.emit()

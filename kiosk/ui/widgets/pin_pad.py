@@ -1,0 +1,85 @@
+"""The staff PIN pad: a masked field, a large numeric keypad, Unlock and Cancel."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QRegularExpression, Qt, Signal
+from PySide6.QtGui import QRegularExpressionValidator
+from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
+
+from kiosk.store.pins import MAX_PIN_LENGTH
+from kiosk.ui.widgets.keypad import NumericKeypad
+from kiosk.ui.widgets.touch import TouchButton
+
+
+class PinPad(QWidget):
+    """Emits `submitted(pin)` on Unlock (or Enter) and `cancelled` on Cancel.
+
+    The field is emptied with setText("") as soon as a PIN is submitted, so nothing typed
+    stays on screen or in the field's undo history.
+    """
+
+    submitted = Signal(str)
+    cancelled = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setAccessibleName(self.tr("Staff PIN"))
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(12)
+        self.title = QLabel(self.tr("Staff only: enter the admin PIN"))
+        self.title.setProperty("role", "subtitle")
+        self.title.setWordWrap(True)
+        self.title.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        layout.addWidget(self.title)
+        self.field = QLineEdit()
+        self.field.setEchoMode(QLineEdit.EchoMode.Password)
+        self.field.setMaxLength(MAX_PIN_LENGTH)
+        self.field.setValidator(QRegularExpressionValidator(QRegularExpression(r"\d*"), self))
+        self.field.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.field.setAccessibleName(self.tr("PIN"))
+        self.field.setContextMenuPolicy(Qt.ContextMenuPolicy.NoContextMenu)
+        self.field.setStyleSheet("QLineEdit { font-size: 22pt; padding: 0.2em; }")
+        self.field.returnPressed.connect(self.submit)
+        layout.addWidget(self.field)
+        self.message = QLabel("")
+        self.message.setWordWrap(True)
+        self.message.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.message.setAccessibleName(self.tr("PIN message"))
+        layout.addWidget(self.message)
+        self.keypad = NumericKeypad(self.field, done_text=self.tr("Unlock"))
+        self.keypad.done.connect(self.submit)
+        grid = self.keypad.layout()
+        if isinstance(grid, QGridLayout):
+            for column in range(3):
+                grid.setColumnStretch(column, 1)
+                grid.setColumnMinimumWidth(column, 140)
+        layout.addWidget(self.keypad, 1)
+        row = QHBoxLayout()
+        row.addStretch(1)
+        self.cancel_button = TouchButton(self.tr("Cancel"))
+        self.cancel_button.clicked.connect(self._on_cancel_button_clicked)
+        row.addWidget(self.cancel_button)
+        layout.addLayout(row)
+
+    def submit(self) -> None:
+        pin = self.field.text()
+        self.field.setText("")
+        if pin:
+            self.submitted.emit(pin)
+
+    def set_message(self, text: str) -> None:
+        self.message.setText(text)
+
+    def set_locked(self, locked: bool) -> None:
+        self.keypad.setEnabled(not locked)
+        self.field.setEnabled(not locked)
+
+    def clear(self) -> None:
+        self.field.setText("")
+        self.message.setText("")
+        self.set_locked(False)
+
+    def _on_cancel_button_clicked(self) -> None:
+        self.clear()
+        self.cancelled.emit()

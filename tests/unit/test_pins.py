@@ -1,0 +1,124 @@
+"""The admin PIN: salted scrypt hash, never the PIN itself; lockout and backoff."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from kiosk.store import admin, pins
+from kiosk.store.pins import PinRepository, PinStatus
+
+CHEAP = 2**10  # scrypt cost for tests; verification reads the cost from the stored hash
+
+
+class Clock:
+    def __init__(self) -> None:
+        self.now = 1_000_000.0
+
+    def __call__(self) -> float:
+        return self.now
+
+
+@pytest.fixture
+def clock() -> Clock:
+    return Clock()
+
+
+@pytest.fixture
+def repo(tmp_path: Path, clock: Clock) -> PinRepository:
+    return PinRepository(admin.open_admin_db(tmp_path), clock=clock, cost=CHEAP)
+
+
+def test_no_pin_until_one_is_set(repo: PinRepository) -> None:
+    assert not repo.has_pin()
+    assert repo.check("1234").status is PinStatus.NO_PIN
+    repo.set_pin("482913")
+    assert repo.has_pin()
+    assert repo.check("482913").status is PinStatus.OK
+
+
+def test_only_a_salted_hash_is_stored(tmp_path: Path) -> None:
+    conn = admin.open_admin_db(tmp_path)
+    PinRepository(conn, cost=CHEAP).set_pin("482913")
+    conn.close()
+    raw = (tmp_path / admin.ADMIN_DB_NAME).read_bytes()
+    assert b"482913" not in raw
+    first = pins.hash_pin("482913", CHEAP)
+    second = pins.hash_pin("482913", CHEAP)
+    assert first != second  # a fresh salt each time
+    assert first.startswith("scrypt$") and pins.verify_pin("482913", first)
+    assert not pins.verify_pin("482914", first)
+    assert not pins.verify_pin("482913", "garbage")
+
+
+@pytest.mark.parametrize("bad", ["", "123", "12a4", "１２３４", "1234567890123", " 1234"])
+def test_unusable_pins_are_refused_with_a_reason(repo: PinRepository, bad: str) -> None:
+    with pytest.raises(pins.PinError):
+        repo.set_pin(bad)
+    assert not repo.has_pin()
+
+
+def test_five_wrong_pins_lock_for_five_minutes(repo: PinRepository, clock: Clock) -> None:
+    repo.set_pin("482913")
+    for left in (4, 3, 2, 1):
+        result = repo.check("0000")
+        assert result.status is PinStatus.WRONG and result.attempts_left == left
+    result = repo.check("0000")
+    assert result.status is PinStatus.LOCKED
+    assert result.locked_seconds == pins.LOCKOUT_SECONDS
+    # Locked: even the right PIN is refused until the time is up.
+    clock.now += 299
+    assert repo.check("482913").status is PinStatus.LOCKED
+    assert repo.locked_seconds() == pytest.approx(1)
+    clock.now += 2
+    assert repo.locked_seconds() == 0
+    assert repo.check("482913").status is PinStatus.OK
+
+
+def test_wrong_pins_after_a_lockout_back_off(repo: PinRepository, clock: Clock) -> None:
+    repo.set_pin("482913")
+    waits = []
+    for _ in range(4):
+        for _ in range(pins.MAX_ATTEMPTS):
+            result = repo.check("1111")
+            if result.status is PinStatus.LOCKED:
+                break
+        waits.append(result.locked_seconds)
+        clock.now += result.locked_seconds + 1
+    assert waits == [300, 600, 1200, 2400]
+    for _ in range(5):
+        result = repo.check("1111")
+        clock.now += result.locked_seconds + 1
+    assert result.locked_seconds == pins.MAX_LOCKOUT_SECONDS
+
+
+def test_the_lockout_survives_a_restart(tmp_path: Path, clock: Clock) -> None:
+    conn = admin.open_admin_db(tmp_path)
+    repo = PinRepository(conn, clock=clock, cost=CHEAP)
+    repo.set_pin("482913")
+    for _ in range(pins.MAX_ATTEMPTS):
+        repo.check("0000")
+    conn.close()
+    again = PinRepository(admin.open_admin_db(tmp_path), clock=clock)
+    assert again.check("482913").status is PinStatus.LOCKED
+
+
+def test_a_right_pin_clears_the_count_and_a_new_pin_clears_a_lockout(
+        repo: PinRepository) -> None:
+    repo.set_pin("482913")
+    for _ in range(4):
+        repo.check("0000")
+    assert repo.check("482913").status is PinStatus.OK
+    assert repo.check("0000").attempts_left == 4
+    for _ in range(4):
+        repo.check("0000")
+    assert repo.locked_seconds() > 0
+    repo.set_pin("777777")
+    assert repo.locked_seconds() == 0
+    assert repo.check("777777").status is PinStatus.OK
+    assert repo.check("482913").status is PinStatus.WRONG
+
+
+def test_integrity_check_reports_ok(tmp_path: Path) -> None:
+    assert admin.integrity_check(admin.open_admin_db(tmp_path)) == "ok"
