@@ -162,7 +162,10 @@ def build_window(stores: Stores):  # type: ignore[no-untyped-def]
     screens.append(preview)
     admin = _admin_screen(stores, helplines, directory)  # issue 6
     screens.append(admin)
+    search = _search_screen(stores)  # issue 5
+    screens.append(search)
     window = MainWindow(screens, helplines)
+    _install_search(window, search, stores.settings)  # issue 5
 
     def sample_facility():  # type: ignore[no-untyped-def]
         found = directory.search_facilities(state="VT", limit=1) if directory else []
@@ -210,6 +213,21 @@ def _wire_session(window, stores: Stores, admin) -> None:  # type: ignore[no-unt
     admin.restart_requested.connect(guard.restart_kiosk)
     admin.idle_changed.connect(guard.set_idle_seconds)
     window.session = guard
+
+
+def _search_screen(stores: Stores):  # type: ignore[no-untyped-def]
+    """Search over the guide, FAQs and programs (issue 5)."""
+    from kiosk.store.search import SearchRepository
+    from kiosk.ui.screens.search import SearchScreen
+
+    return SearchScreen(SearchRepository(stores.content_conn, stores.content.lang))
+
+
+def _install_search(window, search, settings: Settings) -> None:  # type: ignore[no-untyped-def]
+    """The search field (top bar) and the on-screen keyboard (bottom dock), issue 5."""
+    from kiosk.ui.screens.search import install
+
+    install(window, search, windowed=settings.windowed, show_keyboard=settings.show_keyboard)
 
 
 def make_window(stores: Stores | None):  # type: ignore[no-untyped-def]

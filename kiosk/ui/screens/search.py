@@ -1,0 +1,192 @@
+"""Search: results for what the visitor types in the top bar, grouped Guide / FAQs / Programs.
+
+`install(window, screen, ...)` puts the search field in the top bar and the on-screen keyboard
+in the bottom dock, and opens a chosen result in place (the guide section, the FAQ or the
+program on its own screen).
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QModelIndex, Qt, Signal
+from PySide6.QtWidgets import QLabel, QListView, QWidget
+
+from kiosk.domain import SearchResults
+from kiosk.store.search import SearchRepository
+from kiosk.ui.screens.base import Screen, ScreenshotState, heading, page_layout
+from kiosk.ui.search_models import SearchResultsModel
+from kiosk.ui.widgets.keyboard import OnScreenKeyboard
+from kiosk.ui.widgets.search_bar import SearchBar
+from kiosk.ui.widgets.touch import enable_kinetic_scroll
+
+#: What the screenshots type (a typo on purpose: it shows the correction note).
+SCREENSHOT_QUERY = "medicad"
+
+
+class SearchScreen(Screen):
+    screen_id = "search"
+    guide_section_chosen = Signal(str)
+    faq_chosen = Signal(str)
+    facility_chosen = Signal(str)
+
+    def __init__(self, search: SearchRepository, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._search = search
+        self.bar: SearchBar | None = None
+        self.keyboard: OnScreenKeyboard | None = None
+        layout = page_layout(self)
+        layout.addWidget(heading(self.tr("Search")))
+        self.status = QLabel()
+        self.status.setWordWrap(True)
+        self.status.setProperty("role", "muted")
+        self.status.setTextFormat(Qt.TextFormat.PlainText)
+        layout.addWidget(self.status)
+        self.model = SearchResultsModel(self)
+        self.list = QListView()
+        self.list.setModel(self.model)
+        self.list.setWordWrap(True)
+        self.list.setUniformItemSizes(False)
+        self.list.setResizeMode(QListView.ResizeMode.Adjust)
+        self.list.setTextElideMode(Qt.TextElideMode.ElideNone)
+        self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.list.setEditTriggers(QListView.EditTrigger.NoEditTriggers)
+        self.list.setAccessibleName(self.tr("Search results"))
+        enable_kinetic_scroll(self.list)
+        self.list.clicked.connect(self._on_list_clicked)
+        self.list.activated.connect(self._on_list_clicked)
+        layout.addWidget(self.list, 1)
+        self.results = SearchResults(query="")
+        self._show_status()
+
+    def nav_title(self) -> str:
+        return self.tr("Search")
+
+    def on_shown(self) -> None:
+        self.prepare()
+
+    def prepare(self) -> None:
+        """Load what searching needs (once), before the first keystroke."""
+        self._search.warm()
+
+    # ------------------------------------------------------------------- query --
+    def set_query(self, text: str) -> None:
+        """Search for `text` now and show the results (called on every keystroke)."""
+        self.results = self._search.search(text)
+        self.model.set_results(self.results)
+        self.list.scrollToTop()
+        self._show_status()
+
+    def _show_status(self) -> None:
+        results = self.results
+        if not results.query.strip():
+            text = self.tr("Type a word, a city or a ZIP code in the search box at the top. "
+                           "For example: detox, cost, Medicaid, Chicago or 60625.")
+        elif not results.all():
+            text = self.tr("Nothing found for that yet. Try another word, or call a helpline "
+                           "on this screen: they can help you search.")
+        else:
+            text = self.tr("Tap a result to open it.")
+        if results.corrections and results.all():
+            text = self.tr("Also showing results for: {words}.").format(
+                words=", ".join(results.corrections)) + " " + text
+        self.status.setText(text)
+        self.status.setAccessibleName(text)
+
+    def _on_list_clicked(self, index: QModelIndex) -> None:
+        hit = self.model.hit(index.row())
+        if hit is None:
+            return
+        signal = {"guide": self.guide_section_chosen, "faq": self.faq_chosen,
+                  "facility": self.facility_chosen}.get(hit.kind)
+        if signal is not None:
+            signal.emit(hit.id)
+
+    def reset(self) -> None:
+        self.results = SearchResults(query="")
+        self.model.clear()
+        self._show_status()
+
+    # -------------------------------------------------------------- screenshots --
+    def screenshot_states(self) -> list[ScreenshotState]:
+        # The last state leaves the field empty and the keyboard closed for the screens after.
+        return [("keyboard", lambda: self._type_for_screenshot(keyboard=True)),
+                ("results", lambda: self._type_for_screenshot(keyboard=False)),
+                ("", self._clear_for_screenshot)]
+
+    def _type_for_screenshot(self, keyboard: bool) -> None:
+        if self.bar is None or self.keyboard is None:
+            self.set_query(SCREENSHOT_QUERY)
+            return
+        self.keyboard.attach(self.bar.field)
+        self.keyboard.press("clear")
+        for letter in SCREENSHOT_QUERY:
+            self.keyboard.press(letter)
+        self.keyboard.toggle(keyboard)
+
+    def _clear_for_screenshot(self) -> None:
+        if self.bar is not None and self.keyboard is not None:
+            self.bar.clear()
+            self.keyboard.reset()
+
+
+def install(window, screen: SearchScreen, *, windowed: bool,  # type: ignore[no-untyped-def]
+            show_keyboard: bool | None = None) -> tuple[SearchBar, OnScreenKeyboard]:
+    """Search field in the top bar, keyboard in the bottom dock, results opened in place.
+
+    Kiosk mode: the keyboard opens when a field is tapped. Windowed (laptops): it stays
+    closed until the Keyboard button is pressed. `show_keyboard` overrides either way.
+    """
+    bar = SearchBar()
+    keyboard = OnScreenKeyboard(auto_show=(not windowed) if show_keyboard is None
+                                else show_keyboard)
+    keyboard.attach(bar.field)
+    screen.bar, screen.keyboard = bar, keyboard
+    window.add_top_bar_widget(bar, 1)
+    window.add_bottom_dock_widget(keyboard)
+    keyboard.follow_height_of(window)
+
+    def on_keyboard_shown(shown: bool) -> None:
+        # While the keyboard is open the (search) page may be shorter than the tallest
+        # page's minimum; otherwise a 768-pixel window would grow past the screen.
+        window.stack.setMinimumHeight(1 if shown else 0)
+
+    def on_text_changed(text: str) -> None:
+        if text.strip() and window.current_screen_id() != screen.screen_id:
+            window.navigate(screen.screen_id)
+        screen.set_query(text)
+
+    def on_results_requested() -> None:
+        if window.current_screen_id() != screen.screen_id:
+            window.navigate(screen.screen_id)
+
+    def on_screen_changed(screen_id: str) -> None:
+        if screen_id != screen.screen_id:
+            keyboard.hide()
+
+    def open_in_place(screen_id: str, method: str, ref_id: str) -> None:
+        keyboard.hide()
+        target = window.screens.get(screen_id)
+        opener = getattr(target, method, None)
+        if target is None or opener is None:
+            return
+        window.navigate(screen_id)
+        # After navigate: the screen has loaded its list in on_shown.
+        opener(ref_id)
+
+    bar.text_changed.connect(on_text_changed)
+    bar.results_requested.connect(on_results_requested)
+    bar.keyboard_requested.connect(keyboard.toggle)
+    keyboard.shown_changed.connect(bar.set_keyboard_shown)
+    keyboard.showing.connect(on_keyboard_shown)
+    window.screen_changed.connect(on_screen_changed)
+    screen.guide_section_chosen.connect(lambda i: open_in_place("guide", "show_section", i))
+    screen.faq_chosen.connect(lambda i: open_in_place("faq", "show_faq", i))
+    screen.facility_chosen.connect(lambda i: open_in_place("directory", "show_facility", i))
+
+    def reset() -> None:
+        bar.clear()
+        keyboard.reset()
+
+    window.add_reset_hook(reset)
+    # Load the vocabulary when the field is first touched, so the first keystroke is fast too.
+    bar.focused.connect(screen.prepare)
+    return bar, keyboard

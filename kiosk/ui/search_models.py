@@ -1,0 +1,94 @@
+"""The search results as one list: a heading row per group, then that group's results."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtGui import QBrush, QColor, QFont
+
+from kiosk.domain import SearchHit, SearchResults
+from kiosk.ui import theme
+
+Index = QModelIndex | QPersistentModelIndex
+
+#: The SearchHit of a result row (None for a heading or a note).
+HitRole = Qt.ItemDataRole.UserRole + 1
+#: "heading", "hit" or "note".
+RowKindRole = Qt.ItemDataRole.UserRole + 2
+
+
+class SearchResultsModel(QAbstractListModel):
+    """Rows: ("heading", text) / ("hit", SearchHit) / ("note", text). Only hits can be chosen."""
+
+    def __init__(self, parent: Any = None) -> None:
+        super().__init__(parent)
+        self._rows: list[tuple[str, str, SearchHit | None]] = []
+        self._heading_font = QFont()
+        self._heading_font.setBold(True)
+        self._heading_font.setPointSize(theme.BASE_POINT_SIZE + 2)
+        self._note_font = QFont()
+        self._note_font.setItalic(True)
+
+    def headings(self) -> dict[str, str]:
+        return {"guide": self.tr("Guide"), "faq": self.tr("Questions and answers"),
+                "facility": self.tr("Programs")}
+
+    def set_results(self, results: SearchResults) -> None:
+        headings = self.headings()
+        rows: list[tuple[str, str, SearchHit | None]] = []
+        for kind, hits in (("guide", results.guide), ("faq", results.faqs),
+                           ("facility", results.programs)):
+            if not hits:
+                continue
+            rows.append(("heading", headings[kind], None))
+            rows += [("hit", f"{h.title}\n{h.snippet}" if h.snippet else h.title, h)
+                     for h in hits]
+            if kind == "facility" and results.more_programs:
+                rows.append(("note", self.tr(
+                    "More programs match. Add a city, a state or a ZIP code to see fewer."),
+                    None))
+        self.beginResetModel()
+        self._rows = rows
+        self.endResetModel()
+
+    def clear(self) -> None:
+        self.set_results(SearchResults(query=""))
+
+    def hit(self, row: int) -> SearchHit | None:
+        return self._rows[row][2] if 0 <= row < len(self._rows) else None
+
+    def hits(self) -> list[SearchHit]:
+        return [hit for _, _, hit in self._rows if hit is not None]
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._rows)
+
+    def flags(self, index: Index) -> Qt.ItemFlag:
+        if not index.isValid() or not 0 <= index.row() < len(self._rows):
+            return Qt.ItemFlag.NoItemFlags
+        if self._rows[index.row()][0] == "hit":
+            return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+        return Qt.ItemFlag.ItemIsEnabled
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self._rows):
+            return None
+        row_kind, text, hit = self._rows[index.row()]
+        if role == Qt.ItemDataRole.DisplayRole:
+            return text
+        if role == Qt.ItemDataRole.AccessibleTextRole:
+            if hit is None:
+                return text
+            return f"{self.headings()[hit.kind]}: {hit.title}. {hit.snippet}".strip()
+        if role == HitRole:
+            return hit
+        if role == RowKindRole:
+            return row_kind
+        if role == Qt.ItemDataRole.FontRole:
+            return {"heading": self._heading_font, "note": self._note_font}.get(row_kind)
+        if role == Qt.ItemDataRole.ForegroundRole and row_kind == "heading":
+            return QBrush(QColor(theme.ACCENT_DARK))
+        if role == Qt.ItemDataRole.BackgroundRole and row_kind == "heading":
+            return QBrush(QColor(theme.CALM))
+        return None

@@ -1,0 +1,251 @@
+"""An on-screen keyboard that lives inside the main window (docked at the bottom).
+
+Not Qt Virtual Keyboard: that needs QtQuick, opens its own top-level window and can learn
+words. This one is a plain widget of large buttons. It keeps nothing: no word memory, no
+suggestions. It types with setText (never insert), so a field's undo history stays empty.
+
+Anyone can target it: `keyboard.attach(line_edit, numeric=False)`. Once attached, a field
+becomes the target whenever it gets focus or is tapped; with `auto_show` (kiosk mode) the
+keyboard then opens by itself. In windowed (laptop) mode it opens only when asked.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, QObject, Qt, Signal
+from PySide6.QtGui import QFocusEvent, QHideEvent, QShowEvent
+from PySide6.QtWidgets import (
+    QFrame,
+    QHBoxLayout,
+    QLineEdit,
+    QSizePolicy,
+    QVBoxLayout,
+    QWidget,
+)
+
+from kiosk.ui import theme
+from kiosk.ui.widgets.keypad import NumericKeypad
+from kiosk.ui.widgets.touch import TouchButton
+
+LETTER_ROWS = ("1234567890", "qwertyuiop", "asdfghjkl", "zxcvbnm")
+#: Keys are this much taller than the minimum touch target (in windows at least this high).
+KEY_EXTRA_PX = 12
+COMPACT_BELOW_HEIGHT = 900
+KEY_SPACING = 5
+#: The keys never spread wider than this (a 1920-pixel-wide Q key helps nobody).
+MAX_KEYBOARD_WIDTH = 1280
+NUMERIC_WIDTH = 520
+#: Focus reasons that mean "a person chose this field" (not: the window was activated).
+_CHOSEN = (Qt.FocusReason.MouseFocusReason, Qt.FocusReason.TabFocusReason,
+           Qt.FocusReason.BacktabFocusReason, Qt.FocusReason.ShortcutFocusReason,
+           Qt.FocusReason.OtherFocusReason)
+
+
+class OnScreenKeyboard(QFrame):
+    """Letters, digits, space, backspace, clear and done; a numeric layout for ZIP and PIN."""
+
+    done = Signal()
+    #: True when the keyboard opens, False when it closes.
+    shown_changed = Signal(bool)
+    #: Emitted just before the keyboard opens (True) or closes (False).
+    showing = Signal(bool)
+
+    def __init__(self, parent: QWidget | None = None, *, auto_show: bool = False) -> None:
+        super().__init__(parent)
+        self.setObjectName("OnScreenKeyboard")
+        self.setAccessibleName(self.tr("On-screen keyboard"))
+        self.setStyleSheet(
+            "QWidget { background: #dfe6ea; }"
+            " QFrame#OnScreenKeyboard { border-top: 2px solid #b9c9d4; }"
+            " QPushButton[key=\"true\"] { font-size: 18pt; background: white;"
+            " padding: 0.1em 0.2em; }"
+            f" QPushButton[key=\"true\"]:pressed {{ background: {theme.CALM}; }}"
+            f" QPushButton[key=\"true\"][primary=\"true\"] {{ background: {theme.ACCENT};"
+            f" color: white; border-color: {theme.ACCENT_DARK}; }}"
+        )
+        self.auto_show = auto_show
+        self._target: QLineEdit | None = None
+        self._window: QWidget | None = None
+        self._fields: dict[QLineEdit, bool] = {}  # attached field -> numeric?
+        self.keys: dict[str, TouchButton] = {}
+        self._key_height = theme.touch_target_px(self) + KEY_EXTRA_PX
+
+        outer = QHBoxLayout(self)
+        outer.setContentsMargins(12, 6, 12, 6)
+        holder = QWidget()
+        holder.setMaximumWidth(MAX_KEYBOARD_WIDTH)
+        # Not a QStackedLayout: a hidden page must not make the keyboard taller.
+        self._pages = QVBoxLayout(holder)
+        self._pages.setContentsMargins(0, 0, 0, 0)
+        outer.addStretch(1)
+        outer.addWidget(holder, 100)
+        outer.addStretch(1)
+
+        self.letters_page = self._build_letters()
+        self._pages.addWidget(self.letters_page)
+        numeric_page = QWidget()
+        numeric_layout = QHBoxLayout(numeric_page)
+        numeric_layout.setContentsMargins(0, 0, 0, 0)
+        self.keypad = NumericKeypad(done_text=self.tr("Done"))
+        self.keypad.setMaximumWidth(NUMERIC_WIDTH)
+        self.keypad.layout().setSpacing(KEY_SPACING)
+        for button in [*self.keypad.keys.values(), self.keypad.done_button]:
+            button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+            button.setProperty("key", True)
+        self.keypad.done.connect(self._on_done_clicked)
+        numeric_layout.addStretch(1)
+        numeric_layout.addWidget(self.keypad, 3)
+        numeric_layout.addStretch(1)
+        self.numeric_page = numeric_page
+        self._pages.addWidget(numeric_page)
+        numeric_page.hide()
+        self.hide()
+
+    def _key(self, key: str, label: str, name: str, *, primary: bool = False) -> TouchButton:
+        button = TouchButton(label, primary=primary)
+        button.setProperty("key", True)
+        button.setAccessibleName(name)
+        button.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # the field keeps focus and its cursor
+        button.setAutoRepeat(key == "back")
+        button.setMinimumHeight(self._key_height)
+        button.setMaximumHeight(self._key_height)
+        button.setMinimumWidth(theme.touch_target_px(self))
+        button.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+        button.clicked.connect(lambda _=False, k=key: self.press(k))
+        self.keys[key] = button
+        return button
+
+    def _build_letters(self) -> QWidget:
+        """Four rows, so the keyboard stays short enough for a 768-pixel-high laptop:
+        digits; q-p; a-l and Delete; Clear, z-m, Space and Done."""
+        page = QWidget()
+        rows = QVBoxLayout(page)
+        rows.setContentsMargins(0, 0, 0, 0)
+        rows.setSpacing(KEY_SPACING)
+        for i, letters in enumerate(LETTER_ROWS):
+            row = QHBoxLayout()
+            row.setSpacing(KEY_SPACING)
+            if i == 3:
+                row.addWidget(self._key("clear", self.tr("Clear"),
+                                        self.tr("Clear all the text")), 6)
+            for ch in letters:
+                row.addWidget(self._key(ch, ch, ch), 4)
+            if i == 2:
+                row.addWidget(self._key("back", self.tr("⌫ Delete"),
+                                        self.tr("Delete the last letter")), 6)
+            elif i == 3:
+                row.addWidget(self._key(" ", self.tr("Space"), self.tr("Space")), 10)
+                row.addWidget(self._key("done", self.tr("Done"),
+                                        self.tr("Done, hide the keyboard"), primary=True), 6)
+            rows.addLayout(row)
+        return page
+
+    def set_compact(self, compact: bool) -> None:
+        """Short windows get keys of the minimum touch size; tall ones a little more."""
+        height = theme.touch_target_px(self) + (0 if compact else KEY_EXTRA_PX)
+        for button in self.keys.values():
+            button.setMinimumHeight(height)
+            button.setMaximumHeight(height)
+
+    # ------------------------------------------------------------------- targets --
+    def attach(self, line_edit: QLineEdit, numeric: bool = False) -> None:
+        """Type into `line_edit` from now on and whenever it gets focus again."""
+        if line_edit not in self._fields:
+            line_edit.installEventFilter(self)
+            line_edit.destroyed.connect(lambda _=None, f=line_edit: self._forget(f))
+        self._fields[line_edit] = numeric
+        self._set_target(line_edit)
+
+    def detach(self, line_edit: QLineEdit) -> None:
+        if line_edit in self._fields:
+            line_edit.removeEventFilter(self)
+            self._forget(line_edit)
+
+    def _forget(self, line_edit: QLineEdit) -> None:
+        self._fields.pop(line_edit, None)
+        if self._target is line_edit:
+            self._target = None
+            self.keypad.set_target(None)
+
+    def target(self) -> QLineEdit | None:
+        return self._target
+
+    def is_numeric(self) -> bool:
+        return not self.numeric_page.isHidden()
+
+    def _show_page(self, numeric: bool) -> None:
+        self.letters_page.setHidden(numeric)
+        self.numeric_page.setHidden(not numeric)
+
+    def _set_target(self, line_edit: QLineEdit) -> None:
+        self._target = line_edit
+        numeric = self._fields.get(line_edit, False)
+        self.keypad.set_target(line_edit if numeric else None)
+        self._show_page(numeric)
+
+    def follow_height_of(self, window: QWidget) -> None:
+        """Use compact keys while `window` is shorter than COMPACT_BELOW_HEIGHT."""
+        self._window = window
+        window.installEventFilter(self)
+        self.set_compact(window.height() < COMPACT_BELOW_HEIGHT)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self._window and event.type() == QEvent.Type.Resize:
+            self.set_compact(self._window.height() < COMPACT_BELOW_HEIGHT)
+        elif isinstance(watched, QLineEdit) and watched in self._fields:
+            chosen = (event.type() == QEvent.Type.MouseButtonPress
+                      or (event.type() == QEvent.Type.FocusIn
+                          and isinstance(event, QFocusEvent) and event.reason() in _CHOSEN))
+            if chosen:
+                self._set_target(watched)
+                if self.auto_show:
+                    self.show()
+        return super().eventFilter(watched, event)
+
+    # ---------------------------------------------------------------------- keys --
+    def press(self, key: str) -> None:
+        """What a key does: type a letter or digit, space, "back", "clear" or "done"."""
+        if key == "done":
+            self._on_done_clicked()
+            return
+        target = self._target
+        if target is None or not target.isEnabled() or target.isReadOnly():
+            return
+        text = target.text()
+        if key == "back":
+            text = text[:-1]
+        elif key == "clear":
+            text = ""
+        elif target.maxLength() <= 0 or len(text) < target.maxLength():
+            if key == " " and (not text or text.endswith(" ")):
+                return
+            text += key
+        # setText, never insert: the field's undo history stays empty.
+        target.setText(text)
+
+    def _on_done_clicked(self) -> None:
+        self.hide()
+        self.done.emit()
+
+    # ---------------------------------------------------------------- visibility --
+    def toggle(self, shown: bool | None = None) -> None:
+        self.setVisible(not self.isVisible() if shown is None else shown)
+
+    def reset(self) -> None:
+        """A new visitor: the keyboard closes and forgets its target's page."""
+        self.hide()
+        self._show_page(False)
+
+    def setVisible(self, visible: bool) -> None:
+        if visible != self.isVisible():
+            self.showing.emit(visible)
+        super().setVisible(visible)
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if not event.spontaneous():
+            self.shown_changed.emit(True)
+
+    def hideEvent(self, event: QHideEvent) -> None:
+        super().hideEvent(event)
+        if not event.spontaneous():
+            self.shown_changed.emit(False)

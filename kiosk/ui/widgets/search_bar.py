@@ -1,0 +1,87 @@
+"""The search field in the top bar, with a button that opens the on-screen keyboard."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, QObject, Qt, Signal
+from PySide6.QtWidgets import QHBoxLayout, QLineEdit, QWidget
+
+from kiosk.ui import theme
+from kiosk.ui.widgets.touch import TouchButton
+
+#: Longest search a visitor can type (the search looks at fewer characters still).
+MAX_SEARCH_CHARS = 80
+
+
+class SearchBar(QWidget):
+    """A large search field. Emits what the visitor typed; keeps no history of it."""
+
+    #: The text changed (typing, the on-screen keyboard, or a reset to "").
+    text_changed = Signal(str)
+    #: The visitor wants the results: Enter, or a tap on a field that already has text.
+    results_requested = Signal()
+    #: The Keyboard button was pressed: True to open the keyboard, False to close it.
+    keyboard_requested = Signal(bool)
+    #: The field got focus (a good moment to get ready for typing).
+    focused = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(8)
+        self.field = QLineEdit()
+        self.field.setObjectName("SearchField")
+        self.field.setPlaceholderText(self.tr("Search: a word, a city or a ZIP"))
+        self.field.setAccessibleName(self.tr("Search the guide, questions and programs"))
+        self.field.setMaxLength(MAX_SEARCH_CHARS)
+        self.field.setMinimumHeight(theme.touch_target_px(self))
+        self.field.setMinimumWidth(240)
+        self.field.setMaximumWidth(620)
+        # No autocompletion, no spell-check memory, nothing offered from earlier visitors.
+        self.field.setCompleter(None)
+        self.field.setInputMethodHints(Qt.InputMethodHint.ImhNoPredictiveText
+                                       | Qt.InputMethodHint.ImhSensitiveData
+                                       | Qt.InputMethodHint.ImhNoAutoUppercase)
+        self.field.setStyleSheet(
+            "QLineEdit#SearchField { font-size: 16pt; background: white;"
+            " border: 2px solid #8aa3b4; border-radius: 10px; padding: 0.1em 0.5em; }"
+            " QLineEdit#SearchField:focus { border: 3px solid #e0a400; }"
+        )
+        self.field.textChanged.connect(self.text_changed.emit)
+        self.field.returnPressed.connect(self.results_requested.emit)
+        self.field.installEventFilter(self)
+        layout.addWidget(self.field, 1)
+
+        self.keyboard_button = TouchButton(self.tr("⌨ Keyboard"), checkable=True)
+        self.keyboard_button.setAccessibleName(self.tr("Show or hide the on-screen keyboard"))
+        self.keyboard_button.toggled.connect(self._on_keyboard_button_toggled)
+        self.keyboard_button.ensurePolished()
+        self.keyboard_button.setMinimumWidth(self.keyboard_button.sizeHint().width())
+        layout.addWidget(self.keyboard_button)
+
+    def text(self) -> str:
+        return self.field.text()
+
+    def clear(self) -> None:
+        """Forget the visitor's search: setText("") also empties the undo history."""
+        self.field.setText("")
+        self.field.clearFocus()
+
+    def set_keyboard_shown(self, shown: bool) -> None:
+        """Reflect the keyboard's state on the button without asking again."""
+        self.keyboard_button.blockSignals(True)
+        self.keyboard_button.setChecked(shown)
+        self.keyboard_button.blockSignals(False)
+
+    def _on_keyboard_button_toggled(self, checked: bool) -> None:
+        if checked:
+            self.field.setFocus(Qt.FocusReason.OtherFocusReason)
+        self.keyboard_requested.emit(checked)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.field and event.type() == QEvent.Type.FocusIn:
+            self.focused.emit()
+        if (watched is self.field and event.type() == QEvent.Type.MouseButtonPress
+                and self.field.text()):
+            self.results_requested.emit()
+        return super().eventFilter(watched, event)
