@@ -186,8 +186,12 @@ class MainWindow(QMainWindow):
         out_dir.mkdir(parents=True, exist_ok=True)
         written: list[Path] = []
         for width, height in sizes:
-            self.resize(width, height)
-            QCoreApplication.processEvents()
+            # Twice: the first resize may switch orientation, which changes the minimum size
+            # the second one needs (a portrait layout is taller than a landscape one).
+            for _ in range(2):
+                self.resize(width, height)
+                QCoreApplication.processEvents()
+                self.layout().activate()
             for name, prepare in self.screenshot_states():
                 prepare()  # type: ignore[operator]
                 QCoreApplication.processEvents()

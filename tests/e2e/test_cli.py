@@ -44,14 +44,19 @@ def test_self_test_fails_in_one_line(tmp_path: Path, kind: str) -> None:
 
 def test_screenshot_writes_every_screen_at_each_size(tmp_path: Path, content_db: Path) -> None:
     out = tmp_path / "shots"
-    result = run_kiosk("--screenshot", str(out), "--size", "800x600", "--size", "600x900",
+    result = run_kiosk("--screenshot", str(out), "--size", "1080x1920", "--size", "1366x768",
                        "--content-db", str(content_db), tmp_path=tmp_path)
     assert result.returncode == 0, result.stderr
     names = {p.name for p in out.glob("*.png")}
     for screen in ("home", "guide", "faq", "compare", "directory", "checklist", "help"):
-        assert f"{screen}-800x600.png" in names
-        assert f"{screen}-600x900.png" in names
+        for size in ("1080x1920", "1366x768"):
+            assert any(n.startswith(screen) and n.endswith(f"-{size}.png") for n in names)
     assert all(p.stat().st_size > 5000 for p in out.glob("*.png"))
+    from PySide6.QtGui import QImage
+
+    for png in out.glob("*.png"):
+        size = QImage(str(png)).size()
+        assert f"{size.width()}x{size.height()}" == png.stem.rsplit("-", 1)[1], png.name
 
 
 def test_admin_info_reports_the_content(content_db: Path) -> None:

@@ -108,7 +108,9 @@ class HelplinePanel(QFrame):
             grid.setColumnStretch(1, 0)
         else:
             self.setFixedWidth(PANEL_WIDTH)
-            self.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Preferred)
+            # Never let the panel's text set the window's minimum height: on short screens
+            # the shell switches it to compact instead (MainWindow.resizeEvent).
+            self.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Ignored)
             grid.addWidget(self.top, 0, 0)
             grid.addWidget(self.qr_block, 1, 0)
             grid.addWidget(self.bottom, 2, 0)
