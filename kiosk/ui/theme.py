@@ -37,6 +37,7 @@ QPushButton, QToolButton {{
     background: {CALM}; color: {INK}; border: 2px solid #b9c9d4; border-radius: 10px;
     padding: 0.35em 0.8em;
 }}
+QPushButton[key="true"] {{ padding: 0.2em 0.1em; }}
 QPushButton:pressed, QToolButton:pressed {{ background: #cddbe4; }}
 QPushButton:focus, QToolButton:focus, QListView:focus, QTextBrowser:focus {{
     border: 3px solid #e0a400;

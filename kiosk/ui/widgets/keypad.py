@@ -28,6 +28,7 @@ class NumericKeypad(QWidget):
         labels = {"clear": self.tr("Clear"), "back": self.tr("⌫ Delete")}
         for i, key in enumerate(layout):
             button = TouchButton(labels.get(key, key))
+            button.setProperty("key", True)
             button.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
             button.setAccessibleName({"clear": self.tr("Clear"),
                                       "back": self.tr("Delete last digit")}.get(key, key))
