@@ -315,6 +315,6 @@ def _exit_after_first_paint(app):  # type: ignore[no-untyped-def]
         def _done(self) -> None:
             print(f"first paint {time.time():.6f}", flush=True)
             app.removeEventFilter(self)
-            app.quit()
+            app.exit(0)  # quit() would ask the windows, and the kiosk refuses to close
 
     app.installEventFilter(FirstPaint(app))

@@ -1,0 +1,164 @@
+"""Start-up time to the first painted Home screen, against a bare Qt window.
+
+    .venv/bin/python benchmarks/startup.py [--runs 7] [--no-frozen] [--bundle DIR]
+
+Each run is a new process (the OS file cache is warm after the first, discarded, run):
+- kiosk:    `python -m kiosk --exit-after-first-paint` (full screen, as on a kiosk), which
+            prints the time its first frame is painted and exits;
+- baseline: benchmarks/bare_qt.py, a QApplication with one full-screen QLabel, same signal;
+- frozen:   the same two built with PyInstaller (the kiosk with build_spec.spec, the baseline
+            as a plain onedir build), into build/bench/ and reused while up to date.
+Time is measured from just before the process is spawned to its "first paint" line; peak RSS
+is the child's ru_maxrss. Medians are reported. Runs offscreen (QT_QPA_PLATFORM) unless
+--platform says otherwise. The last line is one JSON object.
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import importlib.util
+import json
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+BARE = ROOT / "benchmarks" / "bare_qt.py"
+BENCH_BUILD = ROOT / "build" / "bench"
+
+
+@dataclass
+class Sample:
+    seconds: float
+    peak_rss_mib: float
+
+
+def run_once(cmd: list[str], env: dict[str, str], timeout: float = 120.0) -> Sample:
+    """Spawn cmd, wait for its "first paint <time>" line and exit; its own peak RSS (wait4)."""
+    with tempfile.TemporaryFile() as err:
+        started = time.time()
+        proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=err, env=env)
+        killer = threading.Timer(timeout, proc.kill)
+        killer.start()
+        try:
+            assert proc.stdout is not None
+            out = proc.stdout.read().decode()
+            _pid, status, usage = os.wait4(proc.pid, 0)
+        finally:
+            killer.cancel()
+        proc.returncode = os.waitstatus_to_exitcode(status)  # reaped here, not by Popen
+        painted = [line for line in out.splitlines() if line.startswith("first paint ")]
+        if proc.returncode != 0 or not painted:
+            err.seek(0)
+            tail = err.read().decode(errors="replace").strip()[-500:]
+            raise SystemExit(f"{' '.join(cmd)} failed ({proc.returncode}): {tail}")
+    return Sample(float(painted[0].split()[2]) - started, usage.ru_maxrss / 1024)
+
+
+def measure(name: str, cmd: list[str], env: dict[str, str], runs: int) -> list[Sample]:
+    run_once(cmd, env)  # warm-up: the file cache, the admin database's first creation
+    samples = [run_once(cmd, env) for _ in range(runs)]
+    times = ", ".join(f"{s.seconds:.3f}" for s in samples)
+    print(f"{name:<16} median {statistics.median(s.seconds for s in samples):.3f} s  "
+          f"peak RSS {statistics.median(s.peak_rss_mib for s in samples):.1f} MiB  "
+          f"runs: {times}")
+    return samples
+
+
+def median(samples: list[Sample]) -> tuple[float, float]:
+    return (statistics.median(s.seconds for s in samples),
+            statistics.median(s.peak_rss_mib for s in samples))
+
+
+def _build_bundle_module():  # type: ignore[no-untyped-def]
+    spec = importlib.util.spec_from_file_location("build_bundle",
+                                                  ROOT / "scripts" / "build_bundle.py")
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module
+    spec.loader.exec_module(module)
+    return module
+
+
+def frozen_kiosk(bundle: Path | None) -> tuple[Path, float]:
+    """The frozen kiosk executable, and the seconds its build took (0 when reused)."""
+    if bundle is not None:
+        return bundle / "kiosk", 0.0
+    bb = _build_bundle_module()
+    content_db = bb.build_content_db()
+    built = bb.run_pyinstaller(BENCH_BUILD / "dist", BENCH_BUILD / "work", content_db,
+                               if_stale=True)
+    print(f"frozen kiosk: {built.app_dir} ({built.size_mb:.1f} MB), "
+          + (f"built in {built.seconds:.1f} s" if built.seconds else "reused"))
+    return built.app_dir / "kiosk", built.seconds
+
+
+def frozen_baseline() -> Path:
+    """benchmarks/bare_qt.py frozen as a plain onedir build (rebuilt when the script changes)."""
+    out = BENCH_BUILD / "baseline"
+    exe = out / "dist" / "bare_qt" / "bare_qt"
+    stamp = out / "bare_qt.sha256"
+    digest = hashlib.sha256(BARE.read_bytes() + sys.version.encode()).hexdigest()
+    if exe.is_file() and stamp.is_file() and stamp.read_text() == digest:
+        return exe
+    out.mkdir(parents=True, exist_ok=True)
+    started = time.monotonic()
+    subprocess.run([sys.executable, "-m", "PyInstaller", "--noconfirm", "--onedir",
+                    "--log-level", "WARN", "--distpath", str(out / "dist"),
+                    "--workpath", str(out / "work"), "--specpath", str(out), str(BARE)],
+                   check=True, capture_output=True)
+    stamp.write_text(digest)
+    print(f"frozen baseline: built in {time.monotonic() - started:.1f} s")
+    return exe
+
+
+def main(argv: list[str] | None = None) -> int:
+    p = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    p.add_argument("--runs", type=int, default=7)
+    p.add_argument("--platform", default=os.environ.get("QT_QPA_PLATFORM", "offscreen"))
+    p.add_argument("--no-frozen", action="store_true", help="skip the PyInstaller builds")
+    p.add_argument("--bundle", type=Path, help="use this dist/kiosk instead of building one")
+    args = p.parse_args(argv)
+
+    env = dict(os.environ, QT_QPA_PLATFORM=args.platform)
+    env.pop("KIOSK_DATA_DIR", None)
+    # Measure Python as installed: with cached bytecode (the warm-up run writes __pycache__).
+    env.pop("PYTHONDONTWRITEBYTECODE", None)
+    result: dict[str, object] = {"runs": args.runs, "platform": args.platform}
+    with tempfile.TemporaryDirectory(prefix="kiosk-bench-") as tmp:
+        data = ["--data-dir", str(Path(tmp) / "data")]
+        kiosk = measure("kiosk", [sys.executable, "-m", "kiosk", "--exit-after-first-paint",
+                                  *data], env, args.runs)
+        baseline = measure("bare Qt", [sys.executable, str(BARE)], env, args.runs)
+        (k_s, k_rss), (b_s, b_rss) = median(kiosk), median(baseline)
+        result.update(kiosk_s=round(k_s, 3), baseline_s=round(b_s, 3),
+                      ratio=round(k_s / b_s, 2), peak_rss_mib=round(k_rss, 1),
+                      baseline_peak_rss_mib=round(b_rss, 1))
+        if not args.no_frozen:
+            exe, build_s = frozen_kiosk(args.bundle)
+            bare_exe = frozen_baseline()
+            fk = measure("frozen kiosk", [str(exe), "--exit-after-first-paint", *data], env,
+                         args.runs)
+            fb = measure("frozen bare Qt", [str(bare_exe)], env, args.runs)
+            (fk_s, fk_rss), (fb_s, fb_rss) = median(fk), median(fb)
+            result.update(frozen_kiosk_s=round(fk_s, 3), frozen_baseline_s=round(fb_s, 3),
+                          frozen_ratio=round(fk_s / fb_s, 2),
+                          frozen_peak_rss_mib=round(fk_rss, 1),
+                          frozen_baseline_peak_rss_mib=round(fb_rss, 1))
+            if build_s:
+                result["frozen_build_s"] = round(build_s, 1)
+    print(f"ratio {result['ratio']} (goal <= 2.0), peak RSS {result['peak_rss_mib']} MiB "
+          "(goal < 110)")
+    print(json.dumps(result))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
