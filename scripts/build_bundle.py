@@ -118,9 +118,9 @@ def _release_files(app_dir: Path) -> list[tuple[Path, str]]:
               (ROOT / "packaging" / "INSTALL.txt", "INSTALL.txt")]
     if sys.platform.startswith("linux"):
         files.append((ROOT / "packaging" / "linux" / "install.sh", "install.sh"))
-        unit = ROOT / "deploy" / "linux" / "recovery-kiosk.service"
-        if unit.is_file():
-            files.append((unit, "deploy/linux/recovery-kiosk.service"))
+    # The operations files for this system (deploy/linux/: the systemd unit and friends).
+    system = platform_tag().split("-")[0]
+    files.append((ROOT / "deploy" / system, f"deploy/{system}"))
     return [(src, name) for src, name in files if src.exists()]
 
 
