@@ -194,7 +194,8 @@ def _admin_screen(stores: Stores, helplines, directory):  # type: ignore[no-unty
                 ("Settings database", integrity_check(stores.admin_conn))]
 
     return AdminScreen(stores.admin_settings, stores.content, helplines,
-                       directory=directory, integrity=integrity)
+                       directory=directory, integrity=integrity,
+                       effective=stores.settings)
 
 
 def _wire_session(window, stores: Stores, admin) -> None:  # type: ignore[no-untyped-def]

@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from kiosk import paths
-from kiosk.config import DEFAULT_IDLE_SECONDS
+from kiosk.config import DEFAULT_IDLE_SECONDS, Settings
 from kiosk.domain import Helpline
 from kiosk.store.admin import SettingsRepository
 from kiosk.store.content import ContentRepository
@@ -88,6 +88,7 @@ class AdminScreen(Screen):
                  helplines: Sequence[Helpline], *, directory: object | None = None,
                  integrity: IntegrityCheck | None = None,
                  printers: Callable[[], list[str]] | None = None,
+                 effective: Settings | None = None,
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._settings = settings
@@ -96,6 +97,9 @@ class AdminScreen(Screen):
         self._directory = directory
         self._integrity = integrity
         self._printers = printers or _printer_names
+        #: The settings the kiosk started with (settings.toml, command line): shown for
+        #: anything not yet changed here.
+        self._effective = effective or Settings()
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
         self.scroll = QScrollArea()
@@ -248,7 +252,13 @@ class AdminScreen(Screen):
 
     # ------------------------------------------------------------- loading --
     def on_shown(self) -> None:
-        stored = self._settings.all()
+        eff = self._effective
+        stored = {
+            KEY_IDLE: str(eff.idle_seconds), KEY_FEATURED: eff.featured_helpline,
+            KEY_ORDER: eff.helpline_order, KEY_ZIP: eff.kiosk_zip, KEY_LANG: eff.lang,
+            KEY_PRINTING: "1" if eff.printing_enabled else "0",
+            **self._settings.all(),
+        }
         self._idle = self._idle_from(stored.get(KEY_IDLE, ""))
         self._show_idle()
         self._load_helplines(stored)

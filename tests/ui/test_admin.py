@@ -1,0 +1,131 @@
+"""The admin screen: every setting is saved, applied or applied on restart, and honest."""
+
+from __future__ import annotations
+
+import dataclasses
+
+from PySide6.QtCore import Qt
+
+from kiosk.app import build_window, open_stores
+from kiosk.ui.session import SessionTimeouts
+
+
+def admin_screen(window):  # type: ignore[no-untyped-def]
+    window.navigate("admin")
+    return window.screens["admin"]
+
+
+def click(qtbot, widget) -> None:  # type: ignore[no-untyped-def]
+    qtbot.mouseClick(widget, Qt.MouseButton.LeftButton)
+
+
+def test_admin_is_not_in_the_visitor_menu(window) -> None:
+    assert "admin" not in window.nav_buttons
+    for tile in window.screens["home"].tiles.values():
+        assert "admin" not in tile.text().lower()
+
+
+def test_idle_timeout_is_saved_and_applied_at_once(qtbot, window, stores) -> None:
+    screen = admin_screen(window)
+    assert screen.idle_label.text() == "2 minutes"
+    click(qtbot, screen.idle_more)
+    assert screen.idle_label.text() == "2 min 30 s"
+    assert stores.admin_settings.get("idle_seconds") == "150"
+    assert window.session.timeouts.idle_ms == 150_000
+    for _ in range(20):
+        click(qtbot, screen.idle_less)
+    assert stores.admin_settings.get("idle_seconds") == "30"
+    assert not screen.idle_less.isEnabled()
+
+
+def test_helpline_order_and_featured_line_apply_after_restart(qtbot, window, stores,
+                                                              settings) -> None:
+    screen = admin_screen(window)
+    first = window.helpline_panel.featured
+    screen.helpline_list.setCurrentRow(2)
+    chosen = screen.helpline_order()[2]
+    click(qtbot, screen.feature_button)
+    assert screen.helpline_order()[0] == chosen
+    assert stores.admin_settings.get("featured_helpline") == chosen
+    assert stores.admin_settings.get("helpline_order").split(",")[0] == chosen
+    assert window.helpline_panel.featured == first  # the running kiosk is unchanged ...
+    again = open_stores(settings)  # ... until it restarts
+    try:
+        restarted = build_window(again)
+        qtbot.addWidget(restarted)
+        assert restarted.helpline_panel.featured.id == chosen
+        assert [h.id for h in again.content.helplines()] != []
+    finally:
+        again.content_conn.close()
+        again.admin_conn.close()
+
+
+def test_move_down_keeps_the_order(qtbot, window, stores) -> None:
+    screen = admin_screen(window)
+    before = screen.helpline_order()
+    screen.helpline_list.setCurrentRow(0)
+    click(qtbot, screen.down_button)
+    after = screen.helpline_order()
+    assert after[:2] == [before[1], before[0]] and after[2:] == before[2:]
+    assert stores.admin_settings.get("helpline_order") == ",".join(after)
+
+
+def test_kiosk_zip_must_have_five_digits(qtbot, window, stores) -> None:
+    screen = admin_screen(window)
+    for digit in "054":
+        click(qtbot, screen.zip_keypad.keys[digit])
+    click(qtbot, screen.zip_keypad.done_button)
+    assert "5 digits" in screen.zip_message.text()
+    assert stores.admin_settings.get("kiosk_zip") == ""
+    for digit in "01":
+        click(qtbot, screen.zip_keypad.keys[digit])
+    click(qtbot, screen.zip_keypad.done_button)
+    assert stores.admin_settings.get("kiosk_zip") == "05401"
+
+
+def test_printing_can_be_switched_off(qtbot, window, stores) -> None:
+    screen = admin_screen(window)
+    assert screen.printing_button.isChecked() and screen.printing_button.text() == "On"
+    click(qtbot, screen.printing_button)
+    assert screen.printing_button.text() == "Off"
+    assert stores.admin_settings.get("printing_enabled") == "0"
+
+
+def test_language_choice_is_saved(qtbot, window, stores) -> None:
+    screen = admin_screen(window)
+    assert screen.lang_buttons["en"].isChecked()
+    click(qtbot, screen.lang_buttons["en"])
+    assert stores.admin_settings.get("lang") == "en"
+
+
+def test_settings_file_values_show_until_changed_here(qtbot, themed_app, stores) -> None:
+    stores.settings = dataclasses.replace(stores.settings, idle_seconds=300, kiosk_zip="05602")
+    win = build_window(stores)
+    qtbot.addWidget(win)
+    screen = admin_screen(win)
+    assert screen.idle_label.text() == "5 minutes"
+    assert screen.zip_field.text() == "05602"
+
+
+def test_data_facts_and_integrity_check(qtbot, window, content_repo) -> None:
+    screen = admin_screen(window)
+    text = screen.data_label.text()
+    assert f"Guide sections: {len(content_repo.guide_sections())}" in text
+    info = content_repo.info()
+    if info.directory_source:
+        assert "Programs:" in text and info.directory_date in text
+    else:
+        assert "No program directory is loaded." in text
+    click(qtbot, screen.check_button)
+    assert screen.check_label.text().splitlines() == ["Content database: OK",
+                                                      "Settings database: OK"]
+
+
+def test_admin_screen_resets_on_idle(qtbot, window) -> None:
+    window.session.timeouts = SessionTimeouts(idle_ms=60_000, warning_ms=50, admin_idle_ms=150)
+    screen = admin_screen(window)
+    click(qtbot, screen.check_button)
+    with qtbot.waitSignal(window.session.session_reset, timeout=2000):
+        pass
+    assert window.current_screen_id() == "home"
+    assert screen.check_label.text() == ""
