@@ -107,6 +107,7 @@ class SessionGuard(QObject):
         self._visited = False  # any visitor activity since the last reset?
         self._shift_down = False
         self._shift_presses: list[float] = []
+        self._keep_neutral = False
         self.exit_code: int | None = None
 
         top_bar = window.top_bar.parentWidget()
@@ -278,10 +279,14 @@ class SessionGuard(QObject):
         self.session_reset.emit(reason)
 
     def quick_exit(self) -> None:
-        """Reset and cover everything with a neutral screen, at once and without asking."""
-        self.reset_session("quick_exit")
+        """Cover everything with a neutral screen, then reset under it; never asks."""
         self.neutral.open()
-        self.neutral.repaint()
+        self.neutral.repaint()  # the visitor's screen is gone before anything else happens
+        self._keep_neutral = True
+        try:
+            self.reset_session("quick_exit")
+        finally:
+            self._keep_neutral = False
         self._neutral_timer.start(self.timeouts.idle_ms)
 
     def _on_quick_exit_button_clicked(self) -> None:
@@ -296,7 +301,8 @@ class SessionGuard(QObject):
         self._close_popups_and_dialogs()
         self.pin_pad.clear()
         self.pin_overlay.hide()
-        self.neutral.hide()
+        if not self._keep_neutral:
+            self.neutral.hide()
         self.warning.hide()
         window = self.window
         for edit in window.findChildren(QLineEdit):

@@ -122,3 +122,35 @@ def test_a_right_pin_clears_the_count_and_a_new_pin_clears_a_lockout(
 
 def test_integrity_check_reports_ok(tmp_path: Path) -> None:
     assert admin.integrity_check(admin.open_admin_db(tmp_path)) == "ok"
+
+
+def test_set_pin_command_reads_stdin(tmp_path: Path, monkeypatch, capsys) -> None:
+    import io
+
+    from kiosk.cli.main import main
+
+    monkeypatch.setattr("sys.stdin", io.StringIO("482913\n"))
+    assert main(["set-pin", "--stdin", "--data-dir", str(tmp_path)]) == 0
+    assert "admin PIN set" in capsys.readouterr().out
+    conn = admin.open_admin_db(tmp_path)
+    assert PinRepository(conn).check("482913").status is PinStatus.OK
+    monkeypatch.setattr("sys.stdin", io.StringIO("12\n"))
+    assert main(["set-pin", "--stdin", "--data-dir", str(tmp_path)]) == 1
+    assert "4 to 12 digits" in capsys.readouterr().err
+    assert PinRepository(conn).check("482913").status is PinStatus.OK  # unchanged
+
+
+def test_set_pin_command_asks_twice(tmp_path: Path, monkeypatch, capsys) -> None:
+    from kiosk.cli import pin as pin_cli
+    from kiosk.cli.main import main
+
+    answers = iter(["482913", "482914"])
+    monkeypatch.setattr(pin_cli.getpass, "getpass", lambda prompt: next(answers))
+    assert main(["set-pin", "--data-dir", str(tmp_path)]) == 1
+    assert "differ" in capsys.readouterr().err
+    assert not PinRepository(admin.open_admin_db(tmp_path)).has_pin()
+    answers = iter(["482913", "482913"])
+    assert main(["set-pin", "--data-dir", str(tmp_path)]) == 0
+    assert PinRepository(admin.open_admin_db(tmp_path)).has_pin()
+    assert main(["set-pin", "--clear", "--data-dir", str(tmp_path)]) == 0
+    assert not PinRepository(admin.open_admin_db(tmp_path)).has_pin()

@@ -124,6 +124,8 @@ class NeutralScreen(Overlay):
     def __init__(self, host: QWidget, top_bar: QWidget | None = None) -> None:
         super().__init__(host, top_bar, cover_top_bar=True, color=QColor(theme.PAPER))
         self.setObjectName("NeutralScreen")
+        # Opaque: nothing under it is painted while it is up (and it shows at once).
+        self.setAttribute(Qt.WidgetAttribute.WA_OpaquePaintEvent, True)
         self.setAccessibleName(self.tr("Welcome"))
         layout = QVBoxLayout(self)
         layout.setContentsMargins(48, 48, 48, 48)
