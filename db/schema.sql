@@ -117,6 +117,7 @@ CREATE TABLE search_doc (
     place    TEXT NOT NULL,
     keywords TEXT NOT NULL,
     body     TEXT NOT NULL,
+    levels   TEXT NOT NULL DEFAULT '',  -- facilities: space-separated DIRECTORY_LEVELS
     UNIQUE (kind, lang, ref_id)
 );
 -- Every index word with the number of rows it occurs in: the typo-correction vocabulary.
@@ -127,4 +128,5 @@ CREATE TABLE search_term (
 -- When the building SQLite has FTS5, build_index also creates two external-content indexes
 -- over search_doc (the kiosk falls back to a plain scan when its SQLite lacks FTS5):
 --   search_content_fts(title, keywords, body)   guide sections and FAQs
---   search_facility_fts(title, place, keywords)  facilities
+--   search_facility_fts(title, place, keywords)  facilities (keywords: the state's name),
+--                                                in state, city, name order

@@ -44,6 +44,14 @@ MIN_CORRECT_LEN = 4
 #: Synonym keys this short (AA, NA, OP) match only whole words: "na" is not "national".
 WHOLE_WORD_KEY_LEN = 2
 DEFAULT_LIMIT = 8
+#: Finished words that say nothing about what to find ("how much does it cost" is "cost").
+#: Dropped when the query has other words; the word still being typed is never dropped.
+STOP_WORDS = frozenset({
+    "a", "an", "and", "are", "can", "do", "does", "for", "how", "i", "is", "it", "much",
+    "my", "near", "of", "the", "to", "what", "where", "with", "you", "your",
+})
+#: Facilities: words this short match whole words only (state codes: "il", not "inc").
+FACILITY_WHOLE_WORD_LEN = 2
 SNIPPET_CHARS = 150
 
 TOKENIZE = "unicode61 remove_diacritics 2"
@@ -53,7 +61,7 @@ _BLOCK_MARKUP = re.compile(r"[#>|]+|^\s*[-+]\s+|^\s*\d+\.\s+", re.MULTILINE)
 
 #: bm25 column weights: a word in a title counts far more than one in the body.
 CONTENT_WEIGHTS = (10.0, 4.0, 1.0)  # title, keywords, body
-FACILITY_WEIGHTS = (4.0, 6.0, 1.0)  # title, place, keywords
+FACILITY_WEIGHTS = (4.0, 6.0, 2.0)  # title, place, keywords (state name)
 
 # ------------------------------------------------------------------ text helpers --
 
@@ -110,7 +118,8 @@ def _table_columns(conn: sqlite3.Connection, table: str) -> set[str]:
 
 
 def _facility_docs(conn: sqlite3.Connection) -> list[tuple[str, str, str, str, str]]:
-    """(ref_id, title, place, keywords, body) per facility; none when no directory is loaded."""
+    """(ref_id, title, place, state name, levels) per facility in state, city, name order;
+    none when no directory is loaded."""
     needed = {"id", "name", "name2", "city", "state", "zip", "levels"}
     if not needed <= _table_columns(conn, "facility"):
         return []
@@ -118,17 +127,15 @@ def _facility_docs(conn: sqlite3.Connection) -> list[tuple[str, str, str, str, s
 
     docs = []
     rows = conn.execute(
-        "SELECT id, name, name2, city, state, zip, levels FROM facility ORDER BY id"
+        "SELECT id, name, name2, city, state, zip, levels FROM facility"
+        " ORDER BY state, city, name, name2, id"
     )
     for ref_id, name, name2, city, state, zip_code, levels in rows:
         title = " ".join(part for part in (name, name2) if part)
         place = f"{city}, {state} {zip_code}".strip(" ,")
         state_info = us.states.lookup(state) if state else None
-        keywords = " ".join(
-            [state_info.name if state_info is not None else "",
-             *(level.replace("_", " ") for level in str(levels).split())]
-        ).strip()
-        docs.append((str(ref_id), title, place, keywords, ""))
+        state_name = state_info.name if state_info is not None else ""
+        docs.append((str(ref_id), title, place, state_name, " ".join(str(levels).split())))
     return docs
 
 
@@ -140,25 +147,25 @@ def build_index(conn: sqlite3.Connection, *, use_fts: bool | None = None) -> dic
     """
     conn.execute("DELETE FROM search_doc")
     conn.execute("DELETE FROM search_term")
-    rows: list[tuple[str, str, str, str, str, str, str]] = []
+    rows: list[tuple[str, str, str, str, str, str, str, str]] = []
     for ref_id, lang, title, topic, body in conn.execute(
         "SELECT id, lang, title, topic, body_md FROM guide_section ORDER BY lang, position"
     ):
-        rows.append(("guide", ref_id, lang, title, "", topic, plain_text(body)))
+        rows.append(("guide", ref_id, lang, title, "", topic, plain_text(body), ""))
     for ref_id, lang, question, answer in conn.execute(
         "SELECT id, lang, question, answer_md FROM faq ORDER BY lang, position"
     ):
-        rows.append(("faq", ref_id, lang, question, "", "", plain_text(answer)))
-    for ref_id, title, place, keywords, body in _facility_docs(conn):
-        rows.append(("facility", ref_id, "", title, place, keywords, body))
+        rows.append(("faq", ref_id, lang, question, "", "", plain_text(answer), ""))
+    for ref_id, title, place, state_name, levels in _facility_docs(conn):
+        rows.append(("facility", ref_id, "", title, place, state_name, "", levels))
     conn.executemany(
-        "INSERT INTO search_doc (kind, ref_id, lang, title, place, keywords, body)"
-        " VALUES (?, ?, ?, ?, ?, ?, ?)",
+        "INSERT INTO search_doc (kind, ref_id, lang, title, place, keywords, body, levels)"
+        " VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
         rows,
     )
     counts: Counter[str] = Counter()
     for row in rows:
-        counts.update(set(words(" ".join(row[3:]))))
+        counts.update(set(words(" ".join(row[3:7]))))
     conn.executemany(
         "INSERT INTO search_term (term, docs) VALUES (?, ?)", sorted(counts.items())
     )
@@ -290,6 +297,52 @@ class Query:
         parts = ["(" + " OR ".join(quoted(a) for a in group) + ")" for group in self.groups]
         return (" AND " if all_words else " OR ").join(parts)
 
+    def facility_query(self, all_words: bool) -> tuple[str, tuple[tuple[str, ...], ...]]:
+        """(FTS5 expression, level filters) for facilities.
+
+        Words naming a level of care ("iop", "detox", "rehab") filter by the program's levels
+        instead of matching its name, when other words (a city, a name) say where to look.
+        One-letter words are left out; two-letter words match whole words only (state codes:
+        "il", not every "Inc")."""
+        name_groups: list[tuple[Alternative, ...]] = []
+        level_filters: list[tuple[str, ...]] = []
+        for group in self.groups:
+            if len(group[0].phrase) < FACILITY_WHOLE_WORD_LEN:
+                continue
+            levels = tuple(dict.fromkeys(
+                level for a in group for level in LEVEL_WORDS.get(a.phrase, ())))
+            if levels:
+                level_filters.append(levels)
+            else:
+                name_groups.append(tuple(
+                    Alternative(a.phrase, a.prefix and len(a.phrase) > FACILITY_WHOLE_WORD_LEN)
+                    for a in group))
+        if not name_groups:  # only levels: programs with those words in their names
+            return self._facility_only_levels(all_words), ()
+        return Query(tuple(name_groups), ()).match_expression(all_words), tuple(level_filters)
+
+    def _facility_only_levels(self, all_words: bool) -> str:
+        groups = tuple(g for g in self.groups if len(g[0].phrase) >= FACILITY_WHOLE_WORD_LEN)
+        return Query(groups, ()).match_expression(all_words) if groups else ""
+
+
+#: Words for levels of care -> kiosk.domain.DIRECTORY_LEVELS they mean.
+LEVEL_WORDS: dict[str, tuple[str, ...]] = {
+    "iop": ("intensive_outpatient",),
+    "iops": ("intensive_outpatient",),
+    "intensive outpatient": ("intensive_outpatient",),
+    "php": ("partial_hospitalization",),
+    "partial hospitalization": ("partial_hospitalization",),
+    "outpatient": ("outpatient",),
+    "detox": ("detox",),
+    "detoxification": ("detox",),
+    "withdrawal": ("detox",),
+    "rehab": ("residential", "hospital_inpatient"),
+    "rehabs": ("residential", "hospital_inpatient"),
+    "residential": ("residential",),
+    "inpatient": ("residential", "hospital_inpatient"),
+}
+
 
 class SearchRepository:
     """Search the guide, FAQs and facilities. SQL only here; results are domain objects."""
@@ -303,6 +356,8 @@ class SearchRepository:
         self._use_fts = use_fts
         self._vocabulary: Vocabulary | None = None
         self._docs: list[tuple[int, str, str, str, str, str, str]] | None = None
+        self._word_docs: dict[str, set[int]] = {}
+        self._words_sorted: list[str] = []
         self._available: bool | None = None
 
     # ------------------------------------------------------------------ state --
@@ -352,7 +407,14 @@ class SearchRepository:
         synonyms = self._synonym_map()
         groups: list[tuple[Alternative, ...]] = []
         corrections: list[str] = []
-        for word in words(text[:MAX_QUERY_CHARS])[:MAX_WORDS]:
+        typed = words(text[:MAX_QUERY_CHARS])
+        still_typing = typed[-1] if typed and not text.rstrip("\n").endswith(
+            tuple(" \t.,;:!?")) and text.rstrip() == text else None
+        meaningful = [w for i, w in enumerate(typed)
+                      if w not in STOP_WORDS or (i == len(typed) - 1 and w == still_typing)]
+        if meaningful:
+            typed = meaningful
+        for word in typed[:MAX_WORDS]:
             whole = word in synonyms and len(word) <= WHOLE_WORD_KEY_LEN
             alternatives = [Alternative(word, not whole)]
             spelled = [word]
@@ -406,20 +468,13 @@ class SearchRepository:
             " WHERE search_content_fts MATCH ? AND d.lang = ?"
             " ORDER BY bm25(search_content_fts, ?, ?, ?) LIMIT ?"
         )
-        facility_sql = (
-            "SELECT d.ref_id, d.title, d.place FROM search_facility_fts"
-            " JOIN search_doc AS d ON d.id = search_facility_fts.rowid"
-            " WHERE search_facility_fts MATCH ?"
-            " ORDER BY bm25(search_facility_fts, ?, ?, ?) LIMIT ?"
-        )
         content_rows: list[tuple[object, ...]] = []
         facility_rows: list[tuple[object, ...]] = []
         modes = (True, False) if len(query.groups) > 1 else (True,)
         for all_words in modes:  # every word; any word only when that found nothing at all
-            expression = query.match_expression(all_words)
-            content_rows = self._run(
-                content_sql, (expression, self._lang, *CONTENT_WEIGHTS, 8 * limit))
-            facility_rows = self._run(facility_sql, (expression, *FACILITY_WEIGHTS, limit + 1))
+            content_rows = self._run(content_sql, (query.match_expression(all_words),
+                                                   self._lang, *CONTENT_WEIGHTS, 8 * limit))
+            facility_rows = self._facility_rows(query, all_words, limit + 1)
             if content_rows or facility_rows:
                 break
         needles = _needles(query)
@@ -429,56 +484,109 @@ class SearchRepository:
                       for ref, title, place in facility_rows]
         return content, facilities[:limit], len(facilities) > limit
 
+    def _facility_rows(self, query: Query, all_words: bool, limit: int
+                       ) -> list[tuple[object, ...]]:
+        expression, level_filters = query.facility_query(all_words)
+        if not expression:
+            return []
+        where = ""
+        params: list[object] = [expression]
+        for levels in level_filters:
+            where += " AND (" + " OR ".join(
+                ["instr(' ' || d.levels || ' ', ?) > 0"] * len(levels)) + ")"
+            params += [f" {level} " for level in levels]
+        # Every word: the directory's own order (state, city, name), fast at any size.
+        # Any word: the programs matching the most words first (bm25).
+        order = ("search_facility_fts.rowid" if all_words
+                 else "bm25(search_facility_fts, ?, ?, ?)")
+        if not all_words:
+            params += FACILITY_WEIGHTS
+        sql = (
+            "SELECT d.ref_id, d.title, d.place FROM search_facility_fts"
+            " JOIN search_doc AS d ON d.id = search_facility_fts.rowid"
+            f" WHERE search_facility_fts MATCH ?{where} ORDER BY {order} LIMIT ?"
+        )
+        return self._run(sql, (*params, limit))
+
     # ---------------------------------------------------------- no-FTS5 scan --
     def _rows(self) -> list[tuple[int, str, str, str, str, str, str]]:
-        """(id, kind, ref_id, title, place, " words of title ", " words of the rest ")."""
+        """(id, kind, ref_id, title, place, " words of title ", " words of the rest "),
+        plus an in-memory word index over them (the no-FTS5 fallback)."""
         if self._docs is None:
             rows = self._conn.execute(
-                "SELECT id, kind, ref_id, title, place, keywords, body FROM search_doc"
+                "SELECT id, kind, ref_id, title, place, keywords, body, levels FROM search_doc"
                 " WHERE lang IN (?, '') ORDER BY id",
                 (self._lang,),
             )
             self._docs = [
                 (int(i), str(kind), str(ref), str(title), str(place),
                  " " + " ".join(words(str(title))) + " ",
-                 " " + " ".join(words(f"{place} {keywords} {body}")) + " ")
-                for i, kind, ref, title, place, keywords, body in rows
+                 " " + " ".join(words(f"{place} {keywords} {body} {levels}".replace("_", " ")))
+                 + " ")
+                for i, kind, ref, title, place, keywords, body, levels in rows
             ]
+            index: dict[str, set[int]] = {}
+            for n, doc in enumerate(self._docs):
+                for word in set((doc[5] + doc[6]).split()):
+                    index.setdefault(word, set()).add(n)
+            self._word_docs = index
+            self._words_sorted = sorted(index)
         return self._docs
+
+    def _docs_with(self, alt: Alternative) -> set[int]:
+        """Rows containing `alt` (a word, a prefix or a phrase), found through the index."""
+        parts = alt.phrase.split()
+        if not parts:
+            return set()
+        found: set[int] | None = None
+        for i, part in enumerate(parts):
+            if alt.prefix and i == len(parts) - 1:
+                start = bisect.bisect_left(self._words_sorted, part)
+                docs: set[int] = set()
+                for word in self._words_sorted[start:]:
+                    if not word.startswith(part):
+                        break
+                    docs |= self._word_docs[word]
+            else:
+                docs = self._word_docs.get(part, set())
+            found = docs if found is None else found & docs
+            if not found:
+                return set()
+        if len(parts) > 1 and found:
+            needle = " " + alt.phrase + ("" if alt.prefix else " ")
+            found = {n for n in found
+                     if needle in self._docs[n][5] or needle in self._docs[n][6]}  # type: ignore[index]
+        return found or set()
 
     def _search_scan(self, query: Query, limit: int
                      ) -> tuple[list[SearchHit], list[SearchHit], bool]:
-        patterns = [[(" " + a.phrase + ("" if a.prefix else " ")) for a in group]
-                    for group in query.groups]
-        scored: list[tuple[int, float, int]] = []  # (-groups matched, -score, row index)
-        for index, row in enumerate(self._rows()):
-            title_words, other_words = row[5], row[6]
-            score = 0.0
-            matched = 0
-            for group in patterns:
-                in_title = any(p in title_words for p in group)
-                in_other = any(p in other_words for p in group)
-                if in_title or in_other:
-                    matched += 1
-                    score += (3.0 if in_title else 0.0) + (1.0 if in_other else 0.0)
-            if matched:
-                scored.append((-matched, -score, index))
-        # Every word, if anything has every word; otherwise any word (most words first).
-        everything = [s for s in scored if -s[0] == len(patterns)]
-        chosen = sorted(everything or scored)
         docs = self._rows()
+        group_docs = [set().union(*(self._docs_with(a) for a in group))
+                      for group in query.groups]
+        counts: Counter[int] = Counter()
+        for matched in group_docs:
+            counts.update(matched)
+        # Every word, if anything has every word; otherwise any word (most words first).
+        everything = [n for n, c in counts.items() if c == len(group_docs)]
+        candidates = everything or list(counts)
+        title_patterns = [" " + a.phrase + ("" if a.prefix else " ")
+                          for group in query.groups for a in group]
+
+        def rank(n: int) -> tuple[int, int, int]:
+            in_title = sum(1 for p in title_patterns if p in docs[n][5])
+            return (-counts[n], -in_title, n)
+
+        content_ids = sorted((n for n in candidates if docs[n][1] != "facility"), key=rank)
+        facility_ids = [n for n in candidates if docs[n][1] == "facility"]
+        facility_ids = (sorted(facility_ids)[:limit + 1] if everything
+                        else sorted(facility_ids, key=rank)[:limit + 1])
         needles = _needles(query)
-        content: list[SearchHit] = []
-        facilities: list[SearchHit] = []
-        bodies = self._bodies([docs[i][0] for _, _, i in chosen if docs[i][1] != "facility"])
-        for _, _, index in chosen:
-            doc_id, kind, ref, title, place = docs[index][:5]
-            if kind == "facility":
-                if len(facilities) <= limit:
-                    facilities.append(SearchHit(kind, ref, title, place))
-            elif len(content) < 8 * limit:
-                content.append(SearchHit(kind, ref, title, snippet(bodies.get(doc_id, ""),
-                                                                   needles)))
+        content_ids = content_ids[:8 * limit]
+        bodies = self._bodies([docs[n][0] for n in content_ids])
+        content = [SearchHit(docs[n][1], docs[n][2], docs[n][3],
+                             snippet(bodies.get(docs[n][0], ""), needles)) for n in content_ids]
+        facilities = [SearchHit("facility", docs[n][2], docs[n][3], docs[n][4])
+                      for n in facility_ids]
         return content, facilities[:limit], len(facilities) > limit
 
     def _bodies(self, ids: list[int]) -> dict[int, str]:

@@ -234,3 +234,17 @@ def test_results_model_is_sound(qtmodeltester) -> None:
     assert model.data(model.index(1), HitRole) == hits[0]
     assert not model.flags(model.index(0)) & Qt.ItemFlag.ItemIsSelectable
     assert model.data(model.index(3), Qt.ItemDataRole.AccessibleTextRole).startswith("Programs")
+
+
+def test_typing_for_a_day_does_not_wear_out_none() -> None:
+    """PySide6 6.12.0 drops a reference to None on every model reset; Python aborts once
+    None runs out. The results model gives the references back."""
+    import sys
+
+    model = SearchResultsModel()
+    results = SearchResults("q", guide=(SearchHit("guide", "g", "Title", "snippet"),))
+    before = sys.getrefcount(None)
+    for _ in range(2000):
+        model.set_results(results)
+        model.clear()
+    assert sys.getrefcount(None) >= before - 50

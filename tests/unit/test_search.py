@@ -63,7 +63,7 @@ CONTENT_CASES = [
     ("intensiv outpatient", "guide", "what-is-an-iop"),
     ("IOP", "guide", "what-is-an-iop"),
     ("MAT", "guide", "medication"),
-    ("rehab", "guide", "levels-of-care"),
+    ("rehab", "guide", "when-iop-is-used"),
     ("detox", "faq", "detox-first"),
     ("AA", "guide", "after-iop"),
     ("NA", "guide", "after-iop"),
