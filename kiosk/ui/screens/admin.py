@@ -30,6 +30,7 @@ from kiosk.config import DEFAULT_IDLE_SECONDS, Settings
 from kiosk.domain import Helpline
 from kiosk.store.admin import SettingsRepository
 from kiosk.store.content import ContentRepository
+from kiosk.ui import theme
 from kiosk.ui.screens.base import Screen, heading
 from kiosk.ui.widgets.keypad import NumericKeypad
 from kiosk.ui.widgets.touch import TouchButton, enable_kinetic_scroll
@@ -115,6 +116,7 @@ class AdminScreen(Screen):
 
         layout.addWidget(heading(self.tr("Kiosk administration")))
         self.status = _text("", "muted")
+        self.status.hide()
         self.status.setAccessibleName(self.tr("Admin status"))
         layout.addWidget(self.status)
         actions = QHBoxLayout()
@@ -180,24 +182,25 @@ class AdminScreen(Screen):
                                                                 self))
         self.zip_field.setAccessibleName(self.tr("Kiosk ZIP code"))
         self.zip_field.setMaximumWidth(220)
+        self.zip_field.setMinimumHeight(theme.touch_target_px(self))
+        self.zip_field.setStyleSheet("QLineEdit { font-size: 18pt; }")
         self.zip_field.setContextMenuPolicy(Qt.ContextMenuPolicy.NoContextMenu)
         self.zip_field.returnPressed.connect(self._save_zip)
-        zip_left = QVBoxLayout()
-        zip_left.addWidget(self.zip_field)
         self.zip_message = _text("")
-        zip_left.addWidget(self.zip_message)
-        zip_left.addStretch(1)
-        zip_row.addLayout(zip_left)
         self.zip_keypad = NumericKeypad(self.zip_field, done_text=self.tr("Save ZIP code"))
-        self.zip_keypad.setMaximumWidth(420)
+        self.zip_keypad.setFixedWidth(420)
+        self.zip_keypad.setMinimumHeight(5 * theme.touch_target_px(self) + 40)
+        self.zip_keypad.done.connect(self._save_zip)
         keys = self.zip_keypad.layout()
         if isinstance(keys, QGridLayout):
             for column in range(3):
                 keys.setColumnStretch(column, 1)
-        self.zip_keypad.done.connect(self._save_zip)
+        zip_row.addWidget(self.zip_field, 0, Qt.AlignmentFlag.AlignTop)
+        zip_row.addSpacing(16)
         zip_row.addWidget(self.zip_keypad)
         zip_row.addStretch(1)
         layout.addLayout(zip_row)
+        layout.addWidget(self.zip_message)
 
         # Language, printing, printer
         grid = QGridLayout()
@@ -208,8 +211,9 @@ class AdminScreen(Screen):
         self.lang_group = QButtonGroup(self)
         self.lang_buttons: dict[str, TouchButton] = {}
         for code in available_languages():
-            name = QLocale(code).nativeLanguageName() or code
-            button = TouchButton(name.capitalize(), checkable=True)
+            name = "English" if code.startswith("en") else (
+                QLocale(code).nativeLanguageName() or code)
+            button = TouchButton(name[:1].upper() + name[1:], checkable=True)
             button.setAccessibleName(name)
             button.clicked.connect(lambda _=False, c=code: self._save(KEY_LANG, c))
             self.lang_group.addButton(button)
@@ -276,6 +280,7 @@ class AdminScreen(Screen):
         self.data_label.setText(self._data_text())
         self.check_label.setText("")
         self.status.setText("")
+        self.status.hide()
 
     @staticmethod
     def _idle_from(text: str) -> int:
@@ -343,6 +348,7 @@ class AdminScreen(Screen):
     def _save(self, key: str, value: str) -> None:
         self._settings.set(key, value)
         self.status.setText(self.tr("Saved."))
+        self.status.show()
 
     def _show_idle(self) -> None:
         minutes, seconds = divmod(self._idle, 60)
@@ -418,6 +424,7 @@ class AdminScreen(Screen):
         self.zip_field.setText("")
         self.check_label.setText("")
         self.status.setText("")
+        self.status.hide()
         self.scroll.verticalScrollBar().setValue(0)
 
     def screenshot_states(self):  # type: ignore[no-untyped-def]
