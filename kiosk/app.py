@@ -190,8 +190,8 @@ def _admin_screen(stores: Stores, helplines, directory):  # type: ignore[no-unty
     from kiosk.ui.screens.admin import AdminScreen
 
     def integrity() -> list[tuple[str, str]]:
-        return [("Content database", integrity_check(stores.content_conn)),
-                ("Settings database", integrity_check(stores.admin_conn))]
+        return [("content", integrity_check(stores.content_conn)),
+                ("settings", integrity_check(stores.admin_conn))]
 
     return AdminScreen(stores.admin_settings, stores.content, helplines,
                        directory=directory, integrity=integrity,

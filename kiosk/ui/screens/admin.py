@@ -48,6 +48,7 @@ KEY_LANG = "lang"
 KEY_PRINTING = "printing_enabled"
 KEY_PRINTER = "printer_name"
 
+#: Returns ("content" | "settings", quick_check result) pairs.
 IntegrityCheck = Callable[[], list[tuple[str, str]]]
 
 
@@ -211,7 +212,7 @@ class AdminScreen(Screen):
         self.lang_group = QButtonGroup(self)
         self.lang_buttons: dict[str, TouchButton] = {}
         for code in available_languages():
-            name = "English" if code.startswith("en") else (
+            name = self.tr("English") if code.startswith("en") else (
                 QLocale(code).nativeLanguageName() or code)
             button = TouchButton(name[:1].upper() + name[1:], checkable=True)
             button.setAccessibleName(name)
@@ -412,8 +413,10 @@ class AdminScreen(Screen):
             self.check_label.setText(self.tr("No check available."))
             return
         results = self._integrity()
+        names = {"content": self.tr("Content database"), "settings": self.tr("Settings database")}
         lines = []
-        for name, result in results:
+        for key, result in results:
+            name = names.get(key, key)
             verdict = self.tr("OK") if result == "ok" else self.tr("PROBLEM: %1").replace(
                 "%1", result)
             lines.append(f"{name}: {verdict}")
