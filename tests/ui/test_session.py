@@ -412,3 +412,20 @@ def test_errors_spread_out_do_not_exit(qtbot, window, guard, crash) -> None:
         qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
         crash.clock.now += 31
     assert guard.exits == []
+
+
+def test_the_keyboard_never_covers_quick_exit(qtbot, window, guard) -> None:
+    keyboard = getattr(window.screens.get("search"), "keyboard", None)
+    if keyboard is None:
+        pytest.skip("no on-screen keyboard in this build")
+    keyboard.show()
+    qtbot.waitUntil(keyboard.isVisible)
+    button = guard.quick_exit_button
+    assert button.isVisible()
+    top_left = button.mapTo(window, button.rect().topLeft())
+    button_rect = button.rect().translated(top_left)
+    keys_rect = keyboard.rect().translated(keyboard.mapTo(window, keyboard.rect().topLeft()))
+    assert not button_rect.intersects(keys_rect)
+    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+    assert guard.neutral.isVisible()
+    assert not keyboard.isVisible()
