@@ -18,8 +18,9 @@ from kiosk.ui.widgets.keyboard import OnScreenKeyboard
 from kiosk.ui.widgets.search_bar import SearchBar
 from kiosk.ui.widgets.touch import enable_kinetic_scroll
 
-#: What the screenshots type (a typo on purpose: it shows the correction note).
-SCREENSHOT_QUERY = "medicad"
+#: What the screenshots type: a typo (it shows the correction note), and a word that finds
+#: guide sections, answers and programs.
+SCREENSHOT_QUERIES = {"keyboard": "medicad", "results": "methadon"}
 
 
 class SearchScreen(Screen):
@@ -54,6 +55,8 @@ class SearchScreen(Screen):
         self.list.clicked.connect(self._on_list_clicked)
         self.list.activated.connect(self._on_list_clicked)
         layout.addWidget(self.list, 1)
+        self._filler = QWidget()  # takes the list's place while there is nothing to list
+        layout.addWidget(self._filler, 1)
         self.results = SearchResults(query="")
         self._show_status()
 
@@ -80,6 +83,9 @@ class SearchScreen(Screen):
 
     def _show_status(self) -> None:
         results = self.results
+        has_rows = self.model.rowCount() > 0
+        self.list.setVisible(has_rows)
+        self._filler.setVisible(not has_rows)
         if not results.query.strip():
             text = self.tr("Type a word, a city or a ZIP code in the search box at the top. "
                            "For example: detox, cost, Medicaid, Chicago or 60625.")
@@ -111,17 +117,18 @@ class SearchScreen(Screen):
     # -------------------------------------------------------------- screenshots --
     def screenshot_states(self) -> list[ScreenshotState]:
         # The last state leaves the field empty and the keyboard closed for the screens after.
-        return [("keyboard", lambda: self._type_for_screenshot(keyboard=True)),
-                ("results", lambda: self._type_for_screenshot(keyboard=False)),
+        return [("keyboard", lambda: self._type_for_screenshot("keyboard", keyboard=True)),
+                ("results", lambda: self._type_for_screenshot("results", keyboard=False)),
                 ("", self._clear_for_screenshot)]
 
-    def _type_for_screenshot(self, keyboard: bool) -> None:
+    def _type_for_screenshot(self, state: str, keyboard: bool) -> None:
+        query = SCREENSHOT_QUERIES[state]
         if self.bar is None or self.keyboard is None:
-            self.set_query(SCREENSHOT_QUERY)
+            self.set_query(query)
             return
         self.keyboard.attach(self.bar.field)
         self.keyboard.press("clear")
-        for letter in SCREENSHOT_QUERY:
+        for letter in query:
             self.keyboard.press(letter)
         self.keyboard.toggle(keyboard)
 

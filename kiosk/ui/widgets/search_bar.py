@@ -31,7 +31,7 @@ class SearchBar(QWidget):
         layout.setSpacing(8)
         self.field = QLineEdit()
         self.field.setObjectName("SearchField")
-        self.field.setPlaceholderText(self.tr("Search: a word, a city or a ZIP"))
+        self.field.setPlaceholderText(self.tr("Search"))
         self.field.setAccessibleName(self.tr("Search the guide, questions and programs"))
         self.field.setMaxLength(MAX_SEARCH_CHARS)
         self.field.setMinimumHeight(theme.touch_target_px(self))
