@@ -143,8 +143,8 @@ def build_window(stores: Stores):  # type: ignore[no-untyped-def]
     from kiosk.ui.printing import PrintService
     from kiosk.ui.widgets.print_preview import PrintPreviewScreen, connect_takeaways
 
-    directory = getattr(stores, "directory", None)  # DirectoryRepository (issue 4)
-    lookup = directory.facility if directory is not None else None
+    directory = DirectoryRepository(stores.content_conn)
+    lookup = directory.facility
     windowed = stores.settings.windowed
     checklist = ChecklistScreen(content, facility_lookup=lookup, helplines=helplines,
                                 windowed=windowed)
@@ -168,7 +168,8 @@ def build_window(stores: Stores):  # type: ignore[no-untyped-def]
     _install_search(window, search, stores.settings)  # issue 5
 
     def sample_facility():  # type: ignore[no-untyped-def]
-        found = directory.search_facilities(state="VT", limit=1) if directory else []
+        found = directory.search_facilities(state="VT", levels={"intensive_outpatient"},
+                                            limit=1)
         return found[0] if found else None
 
     connect_takeaways(window, checklist, preview, window.screens.get("directory"), lookup,

@@ -17,6 +17,7 @@ COMMAND_MODULES = (
     "kiosk.cli.info",
     "kiosk.cli.search",
     "kiosk.cli.directory",
+    "kiosk.cli.print",
     "kiosk.cli.pin",
 )
 

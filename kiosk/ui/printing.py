@@ -26,6 +26,7 @@ from PySide6.QtCore import QCoreApplication, QMarginsF, QPointF, QRectF, QSizeF,
 from PySide6.QtGui import (
     QColor,
     QFont,
+    QFontMetricsF,
     QGuiApplication,
     QImage,
     QPagedPaintDevice,
@@ -49,7 +50,7 @@ PAPERS: dict[str, QPageSize.PageSizeId] = {
     "a4": QPageSize.PageSizeId.A4,
 }
 MARGIN_MM = 14.0
-FOOTER_MM = 8.0
+FOOTER_PT = 10.0
 #: Body text size in points before any fitting (headings scale with it).
 BODY_PT = 13.0
 #: One-page printouts shrink in steps down to this share of BODY_PT (then spill over).
@@ -63,6 +64,20 @@ BOX_CSS_PX = 18
 SETTING_PRINTER = "printer_name"
 SETTING_ENABLED = "printing_enabled"
 SETTING_PAPER = "paper_size"
+
+
+#: PySide6 6.12 on Python 3.11 drops one reference to None on every call of a C++ method
+#: that returns void (None is immortal only from Python 3.12 on). A CA booklet makes some
+#: 20,000 such calls, enough to drive None's count to zero and abort the process
+#: ("none_dealloc"). Heavy renders first add as many references as they may drop; the
+#: references are never released (not even at exit, when the leaked decrements remain).
+
+
+def reserve_none(calls: int) -> None:
+    if sys.version_info < (3, 12) and sys.implementation.name == "cpython":
+        import ctypes
+
+        ctypes.c_ssize_t.from_address(id(None)).value += calls
 
 
 def _tr(text: str) -> str:
@@ -103,6 +118,8 @@ class Printout:
     contents: dict[str, str] = field(default_factory=dict)
     #: What the QR code offered instead of printing holds (default: qr_payload).
     phone_payload: str = ""
+    #: Booklets: sections flowed in two columns after the document's own pages.
+    sections: list[BookletSection] = field(default_factory=list)
 
     def __post_init__(self) -> None:
         if not self.phone_payload:
@@ -208,13 +225,13 @@ def facility_qr_payload(facility: Facility) -> str:
     phone = facility_phone(facility)
     if phone:
         lines.append(_tr("Phone: %1").replace("%1", phone))
-    lines.extend(facility.address_lines)
+    lines.extend(_address_lines(facility))
     return "\n".join(lines)
 
 
 def _facility_short_html(facility: Facility) -> str:
     phone = facility_phone(facility)
-    address = ", ".join(facility.address_lines)
+    address = ", ".join(_address_lines(facility))
     text = f"<b>{e(facility.name)}</b>"
     if phone:
         text += f" &mdash; {e(phone)}"
@@ -325,7 +342,13 @@ def checklist_phone_text(checklist: Checklist, ticked: set[str], helplines: Sequ
 
 # --------------------------------------------------------------------- slip --
 PAYMENT_CATEGORIES = ("payment",)
-MEDICATION_CATEGORIES = ("pharmacotherap", "medication")
+#: SAMHSA codes for medicines that treat addiction (and "does not use" statements); the
+#: directory's medication group also holds prescriber arrangements, which visitors cannot
+#: act on.
+MEDICATION_CODES = (
+    "BU", "BUM", "UB", "BWN", "BWON", "BERI", "BSDM", "MU", "MM", "METH", "OTP", "NU", "UN",
+    "NXN", "VTRL", "RPN", "ACM", "DSF", "LFXD", "CLND", "PMAT", "NMOA", "NMAUT",
+)
 
 
 def _labels(facility: Facility, keys: Sequence[str]) -> list[str]:
@@ -333,6 +356,14 @@ def _labels(facility: Facility, keys: Sequence[str]) -> list[str]:
     for service in facility.services:
         category = service.category.lower()
         if any(k in category for k in keys) and service.label not in seen:
+            seen.append(service.label)
+    return seen
+
+
+def _medications(facility: Facility) -> list[str]:
+    seen: list[str] = []
+    for service in facility.services:
+        if service.code in MEDICATION_CODES and service.label not in seen:
             seen.append(service.label)
     return seen
 
@@ -346,8 +377,8 @@ def facility_printout(facility: Facility, helplines: Sequence[Helpline],
     lines = [f"<h1>{e(facility.name)}</h1>"]
     if facility.name2:
         lines.append(f"<p>{e(facility.name2)}</p>")
-    if facility.address_lines:
-        lines.append(f"<p>{'<br>'.join(e(x) for x in facility.address_lines)}</p>")
+    if _address_lines(facility):
+        lines.append(f"<p>{'<br>'.join(e(x) for x in _address_lines(facility))}</p>")
     phone = facility_phone(facility)
     lines.append(f'<p class="big">{e(_tr("Phone:"))} '
                  f'{e(phone or _tr("not listed: call a helpline below"))}</p>')
@@ -373,7 +404,7 @@ def facility_printout(facility: Facility, helplines: Sequence[Helpline],
         section(_tr("Levels of care"), levels, _tr("Not listed: call to confirm.")),
         section(_tr("Payment accepted"), _labels(facility, PAYMENT_CATEGORIES),
                 _tr("Not listed: call to confirm.")),
-        section(_tr("Medications"), _labels(facility, MEDICATION_CATEGORIES),
+        section(_tr("Medications"), _medications(facility),
                 _tr("None listed: call to ask.")),
     )
     caption = _tr("Scan to keep this program's phone and address on your phone.")
@@ -389,49 +420,38 @@ def facility_printout(facility: Facility, helplines: Sequence[Helpline],
 
 
 # ------------------------------------------------------------------ booklet --
+@dataclass
+class BookletSection:
+    """One city: its heading and one HTML cell per program."""
+
+    heading: str
+    cells: list[str]
+
+
 def booklet_printout(facilities: Sequence[Facility], helplines: Sequence[Helpline],
                      info: ContentInfo | None, title: str, subtitle: str = "") -> Printout:
-    """Programs grouped by city (contents line per city), two programs a row."""
+    """Programs grouped by city, two to a row, a contents line per city with its page.
+
+    A program is never split across pages: each entry is laid out on its own and moved to
+    the next page whole when it does not fit.
+    """
     names = level_names()
     by_city: dict[str, list[Facility]] = {}
-    for facility in sorted(facilities, key=lambda f: (f.city.casefold(), f.name.casefold())):
-        by_city.setdefault(f"{facility.city}, {facility.state}".strip(", "), []).append(facility)
+    for facility in sorted(facilities, key=lambda f: (f.city.casefold(), f.name.casefold(),
+                                                       f.distance_miles or 0.0)):
+        city = ", ".join(x for x in (facility.city.strip(), facility.state) if x)
+        by_city.setdefault(city, []).append(facility)
     contents: dict[str, str] = {}
     toc_rows = []
+    sections = []
     for i, (city, group) in enumerate(by_city.items()):
         marker = f"@@P{i:05d}@@"
         contents[city] = marker
         count = (_tr("1 program") if len(group) == 1
                  else _tr("%1 programs").replace("%1", str(len(group))))
-        toc_rows.append(f"<tr><td>{e(city)}</td><td>{e(count)}</td>"
+        toc_rows.append(f'<tr><td width="60%">{e(city)}</td><td>{e(count)}</td>'
                         f'<td align="right">{marker}</td></tr>')
-
-    def cell(f: Facility) -> str:
-        parts = [f"<b>{e(f.name)}</b>"]
-        if f.name2:
-            parts.append(e(f.name2))
-        parts.extend(e(x) for x in f.address_lines)
-        phone = facility_phone(f)
-        parts.append(f"<b>{e(_tr('Phone:'))} {e(phone or _tr('not listed'))}</b>")
-        if f.distance_miles is not None:
-            parts.append(e(_tr("About %1 miles").replace("%1", f"{f.distance_miles:.1f}")))
-        levels = ", ".join(names.get(level, level) for level in f.levels)
-        if levels:
-            parts.append(f'<span class="small">{e(levels)}</span>')
-        return "<br>".join(parts)
-
-    sections = []
-    for i, (city, group) in enumerate(by_city.items()):
-        rows = []
-        for j in range(0, len(group), 2):
-            pair = group[j:j + 2]
-            cells = "".join(f'<td width="50%">{cell(f)}</td>' for f in pair)
-            if len(pair) == 1:
-                cells += '<td width="50%"></td>'
-            rows.append(f"<tr>{cells}</tr>")
-        sections.append(f'<h2><a name="city{i}"></a>{e(city)}</h2>'
-                        f'<table width="100%" cellspacing="0" cellpadding="5">{"".join(rows)}'
-                        "</table>")
+        sections.append(BookletSection(city, [_booklet_cell(f, names) for f in group]))
     intro = _tr("Hours are not listed: call to confirm before you go. "
                 "Programs change, so call first.")
     if not facilities:
@@ -443,10 +463,36 @@ def booklet_printout(facilities: Sequence[Facility], helplines: Sequence[Helplin
         + (f"<h2>{e(_tr('Contents'))}</h2>"
            f'<table width="100%" cellspacing="0" cellpadding="1">{"".join(toc_rows)}</table>'
            if toc_rows else "")
-        + "".join(sections)
     )
     return Printout(job_name=_tr("Program list"), html=body, qr_payload="", qr_caption="",
-                    one_page=False, footer=_source_line(info, True), contents=contents)
+                    one_page=False, footer=_source_line(info, True), contents=contents,
+                    sections=sections)
+
+
+def _readable(part: str) -> bool:
+    return any(ch.isalnum() for ch in part)
+
+
+def _booklet_cell(f: Facility, names: dict[str, str]) -> str:
+    parts = [f"<b>{e(f.name)}</b>"]
+    if _readable(f.name2):
+        parts.append(e(f.name2))
+    parts.extend(e(x) for x in _address_lines(f))
+    phone = facility_phone(f)
+    parts.append(f"<b>{e(_tr('Phone:'))} {e(phone or _tr('not listed'))}</b>")
+    if f.distance_miles is not None:
+        parts.append(e(_tr("About %1 miles").replace("%1", f"{f.distance_miles:.1f}")))
+    levels = ", ".join(names.get(level, level) for level in f.levels)
+    if levels:
+        parts.append(f'<span class="small">{e(levels)}</span>')
+    return "<br>".join(parts)
+
+
+def _address_lines(f: Facility) -> list[str]:
+    """The address without placeholder parts (the data has streets like "- - -")."""
+    street = ", ".join(p for p in (f.street1, f.street2) if _readable(p))
+    place = f"{f.city}, {f.state} {f.zip}".strip(" ,")
+    return [x for x in (street, place) if x]
 
 
 # -------------------------------------------------------------- page painting --
@@ -458,22 +504,67 @@ def page_layout(paper: str) -> QPageLayout:
                        QPageLayout.Unit.Millimeter)
 
 
+Placed = tuple[float, float, QTextDocument]
+
+
 @dataclass
 class LaidOut:
+    """A printout laid out for one device: the document's pages, then any flowed pages."""
+
     document: QTextDocument
     page_height: float
     footer_height: float
     scale: float
+    flow: list[list[Placed]] = field(default_factory=list)
+
+    @property
+    def front_pages(self) -> int:
+        return self.document.pageCount() if not self.document.isEmpty() else 0
+
+    #: The flow starts on the document's last page (below its text) instead of a new page.
+    flow_shares_page: bool = False
+
+    @property
+    def first_flow_page(self) -> int:
+        return self.front_pages - 1 if self.flow_shares_page else self.front_pages
 
     @property
     def pages(self) -> int:
-        return self.document.pageCount()
+        return max(1, self.first_flow_page + len(self.flow), self.front_pages)
+
+    def paint(self, painter: QPainter, page: int, width: float) -> None:
+        if page < self.front_pages:
+            painter.save()
+            painter.translate(0, -page * self.page_height)
+            self.document.drawContents(
+                painter, QRectF(0, page * self.page_height, width, self.page_height))
+            painter.restore()
+        index = page - self.first_flow_page
+        for x, y, doc in self.flow[index] if 0 <= index < len(self.flow) else []:
+            painter.save()
+            painter.translate(x, y)
+            size = doc.size()
+            doc.drawContents(painter, QRectF(0, 0, size.width(), size.height()))
+            painter.restore()
+
+
+def _footer_font() -> QFont:
+    font = QFont(QGuiApplication.font())
+    font.setPointSizeF(FOOTER_PT)
+    return font
+
+
+def _footer_height(printout: Printout, device: QPaintDevice) -> float:
+    if not printout.footer and printout.one_page:
+        return 0.0
+    metrics = QFontMetricsF(_footer_font(), device)
+    return metrics.lineSpacing() * 2 + metrics.height() * 0.6
 
 
 def lay_out(printout: Printout, device: QPaintDevice, width: float, height: float) -> LaidOut:
-    """Lay the document out for `device` in a `width` x `height` (device px) area."""
-    footer_h = FOOTER_MM / 25.4 * device.logicalDpiY() if printout.footer or not \
-        printout.one_page else 0.0
+    """Lay the printout out for `device` in a `width` x `height` (device px) area."""
+    reserve_none(400 + 40 * sum(len(sec.cells) + 1 for sec in printout.sections))
+    footer_h = _footer_height(printout, device)
     body_h = height - footer_h
     scale = 1.0
     while True:
@@ -483,59 +574,133 @@ def lay_out(printout: Printout, device: QPaintDevice, width: float, height: floa
         if not printout.one_page or doc.pageCount() <= 1 or scale <= MIN_SCALE + 1e-6:
             break
         scale = round(scale - SCALE_STEP, 3)
-    if printout.contents:
-        doc = _fill_contents(printout, doc, device, width, body_h, scale)
-    return LaidOut(doc, body_h, footer_h, scale)
+    laid = LaidOut(doc, body_h, footer_h, scale)
+    if printout.sections:
+        starts = _flow_sections(printout, laid, device, width)
+        if printout.contents:
+            laid.document = _fill_contents(printout, laid, starts, device, width)
+    return laid
 
 
-def _fill_contents(printout: Printout, doc: QTextDocument, device: QPaintDevice, width: float,
-                   body_h: float, scale: float) -> QTextDocument:
-    """Replace each city's placeholder by the page its heading starts on."""
-    layout = doc.documentLayout()
-    pages: dict[int, int] = {}
-    block = doc.begin()
-    while block.isValid():
-        it = block.begin()
-        while not it.atEnd():
-            for anchor in it.fragment().charFormat().anchorNames():
-                if anchor.startswith("city"):
-                    top = layout.blockBoundingRect(block).top()
-                    pages[int(anchor[4:])] = int(top // body_h) + 1
-            it += 1
-        block = block.next()
-    html_text = printout.html
-    for i, marker in enumerate(printout.contents.values()):
-        html_text = html_text.replace(marker, _tr("page %1").replace("%1", str(pages.get(i, 0))))
-    filled = Printout(printout.job_name, html_text, printout.qr_payload, printout.qr_caption,
-                      printout.one_page, printout.footer, printout.images)
-    doc = filled.document(scale)
+def _fragment(html_text: str, width: float, device: QPaintDevice, scale: float) -> QTextDocument:
+    doc = QTextDocument()
+    doc.setUndoRedoEnabled(False)
+    font = QFont(QGuiApplication.font())
+    font.setPointSizeF(BODY_PT * scale)
+    doc.setDefaultFont(font)
+    doc.setDocumentMargin(0)
+    doc.setDefaultStyleSheet(_stylesheet(scale))
     doc.documentLayout().setPaintDevice(device)
-    doc.setPageSize(QSizeF(width, body_h))
+    doc.setHtml(html_text)
+    doc.setTextWidth(width)
+    return doc
+
+
+def _flow_sections(printout: Printout, laid: LaidOut, device: QPaintDevice,
+                   width: float) -> list[int]:
+    """Flow every section down two newspaper columns on new pages after the document.
+
+    A program is never split: it moves whole to the next column. A city's heading stays
+    with its first program and is repeated, "(continued)", at the top of a new column.
+    Returns each section's first flow page (0-based, counted from the first flow page).
+    """
+    dpi = device.logicalDpiY()
+    gap = 0.25 * dpi
+    entry_gap = 0.1 * dpi
+    column_w = (width - gap) / 2
+    height = laid.page_height
+    pages: list[list[Placed]] = [[]]
+    column = 0
+    y = 0.0
+    front = laid.front_pages
+    if front:
+        used = laid.document.size().height() - (front - 1) * height
+        if used + 0.3 * dpi < height * 0.75:  # room left on the last page: start there
+            laid.flow_shares_page = True
+            y = used + 0.3 * dpi
+    starts: list[int] = []
+    continued = _tr("%1 (continued)")
+
+    top = y  # the second column on a shared page starts level with the first
+
+    def advance() -> None:
+        nonlocal column, y, top
+        y = top if column == 0 else 0.0
+        if column == 1:
+            top = 0.0
+        if column == 0:
+            column = 1
+        else:
+            column = 0
+            pages.append([])
+
+    def place(doc: QTextDocument, h: float) -> None:
+        nonlocal y
+        pages[-1].append((column * (column_w + gap), y, doc))
+        y += h
+
+    for section in printout.sections:
+        head = _fragment(f"<h2>{e(section.heading)}</h2>", column_w, device, laid.scale)
+        head_h = head.size().height()
+        cells = [_fragment(c, column_w, device, laid.scale) for c in section.cells]
+        first_h = cells[0].size().height() + entry_gap if cells else 0.0
+        if pages[-1] and y + head_h + first_h > height:
+            advance()
+        starts.append(len(pages) - 1)
+        place(head, head_h)
+        for doc in cells:
+            h = doc.size().height() + entry_gap
+            if y + h > height and pages[-1]:
+                advance()
+                again = _fragment(f"<h3>{e(continued.replace('%1', section.heading))}</h3>",
+                                  column_w, device, laid.scale)
+                place(again, again.size().height())
+            place(doc, h)
+    laid.flow = pages if any(pages) else []
+    return starts
+
+
+def _fill_contents(printout: Printout, laid: LaidOut, starts: list[int], device: QPaintDevice,
+                   width: float) -> QTextDocument:
+    """Replace each city's placeholder by the page its programs start on."""
+    html_text = printout.html
+    for _round in range(2):  # page numbers never change the line count; check once more
+        front = laid.front_pages
+        filled = printout.html
+        for i, marker in enumerate(printout.contents.values()):
+            page = laid.first_flow_page + (starts[i] if i < len(starts) else 0) + 1
+            filled = filled.replace(marker, _tr("page %1").replace("%1", str(page)))
+        html_text = filled
+        doc = Printout(printout.job_name, html_text, "", "", False, printout.footer,
+                       printout.images).document(laid.scale)
+        doc.documentLayout().setPaintDevice(device)
+        doc.setPageSize(QSizeF(width, laid.page_height))
+        if doc.pageCount() == front:
+            return doc
+        laid.document = doc
     return doc
 
 
 def paint_pages(laid: LaidOut, painter: QPainter, width: float, footer: str,
                 new_page: Callable[[], bool], pages: Iterable[int] | None = None) -> int:
     """Paint pages (0-based) with the painter's origin at the printable area's top left."""
-    doc = laid.document
-    total = doc.pageCount()
+    total = laid.pages
     wanted = list(range(total) if pages is None else pages)
-    footer_font = QFont(doc.defaultFont())
-    footer_font.setPointSizeF(10.5)
+    reserve_none(sum(20 + 6 * len(laid.flow[p - laid.first_flow_page])
+                     if 0 <= p - laid.first_flow_page < len(laid.flow) else 20
+                     for p in wanted))
+    footer_font = _footer_font()
     for n, page in enumerate(wanted):
         if n and not new_page():
             raise OSError(_tr("the printer stopped accepting pages"))
-        painter.save()
-        painter.translate(0, -page * laid.page_height)
-        doc.drawContents(painter, QRectF(0, page * laid.page_height, width, laid.page_height))
-        painter.restore()
+        laid.paint(painter, page, width)
         if laid.footer_height:
             painter.save()
             painter.setFont(footer_font)
             painter.setPen(QColor("#222222"))
             text = footer
             if total > 1:
-                text = (text + "    " if text else "") + _tr("Page %1 of %2") \
+                text = (text + "  " if text else "") + _tr("Page %1 of %2") \
                     .replace("%1", str(page + 1)).replace("%2", str(total))
             rect = QRectF(0, laid.page_height, width, laid.footer_height)
             painter.drawText(rect, int(Qt.AlignmentFlag.AlignBottom | Qt.AlignmentFlag.AlignLeft

@@ -369,6 +369,9 @@ def test_the_shell_opens_the_preview_inside_the_window(window, qtbot) -> None:
     assert checklist.model.ticked_keys()  # Back keeps the visitor's ticks
     window.reset_session()
     assert not checklist.model.ticked_keys()
+    # Load the directory now: its idle-time preload must not fire after the fixture has
+    # closed the database (it would land in a later test).
+    window.navigate("directory")
 
 
 def test_booklet_has_a_contents_line_per_city_with_page_numbers(qapp, content_repo,
@@ -383,3 +386,41 @@ def test_booklet_has_a_contents_line_per_city_with_page_numbers(qapp, content_re
     for f in facilities:
         assert squash(f"{f.city}, VT") in text and f.phone in text
     assert "@@P" not in text and "page1" in text
+
+
+def _first_vt_iop(stores):  # type: ignore[no-untyped-def]
+    from kiosk.store.directory import DirectoryRepository
+
+    found = DirectoryRepository(stores.content_conn).search_facilities(
+        state="VT", levels={"intensive_outpatient"}, limit=1)
+    if not found:
+        pytest.skip("no directory data beside the checkout")
+    return found[0]
+
+
+def test_a_program_chosen_in_the_directory_fills_the_checklist_program_line(
+        window, stores) -> None:
+    facility = _first_vt_iop(stores)
+    window.navigate("directory")
+    window.screens["directory"].facility_for_checklist.emit(facility.id)
+    assert window.current_screen_id() == "checklist"
+    checklist = window.screens["checklist"]
+    assert facility.name in checklist.program_label.text()
+    assert checklist.remove_program_button.isVisible()
+    assert facility.phone in checklist.printout().qr_payload
+    window.reset_session()
+    assert checklist.program is None
+
+
+def test_print_from_the_directory_previews_the_slip_then_returns(window, stores,
+                                                                  qtbot) -> None:
+    facility = _first_vt_iop(stores)
+    window.navigate("directory")
+    window.screens["directory"].print_requested.emit(facility.id)
+    assert window.current_screen_id() == "print"
+    preview = window.screens["print"]
+    assert preview.printout is not None and preview.printout.job_name == "Program information"
+    decoded = decode_qr(printing.render_page_images(preview.printout, "letter", 150)[0])
+    assert decoded and facility.phone in decoded[0]
+    qtbot.mouseClick(preview.back_button, Qt.MouseButton.LeftButton)
+    assert window.current_screen_id() == "directory"

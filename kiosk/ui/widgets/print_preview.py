@@ -218,6 +218,7 @@ class PrintPreviewScreen(Screen):
             item = self.pages_layout.takeAt(0)
             widget = item.widget() if item is not None else None
             if widget is not None:
+                widget.hide()
                 widget.deleteLater()
 
     def _render_preview(self) -> None:
