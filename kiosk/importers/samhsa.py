@@ -67,7 +67,7 @@ LEVEL_CODES: dict[str, frozenset[str]] = {
 #: Visitor-facing service groups, in display order, from SAMHSA's category codes.
 GROUPS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("Type of care", ("TC", "SET", "HOSP")),
-    ("Medications", ("OM", "OT", "PHR", "AUT", "OUPR", "AUPR")),
+    ("Medications", ("OM", "OT", "PHR")),
     ("Detox for", ("DETOX",)),
     ("Payment", ("PAY", "PYAS")),
     ("Languages", ("OL",)),
@@ -77,6 +77,7 @@ GROUPS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("Counseling and therapy", ("TAP", "EDU", "OTHR")),
     ("Support services", ("AS", "TRSRV")),
     ("Screening and testing", ("ASSES", "SCR", "VAX")),
+    ("How medication is arranged", ("AUT", "OUPR", "AUPR")),
     ("About the facility", ("FOP", "LCA")),
     ("Smoking and vaping", ("SMP", "VAP")),
 )

@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import gc
 import html
+import logging
+import sqlite3
 
 import us
-from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, QTimer, Signal
-from PySide6.QtGui import QRegularExpressionValidator, QResizeEvent
+from PySide6.QtCore import QEvent, QItemSelectionModel, QModelIndex, QObject, Qt, QTimer, Signal
+from PySide6.QtGui import QRegularExpressionValidator
 from PySide6.QtWidgets import (
     QFrame,
     QGridLayout,
@@ -39,6 +41,8 @@ from kiosk.ui.widgets.chips import FilterChip
 from kiosk.ui.widgets.keypad import NumericKeypad
 from kiosk.ui.widgets.qr import qr_pixmap
 from kiosk.ui.widgets.touch import TouchButton, enable_kinetic_scroll
+
+log = logging.getLogger(__name__)
 
 LOAD_COMMAND = "kiosk-admin import samhsa-directory PATH"
 
@@ -129,7 +133,7 @@ class DirectoryScreen(Screen):
         if has and preload_ms is not None:
             # Build the in-memory index while the kiosk is idle after startup, so the
             # visitor's first tap on "Find a program" does not wait for it.
-            QTimer.singleShot(preload_ms, self._ensure_loaded)
+            QTimer.singleShot(preload_ms, self, self._on_preload_timeout)
 
     def nav_title(self) -> str:
         return self.tr("Find a program")
@@ -172,6 +176,7 @@ class DirectoryScreen(Screen):
         self.state_area.setFrameShape(QFrame.Shape.NoFrame)
         self.state_area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.state_area.setAccessibleName(self.tr("States"))
+        self.state_area.installEventFilter(self)
         enable_kinetic_scroll(self.state_area)
         grid_host = QWidget()
         self.state_grid = QGridLayout(grid_host)
@@ -337,6 +342,12 @@ class DirectoryScreen(Screen):
     def on_shown(self) -> None:
         self._ensure_loaded()
 
+    def _on_preload_timeout(self) -> None:
+        try:
+            self._ensure_loaded()
+        except sqlite3.Error:  # the database went away (shutdown): load on first show
+            log.warning("directory preload skipped", exc_info=True)
+
     def _ensure_loaded(self) -> None:
         if self._index is not None or self._repo is None or not self._repo.has_directory():
             return
@@ -370,7 +381,8 @@ class DirectoryScreen(Screen):
         assert self._index is not None
         for code, name in self._state_names():
             count = len(self._index.state_rows.get(code, []))
-            text = self.tr("{state}\n{count} programs").format(state=name, count=f"{count:,}")
+            text = (self.tr("{state}\n1 program").format(state=name) if count == 1 else
+                    self.tr("{state}\n{count} programs").format(state=name, count=f"{count:,}"))
             button = TouchButton(text)
             button.setProperty("stateButton", True)
             button.setStyleSheet("font-size: 13pt; padding: 0.3em 0.4em;")
@@ -384,7 +396,7 @@ class DirectoryScreen(Screen):
         self._layout_state_grid()
 
     def _layout_state_grid(self) -> None:
-        width = self.state_area.viewport().width() or 600
+        width = self.state_area.width() - 24
         columns = max(2, min(5, width // 215))
         if columns == self._columns:
             return
@@ -396,10 +408,11 @@ class DirectoryScreen(Screen):
         for column in range(5):
             self.state_grid.setColumnStretch(column, 1 if column < columns else 0)
 
-    def resizeEvent(self, event: QResizeEvent) -> None:
-        super().resizeEvent(event)
-        if self.state_buttons:
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.state_area and event.type() == QEvent.Type.Resize \
+                and self.state_buttons:
             self._layout_state_grid()
+        return super().eventFilter(watched, event)
 
     def _chip_labels(self) -> dict[str, str]:
         return {
@@ -621,6 +634,7 @@ class DirectoryScreen(Screen):
         parts: list[str] = []
 
         def section(title: str, lines: list[str]) -> None:
+            lines = list(dict.fromkeys(lines))  # e.g. two codes both meaning "Methadone"
             if lines:
                 parts.append(f"<h3>{esc(title)}</h3><p>" + "<br>".join(esc(x) for x in lines)
                              + "</p>")
