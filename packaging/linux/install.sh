@@ -2,6 +2,7 @@
 # Recovery Guide Kiosk - install or update from the release archive (no internet needed).
 #
 #   sudo ./install.sh                 install to /opt/recovery-kiosk and start it at boot
+#                                     (systemd unit from deploy/linux/, under cage)
 #   sudo ./install.sh --autostart     start it when a user logs in (XDG autostart) instead
 #   ./install.sh --check              only check that this computer has what Qt needs
 #   sudo ./install.sh --uninstall     remove the program (visitor data never exists; the
@@ -99,8 +100,15 @@ check_system() {
       *) required+=("$lib") ;;
     esac
   done
+  if [ "$MODE" = systemd ]; then
+    # The unit runs the kiosk under cage, a Wayland compositor: Wayland is a must there.
+    required+=("$qt/plugins/platforms/libqwayland.so" "$qt"/plugins/wayland-shell-integration/*.so
+      "$qt"/lib/libQt6Wayland*.so.* "$qt"/lib/libQt6WlShell*.so.*)
+    check_service_needs || return 1
+  fi
   local need want pkgs=""
   need="$(missing_libs "${required[@]}")"
+  # What is required is not also listed as optional.
   want="$(missing_libs "${optional[@]}" | grep -vxF -e "${need:-//}" || true)"
   if [ -n "$want" ]; then
     say "Optional system libraries are missing (Wayland, printing or input methods may not work):"
@@ -120,14 +128,32 @@ check_system() {
   say "System libraries: everything Qt needs is installed."
 }
 
+check_service_needs() {  # the systemd unit's compositor and account
+  local ok=0 user
+  if ! command -v cage >/dev/null; then
+    say "The systemd unit starts the kiosk under the cage compositor, which is missing." >&2
+    say "  Install it (Debian/Ubuntu: sudo apt-get install cage), or use --autostart." >&2
+    ok=1
+  fi
+  user="$(sed -n 's/^User=//p' "$UNIT_FILE" | head -n 1)"
+  if [ -n "$user" ] && ! getent passwd "$user" >/dev/null; then
+    say "The systemd unit runs the kiosk as the user '$user', who does not exist. Create it:" >&2
+    say "  sudo useradd -m -G video,input,render $user" >&2
+    ok=1
+  fi
+  return $ok
+}
+
 # --- install / update -------------------------------------------------------------------------
 dest() { printf '%s%s' "$ROOT" "$1"; }
 
+UNIT_FILE="$HERE/deploy/linux/$UNIT_NAME"
+if [ "$MODE" = auto ]; then
+  if [ -f "$UNIT_FILE" ] && command -v systemctl >/dev/null; then MODE=systemd; else MODE=autostart; fi
+fi
+
 install_startup() {
-  local unit="$HERE/deploy/linux/$UNIT_NAME" mode="$MODE"
-  if [ "$mode" = auto ]; then
-    if [ -f "$unit" ] && command -v systemctl >/dev/null; then mode=systemd; else mode=autostart; fi
-  fi
+  local unit="$UNIT_FILE" mode="$MODE"
   case "$mode" in
     systemd)
       [ -f "$unit" ] || die "this archive has no deploy/linux/$UNIT_NAME; use --autostart"
@@ -182,6 +208,7 @@ install_app() {
     [ -f "$target/$keep" ] && cp -a "$target/$keep" "$target.new/$keep"
   done
   cp "$HERE/settings-template.toml" "$target.new/settings-template.toml" 2>/dev/null || true
+  [ -d "$HERE/docs" ] && cp -a "$HERE/docs" "$target.new/docs"
   if [ -d "$target" ]; then
     rm -rf "$target.old"
     mv "$target" "$target.old"

@@ -265,3 +265,54 @@ def test_installer_copies_to_opt_and_adds_autostart_keeping_settings(tmp_path: P
     entry = (root / "etc/xdg/autostart/recovery-kiosk.desktop").read_text(encoding="utf-8")
     assert "Exec=/opt/recovery-kiosk/kiosk" in entry
     assert os.readlink(root / "usr/local/bin/kiosk-admin") == "/opt/recovery-kiosk/kiosk-admin"
+
+
+def release_with_unit(tmp_path: Path, unit_text: str) -> Path:
+    release = tmp_path / "release"
+    fake_app(release)
+    shutil.copy(ROOT / "packaging" / "linux" / "install.sh", release / "install.sh")
+    shutil.copy(ROOT / "packaging" / "settings-template.toml", release)
+    (release / "deploy" / "linux").mkdir(parents=True)
+    (release / "deploy" / "linux" / "recovery-kiosk.service").write_text(unit_text,
+                                                                        encoding="utf-8")
+    return release
+
+
+@pytest.mark.skipif(shutil.which("bash") is None or not sys.platform.startswith("linux"),
+                    reason="install.sh is for Linux")
+def test_installer_says_what_the_systemd_unit_needs(tmp_path: Path) -> None:
+    unit = ("[Service]\nUser=nobody-kiosk-test\n"
+            "ExecStart=/usr/bin/cage -- /opt/recovery-kiosk/kiosk\n")
+    release = release_with_unit(tmp_path, unit)
+    env = dict(os.environ, PATH="/usr/bin:/bin")  # no cage here
+    done = subprocess.run(["bash", str(release / "install.sh"), "--root", str(tmp_path / "r"),
+                           "--systemd"], capture_output=True, text=True, env=env,
+                          timeout=TIMEOUT)
+    assert done.returncode != 0
+    if shutil.which("cage", path="/usr/bin:/bin") is None:
+        assert "apt-get install cage" in done.stderr
+    assert "sudo useradd -m -G video,input,render nobody-kiosk-test" in done.stderr
+    assert not (tmp_path / "r").exists()
+
+
+@pytest.mark.skipif(shutil.which("bash") is None or not sys.platform.startswith("linux"),
+                    reason="install.sh is for Linux")
+def test_installer_installs_the_systemd_unit_for_its_prefix(tmp_path: Path) -> None:
+    import getpass
+
+    unit = (f"[Service]\nUser={getpass.getuser()}\n"
+            "ExecStart=/usr/bin/cage -- /opt/recovery-kiosk/kiosk\n")
+    release = release_with_unit(tmp_path, unit)
+    fake_bin = tmp_path / "bin"
+    fake_bin.mkdir()
+    (fake_bin / "cage").write_text("#!/bin/sh\nexit 0\n", encoding="utf-8")
+    (fake_bin / "cage").chmod(0o755)
+    env = dict(os.environ, PATH=f"{fake_bin}{os.pathsep}{os.environ['PATH']}")
+    root = tmp_path / "root"
+    done = subprocess.run(["bash", str(release / "install.sh"), "--root", str(root), "--systemd",
+                           "--prefix", "/srv/kiosk"], capture_output=True, text=True, env=env,
+                          timeout=TIMEOUT)
+    assert done.returncode == 0, done.stderr
+    installed = (root / "etc/systemd/system/recovery-kiosk.service").read_text(encoding="utf-8")
+    assert "ExecStart=/usr/bin/cage -- /srv/kiosk/kiosk" in installed
+    assert (root / "srv/kiosk/kiosk").is_file()
