@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import Protocol
 
 import segno
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QImage, QPixmap, QResizeEvent, QShowEvent
 from PySide6.QtWidgets import (
     QFileDialog,
@@ -118,7 +118,7 @@ class PrintPreviewScreen(Screen):
         self.pages_box.setStyleSheet("QWidget#PreviewPages { background: #8a949b; }")
         self.pages_layout = QVBoxLayout(self.pages_box)
         self.pages_layout.setSpacing(16)
-        self.pages_layout.setAlignment(Qt.AlignmentFlag.AlignHCenter)
+        self.pages_layout.setAlignment(Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop)
         self.scroll.setWidget(self.pages_box)
         column.addWidget(self.scroll, 1)
         buttons = QHBoxLayout()
@@ -241,10 +241,17 @@ class PrintPreviewScreen(Screen):
         for n, image in enumerate(images, start=1):
             page = QLabel()
             page.setPixmap(QPixmap.fromImage(image))
+            page.setFixedSize(image.size())  # the whole page; the area scrolls
             page.setAccessibleName(self.tr("Page %1").replace("%1", str(n)))
             page.setStyleSheet("background: white;")
             self.pages_layout.addWidget(page, 0, Qt.AlignmentFlag.AlignHCenter)
         self.page_images = images
+        self.pages_box.adjustSize()
+        self._scroll_to_top()
+        # The scroll range only settles once the new pages are laid out.
+        QTimer.singleShot(0, self._scroll_to_top)
+
+    def _scroll_to_top(self) -> None:
         self.scroll.verticalScrollBar().setValue(0)
 
     # --------------------------------------------------------------- actions --
