@@ -248,3 +248,30 @@ def test_typing_for_a_day_does_not_wear_out_none() -> None:
         model.set_results(results)
         model.clear()
     assert sys.getrefcount(None) >= before - 50
+
+
+def test_a_database_without_a_search_index_says_so(qtbot, themed_app, template_db,
+                                                   tmp_path) -> None:
+    import shutil
+    import sqlite3
+
+    from kiosk.store.connect import open_content_db
+    from kiosk.store.search import SearchRepository
+    from kiosk.ui.screens.search import SearchScreen
+
+    copy = tmp_path / "old.sqlite"
+    shutil.copyfile(template_db, copy)
+    writable = sqlite3.connect(copy)
+    for table in ("search_content_fts", "search_facility_fts", "search_doc", "search_term"):
+        writable.execute(f"DROP TABLE {table}")
+    writable.commit()
+    writable.close()
+    conn = open_content_db(copy)
+    try:
+        screen = SearchScreen(SearchRepository(conn))
+        qtbot.addWidget(screen)
+        screen.set_query("detox")
+        assert screen.model.rowCount() == 0
+        assert "not ready" in screen.status.text()
+    finally:
+        conn.close()

@@ -86,7 +86,10 @@ class SearchScreen(Screen):
         has_rows = self.model.rowCount() > 0
         self.list.setVisible(has_rows)
         self._filler.setVisible(not has_rows)
-        if not results.query.strip():
+        if not self._search.available():
+            text = self.tr("Search is not ready on this kiosk (its content needs updating). "
+                           "Use the menu, or call a helpline on this screen.")
+        elif not results.query.strip():
             text = self.tr("Type a word, a city or a ZIP code in the search box at the top. "
                            "For example: detox, cost, Medicaid, Chicago or 60625.")
         elif not results.all():
