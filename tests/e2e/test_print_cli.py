@@ -164,3 +164,19 @@ def test_the_command_line_does_not_load_qt_until_it_draws() -> None:
     result = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True,
                             text=True, timeout=60)
     assert result.stdout.strip() == "False", result.stderr
+
+
+@pytest.mark.parametrize("paper", ["letter", "a4"])
+def test_the_longest_program_in_the_directory_still_fits_one_page(tmp_path: Path, db: Path,
+                                                                 paper: str) -> None:
+    conn = sqlite3.connect(f"file:{db}?mode=ro", uri=True)
+    facility_id = conn.execute(
+        "SELECT id FROM facility ORDER BY length(services) + length(name) + length(name2)"
+        " + length(street1) + length(street2) DESC LIMIT 1").fetchone()[0]
+    conn.close()
+    out = tmp_path / "long.pdf"
+    result = kiosk_admin("print", "facility", facility_id, "--zip", "94110", "--paper", paper,
+                         "--pdf", str(out), content_db=db)
+    assert result.returncode == 0, result.stderr
+    assert len(PdfReader(str(out)).pages) == 1
+    assert squash("Free help, any time") in pages_text(out)[0]
