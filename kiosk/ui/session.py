@@ -108,6 +108,7 @@ class SessionGuard(QObject):
         self._shift_down = False
         self._shift_presses: list[float] = []
         self._keep_neutral = False
+        self._in_reset = False
         self.exit_code: int | None = None
 
         top_bar = window.top_bar.parentWidget()
@@ -140,7 +141,7 @@ class SessionGuard(QObject):
         self._neutral_timer = self._timer(self._on_neutral_dismissed)
         self._warning_deadline = 0.0
 
-        window.add_reset_hook(self.sweep)
+        window.add_reset_hook(self._on_window_reset)
         add_state = getattr(window, "add_screenshot_state", None)
         if add_state is not None:
             add_state("session-idle-warning", self._screenshot_warning)
@@ -274,7 +275,14 @@ class SessionGuard(QObject):
         self._hide_warning()
         self._visited = False
         self._shift_presses.clear()
-        self.window.reset_session()
+        # The safety net first, so each screen's own reset() then sets its clean defaults
+        # (the directory's ZIP field shows the kiosk's own ZIP again, for example).
+        self.sweep()
+        self._in_reset = True
+        try:
+            self.window.reset_session()
+        finally:
+            self._in_reset = False
         log.info("session reset (%s)", reason)
         self.session_reset.emit(reason)
 
@@ -296,8 +304,12 @@ class SessionGuard(QObject):
         self._neutral_timer.stop()
         self.neutral.hide()
 
+    def _on_window_reset(self) -> None:
+        if not self._in_reset:  # MainWindow.reset_session() called directly: sweep anyway
+            self.sweep()
+
     def sweep(self) -> None:
-        """Reset hook: the safety net under every screen's own reset()."""
+        """The safety net under every screen's own reset()."""
         self._close_popups_and_dialogs()
         self.pin_pad.clear()
         self.pin_overlay.hide()

@@ -429,3 +429,22 @@ def test_the_keyboard_never_covers_quick_exit(qtbot, window, guard) -> None:
     qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
     assert guard.neutral.isVisible()
     assert not keyboard.isVisible()
+
+
+def test_reset_restores_the_kiosks_own_zip(qtbot, themed_app, stores) -> None:
+    import dataclasses
+
+    from kiosk.app import build_window
+
+    stores.settings = dataclasses.replace(stores.settings, kiosk_zip="05401")
+    win = build_window(stores)
+    qtbot.addWidget(win)
+    directory = win.screens["directory"]
+    if getattr(directory, "zip_edit", None) is None:
+        pytest.skip("no directory screen with a ZIP field in this build")
+    assert directory.zip_edit.text() == "05401"
+    directory.zip_edit.setText("")
+    qtbot.keyClicks(directory.zip_edit, "97214")
+    win.session.quick_exit()
+    assert directory.zip_edit.text() == "05401"
+    assert not directory.zip_edit.isUndoAvailable()
