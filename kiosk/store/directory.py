@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import math
 import sqlite3
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import NamedTuple
 
@@ -181,20 +181,28 @@ class DirectoryRepository:
     # ---------------------------------------------------------------- lists --
     def summaries(self) -> list[FacilitySummary]:
         """Every facility, by state then name: the screen filters these in memory."""
+        return [s for batch in self.summary_batches() for s in batch]
+
+    def summary_batches(self, size: int = 400) -> Iterator[list[FacilitySummary]]:
+        """`summaries()` a batch at a time (the screen loads between frames)."""
         if not self.has_directory():
-            return []
-        rows = self._conn.execute(
+            return
+        cursor = self._conn.execute(
             "SELECT id, name, city, state, zip, phone, levels, services, latitude, longitude,"
             " position_kind FROM facility ORDER BY state, name, id"
         )
-        return [
-            FacilitySummary(
-                id=r[0], name=r[1], city=r[2], state=r[3], zip=r[4], phone=r[5],
-                levels=tuple(str(r[6]).split()), codes=frozenset(str(r[7]).split()),
-                latitude=r[8], longitude=r[9], position_approximate=r[10] != "exact",
-            )
-            for r in rows
-        ]
+        try:
+            while rows := cursor.fetchmany(size):
+                yield [
+                    FacilitySummary(
+                        id=r[0], name=r[1], city=r[2], state=r[3], zip=r[4], phone=r[5],
+                        levels=tuple(str(r[6]).split()), codes=frozenset(str(r[7]).split()),
+                        latitude=r[8], longitude=r[9], position_approximate=r[10] != "exact",
+                    )
+                    for r in rows
+                ]
+        finally:
+            cursor.close()
 
     def zip_position(self, zip_code: str) -> tuple[float, float] | None:
         """The centre of a 5-digit US ZIP code, or None when it is unknown."""

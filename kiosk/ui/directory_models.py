@@ -7,7 +7,7 @@ a live count is a few big-integer ANDs and popcounts, never SQL.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
@@ -53,24 +53,25 @@ def _mask(rows: list[int], size: int) -> int:
     return int.from_bytes(bits, "little")
 
 
-class DirectoryIndex:
-    """All facilities in memory with a bitset per state and per filter."""
+class DirectoryIndexBuilder:
+    """Builds a DirectoryIndex a batch at a time, so loading never blocks a frame for long."""
 
-    def __init__(self, facilities: Sequence[FacilitySummary],
-                 filters: Iterable[FilterDef]) -> None:
-        self.facilities: list[FacilitySummary] = list(facilities)
+    def __init__(self, filters: Iterable[FilterDef]) -> None:
         self.filters: dict[str, FilterDef] = {f.key: f for f in filters}
-        self.all_mask = (1 << len(self.facilities)) - 1
+        self.facilities: list[FacilitySummary] = []
         self.state_rows: dict[str, list[int]] = {}
-        self.state_mask: dict[str, int] = {}
-        self.filter_mask: dict[str, int] = dict.fromkeys(self.filters, 0)
-        for_code: dict[str, list[str]] = {}
+        self._for_code: dict[str, list[str]] = {}
         for f in self.filters.values():
             for code in f.codes:
-                for_code.setdefault(code, []).append(f.key)
-        members: dict[str, list[int]] = {key: [] for key in self.filters}
-        wanted = frozenset(for_code)
-        for i, facility in enumerate(self.facilities):
+                self._for_code.setdefault(code, []).append(f.key)
+        self._wanted = frozenset(self._for_code)
+        self._members: dict[str, list[int]] = {key: [] for key in self.filters}
+
+    def add(self, batch: Iterable[FacilitySummary]) -> None:
+        members, for_code, wanted = self._members, self._for_code, self._wanted
+        for facility in batch:
+            i = len(self.facilities)
+            self.facilities.append(facility)
             self.state_rows.setdefault(facility.state, []).append(i)
             keys: set[str] = set()
             for code in facility.codes & wanted:
@@ -78,9 +79,30 @@ class DirectoryIndex:
             keys.update(level for level in facility.levels if level in members)
             for key in keys:
                 members[key].append(i)
-        size = len(self.facilities)
+
+    def finish(self) -> DirectoryIndex:
+        return DirectoryIndex(self.facilities, self.filters, self.state_rows, self._members)
+
+
+class DirectoryIndex:
+    """All facilities in memory with a bitset per state and per filter."""
+
+    def __init__(self, facilities: list[FacilitySummary], filters: dict[str, FilterDef],
+                 state_rows: dict[str, list[int]], members: dict[str, list[int]]) -> None:
+        self.facilities = facilities
+        self.filters = filters
+        self.state_rows = state_rows
+        size = len(facilities)
+        self.all_mask = (1 << size) - 1
         self.filter_mask = {key: _mask(rows, size) for key, rows in members.items()}
-        self.state_mask = {state: _mask(rows, size) for state, rows in self.state_rows.items()}
+        self.state_mask = {state: _mask(rows, size) for state, rows in state_rows.items()}
+
+    @classmethod
+    def build(cls, facilities: Iterable[FacilitySummary],
+              filters: Iterable[FilterDef]) -> DirectoryIndex:
+        builder = DirectoryIndexBuilder(filters)
+        builder.add(facilities)
+        return builder.finish()
 
     def __len__(self) -> int:
         return len(self.facilities)

@@ -197,3 +197,18 @@ def test_kiosk_zip_is_the_default_starting_point(qtbot, themed_app, repo) -> Non
 def test_results_model_is_a_well_behaved_model(qtmodeltester, screen) -> None:
     screen.show_state("VT")
     qtmodeltester.check(screen.model)
+
+
+@needs_data
+def test_state_grid_appears_at_once_and_the_index_loads_between_frames(qtbot, themed_app,
+                                                                       repo) -> None:
+    widget = DirectoryScreen(repo)
+    qtbot.addWidget(widget)
+    widget.show()
+    widget.on_shown()
+    assert "1,141" in widget.state_buttons["CA"].text()
+    assert widget._index is None  # still loading, a batch per event-loop turn
+    qtbot.waitUntil(lambda: widget._index is not None, timeout=30_000)
+    assert len(widget._index) == 12_200
+    click(qtbot, widget.state_buttons["VT"])
+    assert widget.model.rowCount() == repo.state_counts()["VT"]

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-import gc
 import html
 import logging
 import sqlite3
+from collections.abc import Iterator
 
 import us
 from PySide6.QtCore import QEvent, QItemSelectionModel, QModelIndex, QObject, Qt, QTimer, Signal
@@ -24,11 +24,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from kiosk.domain import DIRECTORY_LEVELS, Facility
+from kiosk.domain import DIRECTORY_LEVELS, Facility, FacilitySummary
 from kiosk.store.directory import DirectoryRepository
 from kiosk.ui.directory_models import (
     LEVEL_GROUP,
     DirectoryIndex,
+    DirectoryIndexBuilder,
     FacilityDelegate,
     FacilityIdRole,
     FacilityListModel,
@@ -96,7 +97,7 @@ class DirectoryScreen(Screen):
     print_requested = Signal(str)
 
     def __init__(self, directory: DirectoryRepository | None = None, default_zip: str = "",
-                 parent: QWidget | None = None, *, preload_ms: int | None = 1500) -> None:
+                 parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._repo = directory
         self._default_zip = default_zip if len(default_zip) == 5 and default_zip.isdigit() else ""
@@ -108,6 +109,12 @@ class DirectoryScreen(Screen):
         self._chips: dict[str, FilterChip] = {}
         self._facility: Facility | None = None
         self._columns = 0
+        self._builder: DirectoryIndexBuilder | None = None
+        self._state_counts: dict[str, int] = {}
+        self._batches: Iterator[list[FacilitySummary]] | None = None
+        self._load_timer = QTimer(self)
+        self._load_timer.setInterval(0)
+        self._load_timer.timeout.connect(self._on_load_timer_timeout)
 
         layout = page_layout(self)
         self.pages = QStackedWidget()
@@ -130,10 +137,6 @@ class DirectoryScreen(Screen):
             ).format(source=directory.source(), date=directory.data_date()))
         self.pages.setCurrentWidget(self.choose_page if has else self.empty_page)
         self.zip_edit.setText(self._default_zip)
-        if has and preload_ms is not None:
-            # Build the in-memory index while the kiosk is idle after startup, so the
-            # visitor's first tap on "Find a program" does not wait for it.
-            QTimer.singleShot(preload_ms, self, self._on_preload_timeout)
 
     def nav_title(self) -> str:
         return self.tr("Find a program")
@@ -340,47 +343,72 @@ class DirectoryScreen(Screen):
 
     # ----------------------------------------------------------------- load --
     def on_shown(self) -> None:
-        self._ensure_loaded()
-
-    def _on_preload_timeout(self) -> None:
-        try:
-            self._ensure_loaded()
-        except sqlite3.Error:  # the database went away (shutdown): load on first show
-            log.warning("directory preload skipped", exc_info=True)
-
-    def _ensure_loaded(self) -> None:
-        if self._index is not None or self._repo is None or not self._repo.has_directory():
+        """Build the state grid now; index the facilities in batches between frames."""
+        if self._repo is None or not self._repo.has_directory() or self._index is not None:
             return
+        if not self.state_buttons:
+            self._build_state_buttons()
+        if self._builder is None:
+            self._builder = DirectoryIndexBuilder(self._filter_defs())
+            self._batches = self._repo.summary_batches()
+            self._load_timer.start()
+
+    def _filter_defs(self) -> list[FilterDef]:
+        assert self._repo is not None
         services = self._repo.services()
         filters = [FilterDef(level, LEVEL_GROUP, frozenset()) for level in DIRECTORY_LEVELS]
         for group, key, codes in EXTRA_FILTERS:
             known = frozenset(c for c in codes if c in services)
             if known:
                 filters.append(FilterDef(key, group, known))
-        collecting = gc.isenabled()
-        gc.disable()  # 12,200 small objects: the collector would only slow this down
+        return filters
+
+    def _on_load_timer_timeout(self) -> None:
+        """One batch per tick (a few ms), so the screen stays responsive while loading."""
         try:
-            self._index = DirectoryIndex(self._repo.summaries(), filters)
-        finally:
-            if collecting:
-                gc.enable()
-        self._build_state_buttons()
-        self._build_chips()
+            self._load_batches(1)
+        except sqlite3.Error:  # the database went away (shutdown): load again when shown
+            log.warning("directory loading stopped", exc_info=True)
+            self._load_timer.stop()
+            self._builder = self._batches = None
+
+    def _load_batches(self, limit: int | None) -> None:
+        builder, batches = self._builder, self._batches
+        if builder is None or batches is None:
+            return
+        done = 0
+        while limit is None or done < limit:
+            batch = next(batches, None)
+            if batch is None:
+                self._load_timer.stop()
+                self._index = builder.finish()
+                self._builder = self._batches = None
+                self._build_chips()
+                return
+            builder.add(batch)
+            done += 1
+
+    def _ensure_loaded(self) -> None:
+        """Finish loading now (the visitor chose a place before it was done)."""
+        if self._index is not None or self._repo is None or not self._repo.has_directory():
+            return
+        self.on_shown()
+        self._load_batches(None)
 
     def _state_names(self) -> list[tuple[str, str]]:
         places = [*us.states.STATES_AND_TERRITORIES]
         if us.states.DC not in places:
             places.append(us.states.DC)
         names = {p.abbr: p.name for p in places}
-        assert self._index is not None
-        for code in self._index.state_rows:
+        for code in self._state_counts:
             names.setdefault(code, code)
         return sorted(names.items(), key=lambda item: item[1])
 
     def _build_state_buttons(self) -> None:
-        assert self._index is not None
+        assert self._repo is not None
+        self._state_counts = self._repo.state_counts()
         for code, name in self._state_names():
-            count = len(self._index.state_rows.get(code, []))
+            count = self._state_counts.get(code, 0)
             text = (self.tr("{state}\n1 program").format(state=name) if count == 1 else
                     self.tr("{state}\n{count} programs").format(state=name, count=f"{count:,}"))
             button = TouchButton(text)
