@@ -301,6 +301,7 @@ def run_qt(stores: Stores | None, settings: Settings, args: argparse.Namespace,
             return int(decided)
     return code
 
+
 def _exit_after_first_paint(app):  # type: ignore[no-untyped-def]
     """For benchmarks/startup.py: print the time once the first frame is painted, then quit."""
     import time
