@@ -124,8 +124,7 @@ def test_data_facts_and_integrity_check(qtbot, window, content_repo) -> None:
 def test_admin_screen_resets_on_idle(qtbot, window) -> None:
     window.session.timeouts = SessionTimeouts(idle_ms=60_000, warning_ms=50, admin_idle_ms=150)
     screen = admin_screen(window)
-    click(qtbot, screen.check_button)
-    with qtbot.waitSignal(window.session.session_reset, timeout=2000):
-        pass
+    with qtbot.waitSignal(window.session.session_reset, timeout=5000):
+        click(qtbot, screen.check_button)
     assert window.current_screen_id() == "home"
     assert screen.check_label.text() == ""

@@ -21,8 +21,9 @@ FAST = SessionTimeouts(idle_ms=400, warning_ms=200, admin_idle_ms=300, shift_win
 
 @pytest.fixture
 def guard(window):  # type: ignore[no-untyped-def]
+    """The window's session guard; slow timers while a test prepares (see go_fast)."""
     guard = window.session
-    guard.timeouts = FAST
+    guard.timeouts = SessionTimeouts(long_press_ms=FAST.long_press_ms)
     guard.exits = []
     guard.exit_app = guard.exits.append
     return guard
@@ -65,6 +66,13 @@ def visitor_field(window) -> QLineEdit:  # type: ignore[no-untyped-def]
     return field
 
 
+def go_fast(guard, timeouts: SessionTimeouts = FAST) -> None:  # type: ignore[no-untyped-def]
+    """Short timers from now on, counted from one last touch (a busy machine cannot make
+    the reset happen while the test is still preparing)."""
+    guard.timeouts = timeouts
+    guard.note_activity()
+
+
 def tick_first(qtbot, window) -> None:  # type: ignore[no-untyped-def]
     window.navigate("checklist")
     screen = window.screens["checklist"]
@@ -98,8 +106,8 @@ def test_idle_timeout_resets_to_a_clean_home(qtbot, window, guard) -> None:
     faq = window.screens["faq"]
     window.navigate("faq")
 
-    with qtbot.waitSignal(guard.session_reset, timeout=3000) as reset:
-        pass
+    with qtbot.waitSignal(guard.session_reset, timeout=5000) as reset:
+        go_fast(guard)
     assert reset.args == ["idle"]
     assert window.current_screen_id() == "home"
     assert field.text() == ""
@@ -119,6 +127,7 @@ def test_an_untouched_kiosk_stays_quietly_at_home(qtbot, window, guard) -> None:
     resets = []
     guard.session_reset.connect(resets.append)
     guard.warning_shown.connect(lambda: resets.append("warning"))
+    guard.timeouts = FAST
     qtbot.wait(FAST.idle_ms + 200)
     assert resets == []
     assert not guard.warning.isVisible()
@@ -129,20 +138,22 @@ def test_activity_before_the_timeout_postpones_it(qtbot, window, guard) -> None:
     resets: list[str] = []
     guard.session_reset.connect(resets.append)
     nav = window.nav_buttons["checklist"]
-    for _ in range(6):  # 6 x 100 ms: longer than the 400 ms timeout, never idle for long
-        qtbot.wait(100)
+    go_fast(guard, SessionTimeouts(idle_ms=1500, warning_ms=500))
+    for _ in range(8):  # 8 x 300 ms: longer than the 1.5 s timeout, never idle for long
+        qtbot.wait(300)
         qtbot.mouseClick(nav, Qt.MouseButton.LeftButton)
     assert resets == []
     assert window.screens["checklist"].model.ticked_keys() != []
-    qtbot.waitUntil(lambda: resets == ["idle"], timeout=3000)
+    qtbot.waitUntil(lambda: resets == ["idle"], timeout=5000)
 
 
 def test_the_warning_appears_and_a_touch_cancels_it(qtbot, window, guard) -> None:
     tick_first(qtbot, window)
     resets: list[str] = []
     guard.session_reset.connect(resets.append)
-    with qtbot.waitSignal(guard.warning_shown, timeout=3000):
-        pass
+    timeouts = SessionTimeouts(idle_ms=1500, warning_ms=1000)
+    with qtbot.waitSignal(guard.warning_shown, timeout=5000):
+        go_fast(guard, timeouts)
     assert guard.warning.isVisible()
     assert guard.warning.title.text() == "Still there?"
     assert "start over" in guard.warning.text.text()
@@ -152,7 +163,7 @@ def test_the_warning_appears_and_a_touch_cancels_it(qtbot, window, guard) -> Non
     qtbot.mouseClick(guard.warning, Qt.MouseButton.LeftButton,
                      pos=guard.warning.rect().center() + QPoint(0, 200))
     assert not guard.warning.isVisible()
-    qtbot.wait(FAST.warning_ms + 50)  # past the moment the reset was due
+    qtbot.wait(timeouts.warning_ms + 100)  # past the moment the reset was due
     assert resets == []
     assert window.current_screen_id() == "checklist"
     assert window.screens["checklist"].model.ticked_keys() != []
@@ -161,9 +172,9 @@ def test_the_warning_appears_and_a_touch_cancels_it(qtbot, window, guard) -> Non
 def test_admin_sessions_time_out_sooner(qtbot, window, guard) -> None:
     guard.timeouts = SessionTimeouts(idle_ms=60_000, warning_ms=100, admin_idle_ms=250)
     window.navigate(ADMIN_SCREEN_ID)
-    qtbot.mouseClick(window.screens[ADMIN_SCREEN_ID].check_button, Qt.MouseButton.LeftButton)
-    with qtbot.waitSignal(guard.session_reset, timeout=2000):
-        pass
+    with qtbot.waitSignal(guard.session_reset, timeout=5000):
+        qtbot.mouseClick(window.screens[ADMIN_SCREEN_ID].check_button,
+                         Qt.MouseButton.LeftButton)
     assert window.current_screen_id() == "home"
 
 
