@@ -369,9 +369,6 @@ def test_the_shell_opens_the_preview_inside_the_window(window, qtbot) -> None:
     assert checklist.model.ticked_keys()  # Back keeps the visitor's ticks
     window.reset_session()
     assert not checklist.model.ticked_keys()
-    # Load the directory now: its idle-time preload must not fire after the fixture has
-    # closed the database (it would land in a later test).
-    window.navigate("directory")
 
 
 def test_booklet_has_a_contents_line_per_city_with_page_numbers(qapp, content_repo,
