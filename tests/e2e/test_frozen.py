@@ -41,10 +41,12 @@ def bundle(tmp_path_factory: pytest.TempPathFactory, template_db: Path,
     out = tmp_path_factory.mktemp("bundle")
     built = build_bundle.run_pyinstaller(out / "dist", out / "work", template_db)
     reporter = request.config.pluginmanager.get_plugin("terminalreporter")
-    if reporter is not None:
-        reporter.write_line(
-            f"\nfrozen bundle: PyInstaller build took {built.seconds:.1f} s, "
-            f"dist/kiosk is {built.size_mb:.1f} MB ({built.size_bytes / 2**20:.1f} MiB)")
+    capture = request.config.pluginmanager.get_plugin("capturemanager")
+    if reporter is not None and capture is not None:
+        with capture.global_and_fixture_disabled():
+            reporter.write_line(
+                f"\nfrozen bundle: PyInstaller build took {built.seconds:.1f} s, "
+                f"dist/kiosk is {built.size_mb:.1f} MB ({built.size_bytes / 2**20:.1f} MiB)")
     return Path(built.app_dir)
 
 
