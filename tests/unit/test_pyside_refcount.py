@@ -1,0 +1,29 @@
+"""Long kiosk sessions survive PySide6 6.12.0's lost references to None/True/False."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+
+SCRIPT = """
+import kiosk.ui  # applies the workaround
+from PySide6.QtWidgets import QApplication, QLabel
+app = QApplication([])
+label = QLabel()
+for i in range(200_000):
+    label.setText("x")      # returns None
+    label.isVisible()       # returns a bool
+print("survived")
+"""
+
+
+def test_two_hundred_thousand_qt_calls_do_not_abort_the_kiosk() -> None:
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+    result = subprocess.run([sys.executable, "-c", SCRIPT], cwd=ROOT, env=env,
+                            capture_output=True, text=True, timeout=120)
+    assert result.returncode == 0, result.stderr[-500:]
+    assert result.stdout.strip() == "survived"
