@@ -52,25 +52,12 @@ def time_import(samhsa_dir: Path, work: Path, runs: int) -> tuple[float, Path]:
     return min(times), db
 
 
-def keep_none_alive() -> None:
-    """Work around PySide6 6.12.0 on Python 3.11: every call of a void Qt method drops a
-    reference to None (bool results likewise to True/False; 3.11 has no immortal objects),
-    so a few thousand calls end in "Fatal Python error: none_dealloc". Give them enough
-    references for the benchmark; the app itself needs a real fix (see the issue notes)."""
-    import ctypes
-
-    if sys.version_info < (3, 12):
-        for constant in (None, True, False):
-            ctypes.c_ssize_t.from_address(id(constant)).value += 1 << 40
-
-
 def time_filters(db: Path, changes: int) -> list[float]:
     from PySide6.QtWidgets import QApplication
 
     from kiosk.ui import theme
     from kiosk.ui.screens.directory import DirectoryScreen
 
-    keep_none_alive()
     app = QApplication.instance() or QApplication([])
     theme.apply(app)  # type: ignore[arg-type]
     conn = open_content_db(db)

@@ -66,20 +66,6 @@ SETTING_ENABLED = "printing_enabled"
 SETTING_PAPER = "paper_size"
 
 
-#: PySide6 6.12 on Python 3.11 drops one reference to None on every call of a C++ method
-#: that returns void (None is immortal only from Python 3.12 on). A CA booklet makes some
-#: 20,000 such calls, enough to drive None's count to zero and abort the process
-#: ("none_dealloc"). Heavy renders first add as many references as they may drop; the
-#: references are never released (not even at exit, when the leaked decrements remain).
-
-
-def reserve_none(calls: int) -> None:
-    if sys.version_info < (3, 12) and sys.implementation.name == "cpython":
-        import ctypes
-
-        ctypes.c_ssize_t.from_address(id(None)).value += calls
-
-
 def _tr(text: str) -> str:
     return QCoreApplication.translate("Printing", text)
 
@@ -563,7 +549,6 @@ def _footer_height(printout: Printout, device: QPaintDevice) -> float:
 
 def lay_out(printout: Printout, device: QPaintDevice, width: float, height: float) -> LaidOut:
     """Lay the printout out for `device` in a `width` x `height` (device px) area."""
-    reserve_none(400 + 40 * sum(len(sec.cells) + 1 for sec in printout.sections))
     footer_h = _footer_height(printout, device)
     body_h = height - footer_h
     scale = 1.0
@@ -686,9 +671,6 @@ def paint_pages(laid: LaidOut, painter: QPainter, width: float, footer: str,
     """Paint pages (0-based) with the painter's origin at the printable area's top left."""
     total = laid.pages
     wanted = list(range(total) if pages is None else pages)
-    reserve_none(sum(20 + 6 * len(laid.flow[p - laid.first_flow_page])
-                     if 0 <= p - laid.first_flow_page < len(laid.flow) else 20
-                     for p in wanted))
     footer_font = _footer_font()
     for n, page in enumerate(wanted):
         if n and not new_page():

@@ -2,9 +2,6 @@
 
 from __future__ import annotations
 
-import ctypes
-import sys
-from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelIndex, Qt
@@ -19,22 +16,6 @@ Index = QModelIndex | QPersistentModelIndex
 HitRole = Qt.ItemDataRole.UserRole + 1
 #: "heading", "hit" or "note".
 RowKindRole = Qt.ItemDataRole.UserRole + 2
-
-
-def none_refs_kept(call: Callable[[], object]) -> None:
-    """Run `call`, then give back the references to None that PySide6 dropped in it.
-
-    PySide6-Essentials 6.12.0 releases one reference to None on every call of a method that
-    returns nothing (setText, hide, beginResetModel ...): sys.getrefcount(None) falls by one
-    per call, and once it reaches zero Python aborts ("deallocating None") — after some
-    tens of thousands of calls, an afternoon of typing at a kiosk. 6.11.3 does not do this.
-    Measured, not assumed: with a PySide6 without the bug this gives back nothing.
-    (Not a context manager: __exit__'s three None arguments would hide the loss.)
-    """
-    before = sys.getrefcount(None)
-    call()
-    for _ in range(before - sys.getrefcount(None)):
-        ctypes.pythonapi.Py_IncRef(ctypes.py_object(None))
 
 
 class SearchResultsModel(QAbstractListModel):
@@ -67,12 +48,9 @@ class SearchResultsModel(QAbstractListModel):
                 rows.append(("note", self.tr(
                     "More programs match. Add a city, a state or a ZIP code to see fewer."),
                     None))
-        def reset() -> None:
-            self.beginResetModel()
-            self._rows = rows
-            self.endResetModel()
-
-        none_refs_kept(reset)
+        self.beginResetModel()
+        self._rows = rows
+        self.endResetModel()
 
     def clear(self) -> None:
         self.set_results(SearchResults(query=""))

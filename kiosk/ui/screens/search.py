@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QLabel, QListView, QWidget
 from kiosk.domain import SearchResults
 from kiosk.store.search import SearchRepository
 from kiosk.ui.screens.base import Screen, ScreenshotState, heading, page_layout
-from kiosk.ui.search_models import SearchResultsModel, none_refs_kept
+from kiosk.ui.search_models import SearchResultsModel
 from kiosk.ui.widgets.keyboard import OnScreenKeyboard
 from kiosk.ui.widgets.search_bar import SearchBar
 from kiosk.ui.widgets.touch import enable_kinetic_scroll
@@ -73,7 +73,7 @@ class SearchScreen(Screen):
     # ------------------------------------------------------------------- query --
     def set_query(self, text: str) -> None:
         """Search for `text` now and show the results (called on every keystroke)."""
-        none_refs_kept(lambda: self._search_now(text))  # PySide6 6.12.0, see search_models
+        self._search_now(text)
 
     def _search_now(self, text: str) -> None:
         self.results = self._search.search(text)

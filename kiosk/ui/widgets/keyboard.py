@@ -23,7 +23,6 @@ from PySide6.QtWidgets import (
 )
 
 from kiosk.ui import theme
-from kiosk.ui.search_models import none_refs_kept
 from kiosk.ui.widgets.keypad import NumericKeypad
 from kiosk.ui.widgets.touch import TouchButton
 
@@ -205,7 +204,7 @@ class OnScreenKeyboard(QFrame):
     # ---------------------------------------------------------------------- keys --
     def press(self, key: str) -> None:
         """What a key does: type a letter or digit, space, "back", "clear" or "done"."""
-        none_refs_kept(lambda: self._press(key))  # PySide6 6.12.0, see kiosk.ui.search_models
+        self._press(key)
 
     def _press(self, key: str) -> None:
         if key == "done":
