@@ -114,6 +114,11 @@ class MainWindow(QMainWindow):
         for sid, button in self.nav_buttons.items():
             button.setChecked(sid == screen_id)
         screen.on_shown()
+        focus = QApplication.focusWidget()
+        if focus is None or focus in self.nav_buttons.values():
+            # Keyboard and screen-reader users land in the new page; a stale focus ring on
+            # a menu button would read as "selected" to everyone else.
+            screen.setFocus()
         self.screen_changed.emit(screen_id)
 
     def current_screen_id(self) -> str:

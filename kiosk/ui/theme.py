@@ -64,6 +64,7 @@ QLabel[role="small"] {{ font-size: 12pt; }}
 QTextBrowser {{ background: white; border: 1px solid #d5d0c4; border-radius: 8px; padding: 0.4em; }}
 QListView {{ background: white; border: 1px solid #d5d0c4; border-radius: 8px; }}
 QListView::item {{ padding: 0.5em; border-bottom: 1px solid #ece8df; }}
+QListView::indicator {{ width: 1.4em; height: 1.4em; }}
 QListView::item:selected {{ background: {CALM}; color: {INK}; }}
 QScrollBar:vertical {{ width: 0.9em; }}
 """

@@ -2,12 +2,59 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QModelIndex, Qt
-from PySide6.QtGui import QKeyEvent
-from PySide6.QtWidgets import QListView, QWidget
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, QSize, Qt
+from PySide6.QtGui import QFontInfo, QKeyEvent, QPainter, QPalette
+from PySide6.QtWidgets import (
+    QListView,
+    QStyle,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
+    QWidget,
+)
 
 from kiosk.ui.models import CheckListModel
 from kiosk.ui.widgets.touch import enable_kinetic_scroll
+
+
+class _WrappingRowDelegate(QStyledItemDelegate):
+    """Rows tall enough for their whole wrapped text beside a large tick box."""
+
+    #: Width kept for the tick box and padding, in multiples of the font's pixel size.
+    RESERVED_EMS = 4.5
+
+    def sizeHint(self, option: QStyleOptionViewItem,
+                 index: QModelIndex | QPersistentModelIndex) -> QSize:
+        view = self.parent()
+        assert isinstance(view, QListView)
+        em = QFontInfo(option.font).pixelSize()
+        width = max(100, view.viewport().width() - round(self.RESERVED_EMS * em))
+        text = str(index.data(Qt.ItemDataRole.DisplayRole) or "")
+        bounds = option.fontMetrics.boundingRect(
+            QRect(0, 0, width, 100_000), Qt.TextFlag.TextWordWrap, text
+        )
+        return QSize(view.viewport().width(), max(bounds.height() + em, round(2.2 * em)))
+
+    def paint(self, painter: QPainter, option: QStyleOptionViewItem,
+              index: QModelIndex | QPersistentModelIndex) -> None:
+        # The style draws the row and its tick box; the text is drawn here, wrapped, because
+        # the style sheet's item painting elides a second line instead of wrapping it.
+        opt = QStyleOptionViewItem(option)
+        self.initStyleOption(opt, index)
+        text, opt.text = opt.text, ""
+        widget = opt.widget
+        style = widget.style() if widget is not None else None
+        if style is None:
+            return
+        style.drawControl(QStyle.ControlElement.CE_ItemViewItem, opt, painter, widget)
+        em = QFontInfo(opt.font).pixelSize()
+        tick = style.subElementRect(QStyle.SubElement.SE_ItemViewItemCheckIndicator, opt, widget)
+        area = opt.rect.adjusted(tick.right() - opt.rect.left() + em // 2, 0, -em // 2, 0)
+        painter.save()
+        painter.setFont(opt.font)
+        painter.setPen(opt.palette.color(QPalette.ColorRole.Text))
+        painter.drawText(area, Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft
+                         | Qt.TextFlag.TextWordWrap, text)
+        painter.restore()
 
 
 class TickListView(QListView):
@@ -16,6 +63,12 @@ class TickListView(QListView):
         self._model = model
         self.setModel(model)
         self.setWordWrap(True)
+        self.setTextElideMode(Qt.TextElideMode.ElideNone)
+        self.setResizeMode(QListView.ResizeMode.Adjust)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        # A scroll bar that comes and goes would change the width after rows were measured.
+        self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOn)
+        self.setItemDelegate(_WrappingRowDelegate(self))
         self.setEditTriggers(QListView.EditTrigger.NoEditTriggers)
         self.clicked.connect(self._on_self_clicked)
         enable_kinetic_scroll(self)
