@@ -72,7 +72,6 @@ def main(argv: list[str] | None = None) -> int:
         db_path = args.content_db
         if db_path is None:
             import build as db_build
-
             from kiosk import paths
 
             samhsa = paths.default_samhsa_dir()

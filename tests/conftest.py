@@ -17,7 +17,6 @@ SAMHSA_DIR = SHARED_DATA / "samhsa"
 sys.path.insert(0, str(ROOT / "db"))
 
 import build as db_build  # noqa: E402
-
 from kiosk.config import Settings  # noqa: E402
 from kiosk.store.connect import open_content_db  # noqa: E402
 from kiosk.store.content import ContentRepository  # noqa: E402

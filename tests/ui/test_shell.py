@@ -111,3 +111,17 @@ def test_checklist_ticks_toggle_and_reset(qtbot, window) -> None:
     window.reset_session()
     assert screen.model.ticked_keys() == []
     assert window.current_screen_id() == "home"
+
+
+def test_qr_codes_appear_once_shown_and_dial_their_helplines(qtbot, window, content_repo) -> None:
+    panel = window.helpline_panel
+    qtbot.waitUntil(lambda: not panel.qr_label.pixmap().isNull())
+    featured = content_repo.featured_helpline()
+    found = zxingcpp.read_barcodes(_to_numpy(panel.qr_label.pixmap().toImage()))
+    assert [r.text for r in found] == [f"tel:{featured.tel}"]
+    window.navigate("help")
+    help_screen = window.screens["help"]
+    labels = [label for label, _uri in help_screen._qr_codes]
+    decoded = [zxingcpp.read_barcodes(_to_numpy(label.pixmap().toImage()))[0].text
+               for label in labels]
+    assert decoded == [h.tel_uri for h in content_repo.helplines()]

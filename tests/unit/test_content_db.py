@@ -6,9 +6,9 @@ import shutil
 import sqlite3
 from pathlib import Path
 
-import build as db_build
 import pytest
 
+import build as db_build
 from kiosk.store.connect import APPLICATION_ID, SCHEMA_VERSION, ContentDbError, open_content_db
 from kiosk.store.content import ContentRepository
 

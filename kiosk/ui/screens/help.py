@@ -22,6 +22,7 @@ def _text(text: str, role: str = "") -> QLabel:
 
 class HelpScreen(Screen):
     screen_id = "help"
+    QR_SIDE = 140
 
     def __init__(self, helplines: list[Helpline], parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -38,6 +39,8 @@ class HelpScreen(Screen):
         column = QVBoxLayout(container)
         column.setSpacing(18)
         self.cards: list[QFrame] = []
+        #: QR labels and their tel: links, drawn the first time the screen is shown.
+        self._qr_codes: list[tuple[QLabel, str]] = []
         for line in helplines:
             card = QFrame()
             card.setObjectName("HelplineCard")
@@ -51,7 +54,8 @@ class HelpScreen(Screen):
             if line.disclosure:
                 grid.addWidget(_text(line.disclosure, "small"), 3, 0)
             qr = QLabel()
-            qr.setPixmap(qr_pixmap(line.tel_uri, 140))
+            qr.setFixedSize(self.QR_SIDE, self.QR_SIDE)
+            self._qr_codes.append((qr, line.tel_uri))
             qr.setAccessibleName(self.tr("QR code to call %s") % line.number)
             grid.addWidget(qr, 0, 1, 4, 1, Qt.AlignmentFlag.AlignTop)
             grid.setColumnStretch(0, 1)
@@ -64,3 +68,8 @@ class HelpScreen(Screen):
 
     def nav_title(self) -> str:
         return self.tr("Get help now")
+
+    def on_shown(self) -> None:
+        for label, uri in self._qr_codes:
+            if label.pixmap().isNull():
+                label.setPixmap(qr_pixmap(uri, self.QR_SIDE))

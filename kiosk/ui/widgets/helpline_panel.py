@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QSizePolicy, QVBoxLayout, QWidget
 
 from kiosk.domain import Helpline
@@ -64,7 +64,8 @@ class HelplinePanel(QFrame):
             self.promise_label = _label(f.promise)
             self.qr_label = QLabel()
             self.qr_label.setObjectName("HelplineQr")
-            self.qr_label.setPixmap(qr_pixmap(f.tel_uri, self.QR_SIDE))
+            # Drawn just after the first frame: start-up shows the window first.
+            QTimer.singleShot(0, self, self._draw_qr)
             self.qr_label.setFixedSize(self.QR_SIDE, self.QR_SIDE)
             self.qr_label.setAccessibleName(self.tr("QR code to call %s") % f.number)
             self.qr_caption = _label(self.tr("Scan to call from your phone."), role="small")
@@ -81,6 +82,10 @@ class HelplinePanel(QFrame):
             self.setAccessibleDescription(f"{f.name}, {f.number}. {f.promise}")
         self.wide = True
         self.set_wide(False)
+
+    def _draw_qr(self) -> None:
+        if self.featured is not None:
+            self.qr_label.setPixmap(qr_pixmap(self.featured.tel_uri, self.QR_SIDE))
 
     def set_compact(self, compact: bool) -> None:
         self.heading.setVisible(not compact)

@@ -17,7 +17,6 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Protocol
 
-import segno
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QImage, QPixmap, QResizeEvent, QShowEvent
 from PySide6.QtWidgets import (
@@ -35,7 +34,7 @@ from kiosk.domain import ContentInfo, Facility, Helpline
 from kiosk.ui import printing
 from kiosk.ui.screens.base import Screen, heading, page_layout
 from kiosk.ui.screens.checklist import ChecklistScreen
-from kiosk.ui.widgets.qr import qr_image
+from kiosk.ui.widgets.qr import qr_image, qr_modules
 from kiosk.ui.widgets.touch import TouchButton, enable_kinetic_scroll
 
 log = logging.getLogger(__name__)
@@ -56,7 +55,7 @@ def _text(text: str = "", role: str = "") -> QLabel:
 
 def crisp_qr_pixmap(payload: str, side: int) -> QPixmap:
     """A QR code at least `side` px wide with whole pixels per module (scans from a screen)."""
-    modules = segno.make(payload, error="m", micro=False).symbol_size(scale=1, border=2)[0]
+    modules = qr_modules(payload)
     return QPixmap.fromImage(qr_image(payload, scale=max(2, -(-side // modules)), border=2))
 
 
