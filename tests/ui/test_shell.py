@@ -125,3 +125,13 @@ def test_qr_codes_appear_once_shown_and_dial_their_helplines(qtbot, window, cont
     decoded = [zxingcpp.read_barcodes(_to_numpy(label.pixmap().toImage()))[0].text
                for label in labels]
     assert decoded == [h.tel_uri for h in content_repo.helplines()]
+
+
+def test_help_screen_says_each_helpline_fact_once(window) -> None:
+    window.navigate("help")
+    texts = [label.text() for card in window.screens["help"].cards
+             for label in card.findChildren(QLabel)]
+    for text in texts:
+        parts = [p.strip() for p in text.split("·")]
+        assert len(parts) == len(set(parts)), text
+        assert text.count("24 hours a day") <= 1, text

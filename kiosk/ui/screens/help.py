@@ -49,7 +49,9 @@ class HelpScreen(Screen):
             grid.addWidget(_text(line.name, "subtitle"), 0, 0)
             number = _text(line.number, "title")
             grid.addWidget(number, 1, 0)
-            details = " · ".join(x for x in (line.promise, line.hours, line.languages) if x)
+            # Hours and languages only when the promise does not already say them.
+            extra = [x for x in (line.hours, line.languages) if x and x not in line.promise]
+            details = " · ".join([line.promise, *extra])
             grid.addWidget(_text(details), 2, 0)
             if line.disclosure:
                 grid.addWidget(_text(line.disclosure, "small"), 3, 0)
