@@ -16,7 +16,6 @@ from PySide6.QtWidgets import (
     QFrame,
     QGridLayout,
     QHBoxLayout,
-    QLabel,
     QLineEdit,
     QListWidget,
     QListWidgetItem,
@@ -33,6 +32,7 @@ from kiosk.store.content import ContentRepository
 from kiosk.ui import theme
 from kiosk.ui.screens.base import Screen, heading
 from kiosk.ui.widgets.keypad import NumericKeypad
+from kiosk.ui.widgets.labels import wrapped_label as _text
 from kiosk.ui.widgets.touch import TouchButton, enable_kinetic_scroll
 
 MIN_IDLE_SECONDS = 30
@@ -50,15 +50,6 @@ KEY_PRINTER = "printer_name"
 
 #: Returns ("content" | "settings", quick_check result) pairs.
 IntegrityCheck = Callable[[], list[tuple[str, str]]]
-
-
-def _text(text: str = "", role: str = "") -> QLabel:
-    label = QLabel(text)
-    label.setWordWrap(True)
-    label.setTextFormat(Qt.TextFormat.PlainText)
-    if role:
-        label.setProperty("role", role)
-    return label
 
 
 def available_languages() -> list[str]:

@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QScrollArea, QVBoxLay
 from kiosk.domain import CareLevel
 from kiosk.store.content import ContentRepository
 from kiosk.ui.screens.base import Screen, heading, page_layout
+from kiosk.ui.widgets.labels import wrapped_label
 from kiosk.ui.widgets.touch import enable_kinetic_scroll
 
 #: Below this content width the table becomes cards.
@@ -16,13 +17,7 @@ CARD_BREAKPOINT = 1000
 
 
 def _cell(text: str, role: str = "") -> QLabel:
-    label = QLabel(text)
-    label.setWordWrap(True)
-    label.setTextFormat(Qt.TextFormat.PlainText)
-    label.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
-    if role:
-        label.setProperty("role", role)
-    return label
+    return wrapped_label(text, role, align=Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
 
 
 class CompareScreen(Screen):

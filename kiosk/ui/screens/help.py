@@ -7,17 +7,9 @@ from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QScrollArea, QVBoxLay
 
 from kiosk.domain import Helpline
 from kiosk.ui.screens.base import Screen, heading, page_layout
+from kiosk.ui.widgets.labels import wrapped_label as _text
 from kiosk.ui.widgets.qr import qr_pixmap
 from kiosk.ui.widgets.touch import enable_kinetic_scroll
-
-
-def _text(text: str, role: str = "") -> QLabel:
-    label = QLabel(text)
-    label.setWordWrap(True)
-    label.setTextFormat(Qt.TextFormat.PlainText)
-    if role:
-        label.setProperty("role", role)
-    return label
 
 
 class HelpScreen(Screen):

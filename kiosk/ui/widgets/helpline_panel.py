@@ -6,20 +6,10 @@ from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QSizePolicy, QVBoxLayout, QWidget
 
 from kiosk.domain import Helpline
+from kiosk.ui.widgets.labels import wrapped_label as _label
 from kiosk.ui.widgets.qr import qr_pixmap
 
 PANEL_WIDTH = 360
-
-
-def _label(text: str, name: str = "", role: str = "") -> QLabel:
-    label = QLabel(text)
-    label.setWordWrap(True)
-    label.setTextFormat(Qt.TextFormat.PlainText)
-    if name:
-        label.setObjectName(name)
-    if role:
-        label.setProperty("role", role)
-    return label
 
 
 def _block(*widgets: QWidget) -> QWidget:
@@ -58,8 +48,8 @@ class HelplinePanel(QFrame):
             self.qr_block = _block()
             self.bottom = _block()
         else:
-            self.name_label = _label(f.name, "HelplineName")
-            self.number_label = _label(f.number, "HelplineNumber")
+            self.name_label = _label(f.name, name="HelplineName")
+            self.number_label = _label(f.number, name="HelplineNumber")
             self.number_label.setAccessibleName(self.tr("Phone number %s") % f.number)
             self.promise_label = _label(f.promise)
             self.qr_label = QLabel()
@@ -69,10 +59,10 @@ class HelplinePanel(QFrame):
             self.qr_label.setFixedSize(self.QR_SIDE, self.QR_SIDE)
             self.qr_label.setAccessibleName(self.tr("QR code to call %s") % f.number)
             self.qr_caption = _label(self.tr("Scan to call from your phone."), role="small")
-            self.disclosure_label = _label(f.disclosure, "HelplineDisclosure", role="small")
+            self.disclosure_label = _label(f.disclosure, name="HelplineDisclosure", role="small")
             self.disclosure_label.setVisible(bool(f.disclosure))
             for other in helplines[1:]:
-                label = _label(f"{other.name}: {other.number}", "HelplineOther")
+                label = _label(f"{other.name}: {other.number}", name="HelplineOther")
                 label.setAccessibleDescription(other.promise)
                 self.others.append(label)
             self.top = _block(self.heading, self.name_label, self.number_label,

@@ -12,19 +12,14 @@ from PySide6.QtGui import QColor, QMouseEvent, QPainter, QPaintEvent
 from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QVBoxLayout, QWidget
 
 from kiosk.ui import theme
+from kiosk.ui.widgets.labels import wrapped_label
 from kiosk.ui.widgets.touch import TouchButton
 
 DIM = QColor(15, 30, 40, 150)
 
 
 def _label(text: str, role: str = "") -> QLabel:
-    label = QLabel(text)
-    label.setWordWrap(True)
-    label.setTextFormat(Qt.TextFormat.PlainText)
-    label.setAlignment(Qt.AlignmentFlag.AlignCenter)
-    if role:
-        label.setProperty("role", role)
-    return label
+    return wrapped_label(text, role, align=Qt.AlignmentFlag.AlignCenter)
 
 
 class Overlay(QWidget):

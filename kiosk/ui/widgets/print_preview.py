@@ -34,6 +34,7 @@ from kiosk.domain import ContentInfo, Facility, Helpline
 from kiosk.ui import printing
 from kiosk.ui.screens.base import Screen, heading, page_layout
 from kiosk.ui.screens.checklist import ChecklistScreen
+from kiosk.ui.widgets.labels import wrapped_label as _text
 from kiosk.ui.widgets.qr import qr_image, qr_modules
 from kiosk.ui.widgets.touch import TouchButton, enable_kinetic_scroll
 
@@ -42,15 +43,6 @@ log = logging.getLogger(__name__)
 PREVIEW_MAX_DPI = 110
 PREVIEW_MIN_DPI = 40
 MESSAGE_QR_SIDE = 300
-
-
-def _text(text: str = "", role: str = "") -> QLabel:
-    label = QLabel(text)
-    label.setWordWrap(True)
-    label.setTextFormat(Qt.TextFormat.PlainText)
-    if role:
-        label.setProperty("role", role)
-    return label
 
 
 def crisp_qr_pixmap(payload: str, side: int) -> QPixmap:
