@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import gzip
 import unicodedata
+import re
 from pathlib import Path
 
 import numpy as np
@@ -421,3 +422,17 @@ def test_print_from_the_directory_previews_the_slip_then_returns(window, stores,
     assert decoded and facility.phone in decoded[0]
     qtbot.mouseClick(preview.back_button, Qt.MouseButton.LeftButton)
     assert window.current_screen_id() == "directory"
+
+
+def test_slip_printed_after_a_zip_search_gives_the_distance(window, stores, tmp_path) -> None:
+    directory = window.screens["directory"]
+    window.navigate("directory")
+    directory.show_zip("05401")
+    facility = _first_vt_iop(stores)
+    directory.print_requested.emit(facility.id)
+    preview = window.screens["print"]
+    path = tmp_path / "slip.pdf"
+    printing.write_pdf(preview.printout, path, "letter")
+    pages, text = pdf_text(path)
+    assert pages == 1
+    assert re.search(r"about\s*\d+\.\d\s*miles", text)

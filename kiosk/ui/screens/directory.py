@@ -637,6 +637,12 @@ class DirectoryScreen(Screen):
             facility_id = self.model.data(index, FacilityIdRole)
             self.show_facility(str(facility_id))
 
+    def facility_as_shown(self, facility_id: str) -> Facility | None:
+        """A facility with its distance from the ZIP the visitor entered, if any (for slips)."""
+        if self._repo is None:
+            return None
+        return self._repo.facility(facility_id, near=self._zip_origin)
+
     def show_facility(self, facility_id: str) -> bool:
         """Open one facility's details (also used by search). False if it is unknown."""
         if self._repo is None:
