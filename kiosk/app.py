@@ -172,9 +172,12 @@ def build_window(stores: Stores):  # type: ignore[no-untyped-def]
                                             limit=1)
         return found[0] if found else None
 
-    connect_takeaways(window, checklist, preview, window.screens.get("directory"), lookup,
-                      sample_facility)
+    directory_screen = window.screens["directory"]
+    # Slips printed at the kiosk carry the distance from the ZIP the visitor entered.
+    connect_takeaways(window, checklist, preview, directory_screen,
+                      directory_screen.facility_as_shown, sample_facility)
     _wire_session(window, stores, admin)  # issue 6
+    _wire_counters(window, stores)  # issue 6: optional screen-view counts, off by default
     return window
 
 
@@ -194,9 +197,12 @@ def _admin_screen(stores: Stores, helplines, directory):  # type: ignore[no-unty
         return [("content", integrity_check(stores.content_conn)),
                 ("settings", integrity_check(stores.admin_conn))]
 
+    from kiosk.store.counters import CounterRepository
+
     return AdminScreen(stores.admin_settings, stores.content, helplines,
                        directory=directory, integrity=integrity,
-                       effective=stores.settings)
+                       effective=stores.settings,
+                       counters=CounterRepository(stores.admin_conn))
 
 
 def _wire_session(window, stores: Stores, admin) -> None:  # type: ignore[no-untyped-def]
@@ -215,6 +221,18 @@ def _wire_session(window, stores: Stores, admin) -> None:  # type: ignore[no-unt
     admin.restart_requested.connect(guard.restart_kiosk)
     admin.idle_changed.connect(guard.set_idle_seconds)
     window.session = guard
+
+
+def _wire_counters(window, stores: Stores) -> None:  # type: ignore[no-untyped-def]
+    """Count visitor screens per day when the admin turned counters on (never "admin")."""
+    from kiosk.store.counters import CounterRepository, ViewCounter
+    from kiosk.ui.main_window import NAV_ORDER
+
+    counter = ViewCounter(CounterRepository(stores.admin_conn), stores.admin_settings,
+                          allowed=(*NAV_ORDER, "help", "search"))
+    window.add_reset_hook(counter.skip_next_home)
+    window.screen_changed.connect(counter)
+    window.view_counter = counter  # tests swap counter.today
 
 
 def _search_screen(stores: Stores):  # type: ignore[no-untyped-def]

@@ -204,3 +204,14 @@ class SearchResults:
 
     def __len__(self) -> int:
         return len(self.guide) + len(self.faqs) + len(self.programs)
+
+
+@dataclass(frozen=True)
+class ScreenViews:
+    """How often one screen was shown on one calendar day (optional aggregate counters).
+
+    `views` is None when the count is below the suppression threshold ("fewer than 5")."""
+
+    day: str
+    screen: str
+    views: int | None

@@ -1,4 +1,7 @@
-"""The writable admin database: settings only, never visitor activity.
+"""The writable admin database: settings, never visitor activity.
+
+The only usage data is the optional per-day screen-view count (off by default,
+kiosk/store/counters.py): a screen name, a calendar day and a number.
 
 Ordered migrations, each in one transaction that bumps `user_version`; the file is
 copied aside before any migration runs.
@@ -32,10 +35,19 @@ def _m002_admin_pin(conn: sqlite3.Connection) -> None:
     )
 
 
+def _m003_screen_views(conn: sqlite3.Connection) -> None:
+    # Optional aggregate counters (kiosk/store/counters.py): views per screen per calendar day.
+    conn.execute(
+        "CREATE TABLE screen_views (day TEXT NOT NULL, screen TEXT NOT NULL,"
+        " views INTEGER NOT NULL DEFAULT 0, PRIMARY KEY (day, screen)) WITHOUT ROWID"
+    )
+
+
 # Append only; never edit a released migration. Index + 1 is the resulting user_version.
 MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [
     _m001_settings,
     _m002_admin_pin,
+    _m003_screen_views,
 ]
 
 

@@ -7,6 +7,7 @@ the kiosk restarts (a button does that).
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable, Sequence
 
 from PySide6.QtCore import QLocale, QRegularExpression, Qt, Signal
@@ -29,6 +30,7 @@ from kiosk.config import DEFAULT_IDLE_SECONDS, Settings
 from kiosk.domain import Helpline
 from kiosk.store.admin import SettingsRepository
 from kiosk.store.content import ContentRepository
+from kiosk.store.counters import KEY_COUNTERS, MIN_REPORTED, CounterRepository
 from kiosk.ui import theme
 from kiosk.ui.screens.base import Screen, heading
 from kiosk.ui.widgets.keypad import NumericKeypad
@@ -82,6 +84,8 @@ class AdminScreen(Screen):
                  integrity: IntegrityCheck | None = None,
                  printers: Callable[[], list[str]] | None = None,
                  effective: Settings | None = None,
+                 counters: CounterRepository | None = None,
+                 today: Callable[[], dt.date] = dt.date.today,
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._settings = settings
@@ -93,6 +97,8 @@ class AdminScreen(Screen):
         #: The settings the kiosk started with (settings.toml, command line): shown for
         #: anything not yet changed here.
         self._effective = effective or Settings()
+        self._counters = counters
+        self._today = today
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
         self.scroll = QScrollArea()
@@ -221,8 +227,21 @@ class AdminScreen(Screen):
         self.printer_row = QHBoxLayout()
         self.printer_group = QButtonGroup(self)
         grid.addLayout(self.printer_row, 2, 1)
+        grid.addWidget(_text(self.tr("Count screen views (no visitor details)")), 3, 0)
+        counts_row = QHBoxLayout()
+        self.counters_button = TouchButton("", checkable=True)
+        self.counters_button.toggled.connect(self._on_counters_button_toggled)
+        self.clear_counts_button = TouchButton(self.tr("Clear counts"))
+        self.clear_counts_button.clicked.connect(self._on_clear_counts_button_clicked)
+        counts_row.addWidget(self.counters_button)
+        counts_row.addWidget(self.clear_counts_button)
+        counts_row.addStretch(1)
+        grid.addLayout(counts_row, 3, 1)
         grid.setColumnStretch(1, 1)
         layout.addLayout(grid)
+        self.counts_label = _text("", "muted")
+        self.counts_label.setAccessibleName(self.tr("Screen views, last 7 days"))
+        layout.addWidget(self.counts_label)
 
         # Data and checks
         layout.addWidget(heading(self.tr("Data on this kiosk"), "subtitle"))
@@ -269,6 +288,11 @@ class AdminScreen(Screen):
         self.printing_button.blockSignals(False)
         self._show_printing(enabled)
         self._load_printers(stored.get(KEY_PRINTER, ""))
+        counting = stored.get(KEY_COUNTERS, "0").strip() == "1"
+        self.counters_button.blockSignals(True)
+        self.counters_button.setChecked(counting)
+        self.counters_button.blockSignals(False)
+        self._show_counters(counting)
         self.data_label.setText(self._data_text())
         self.check_label.setText("")
         self.status.setText("")
@@ -398,6 +422,45 @@ class AdminScreen(Screen):
     def _on_printing_button_toggled(self, checked: bool) -> None:
         self._show_printing(checked)
         self._save(KEY_PRINTING, "1" if checked else "0")
+
+    def _show_counters(self, enabled: bool) -> None:
+        self.counters_button.setText(self.tr("On") if enabled else self.tr("Off"))
+        self.counters_button.setAccessibleName(
+            self.tr("Counting screen views is on") if enabled
+            else self.tr("Counting screen views is off"))
+        self.counters_button.setEnabled(self._counters is not None)
+        self.clear_counts_button.setVisible(enabled and self._counters is not None)
+        self.counts_label.setVisible(enabled and self._counters is not None)
+        if enabled and self._counters is not None:
+            self.counts_label.setText(self._counts_text())
+
+    def _counts_text(self) -> str:
+        if self._counters is None:
+            return ""
+        since = (self._today() - dt.timedelta(days=6)).isoformat()
+        rows = self._counters.daily_views(MIN_REPORTED, since=since)
+        if not rows:
+            return self.tr("No screen views counted in the last 7 days.")
+        fewer = self.tr("fewer than %1").replace("%1", str(MIN_REPORTED))
+        by_day: dict[str, list[str]] = {}
+        for row in rows:
+            count = fewer if row.views is None else QLocale().toString(row.views)
+            by_day.setdefault(row.day, []).append(f"{row.screen} {count}")
+        lines = [self.tr("Screen views, last 7 days:")]
+        lines += [f"{day}: " + ", ".join(items) for day, items in by_day.items()]
+        return "\n".join(lines)
+
+    def _on_counters_button_toggled(self, checked: bool) -> None:
+        self._save(KEY_COUNTERS, "1" if checked else "0")
+        self._show_counters(checked)
+
+    def _on_clear_counts_button_clicked(self) -> None:
+        if self._counters is None:
+            return
+        self._counters.clear()
+        self.counts_label.setText(self._counts_text())
+        self.status.setText(self.tr("Counts cleared."))
+        self.status.show()
 
     def run_integrity_check(self) -> None:
         if self._integrity is None:

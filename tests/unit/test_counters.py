@@ -1,0 +1,86 @@
+"""Optional aggregate counters: off by default, per screen per day, counts below 5 hidden."""
+
+from __future__ import annotations
+
+import datetime as dt
+import shutil
+from pathlib import Path
+
+import pytest
+
+from kiosk.domain import ScreenViews
+from kiosk.store import admin
+from kiosk.store.counters import CounterRepository, ViewCounter, counters_enabled
+
+FIXTURES = Path(__file__).resolve().parent.parent / "data"
+DAY = dt.date(2026, 11, 28)
+
+
+@pytest.fixture
+def conn(tmp_path: Path):  # type: ignore[no-untyped-def]
+    c = admin.open_admin_db(tmp_path)
+    yield c
+    c.close()
+
+
+def stored_rows(conn) -> list[tuple]:  # type: ignore[no-untyped-def]
+    return list(conn.execute("SELECT day, screen, views FROM screen_views ORDER BY day, screen"))
+
+
+def test_counts_are_per_screen_per_day_and_small_ones_suppressed(conn) -> None:
+    repo = CounterRepository(conn)
+    for _ in range(7):
+        repo.record_view("guide", "2026-11-28")
+    for _ in range(4):
+        repo.record_view("directory", "2026-11-28")
+    for _ in range(5):
+        repo.record_view("guide", "2026-11-27")
+    assert repo.daily_views() == [
+        ScreenViews("2026-11-28", "directory", None),
+        ScreenViews("2026-11-28", "guide", 7),
+        ScreenViews("2026-11-27", "guide", 5),
+    ]
+    assert repo.daily_views(since="2026-11-28") == repo.daily_views()[:2]
+    assert stored_rows(conn) == [("2026-11-27", "guide", 5), ("2026-11-28", "directory", 4),
+                                 ("2026-11-28", "guide", 7)]
+    repo.clear()
+    assert repo.daily_views() == []
+
+
+def test_only_a_screen_name_and_a_day_can_be_stored(conn) -> None:
+    repo = CounterRepository(conn)
+    for screen, day in [("05401", "2026-11-28"), ("guide", "2026-11-28T10:00"),
+                        ("search opioids", "2026-11-28")]:
+        with pytest.raises(ValueError):
+            repo.record_view(screen, day)
+    assert stored_rows(conn) == []
+
+
+def test_view_counter_is_off_by_default_and_never_counts_admin(conn) -> None:
+    settings = admin.SettingsRepository(conn)
+    counter = ViewCounter(CounterRepository(conn), settings, allowed=("home", "guide"),
+                          today=lambda: DAY)
+    assert not counters_enabled(settings)
+    counter("guide")
+    assert stored_rows(conn) == []
+    settings.set("counters_enabled", "1")
+    counter("guide")
+    counter("admin")
+    counter("guide")
+    counter.skip_next_home()  # a session reset returns Home by itself
+    counter("home")
+    counter("home")
+    assert stored_rows(conn) == [("2026-11-28", "guide", 2), ("2026-11-28", "home", 1)]
+    settings.set("counters_enabled", "0")
+    counter("guide")
+    assert stored_rows(conn) == [("2026-11-28", "guide", 2), ("2026-11-28", "home", 1)]
+
+
+def test_migration_to_counters_keeps_existing_settings(tmp_path: Path) -> None:
+    shutil.copyfile(FIXTURES / "admin_v2.sqlite", tmp_path / admin.ADMIN_DB_NAME)
+    conn = admin.open_admin_db(tmp_path)
+    assert admin.SettingsRepository(conn).get("kiosk_zip") == "05401"
+    assert stored_rows(conn) == []
+    CounterRepository(conn).record_view("faq", "2026-11-28")
+    assert stored_rows(conn) == [("2026-11-28", "faq", 1)]
+    conn.close()
