@@ -280,6 +280,8 @@ def run_qt(stores: Stores | None, settings: Settings, args: argparse.Namespace,
             return 3
         application.show(window, settings.windowed)
         return app.exec()
+    if (args.screenshot or args.self_test) and hasattr(window, "view_counter"):
+        window.view_counter.paused = True  # issue 6: a script's views are not visitors'
     if args.screenshot:
         window.show()
         sizes = args.size or DEFAULT_SIZES

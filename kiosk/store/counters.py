@@ -67,6 +67,8 @@ class ViewCounter:
         self._allowed = frozenset(allowed)
         self.today = today
         self._skip_home = False
+        #: True while a script (screenshots, self-test) drives the screens.
+        self.paused = False
 
     def skip_next_home(self) -> None:
         """A session reset returns Home by itself: that is not a visitor's view."""
@@ -77,6 +79,6 @@ class ViewCounter:
             self._skip_home = False
             return
         self._skip_home = False
-        if screen_id not in self._allowed or not counters_enabled(self._settings):
+        if self.paused or screen_id not in self._allowed or not counters_enabled(self._settings):
             return
         self._counters.record_view(screen_id, self.today().isoformat())

@@ -71,6 +71,9 @@ def test_view_counter_is_off_by_default_and_never_counts_admin(conn) -> None:
     counter("home")
     counter("home")
     assert stored_rows(conn) == [("2026-11-28", "guide", 2), ("2026-11-28", "home", 1)]
+    counter.paused = True  # screenshots and the self-test drive screens: not visitors
+    counter("guide")
+    counter.paused = False
     settings.set("counters_enabled", "0")
     counter("guide")
     assert stored_rows(conn) == [("2026-11-28", "guide", 2), ("2026-11-28", "home", 1)]

@@ -323,6 +323,7 @@ class AdminScreen(Screen):
             widget = item.widget() if item is not None else None
             if widget is not None:
                 self.printer_group.removeButton(widget)  # type: ignore[arg-type]
+                widget.hide()  # deleteLater runs later: never draw the old row meanwhile
                 widget.deleteLater()
         names = [""] + self._printers()
         for name in names:
