@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import csv
 import gzip
-import unicodedata
 import re
+import unicodedata
 from pathlib import Path
 
 import numpy as np
