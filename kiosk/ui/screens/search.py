@@ -16,7 +16,7 @@ from kiosk.ui.screens.base import Screen, ScreenshotState, heading, page_layout
 from kiosk.ui.search_models import SearchResultsModel
 from kiosk.ui.widgets.keyboard import OnScreenKeyboard
 from kiosk.ui.widgets.search_bar import SearchBar
-from kiosk.ui.widgets.touch import enable_kinetic_scroll
+from kiosk.ui.widgets.touch import set_up_wrapping_list
 
 #: What the screenshots type: a typo (it shows the correction note), and a word that finds
 #: guide sections, answers and programs.
@@ -44,14 +44,7 @@ class SearchScreen(Screen):
         self.model = SearchResultsModel(self)
         self.list = QListView()
         self.list.setModel(self.model)
-        self.list.setWordWrap(True)
-        self.list.setUniformItemSizes(False)
-        self.list.setResizeMode(QListView.ResizeMode.Adjust)
-        self.list.setTextElideMode(Qt.TextElideMode.ElideNone)
-        self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.list.setEditTriggers(QListView.EditTrigger.NoEditTriggers)
-        self.list.setAccessibleName(self.tr("Search results"))
-        enable_kinetic_scroll(self.list)
+        set_up_wrapping_list(self.list, self.tr("Search results"))
         self.list.clicked.connect(self._on_list_clicked)
         self.list.activated.connect(self._on_list_clicked)
         layout.addWidget(self.list, 1)

@@ -5,13 +5,13 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Generic, TypeVar
 
-from PySide6.QtCore import QItemSelectionModel, Qt
+from PySide6.QtCore import QItemSelectionModel
 from PySide6.QtWidgets import QHBoxLayout, QListView, QVBoxLayout, QWidget
 
 from kiosk.ui.models import TitledListModel
 from kiosk.ui.screens.base import heading
 from kiosk.ui.widgets.markdown_view import MarkdownView
-from kiosk.ui.widgets.touch import TouchButton, enable_kinetic_scroll
+from kiosk.ui.widgets.touch import TouchButton, set_up_wrapping_list
 
 T = TypeVar("T")
 
@@ -24,17 +24,7 @@ class ListDetail(QWidget, Generic[T]):
         self.model: TitledListModel[T] = TitledListModel(self)
         self.list = QListView()
         self.list.setModel(self.model)
-        self.list.setWordWrap(True)
-        self.list.setUniformItemSizes(False)
-        self.list.setResizeMode(QListView.ResizeMode.Adjust)
-        self.list.setTextElideMode(Qt.TextElideMode.ElideNone)
-        self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        # A scroll bar that comes and goes changes the width after rows were measured,
-        # which cuts off the last line of wrapped titles.
-        self.list.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOn)
-        self.list.setAccessibleName(list_name)
-        self.list.setEditTriggers(QListView.EditTrigger.NoEditTriggers)
-        enable_kinetic_scroll(self.list)
+        set_up_wrapping_list(self.list, list_name)
         self.list.selectionModel().currentChanged.connect(self._on_list_current_changed)
 
         self.title = heading("", role="subtitle")

@@ -6,6 +6,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QAbstractScrollArea,
+    QListView,
     QPushButton,
     QScroller,
     QWidget,
@@ -34,3 +35,18 @@ def enable_kinetic_scroll(area: QAbstractScrollArea) -> None:
     if isinstance(area, QAbstractItemView):
         area.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
     QScroller.grabGesture(area.viewport(), QScroller.ScrollerGestureType.TouchGesture)
+
+
+def set_up_wrapping_list(view: QListView, accessible_name: str) -> None:
+    """A read-only touch list whose rows wrap their text instead of cutting it off."""
+    view.setWordWrap(True)
+    view.setUniformItemSizes(False)
+    view.setResizeMode(QListView.ResizeMode.Adjust)
+    view.setTextElideMode(Qt.TextElideMode.ElideNone)
+    view.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+    # A scroll bar that comes and goes changes the width after rows were measured,
+    # which cuts off the last line of wrapped rows.
+    view.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOn)
+    view.setEditTriggers(QListView.EditTrigger.NoEditTriggers)
+    view.setAccessibleName(accessible_name)
+    enable_kinetic_scroll(view)
