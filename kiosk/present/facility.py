@@ -1,0 +1,112 @@
+"""A facility as a visitor reads it: on screen, on a slip, in a booklet and in a QR code."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from kiosk.domain import Facility, FacilityService
+from kiosk.present.codes import MEDICATION_CODES, PAYMENT_CATEGORY, level_labels
+from kiosk.present.text import Translate, untranslated
+
+
+def readable(part: str) -> bool:
+    """False for placeholder parts such as the directory's "- - -" streets."""
+    return any(ch.isalnum() for ch in part)
+
+
+def address_lines(facility: Facility) -> list[str]:
+    """Street (placeholders dropped) and "City, ST ZIP"; only the lines that have text."""
+    street = ", ".join(p.strip() for p in (facility.street1, facility.street2) if readable(p))
+    place = f"{facility.city}, {facility.state} {facility.zip}".strip(" ,")
+    return [x for x in (street, place) if x]
+
+
+def main_phone(facility: Facility) -> str:
+    """The number to call: the main line, else the first intake line ("" when none)."""
+    return facility.phone or next(iter(facility.intake_phones), "")
+
+
+def intake_phones(facility: Facility) -> list[str]:
+    """Intake lines that are not already the main number."""
+    phone = main_phone(facility)
+    return [p for p in facility.intake_phones if p and p != phone]
+
+
+def second_name(facility: Facility) -> str:
+    return facility.name2 if readable(facility.name2) else ""
+
+
+def qr_payload(facility: Facility, tr: Translate = untranslated) -> str:
+    """Plain text a phone shows after scanning: name, phone and address."""
+    lines = [facility.name]
+    if second_name(facility):
+        lines.append(facility.name2)
+    phone = main_phone(facility)
+    if phone:
+        lines.append(tr("Phone: %1").replace("%1", phone))
+    lines.extend(address_lines(facility))
+    return "\n".join(lines)
+
+
+def distance_text(miles: float, approximate: bool, tr: Translate = untranslated) -> str:
+    """"12 mi", "3.4 mi" or "about 3.4 mi" (a position from the ZIP code is approximate)."""
+    miles = max(miles, 0.1)
+    number = f"{miles:.1f}" if miles < 10 else f"{miles:.0f}"
+    return (tr("about %1 mi") if approximate else tr("%1 mi")).replace("%1", number)
+
+
+def _unique(services: list[FacilityService]) -> list[str]:
+    # Two codes can share a label (both meaning "Methadone", say): list it once.
+    return list(dict.fromkeys(s.label for s in services))
+
+
+def medications(facility: Facility) -> list[str]:
+    """Addiction medicines offered (or "does not use" statements), in display order."""
+    return _unique([s for s in facility.services if s.code in MEDICATION_CODES])
+
+
+def payment(facility: Facility) -> list[str]:
+    return _unique([s for s in facility.services if PAYMENT_CATEGORY in s.category.lower()])
+
+
+def services_in(facility: Facility, category: str) -> list[str]:
+    return _unique(list(facility.services_in(category)))
+
+
+#: Categories the facility page lists under their own heading, beside medicines and payment.
+LISTED_CATEGORIES = ("Languages", "Ages")
+
+
+@dataclass(frozen=True)
+class FacilityText:
+    """Everything the facility page, the slip and the booklet say about one program."""
+
+    name: str
+    name2: str
+    address: list[str]
+    phone: str
+    intake: list[str]
+    levels: list[str]
+    medications: list[str]
+    payment: list[str]
+    #: LISTED_CATEGORIES then every other category, in display order: (category, labels).
+    groups: list[tuple[str, list[str]]]
+    qr_payload: str
+
+
+def describe(facility: Facility, tr: Translate = untranslated) -> FacilityText:
+    """One pass over the services: each label appears under exactly one heading."""
+    shown = {s.code for s in facility.services
+             if s.code in MEDICATION_CODES or PAYMENT_CATEGORY in s.category.lower()}
+    by_category: dict[str, list[FacilityService]] = {c: [] for c in LISTED_CATEGORIES}
+    for s in facility.services:
+        if s.code not in shown:
+            by_category.setdefault(s.category, []).append(s)
+    return FacilityText(
+        name=facility.name, name2=second_name(facility), address=address_lines(facility),
+        phone=main_phone(facility), intake=intake_phones(facility),
+        levels=level_labels(facility.levels, tr), medications=medications(facility),
+        payment=payment(facility),
+        groups=[(c, _unique(items)) for c, items in by_category.items() if items],
+        qr_payload=qr_payload(facility, tr),
+    )

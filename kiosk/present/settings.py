@@ -1,0 +1,145 @@
+"""Every kiosk setting in one typed registry: its key, type, default and where it can be set.
+
+The admin database stores settings as text, settings.toml as TOML values, the command line
+as parsed options. Each source is turned into the admin database's text form and layered
+(command line over admin screen over settings.toml over the default), then parsed once here.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from enum import Flag, auto
+from typing import Protocol
+
+
+class Source(Flag):
+    """Where a setting may be set."""
+
+    TOML = auto()
+    ADMIN = auto()
+    CLI = auto()
+
+
+Value = str | int | bool
+
+
+@dataclass(frozen=True)
+class Setting:
+    key: str
+    kind: type[str] | type[int] | type[bool] | type[list[str]]
+    default: Value
+    sources: Source
+    #: Whole numbers: the range accepted (settings.toml and the admin screen alike).
+    minimum: int = 0
+    maximum: int = 0
+
+    def parse(self, text: str) -> Value | None:
+        """The admin database's text form -> a typed value (None: not a valid value)."""
+        text = text.strip()
+        if self.kind is bool:
+            return {"1": True, "0": False}.get(text)
+        if self.kind is int:
+            try:
+                number = int(text)
+            except ValueError:
+                return None
+            return number if self.minimum <= number <= self.maximum else None
+        if self.kind is list:
+            return ",".join(part.strip() for part in text.split(",") if part.strip())
+        return text
+
+    def from_toml(self, value: object) -> str | None:
+        """A settings.toml value -> the admin database's text form (None: wrong type)."""
+        if self.kind is bool:
+            return ("1" if value else "0") if isinstance(value, bool) else None
+        if self.kind is int:
+            if isinstance(value, int) and not isinstance(value, bool):
+                return str(value) if self.minimum <= value <= self.maximum else None
+            return None
+        if self.kind is list:
+            if isinstance(value, list) and all(isinstance(v, str) for v in value):
+                return ",".join(v.strip() for v in value)
+            return None
+        return value.strip() if isinstance(value, str) else None
+
+    def expected(self) -> str:
+        """What a librarian should have written, for the log."""
+        if self.kind is int:
+            return f"expected a whole number from {self.minimum} to {self.maximum}"
+        return {bool: "expected true or false", list: "expected a list of names"}.get(
+            self.kind, "expected text in quotes")
+
+
+_ALL = Source.TOML | Source.ADMIN
+REGISTRY: dict[str, Setting] = {s.key: s for s in (
+    Setting("lang", str, "en", _ALL | Source.CLI),
+    Setting("idle_seconds", int, 120, _ALL | Source.CLI, minimum=10, maximum=86_400),
+    Setting("kiosk_zip", str, "", _ALL),
+    Setting("featured_helpline", str, "", _ALL),
+    #: Helpline ids in the administrator's order, comma-separated (empty: the content's).
+    Setting("helpline_order", list, "", _ALL),
+    Setting("printing_enabled", bool, True, _ALL),
+    #: Empty: the system's default printer.
+    Setting("printer_name", str, "", _ALL),
+    #: "letter", "a4" or empty (the printer's own paper, else the locale's).
+    Setting("paper_size", str, "", _ALL),
+    Setting("counters_enabled", bool, False, Source.ADMIN),
+)}
+
+
+def setting(key: str) -> Setting:
+    return REGISTRY[key]
+
+
+class TextSettings(Protocol):
+    """What the admin database's SettingsRepository offers."""
+
+    def get(self, key: str, default: str = "") -> str: ...
+
+
+def resolve(key: str, *layers: Mapping[str, str]) -> Value:
+    """The first valid value for `key` in `layers` (highest first), else its default."""
+    entry = REGISTRY[key]
+    for layer in layers:
+        text = layer.get(key)
+        if text is None:
+            continue
+        value = entry.parse(text)
+        if value is not None:
+            return value
+    return entry.default
+
+
+class LiveSettings:
+    """Settings read at the moment they are used, so an admin-screen change applies at once:
+    the admin database over settings.toml over the registry's default."""
+
+    def __init__(self, admin: TextSettings | None, toml: Mapping[str, str] | None = None) -> None:
+        self._admin = admin
+        self._toml = dict(toml or {})
+
+    def _layers(self, key: str) -> list[Mapping[str, str]]:
+        layers: list[Mapping[str, str]] = []
+        if self._admin is not None:
+            marker = "\0unset"
+            text = self._admin.get(key, marker)
+            if text != marker:
+                layers.append({key: text})
+        layers.append(self._toml)
+        return layers
+
+    def get(self, key: str, default: str = "") -> str:
+        """The admin database's text form (TextSettings protocol)."""
+        entry = REGISTRY.get(key)
+        for layer in self._layers(key):
+            text = layer.get(key)
+            if text is not None and (entry is None or entry.parse(text) is not None):
+                return text
+        return default
+
+    def flag(self, key: str) -> bool:
+        return bool(resolve(key, *self._layers(key)))
+
+    def text(self, key: str) -> str:
+        return str(resolve(key, *self._layers(key)))
