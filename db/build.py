@@ -9,7 +9,6 @@ time of the build, and the file is VACUUMed before it is moved into place.
 from __future__ import annotations
 
 import argparse
-import os
 import sqlite3
 import sys
 from pathlib import Path
@@ -52,12 +51,12 @@ def build(out: Path, samhsa_dir: Path | None,
         conn.execute("BEGIN")
         for lang in content.languages(content_root):
             content.load_language(conn, content_root / lang)
-        if samhsa_dir is not None:  # issue 4: the treatment facility directory
+        if samhsa_dir is not None:  # the treatment facility directory
             try:
                 samhsa.load(conn, samhsa.find_sources(samhsa_dir))
             except samhsa.DirectoryImportError as exc:
                 raise content.ContentError(samhsa_dir, str(exc)) from None
-        from kiosk.store.search import build_index  # issue 5: guide, FAQs and facilities
+        from kiosk.store.search import build_index  # guide, FAQs and facilities
 
         build_index(conn)
         conn.execute("COMMIT")
@@ -67,7 +66,7 @@ def build(out: Path, samhsa_dir: Path | None,
         conn.execute("VACUUM")
     finally:
         conn.close()
-    os.replace(tmp, out)
+    tmp.replace(out)
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -65,7 +65,7 @@ CREATE TABLE helpline (
 );
 
 -- -------------------------------------------------------------- directory --
--- (owned by the directory importer, issue 4)
+-- (owned by the directory importer)
 -- SAMHSA's National Directory, substance use facilities only (kiosk/importers/samhsa.py).
 -- Service codes in plain language, grouped for visitors; `position` orders groups then codes.
 CREATE TABLE directory_service (
@@ -105,7 +105,7 @@ CREATE TABLE zip_centroid (
 ) WITHOUT ROWID;
 
 -- ----------------------------------------------------------------- search --
--- (owned by search, issue 5) Filled by kiosk.store.search.build_index after the content and
+-- (owned by search) Filled by kiosk.store.search.build_index after the content and
 -- the directory are loaded. One row per searchable thing; text is plain (Markdown removed).
 -- lang is '' for facilities (they are the same in every language).
 CREATE TABLE search_doc (

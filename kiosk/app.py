@@ -9,13 +9,30 @@ import sqlite3
 import sys
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from kiosk import __version__, paths, settings_file
 from kiosk.config import Settings
 from kiosk.logs import setup_logging
-from kiosk.store.admin import AdminDbError, SettingsRepository, open_admin_db, schema_version
+from kiosk.present.settings import REGISTRY, Key, LiveSettings, resolve
+from kiosk.store.admin import (
+    AdminDbError,
+    SettingsRepository,
+    integrity_check,
+    open_admin_db,
+    schema_version,
+)
 from kiosk.store.connect import ContentDbError, open_content_db
 from kiosk.store.content import ContentRepository
+from kiosk.store.counters import CounterRepository
+from kiosk.store.directory import DirectoryRepository
+from kiosk.store.pins import PinRepository
+from kiosk.store.search import SearchRepository
+
+if TYPE_CHECKING:
+    from PySide6.QtWidgets import QApplication, QMainWindow
+
+    from kiosk.ui.shell import Shell
 
 log = logging.getLogger(__name__)
 
@@ -59,6 +76,15 @@ class Stores:
     admin_conn: sqlite3.Connection
     content: ContentRepository
     admin_settings: SettingsRepository
+    #: settings.toml as the admin database would store it (read once at start).
+    toml: dict[str, str]
+
+    def live(self) -> LiveSettings:
+        return LiveSettings(self.admin_settings, self.toml)
+
+    def close(self) -> None:
+        self.content_conn.close()
+        self.admin_conn.close()
 
 
 def load_settings(args: argparse.Namespace) -> Settings:
@@ -71,24 +97,37 @@ def load_settings(args: argparse.Namespace) -> Settings:
     )
 
 
+def _started_with(settings: Settings, toml: dict[str, str], admin: dict[str, str]) -> Settings:
+    """The settings the kiosk starts with: a value the caller set (the command line) wins,
+    then the admin screen's, then settings.toml's, then the registry's default."""
+    given: dict[str, str] = {}
+    if settings.lang != REGISTRY[Key.LANG].default:
+        given[Key.LANG] = settings.lang
+    if settings.idle_seconds != REGISTRY[Key.IDLE_SECONDS].default:
+        given[Key.IDLE_SECONDS] = str(settings.idle_seconds)
+
+    def value(key: Key) -> str | int | bool:
+        return resolve(key, given, admin, toml)
+
+    return settings.with_overrides(
+        lang=value(Key.LANG), idle_seconds=value(Key.IDLE_SECONDS),
+        kiosk_zip=value(Key.KIOSK_ZIP), featured_helpline=value(Key.FEATURED_HELPLINE),
+        helpline_order=value(Key.HELPLINE_ORDER),
+    )
+
+
 def open_stores(settings: Settings) -> Stores:
     """Open both databases; raise ContentDbError / AdminDbError with a one-line reason."""
     admin_conn = open_admin_db(paths.data_dir(settings.data_dir))
     admin_settings = SettingsRepository(admin_conn)
-    # settings.toml (issue 8) fills in what staff have not set on the admin screen.
-    stored = {**settings_file.load(paths.settings_file(settings.data_dir)),
-              **admin_settings.all()}
-    settings = settings.with_overrides(
-        lang=settings.lang if settings.lang != "en" else stored.get("lang"),
-        kiosk_zip=stored.get("kiosk_zip"),
-        featured_helpline=stored.get("featured_helpline"),
-        helpline_order=stored.get("helpline_order"),
-        printing_enabled=stored.get("printing_enabled", "1").strip() != "0",
-    )
-    if "idle_seconds" in stored and settings.idle_seconds == Settings().idle_seconds:
-        settings = settings.with_overrides(idle_seconds=int(stored["idle_seconds"]))
+    toml = settings_file.load(paths.settings_file(settings.data_dir))
+    settings = _started_with(settings, toml, admin_settings.all())
     content_path = settings.content_db or paths.default_content_db()
-    content_conn = open_content_db(content_path)
+    try:
+        content_conn = open_content_db(content_path)
+    except ContentDbError:
+        admin_conn.close()
+        raise
     content = ContentRepository(content_conn, settings.lang)
     if not content.guide_sections() and settings.lang != FALLBACK_LANG:
         # A language without content yet: show English rather than an empty kiosk.
@@ -97,8 +136,9 @@ def open_stores(settings: Settings) -> Stores:
         content = ContentRepository(content_conn, FALLBACK_LANG)
     if not content.guide_sections():
         content_conn.close()
+        admin_conn.close()
         raise ContentDbError(f"content database has no content for language {settings.lang!r}")
-    return Stores(settings, content_conn, admin_conn, content, admin_settings)
+    return Stores(settings, content_conn, admin_conn, content, admin_settings, toml)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -124,214 +164,115 @@ def main(argv: list[str] | None = None) -> int:
     return run_qt(stores, settings, args, problem)
 
 
-def build_window(stores: Stores):  # type: ignore[no-untyped-def]
+def build_shell(stores: Stores) -> Shell:
     """Repositories -> screens -> shell. Tests build screens the same way."""
-    from kiosk.store.directory import DirectoryRepository
-    from kiosk.ui.main_window import MainWindow
-    from kiosk.ui.screens.checklist import ChecklistScreen
-    from kiosk.ui.screens.compare import CompareScreen
-    from kiosk.ui.screens.directory import DirectoryScreen
-    from kiosk.ui.screens.faq import FaqScreen
-    from kiosk.ui.screens.guide import GuideScreen
-    from kiosk.ui.screens.help import HelpScreen
-    from kiosk.ui.screens.home import HomeScreen
-
-    content = stores.content
-    helplines = content.helplines(stores.settings.featured_helpline)
-    helplines = _ordered_helplines(helplines, stores.settings)  # issue 6: admin's order
-    # issue 7: take-aways (checklist printing, facility slips, the in-window print preview).
-    from kiosk.ui.printing import PrintService
-    from kiosk.ui.widgets.print_preview import PrintPreviewScreen, connect_takeaways
-
-    directory = DirectoryRepository(stores.content_conn)
-    lookup = directory.facility
-    windowed = stores.settings.windowed
-    checklist = ChecklistScreen(content, facility_lookup=lookup, helplines=helplines,
-                                windowed=windowed)
-    screens = [
-        HomeScreen(content),
-        GuideScreen(content),
-        FaqScreen(content),
-        CompareScreen(content),
-        DirectoryScreen(DirectoryRepository(stores.content_conn), stores.settings.kiosk_zip),
-        checklist,
-        HelpScreen(helplines),
-    ]
-    preview = PrintPreviewScreen(PrintService(stores.admin_settings, windowed=windowed),
-                                 helplines, content.info())
-    screens.append(preview)
-    admin = _admin_screen(stores, helplines, directory)  # issue 6
-    screens.append(admin)
-    search = _search_screen(stores)  # issue 5
-    screens.append(search)
-    window = MainWindow(screens, helplines)
-    _install_search(window, search, stores.settings)  # issue 5
-
-    def sample_facility():  # type: ignore[no-untyped-def]
-        found = directory.search_facilities(state="VT", levels={"intensive_outpatient"},
-                                            limit=1)
-        return found[0] if found else None
-
-    directory_screen = window.screens["directory"]
-    # Slips printed at the kiosk carry the distance from the ZIP the visitor entered.
-    connect_takeaways(window, checklist, preview, directory_screen,
-                      directory_screen.facility_as_shown, sample_facility)
-    _wire_session(window, stores, admin)  # issue 6
-    _wire_counters(window, stores)  # issue 6: optional screen-view counts, off by default
-    return window
-
-
-def _ordered_helplines(helplines, settings: Settings):  # type: ignore[no-untyped-def]
-    from kiosk.ui.screens.admin import order_helplines
-
-    order = [i for i in settings.helpline_order.split(",") if i]
-    return order_helplines(helplines, order, settings.featured_helpline)
-
-
-def _admin_screen(stores: Stores, helplines, directory):  # type: ignore[no-untyped-def]
-    """The staff-only admin screen (issue 6), reached through the PIN pad."""
-    from kiosk.store.admin import integrity_check
-    from kiosk.ui.screens.admin import AdminScreen
+    # Qt is imported only when a window is wanted: argument errors and a failed start stay
+    # fast, and kiosk-admin can reuse open_stores without Qt.
+    from kiosk.ui.shell import ShellParts
+    from kiosk.ui.shell import build_shell as build
 
     def integrity() -> list[tuple[str, str]]:
         return [("content", integrity_check(stores.content_conn)),
                 ("settings", integrity_check(stores.admin_conn))]
 
-    from kiosk.store.counters import CounterRepository
-
-    return AdminScreen(stores.admin_settings, stores.content, helplines,
-                       directory=directory, integrity=integrity,
-                       effective=stores.settings,
-                       counters=CounterRepository(stores.admin_conn))
-
-
-def _wire_session(window, stores: Stores, admin) -> None:  # type: ignore[no-untyped-def]
-    """Idle reset, Quick exit, kiosk lockdown and the admin PIN pad (issue 6)."""
-    from kiosk.store.pins import PinRepository
-    from kiosk.ui.session import SessionGuard, SessionTimeouts
-
-    settings = stores.settings
-    guard = SessionGuard(
-        window, kiosk_mode=not settings.windowed, pins=PinRepository(stores.admin_conn),
-        timeouts=SessionTimeouts.from_seconds(settings.idle_seconds,
-                                              settings.idle_warning_seconds),
-    )
-    admin.done.connect(guard.leave_admin)
-    admin.exit_requested.connect(guard.exit_kiosk)
-    admin.restart_requested.connect(guard.restart_kiosk)
-    admin.idle_changed.connect(guard.set_idle_seconds)
-    window.session = guard
+    return build(ShellParts(
+        settings=stores.settings, live=stores.live(), content=stores.content,
+        directory=DirectoryRepository(stores.content_conn),
+        search=SearchRepository(stores.content_conn, stores.content.lang),
+        admin_settings=stores.admin_settings, pins=PinRepository(stores.admin_conn),
+        counters=CounterRepository(stores.admin_conn), integrity=integrity,
+    ))
 
 
-def _wire_counters(window, stores: Stores) -> None:  # type: ignore[no-untyped-def]
-    """Count visitor screens per day when the admin turned counters on (never "admin")."""
-    from kiosk.store.counters import CounterRepository, ViewCounter
-    from kiosk.ui.main_window import NAV_ORDER
-
-    counter = ViewCounter(CounterRepository(stores.admin_conn), stores.admin_settings,
-                          allowed=(*NAV_ORDER, "help", "search"))
-    window.add_reset_hook(counter.skip_next_home)
-    window.screen_changed.connect(counter)
-    window.view_counter = counter  # tests swap counter.today
-
-
-def _search_screen(stores: Stores):  # type: ignore[no-untyped-def]
-    """Search over the guide, FAQs and programs (issue 5)."""
-    from kiosk.store.search import SearchRepository
-    from kiosk.ui.screens.search import SearchScreen
-
-    return SearchScreen(SearchRepository(stores.content_conn, stores.content.lang))
-
-
-def _install_search(window, search, settings: Settings) -> None:  # type: ignore[no-untyped-def]
-    """The search field (top bar) and the on-screen keyboard (bottom dock), issue 5."""
-    from kiosk.ui.screens.search import install
-
-    install(window, search, windowed=settings.windowed, show_keyboard=settings.show_keyboard)
-
-
-def make_window(stores: Stores | None):  # type: ignore[no-untyped-def]
-    """The kiosk window, or the maintenance screen when the kiosk cannot run."""
+def make_shell(stores: Stores | None) -> Shell | QMainWindow:
+    """The kiosk's shell, or the maintenance window when the kiosk cannot run."""
     from kiosk.ui import application
 
     if stores is None:
         return application.maintenance_window()
     try:
-        return build_window(stores)
-    except Exception:  # noqa: BLE001 - the visitor sees maintenance, the log the traceback
+        return build_shell(stores)
+    except Exception:  # the visitor sees maintenance, the log the traceback
         log.exception("window could not be built")
         return application.maintenance_window()
 
 
 def run_qt(stores: Stores | None, settings: Settings, args: argparse.Namespace,
            problem: str) -> int:
-    # Qt is imported only now: argument errors and self-test failures stay fast.
     from PySide6.QtCore import QCoreApplication
-    from PySide6.QtWidgets import QApplication
 
     from kiosk.ui import application
+    from kiosk.ui.crash import CrashGuard
+    from kiosk.ui.shell import Shell
 
     app = application.create_app(settings.lang)
-    window = make_window(stores)
-    if not hasattr(window, "screens"):
+    shell = make_shell(stores)
+    if not isinstance(shell, Shell) or stores is None:
+        if isinstance(shell, Shell):
+            shell.close()
+            shell = application.maintenance_window()
+        log.error("showing the maintenance screen: %s", problem or "the window failed")
         if args.self_test or args.screenshot:
             print("self-test failed: the main window could not be built (see the log)",
                   file=sys.stderr)
             return 3
-        application.show(window, settings.windowed)
+        application.show(shell, settings.windowed)
         return app.exec()
-    if (args.screenshot or args.self_test) and hasattr(window, "view_counter"):
-        window.view_counter.paused = True  # issue 6: a script's views are not visitors'
-    if args.screenshot:
-        window.show()
-        sizes = args.size or DEFAULT_SIZES
-        written = window.save_screenshots(args.screenshot, sizes)
-        print(f"wrote {len(written)} screenshots to {args.screenshot}")
-        return 0
-    if args.self_test:
-        window.show()
-        for screen in window.screens.values():
-            window.navigate(screen.screen_id)
-            QCoreApplication.processEvents()
-        window.navigate("home")
-        info = stores.content.info()
-        print(
-            f"self-test ok: kiosk {__version__}, content v{info.schema_version} "
-            f"({len(stores.content.guide_sections())} guide sections, "
-            f"{len(stores.content.faqs())} FAQs), admin v{schema_version(stores.admin_conn)}, "
-            f"{len(window.screens)} screens, platform {QApplication.platformName()}"
-        )
-        window.close()
-        return 0
-    application.show(window, settings.windowed)
-    # issue 6: an unexpected error resets the session; three within a minute exit non-zero.
-    from kiosk.ui.crash import CrashGuard
-
-    guard = getattr(window, "session", None)
-    crash = CrashGuard((lambda: guard.reset_session("error")) if guard is not None
-                       else window.reset_session,
-                       QCoreApplication.exit)
+    if args.screenshot or args.self_test:
+        shell.counter.paused = True  # a script's views are not visitors'
+        return _screenshots(shell, args) if args.screenshot else _self_test(shell, stores, app)
+    application.show(shell.window, settings.windowed)
+    # An unexpected error resets the session; three within a minute exit non-zero.
+    crash = CrashGuard(lambda: shell.session.reset_session("error"), QCoreApplication.exit)
     crash.install()
     if args.exit_after_first_paint:
         _exit_after_first_paint(app)
     code = app.exec()
     crash.uninstall()
-    for decided in (crash.exit_code, getattr(guard, "exit_code", None)):
+    for decided in (crash.exit_code, shell.session.exit_code):
         if decided is not None:
             return int(decided)
     return code
 
 
-def _exit_after_first_paint(app):  # type: ignore[no-untyped-def]
+def _screenshots(shell: Shell, args: argparse.Namespace) -> int:
+    shell.window.show()
+    sizes = args.size or DEFAULT_SIZES
+    written = shell.window.save_screenshots(args.screenshot, sizes)
+    print(f"wrote {len(written)} screenshots to {args.screenshot}")
+    return 0
+
+
+def _self_test(shell: Shell, stores: Stores, app: QApplication) -> int:
+    window = shell.window
+    window.show()
+    for screen in shell.screens.in_order():
+        window.navigate(screen.screen_id)
+        app.processEvents()
+    window.navigate("home")
+    info = stores.content.info()
+    print(
+        f"self-test ok: kiosk {__version__}, content v{info.schema_version} "
+        f"({len(stores.content.guide_sections())} guide sections, "
+        f"{len(stores.content.faqs())} FAQs), admin v{schema_version(stores.admin_conn)}, "
+        f"{len(window.screens)} screens, platform {app.platformName()}"
+    )
+    shell.close()
+    return 0
+
+
+def _exit_after_first_paint(app: QApplication) -> None:
     """For benchmarks/startup.py: print the time once the first frame is painted, then quit."""
     import time
 
     from PySide6.QtCore import QEvent, QObject, QTimer
 
     class FirstPaint(QObject):
-        def eventFilter(self, _watched, event):  # type: ignore[no-untyped-def]  # noqa: N802
-            if event.type() == QEvent.Type.Paint and not self.property("seen"):
-                self.setProperty("seen", True)
+        seen = False
+
+        def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
+            if event.type() == QEvent.Type.Paint and not self.seen:
+                self.seen = True
                 QTimer.singleShot(0, self._done)  # after the whole frame is painted
             return False
 
@@ -341,3 +282,16 @@ def _exit_after_first_paint(app):  # type: ignore[no-untyped-def]
             app.exit(0)  # quit() would ask the windows, and the kiosk refuses to close
 
     app.installEventFilter(FirstPaint(app))
+
+
+def build_window(stores: Stores):  # type: ignore[no-untyped-def]
+    """TEMPORARY while the tests move to build_shell: the old attribute-wired window."""
+    shell = build_shell(stores)
+    window = shell.window
+    window.session = shell.session  # type: ignore[attr-defined]
+    window.view_counter = shell.counter  # type: ignore[attr-defined]
+    window.shell = shell  # type: ignore[attr-defined]
+    return window
+
+
+make_window = make_shell

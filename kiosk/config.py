@@ -1,8 +1,13 @@
-"""Settings: a frozen dataclass. Defaults in code <- admin database <- command line."""
+"""Settings the kiosk starts with: a frozen dataclass.
+
+Defaults in code <- settings.toml <- admin database <- command line, layered by app.py
+through the registry in kiosk.present.settings. Settings read where they are used (printing,
+counters) are not here: kiosk.present.settings.LiveSettings reads them at that moment.
+"""
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, fields, replace
 from pathlib import Path
 from typing import Any
 
@@ -22,9 +27,9 @@ class Settings:
     featured_helpline: str = ""
     #: Helpline ids in the administrator's order, comma-separated (empty: the content's order).
     helpline_order: str = ""
-    printing_enabled: bool = True
     show_keyboard: bool | None = None
 
     def with_overrides(self, **values: Any) -> Settings:
-        known = {k: v for k, v in values.items() if v is not None and hasattr(self, k)}
+        names = {f.name for f in fields(self)}
+        known = {k: v for k, v in values.items() if v is not None and k in names}
         return replace(self, **known)

@@ -9,22 +9,24 @@ from pathlib import Path
 LOG_FILE = "kiosk.log"
 
 
+class _KioskLogFile(logging.handlers.RotatingFileHandler):
+    """The kiosk's own log file, told apart so a second setup replaces it."""
+
+
 def setup_logging(log_dir: Path, level: int = logging.INFO) -> Path | None:
     """Send log records to log_dir/kiosk.log (rotating); return the path, or None if unwritable."""
     root = logging.getLogger()
     root.setLevel(level)
-    for handler in list(root.handlers):
-        if getattr(handler, "_kiosk", False):
-            root.removeHandler(handler)
-            handler.close()
+    for old in list(root.handlers):
+        if isinstance(old, _KioskLogFile):
+            root.removeHandler(old)
+            old.close()
     try:
         log_dir.mkdir(parents=True, exist_ok=True)
-        handler: logging.Handler = logging.handlers.RotatingFileHandler(
-            log_dir / LOG_FILE, maxBytes=1_000_000, backupCount=3, encoding="utf-8"
-        )
+        handler = _KioskLogFile(log_dir / LOG_FILE, maxBytes=1_000_000, backupCount=3,
+                                encoding="utf-8")
     except OSError:
         return None
     handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
-    handler._kiosk = True  # type: ignore[attr-defined]
     root.addHandler(handler)
     return log_dir / LOG_FILE

@@ -32,7 +32,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 SPEC = ROOT / "build_spec.spec"
 APP_NAME = "kiosk"
-SIZE_BUDGET_MB = 110  # dist/kiosk on Linux, in MB of 10**6 bytes (issue 8)
+SIZE_BUDGET_MB = 110  # dist/kiosk on Linux, in MB of 10**6 bytes
 
 # Everything the bundle is made from: when none of it changed, --if-stale reuses the build.
 INPUT_GLOBS = ["kiosk/**/*.py", "resources/**/*", "build_spec.spec", "scripts/icu_trim.py",
@@ -133,7 +133,7 @@ def make_archive(app_dir: Path, dist: Path) -> Path:
         with tarfile.open(tmp, "w:gz", compresslevel=6) as tar:
             for src, name in files:
                 tar.add(src, arcname=f"{top}/{name}", filter=_tar_filter)
-        os.replace(tmp, out)
+        tmp.replace(out)
         return out
     out = dist / f"{top}.zip"
     tmp = out.with_name(out.name + ".part")
@@ -143,7 +143,7 @@ def make_archive(app_dir: Path, dist: Path) -> Path:
                 if path.is_file():
                     arc = name if path == src else f"{name}/{path.relative_to(src).as_posix()}"
                     zf.write(path, f"{top}/{arc}")
-    os.replace(tmp, out)
+    tmp.replace(out)
     return out
 
 

@@ -17,7 +17,7 @@ import re
 import sqlite3
 import zlib
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -420,11 +420,16 @@ def fix_zip(value: str) -> str | None:
     return digits.zfill(5) if digits.strip("0") else None
 
 
-def read_locator(path: Path) -> tuple[dict[tuple[str, str, str], tuple[float, float]],
-                                      dict[tuple[str, str], tuple[float, float]]]:
-    by_name: dict[tuple[str, str, str], tuple[float, float]] = {}
-    by_street: dict[tuple[str, str], tuple[float, float]] = {}
-    for line, row in _rows(path, LOCATOR_COLUMNS):
+#: Positions from SAMHSA's locator: by (name, street, ZIP) and by (street, ZIP).
+ByName = dict[tuple[str, str, str], tuple[float, float]]
+ByStreet = dict[tuple[str, str], tuple[float, float]]
+Locator = tuple[ByName, ByStreet]
+
+
+def read_locator(path: Path) -> Locator:
+    by_name: ByName = {}
+    by_street: ByStreet = {}
+    for _line, row in _rows(path, LOCATOR_COLUMNS):
         if "__fields__" in row:
             continue
         zip5 = fix_zip(row["zip"])
@@ -437,7 +442,6 @@ def read_locator(path: Path) -> tuple[dict[tuple[str, str, str], tuple[float, fl
         street = _norm(row["street1"])
         by_name.setdefault((_norm(row["name1"]), street, zip5), (lat, lon))
         by_street.setdefault((street, zip5), (lat, lon))
-        del line
     return by_name, by_street
 
 
@@ -445,8 +449,10 @@ def zip_centroids() -> dict[str, tuple[str, float, float]]:
     """Every ZIP in the offline `zipcodes` package: zip -> (state, latitude, longitude)."""
     import zipcodes
 
+    # zipcodes has no type hints: say here what list_all() returns.
+    list_all: Callable[[], list[dict[str, str]]] = zipcodes.list_all
     out: dict[str, tuple[str, float, float]] = {}
-    for entry in zipcodes.list_all():  # type: ignore[no-untyped-call]
+    for entry in list_all():
         try:
             lat, lon = float(entry["lat"]), float(entry["long"])
         except (KeyError, TypeError, ValueError):
@@ -476,14 +482,120 @@ def _reject_reason(row: dict[str, str]) -> str:
     return ""
 
 
+@dataclass(frozen=True)
+class _Checked:
+    """A facility row's fields after the checks that can reject it."""
+
+    fid: str
+    name: str
+    state: str
+    raw_zip: str
+    zip5: str
+    phone: str
+
+
+def _check_row(row: dict[str, str], codes: dict[str, ServiceCode],
+               first_line: dict[str, int]) -> _Checked | str:
+    """The row's checked fields, or the reason it is rejected."""
+    fid = _clean(row["facility_id"])[:60]
+    reason = _reject_reason(row)
+    if not reason and not fid:
+        reason = "no facility_id"
+    if not reason and fid in first_line:
+        reason = f"duplicate facility_id (first on line {first_line[fid]})"
+    if not reason and _is_legend(row, codes):
+        reason = "spreadsheet legend row (service codes or their labels), not a facility"
+    name = _clean(row["name1"])
+    if not reason and not name:
+        reason = "blank row (no facility name)" if not any(
+            _clean(v) for k, v in row.items() if k not in ("facility_id", "directory_type")
+        ) else "no facility name"
+    state = _clean(row["state"]).upper()
+    if not reason and state not in STATES:
+        reason = f"unknown state {state[:30]!r}"
+    raw_zip = _clean(row["zip"])
+    zip5 = fix_zip(raw_zip)
+    if not reason and zip5 is None:
+        reason = f"ZIP code {raw_zip[:30]!r} is not a ZIP code"
+    phone = _clean(row["phone"])
+    if not reason and not PHONE.match(phone):
+        reason = f"phone {phone[:30]!r} is not NNN-NNN-NNNN"
+    if reason or zip5 is None:
+        return reason
+    return _Checked(fid, name, state, raw_zip, zip5, phone)
+
+
+def _service_codes(row: dict[str, str], codes: dict[str, ServiceCode],
+                   report: ImportReport) -> list[str]:
+    """The row's known service codes, each once, in the file's order (unknown ones counted)."""
+    found: list[str] = []
+    for token in row["service_code_info"].replace("*", " ").split():
+        token = token.upper()
+        if token in codes:
+            if token not in found:
+                found.append(token)
+        else:
+            report.unknown_codes[token] += 1
+    return found
+
+
+def _intake_phones(row: dict[str, str], phone: str) -> list[str]:
+    intakes: list[str] = []
+    for key in ("intake1", "intake2", "intake1a", "intake2a"):
+        value = _clean(row.get(key, ""))
+        if value and value != phone and value not in intakes and len(value) <= 40:
+            intakes.append(value)
+    return intakes
+
+
+Position = tuple[str, float | None, float | None]
+
+
+def _position(name: str, street1: str, zip5: str, locator: Locator,
+              centroids: dict[str, tuple[str, float, float]]) -> Position:
+    """("exact", lat, lon) from the locator, ("approximate", ...) at the ZIP's centre, or
+    ("none", None, None)."""
+    by_name, by_street = locator
+    key_street = _norm(street1)
+    position = by_name.get((_norm(name), key_street, zip5)) or by_street.get((key_street, zip5))
+    if position is not None:
+        return "exact", position[0], position[1]
+    if zip5 in centroids:
+        return "approximate", centroids[zip5][1], centroids[zip5][2]
+    return "none", None, None
+
+
+def _facility(row: dict[str, str], checked: _Checked, codes: dict[str, ServiceCode],
+              locator: Locator,
+              centroids: dict[str, tuple[str, float, float]],
+              report: ImportReport) -> store.FacilityRow:
+    found = _service_codes(row, codes, report)
+    found_set = set(found)
+    levels = [lv for lv in DIRECTORY_LEVELS if LEVEL_CODES[lv] & found_set]
+    street1 = _clean(row["street1"])
+    kind_pos, lat, lon = _position(checked.name, street1, checked.zip5, locator, centroids)
+    if kind_pos == "none":
+        report.no_position.append(
+            (checked.fid, f"not in the locator and ZIP {checked.zip5} is not in the ZIP code list")
+        )
+    report.positions[kind_pos] += 1
+    return store.FacilityRow(
+        id=checked.fid, name=checked.name, name2=_clean(row["name2"]), street1=street1,
+        street2=_clean(row["street2"]), city=_clean(row["city"]), state=checked.state,
+        zip=checked.zip5, phone=checked.phone,
+        intake_phones="\n".join(_intake_phones(row, checked.phone)), levels=" ".join(levels),
+        services=" ".join(found), latitude=lat, longitude=lon, position_kind=kind_pos,
+    )
+
+
 def load(conn: sqlite3.Connection, sources: Sources) -> ImportReport:
     """Replace the directory inside the caller's transaction; raise on fatal problems."""
     report = ImportReport(facilities_file=str(sources.facilities))
     codes = read_service_codes(sources.service_codes)
+    locator: Locator = ({}, {})
     if sources.coordinates is not None:
-        by_name, by_street = read_locator(sources.coordinates)
+        locator = read_locator(sources.coordinates)
     else:
-        by_name, by_street = {}, {}
         report.warnings.append("no locator file: every position is a ZIP centre (approximate)")
     centroids = zip_centroids()
 
@@ -501,72 +613,14 @@ def load(conn: sqlite3.Connection, sources: Sources) -> ImportReport:
         if kind != "substance":
             report.other_rows += 1
             continue
-        fid = _clean(row["facility_id"])[:60]
-        reason = _reject_reason(row)
-        if not reason and not fid:
-            reason = "no facility_id"
-        if not reason and fid in first_line:
-            reason = f"duplicate facility_id (first on line {first_line[fid]})"
-        if not reason and _is_legend(row, codes):
-            reason = "spreadsheet legend row (service codes or their labels), not a facility"
-        name = _clean(row["name1"])
-        if not reason and not name:
-            reason = "blank row (no facility name)" if not any(
-                _clean(v) for k, v in row.items() if k not in ("facility_id", "directory_type")
-            ) else "no facility name"
-        state = _clean(row["state"]).upper()
-        if not reason and state not in STATES:
-            reason = f"unknown state {state[:30]!r}"
-        raw_zip = _clean(row["zip"])
-        zip5 = fix_zip(raw_zip)
-        if not reason and zip5 is None:
-            reason = f"ZIP code {raw_zip[:30]!r} is not a ZIP code"
-        phone = _clean(row["phone"])
-        if not reason and not PHONE.match(phone):
-            reason = f"phone {phone[:30]!r} is not NNN-NNN-NNNN"
-        if reason or zip5 is None:
-            report.rejected.append((line, fid, reason))
+        checked = _check_row(row, codes, first_line)
+        if isinstance(checked, str):
+            report.rejected.append((line, _clean(row["facility_id"])[:60], checked))
             continue
-        if fid:
-            first_line[fid] = line
-        if raw_zip != zip5 and len(raw_zip) < 5:
+        first_line[checked.fid] = line
+        if checked.raw_zip != checked.zip5 and len(checked.raw_zip) < 5:
             report.repaired_zips += 1
-        found: list[str] = []
-        for token in row["service_code_info"].replace("*", " ").split():
-            token = token.upper()
-            if token in codes:
-                if token not in found:
-                    found.append(token)
-            else:
-                report.unknown_codes[token] += 1
-        found_set = set(found)
-        levels = [lv for lv in DIRECTORY_LEVELS if LEVEL_CODES[lv] & found_set]
-        intakes: list[str] = []
-        for key in ("intake1", "intake2", "intake1a", "intake2a"):
-            value = _clean(row.get(key, ""))
-            if value and value != phone and value not in intakes and len(value) <= 40:
-                intakes.append(value)
-        street1 = _clean(row["street1"])
-        key_street = _norm(street1)
-        position = by_name.get((_norm(name), key_street, zip5)) or by_street.get(
-            (key_street, zip5)
-        )
-        if position is not None:
-            kind_pos, lat, lon = "exact", position[0], position[1]
-        elif zip5 in centroids:
-            kind_pos, lat, lon = "approximate", centroids[zip5][1], centroids[zip5][2]
-        else:
-            kind_pos, lat, lon = "none", None, None
-            report.no_position.append(
-                (fid, f"not in the locator and ZIP {zip5} is not in the ZIP code list")
-            )
-        report.positions[kind_pos] += 1
-        facilities[fid] = store.FacilityRow(
-            id=fid, name=name, name2=_clean(row["name2"]), street1=street1,
-            street2=_clean(row["street2"]), city=_clean(row["city"]), state=state, zip=zip5,
-            phone=phone, intake_phones="\n".join(intakes), levels=" ".join(levels),
-            services=" ".join(found), latitude=lat, longitude=lon, position_kind=kind_pos,
-        )
+        facilities[checked.fid] = _facility(row, checked, codes, locator, centroids, report)
     if not has_type:
         report.warnings.append("no directory_type column: every row read as substance use")
     if not facilities:

@@ -9,8 +9,24 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass
-from enum import Flag, auto
+from enum import Flag, StrEnum, auto
 from typing import Protocol
+
+from kiosk.config import DEFAULT_IDLE_SECONDS
+
+
+class Key(StrEnum):
+    """Every setting's key, as the admin database and settings.toml spell it."""
+
+    LANG = "lang"
+    IDLE_SECONDS = "idle_seconds"
+    KIOSK_ZIP = "kiosk_zip"
+    FEATURED_HELPLINE = "featured_helpline"
+    HELPLINE_ORDER = "helpline_order"
+    PRINTING_ENABLED = "printing_enabled"
+    PRINTER_NAME = "printer_name"
+    PAPER_SIZE = "paper_size"
+    COUNTERS_ENABLED = "counters_enabled"
 
 
 class Source(Flag):
@@ -26,7 +42,7 @@ Value = str | int | bool
 
 @dataclass(frozen=True)
 class Setting:
-    key: str
+    key: Key
     kind: type[str] | type[int] | type[bool] | type[list[str]]
     default: Value
     sources: Source
@@ -73,19 +89,21 @@ class Setting:
 
 _ALL = Source.TOML | Source.ADMIN
 REGISTRY: dict[str, Setting] = {s.key: s for s in (
-    Setting("lang", str, "en", _ALL | Source.CLI),
-    Setting("idle_seconds", int, 120, _ALL | Source.CLI, minimum=10, maximum=86_400),
-    Setting("kiosk_zip", str, "", _ALL),
-    Setting("featured_helpline", str, "", _ALL),
+    Setting(Key.LANG, str, "en", _ALL | Source.CLI),
+    Setting(Key.IDLE_SECONDS, int, DEFAULT_IDLE_SECONDS, _ALL | Source.CLI,
+            minimum=10, maximum=86_400),
+    Setting(Key.KIOSK_ZIP, str, "", _ALL),
+    Setting(Key.FEATURED_HELPLINE, str, "", _ALL),
     #: Helpline ids in the administrator's order, comma-separated (empty: the content's).
-    Setting("helpline_order", list, "", _ALL),
-    Setting("printing_enabled", bool, True, _ALL),
+    Setting(Key.HELPLINE_ORDER, list, "", _ALL),
+    Setting(Key.PRINTING_ENABLED, bool, True, _ALL),
     #: Empty: the system's default printer.
-    Setting("printer_name", str, "", _ALL),
+    Setting(Key.PRINTER_NAME, str, "", _ALL),
     #: "letter", "a4" or empty (the printer's own paper, else the locale's).
-    Setting("paper_size", str, "", _ALL),
-    Setting("counters_enabled", bool, False, Source.ADMIN),
+    Setting(Key.PAPER_SIZE, str, "", _ALL),
+    Setting(Key.COUNTERS_ENABLED, bool, False, Source.ADMIN),
 )}
+assert set(REGISTRY) == set(Key)
 
 
 def setting(key: str) -> Setting:

@@ -1,6 +1,6 @@
 """Optional aggregate counters: how often each screen was shown per calendar day.
 
-Off by default (setting `counters_enabled` = "1" turns them on). Only a fixed screen name,
+Off by default (the `counters_enabled` setting turns them on). Only a fixed screen name,
 the day ("YYYY-MM-DD") and a number are stored: no time of day, no order of screens, nothing
 typed, no facility. Counts below `MIN_REPORTED` are never shown, only "fewer than 5".
 """
@@ -13,16 +13,10 @@ import sqlite3
 from collections.abc import Callable, Collection
 
 from kiosk.domain import ScreenViews
-from kiosk.store.admin import SettingsRepository
 
-KEY_COUNTERS = "counters_enabled"
 MIN_REPORTED = 5
 _DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
 _SCREEN = re.compile(r"[a-z_]{1,32}")
-
-
-def counters_enabled(settings: SettingsRepository) -> bool:
-    return settings.get(KEY_COUNTERS, "0").strip() == "1"
 
 
 class CounterRepository:
@@ -59,11 +53,11 @@ class ViewCounter:
     toggle applies at once). Only `allowed` screens are counted; the day comes from
     `today` (injectable for tests)."""
 
-    def __init__(self, counters: CounterRepository, settings: SettingsRepository,
+    def __init__(self, counters: CounterRepository, enabled: Callable[[], bool],
                  allowed: Collection[str],
                  today: Callable[[], dt.date] = dt.date.today) -> None:
         self._counters = counters
-        self._settings = settings
+        self._enabled = enabled
         self._allowed = frozenset(allowed)
         self.today = today
         self._skip_home = False
@@ -79,6 +73,6 @@ class ViewCounter:
             self._skip_home = False
             return
         self._skip_home = False
-        if self.paused or screen_id not in self._allowed or not counters_enabled(self._settings):
+        if self.paused or screen_id not in self._allowed or not self._enabled():
             return
         self._counters.record_view(screen_id, self.today().isoformat())

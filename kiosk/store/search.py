@@ -554,8 +554,8 @@ class SearchRepository:
                 return set()
         if len(parts) > 1 and found:
             needle = " " + alt.phrase + ("" if alt.prefix else " ")
-            found = {n for n in found
-                     if needle in self._docs[n][5] or needle in self._docs[n][6]}  # type: ignore[index]
+            docs_all = self._rows()
+            found = {n for n in found if needle in docs_all[n][5] or needle in docs_all[n][6]}
         return found or set()
 
     def _search_scan(self, query: Query, limit: int

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, Signal
@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from kiosk.domain import Helpline
-from kiosk.ui.screens.base import Screen
+from kiosk.ui.screens.base import Screen, ScreenshotState
 from kiosk.ui.widgets.helpline_panel import HelplinePanel
 from kiosk.ui.widgets.touch import TouchButton
 
@@ -36,13 +36,13 @@ COMPACT_HEIGHT = 900
 class MainWindow(QMainWindow):
     screen_changed = Signal(str)
 
-    def __init__(self, screens: list[Screen], helplines: list[Helpline],
+    def __init__(self, screens: Sequence[Screen], helplines: Sequence[Helpline],
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Recovery Guide"))
         self.screens: dict[str, Screen] = {s.screen_id: s for s in screens}
         root = QWidget()
-        outer = QVBoxLayout(root)
+        outer = self._outer = QVBoxLayout(root)
         outer.setContentsMargins(0, 0, 0, 0)
         outer.setSpacing(0)
 
@@ -94,14 +94,11 @@ class MainWindow(QMainWindow):
             self.stack.addWidget(screen)
         self.body.addWidget(self.stack, 1)
 
-        self.helpline_panel = HelplinePanel(helplines)
+        self.helpline_panel = HelplinePanel(list(helplines))
         self.body.addWidget(self.helpline_panel)
         self._portrait = False
         self.setCentralWidget(root)
 
-        home = self.screens.get("home")
-        if home is not None and hasattr(home, "path_chosen"):
-            home.path_chosen.connect(self._on_home_path_chosen)
         self.navigate("home" if "home" in self.screens else screens[0].screen_id)
 
     # ------------------------------------------------------------ navigation --
@@ -124,9 +121,6 @@ class MainWindow(QMainWindow):
     def current_screen_id(self) -> str:
         current = self.stack.currentWidget()
         return current.screen_id if isinstance(current, Screen) else ""
-
-    def _on_home_path_chosen(self, target: str) -> None:
-        self.navigate(target)
 
     # ------------------------------------------------------------ extensions --
     def add_top_bar_widget(self, widget: QWidget, stretch: int = 0) -> None:
@@ -164,7 +158,7 @@ class MainWindow(QMainWindow):
             return
         self._portrait = portrait
         # Portrait: the helpline panel becomes a strip along the bottom, under the content.
-        outer = self.centralWidget().layout()
+        outer = self._outer
         if portrait:
             self.body.removeWidget(self.helpline_panel)
             outer.addWidget(self.helpline_panel)
@@ -174,14 +168,20 @@ class MainWindow(QMainWindow):
         self.helpline_panel.set_wide(portrait)
 
     # ----------------------------------------------------------- screenshots --
-    def screenshot_states(self) -> list[tuple[str, object]]:
-        states: list[tuple[str, object]] = []
+    def screenshot_states(self) -> list[ScreenshotState]:
+        states: list[ScreenshotState] = []
         for screen_id, screen in self.screens.items():
             for suffix, prepare in screen.screenshot_states():
                 name = f"{screen_id}-{suffix}" if suffix else screen_id
-                states.append((name, lambda s=screen_id, p=prepare: (self.navigate(s), p())))
+                states.append((name, self._state_on(screen_id, prepare)))
         states.extend(self._extra_screenshot_states)
         return states
+
+    def _state_on(self, screen_id: str, prepare: Callable[[], None]) -> Callable[[], None]:
+        def go_and_prepare() -> None:
+            self.navigate(screen_id)
+            prepare()
+        return go_and_prepare
 
     def add_screenshot_state(self, name: str, prepare: Callable[[], None]) -> None:
         """A state that is not one screen's (an overlay over the window): name, prepare."""
@@ -196,9 +196,11 @@ class MainWindow(QMainWindow):
             for _ in range(2):
                 self.resize(width, height)
                 QCoreApplication.processEvents()
-                self.layout().activate()
+                layout = self.layout()
+                if layout is not None:
+                    layout.activate()
             for name, prepare in self.screenshot_states():
-                prepare()  # type: ignore[operator]
+                prepare()
                 QCoreApplication.processEvents()
                 path = out_dir / f"{name}-{width}x{height}.png"
                 if not self.grab().save(str(path)):

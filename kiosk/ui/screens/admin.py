@@ -8,11 +8,14 @@ the kiosk restarts (a button does that).
 from __future__ import annotations
 
 import datetime as dt
+import logging
+import sqlite3
 from collections.abc import Callable, Sequence
 
 from PySide6.QtCore import QLocale, QRegularExpression, Qt, Signal
 from PySide6.QtGui import QRegularExpressionValidator
 from PySide6.QtWidgets import (
+    QAbstractButton,
     QButtonGroup,
     QFrame,
     QGridLayout,
@@ -28,27 +31,24 @@ from PySide6.QtWidgets import (
 from kiosk import paths
 from kiosk.config import DEFAULT_IDLE_SECONDS, Settings
 from kiosk.domain import Helpline
+from kiosk.present.helplines import ordered_helplines
+from kiosk.present.settings import Key, LiveSettings
 from kiosk.store.admin import SettingsRepository
 from kiosk.store.content import ContentRepository
-from kiosk.store.counters import KEY_COUNTERS, MIN_REPORTED, CounterRepository
+from kiosk.store.counters import MIN_REPORTED, CounterRepository
+from kiosk.store.directory import DirectoryRepository
 from kiosk.ui import theme
-from kiosk.ui.screens.base import Screen, heading
+from kiosk.ui.screens.base import Screen, ScreenshotState, heading
 from kiosk.ui.widgets.keypad import NumericKeypad
 from kiosk.ui.widgets.labels import wrapped_label as _text
 from kiosk.ui.widgets.touch import TouchButton, enable_kinetic_scroll
+
+log = logging.getLogger(__name__)
 
 MIN_IDLE_SECONDS = 30
 MAX_IDLE_SECONDS = 900
 IDLE_STEP_SECONDS = 30
 
-#: Setting keys (the admin database's `setting` table).
-KEY_IDLE = "idle_seconds"
-KEY_FEATURED = "featured_helpline"
-KEY_ORDER = "helpline_order"
-KEY_ZIP = "kiosk_zip"
-KEY_LANG = "lang"
-KEY_PRINTING = "printing_enabled"
-KEY_PRINTER = "printer_name"
 
 #: Returns ("content" | "settings", quick_check result) pairs.
 IntegrityCheck = Callable[[], list[tuple[str, str]]]
@@ -80,10 +80,11 @@ class AdminScreen(Screen):
     idle_changed = Signal(int)
 
     def __init__(self, settings: SettingsRepository, content: ContentRepository,
-                 helplines: Sequence[Helpline], *, directory: object | None = None,
+                 helplines: Sequence[Helpline], *, directory: DirectoryRepository | None = None,
                  integrity: IntegrityCheck | None = None,
                  printers: Callable[[], list[str]] | None = None,
                  effective: Settings | None = None,
+                 live: LiveSettings | None = None,
                  counters: CounterRepository | None = None,
                  today: Callable[[], dt.date] = dt.date.today,
                  parent: QWidget | None = None) -> None:
@@ -97,17 +98,19 @@ class AdminScreen(Screen):
         #: The settings the kiosk started with (settings.toml, command line): shown for
         #: anything not yet changed here.
         self._effective = effective or Settings()
+        #: Printing and counting are read where they are used, so show what those read.
+        self._live = live or LiveSettings(settings)
         self._counters = counters
         self._today = today
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
-        self.scroll = QScrollArea()
-        self.scroll.setWidgetResizable(True)
-        self.scroll.setFrameShape(QFrame.Shape.NoFrame)
-        enable_kinetic_scroll(self.scroll)
-        outer.addWidget(self.scroll)
+        self.scroll_area = QScrollArea()
+        self.scroll_area.setWidgetResizable(True)
+        self.scroll_area.setFrameShape(QFrame.Shape.NoFrame)
+        enable_kinetic_scroll(self.scroll_area)
+        outer.addWidget(self.scroll_area)
         page = QWidget()
-        self.scroll.setWidget(page)
+        self.scroll_area.setWidget(page)
         layout = QVBoxLayout(page)
         layout.setContentsMargins(24, 20, 24, 20)
         layout.setSpacing(14)
@@ -189,10 +192,7 @@ class AdminScreen(Screen):
         self.zip_keypad.setFixedWidth(420)
         self.zip_keypad.setMinimumHeight(5 * theme.touch_target_px(self) + 40)
         self.zip_keypad.done.connect(self._save_zip)
-        keys = self.zip_keypad.layout()
-        if isinstance(keys, QGridLayout):
-            for column in range(3):
-                keys.setColumnStretch(column, 1)
+        self.zip_keypad.stretch_columns()
         zip_row.addWidget(self.zip_field, 0, Qt.AlignmentFlag.AlignTop)
         zip_row.addSpacing(16)
         zip_row.addWidget(self.zip_keypad)
@@ -213,7 +213,7 @@ class AdminScreen(Screen):
                 QLocale(code).nativeLanguageName() or code)
             button = TouchButton(name[:1].upper() + name[1:], checkable=True)
             button.setAccessibleName(name)
-            button.clicked.connect(lambda _=False, c=code: self._save(KEY_LANG, c))
+            button.clicked.connect(lambda _=False, c=code: self._save(Key.LANG, c))
             self.lang_group.addButton(button)
             self.lang_buttons[code] = button
             lang_row.addWidget(button)
@@ -269,26 +269,27 @@ class AdminScreen(Screen):
     def on_shown(self) -> None:
         eff = self._effective
         stored = {
-            KEY_IDLE: str(eff.idle_seconds), KEY_FEATURED: eff.featured_helpline,
-            KEY_ORDER: eff.helpline_order, KEY_ZIP: eff.kiosk_zip, KEY_LANG: eff.lang,
-            KEY_PRINTING: "1" if eff.printing_enabled else "0",
+            Key.IDLE_SECONDS: str(eff.idle_seconds),
+            Key.FEATURED_HELPLINE: eff.featured_helpline,
+            Key.HELPLINE_ORDER: eff.helpline_order, Key.KIOSK_ZIP: eff.kiosk_zip,
+            Key.LANG: eff.lang,
             **self._settings.all(),
         }
-        self._idle = self._idle_from(stored.get(KEY_IDLE, ""))
+        self._idle = self._idle_from(stored.get(Key.IDLE_SECONDS, ""))
         self._show_idle()
         self._load_helplines(stored)
-        self.zip_field.setText(stored.get(KEY_ZIP, ""))
+        self.zip_field.setText(stored.get(Key.KIOSK_ZIP, ""))
         self.zip_message.setText("")
-        lang = stored.get(KEY_LANG, "") or self._content.lang
+        lang = stored.get(Key.LANG, "") or self._content.lang
         for code, button in self.lang_buttons.items():
             button.setChecked(code == lang)
-        enabled = stored.get(KEY_PRINTING, "1").strip() != "0"
+        enabled = self._live.flag(Key.PRINTING_ENABLED)
         self.printing_button.blockSignals(True)
         self.printing_button.setChecked(enabled)
         self.printing_button.blockSignals(False)
         self._show_printing(enabled)
-        self._load_printers(stored.get(KEY_PRINTER, ""))
-        counting = stored.get(KEY_COUNTERS, "0").strip() == "1"
+        self._load_printers(self._live.text(Key.PRINTER_NAME))
+        counting = self._live.flag(Key.COUNTERS_ENABLED)
         self.counters_button.blockSignals(True)
         self.counters_button.setChecked(counting)
         self.counters_button.blockSignals(False)
@@ -307,9 +308,9 @@ class AdminScreen(Screen):
         return min(MAX_IDLE_SECONDS, max(MIN_IDLE_SECONDS, value))
 
     def _load_helplines(self, stored: dict[str, str]) -> None:
-        order = [i for i in stored.get(KEY_ORDER, "").split(",") if i]
-        featured = stored.get(KEY_FEATURED, "")
-        lines = order_helplines(self._helplines, order, featured)
+        order = [i for i in stored.get(Key.HELPLINE_ORDER, "").split(",") if i]
+        featured = stored.get(Key.FEATURED_HELPLINE, "")
+        lines = ordered_helplines(self._helplines, order, featured)
         self.helpline_list.clear()
         for line in lines:
             item = QListWidgetItem(f"{line.name} — {line.number}")
@@ -322,14 +323,15 @@ class AdminScreen(Screen):
             item = self.printer_row.takeAt(0)
             widget = item.widget() if item is not None else None
             if widget is not None:
-                self.printer_group.removeButton(widget)  # type: ignore[arg-type]
+                if isinstance(widget, QAbstractButton):
+                    self.printer_group.removeButton(widget)
                 widget.hide()  # deleteLater runs later: never draw the old row meanwhile
                 widget.deleteLater()
-        names = [""] + self._printers()
+        names = ["", *self._printers()]
         for name in names:
             button = TouchButton(name or self.tr("System default"), checkable=True)
             button.setChecked(name == chosen)
-            button.clicked.connect(lambda _=False, n=name: self._save(KEY_PRINTER, n))
+            button.clicked.connect(lambda _=False, n=name: self._save(Key.PRINTER_NAME, n))
             self.printer_group.addButton(button)
             self.printer_row.addWidget(button)
         self.printer_row.addStretch(1)
@@ -340,15 +342,14 @@ class AdminScreen(Screen):
                  .replace("%1", str(len(self._content.guide_sections())))
                  .replace("%2", str(len(self._content.faqs())))]
         stats = None
-        stats_fn = getattr(self._directory, "stats", None)
-        if callable(stats_fn):
+        if self._directory is not None:
             try:
-                stats = stats_fn()
-            except Exception:  # noqa: BLE001 - a broken directory is reported, not raised
-                stats = None
-        count = getattr(stats, "facilities", 0) if stats is not None else 0
-        source = getattr(stats, "source", "") or info.directory_source
-        date = getattr(stats, "data_date", "") or info.directory_date
+                stats = self._directory.stats()
+            except sqlite3.Error:  # a broken directory is reported on this screen, not raised
+                log.exception("directory statistics failed")
+        count = stats.facilities if stats is not None else 0
+        source = (stats.source if stats is not None else "") or info.directory_source
+        date = (stats.data_date if stats is not None else "") or info.directory_date
         if count:
             lines.append(self.tr("Programs: %1 (%2, data from %3)")
                          .replace("%1", QLocale().toString(int(count)))
@@ -383,7 +384,7 @@ class AdminScreen(Screen):
     def _step_idle(self, delta: int) -> None:
         self._idle = min(MAX_IDLE_SECONDS, max(MIN_IDLE_SECONDS, self._idle + delta))
         self._show_idle()
-        self._save(KEY_IDLE, str(self._idle))
+        self._save(Key.IDLE_SECONDS, str(self._idle))
         self.idle_changed.emit(self._idle)
 
     def idle_seconds(self) -> int:
@@ -404,15 +405,15 @@ class AdminScreen(Screen):
         self.helpline_list.insertItem(target, item)
         self.helpline_list.setCurrentRow(target)
         order = self.helpline_order()
-        self._settings.set(KEY_ORDER, ",".join(order))
-        self._save(KEY_FEATURED, order[0])
+        self._settings.set(Key.HELPLINE_ORDER, ",".join(order))
+        self._save(Key.FEATURED_HELPLINE, order[0])
 
     def _save_zip(self) -> None:
         text = self.zip_field.text().strip()
         if text and len(text) != 5:
             self.zip_message.setText(self.tr("A ZIP code has 5 digits."))
             return
-        self._save(KEY_ZIP, text)
+        self._save(Key.KIOSK_ZIP, text)
         self.zip_message.setText(self.tr("Saved.") if text else self.tr("No ZIP code: saved."))
 
     def _show_printing(self, enabled: bool) -> None:
@@ -422,7 +423,7 @@ class AdminScreen(Screen):
 
     def _on_printing_button_toggled(self, checked: bool) -> None:
         self._show_printing(checked)
-        self._save(KEY_PRINTING, "1" if checked else "0")
+        self._save(Key.PRINTING_ENABLED, "1" if checked else "0")
 
     def _show_counters(self, enabled: bool) -> None:
         self.counters_button.setText(self.tr("On") if enabled else self.tr("Off"))
@@ -452,7 +453,7 @@ class AdminScreen(Screen):
         return "\n".join(lines)
 
     def _on_counters_button_toggled(self, checked: bool) -> None:
-        self._save(KEY_COUNTERS, "1" if checked else "0")
+        self._save(Key.COUNTERS_ENABLED, "1" if checked else "0")
         self._show_counters(checked)
 
     def _on_clear_counts_button_clicked(self) -> None:
@@ -483,20 +484,7 @@ class AdminScreen(Screen):
         self.check_label.setText("")
         self.status.setText("")
         self.status.hide()
-        self.scroll.verticalScrollBar().setValue(0)
+        self.scroll_area.verticalScrollBar().setValue(0)
 
-    def screenshot_states(self):  # type: ignore[no-untyped-def]
+    def screenshot_states(self) -> list[ScreenshotState]:
         return [("", self.run_integrity_check)]
-
-
-def order_helplines(helplines: Sequence[Helpline], order: Sequence[str],
-                    featured: str = "") -> list[Helpline]:
-    """Helplines in the administrator's order (unknown ids ignored, new lines last),
-    with `featured` first when given."""
-    position = {line_id: i for i, line_id in enumerate(order)}
-    lines = sorted(helplines, key=lambda h: (position.get(h.id, len(position)), h.position))
-    if not order:
-        lines = list(helplines)
-    if featured:
-        lines.sort(key=lambda h: h.id != featured)
-    return lines

@@ -31,11 +31,11 @@ class CompareScreen(Screen):
         intro = _cell(self.tr("From most support (left) to least (right). "
                               "Intensive outpatient (IOP) is in the middle."))
         layout.addWidget(intro)
-        self.scroll = QScrollArea()
-        self.scroll.setWidgetResizable(True)
-        self.scroll.setFrameShape(QFrame.Shape.NoFrame)
-        enable_kinetic_scroll(self.scroll)
-        layout.addWidget(self.scroll, 1)
+        self.scroll_area = QScrollArea()
+        self.scroll_area.setWidgetResizable(True)
+        self.scroll_area.setFrameShape(QFrame.Shape.NoFrame)
+        enable_kinetic_scroll(self.scroll_area)
+        layout.addWidget(self.scroll_area, 1)
         self.mode = ""
         self._build("table")
 
@@ -85,7 +85,7 @@ class CompareScreen(Screen):
                 inner.setColumnStretch(1, 1)
                 column.addWidget(card)
             column.addStretch(1)
-        self.scroll.setWidget(container)
+        self.scroll_area.setWidget(container)
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)

@@ -6,7 +6,7 @@ from PySide6.QtWidgets import QWidget
 
 from kiosk.domain import GuideSection
 from kiosk.store.content import ContentRepository
-from kiosk.ui.screens.base import Screen, heading, page_layout
+from kiosk.ui.screens.base import Screen, ScreenshotState, heading, page_layout
 from kiosk.ui.widgets.list_detail import ListDetail
 
 
@@ -43,5 +43,5 @@ class GuideScreen(Screen):
         if self._loaded:
             self.detail.select(0)
 
-    def screenshot_states(self):  # type: ignore[no-untyped-def]
+    def screenshot_states(self) -> list[ScreenshotState]:
         return [("", lambda: None), ("section", lambda: self.detail.select(5))]

@@ -1,8 +1,8 @@
 """Search: results for what the visitor types in the top bar, grouped Guide / FAQs / Programs.
 
-`install(window, screen, ...)` puts the search field in the top bar and the on-screen keyboard
-in the bottom dock, and opens a chosen result in place (the guide section, the FAQ or the
-program on its own screen).
+The search field (top bar) and the on-screen keyboard (bottom dock) belong to the shell,
+which places them; this screen is handed both so its screenshots can type on them. A chosen
+result is an intent signal; the shell opens it on its own screen.
 """
 
 from __future__ import annotations
@@ -29,11 +29,13 @@ class SearchScreen(Screen):
     faq_chosen = Signal(str)
     facility_chosen = Signal(str)
 
-    def __init__(self, search: SearchRepository, parent: QWidget | None = None) -> None:
+    def __init__(self, search: SearchRepository, bar: SearchBar | None = None,
+                 keyboard: OnScreenKeyboard | None = None,
+                 parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._search = search
-        self.bar: SearchBar | None = None
-        self.keyboard: OnScreenKeyboard | None = None
+        self.bar = bar
+        self.keyboard = keyboard
         layout = page_layout(self)
         layout.addWidget(heading(self.tr("Search")))
         self.status = QLabel()
@@ -133,66 +135,3 @@ class SearchScreen(Screen):
             self.bar.clear()
             self.keyboard.reset()
 
-
-def install(window, screen: SearchScreen, *, windowed: bool,  # type: ignore[no-untyped-def]
-            show_keyboard: bool | None = None) -> tuple[SearchBar, OnScreenKeyboard]:
-    """Search field in the top bar, keyboard in the bottom dock, results opened in place.
-
-    Kiosk mode: the keyboard opens when a field is tapped. Windowed (laptops): it stays
-    closed until the Keyboard button is pressed. `show_keyboard` overrides either way.
-    """
-    bar = SearchBar()
-    keyboard = OnScreenKeyboard(auto_show=(not windowed) if show_keyboard is None
-                                else show_keyboard)
-    keyboard.attach(bar.field)
-    screen.bar, screen.keyboard = bar, keyboard
-    window.add_top_bar_widget(bar, 1)
-    window.add_bottom_dock_widget(keyboard)
-    keyboard.follow_height_of(window)
-
-    def on_keyboard_shown(shown: bool) -> None:
-        # While the keyboard is open the (search) page may be shorter than the tallest
-        # page's minimum; otherwise a 768-pixel window would grow past the screen.
-        window.stack.setMinimumHeight(1 if shown else 0)
-
-    def on_text_changed(text: str) -> None:
-        if text.strip() and window.current_screen_id() != screen.screen_id:
-            window.navigate(screen.screen_id)
-        screen.set_query(text)
-
-    def on_results_requested() -> None:
-        if window.current_screen_id() != screen.screen_id:
-            window.navigate(screen.screen_id)
-
-    def on_screen_changed(screen_id: str) -> None:
-        if screen_id != screen.screen_id:
-            keyboard.hide()
-
-    def open_in_place(screen_id: str, method: str, ref_id: str) -> None:
-        keyboard.hide()
-        target = window.screens.get(screen_id)
-        opener = getattr(target, method, None)
-        if target is None or opener is None:
-            return
-        window.navigate(screen_id)
-        # After navigate: the screen has loaded its list in on_shown.
-        opener(ref_id)
-
-    bar.text_changed.connect(on_text_changed)
-    bar.results_requested.connect(on_results_requested)
-    bar.keyboard_requested.connect(keyboard.toggle)
-    keyboard.shown_changed.connect(bar.set_keyboard_shown)
-    keyboard.showing.connect(on_keyboard_shown)
-    window.screen_changed.connect(on_screen_changed)
-    screen.guide_section_chosen.connect(lambda i: open_in_place("guide", "show_section", i))
-    screen.faq_chosen.connect(lambda i: open_in_place("faq", "show_faq", i))
-    screen.facility_chosen.connect(lambda i: open_in_place("directory", "show_facility", i))
-
-    def reset() -> None:
-        bar.clear()
-        keyboard.reset()
-
-    window.add_reset_hook(reset)
-    # Load the vocabulary when the field is first touched, so the first keystroke is fast too.
-    bar.focused.connect(screen.prepare)
-    return bar, keyboard

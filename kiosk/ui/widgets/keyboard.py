@@ -87,7 +87,7 @@ class OnScreenKeyboard(QFrame):
         numeric_layout.setContentsMargins(0, 0, 0, 0)
         self.keypad = NumericKeypad(done_text=self.tr("Done"))
         self.keypad.setMaximumWidth(NUMERIC_WIDTH)
-        self.keypad.layout().setSpacing(KEY_SPACING)
+        self.keypad.grid.setSpacing(KEY_SPACING)
         for button in [*self.keypad.keys.values(), self.keypad.done_button]:
             button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
             button.setProperty("key", True)

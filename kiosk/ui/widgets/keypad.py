@@ -20,7 +20,7 @@ class NumericKeypad(QWidget):
                  *, done_text: str = "") -> None:
         super().__init__(parent)
         self._target = target
-        grid = QGridLayout(self)
+        grid = self.grid = QGridLayout(self)
         grid.setContentsMargins(0, 0, 0, 0)
         grid.setSpacing(8)
         self.keys: dict[str, TouchButton] = {}
@@ -38,6 +38,11 @@ class NumericKeypad(QWidget):
         self.done_button = TouchButton(done_text or self.tr("Done"), primary=True)
         self.done_button.clicked.connect(self.done.emit)
         grid.addWidget(self.done_button, 4, 0, 1, 3)
+
+    def stretch_columns(self) -> None:
+        """Share the width evenly between the three key columns (wide keypads)."""
+        for column in range(3):
+            self.grid.setColumnStretch(column, 1)
 
     def set_target(self, target: QLineEdit | None) -> None:
         self._target = target

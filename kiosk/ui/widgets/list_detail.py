@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Generic, TypeVar
 
-from PySide6.QtCore import QItemSelectionModel
+from PySide6.QtCore import QItemSelectionModel, QModelIndex
 from PySide6.QtWidgets import QHBoxLayout, QListView, QVBoxLayout, QWidget
 
 from kiosk.ui.models import TitledListModel
@@ -70,7 +70,7 @@ class ListDetail(QWidget, Generic[T]):
     def step(self, delta: int) -> None:
         self.select(self.current_row() + delta)
 
-    def _on_list_current_changed(self, current, _previous) -> None:  # type: ignore[no-untyped-def]
+    def _on_list_current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
         if current.isValid():
             self._show(current.row())
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QRegularExpression, Qt, Signal
 from PySide6.QtGui import QRegularExpressionValidator
-from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
 
 from kiosk.store.pins import MAX_PIN_LENGTH
 from kiosk.ui.widgets.keypad import NumericKeypad
@@ -49,11 +49,9 @@ class PinPad(QWidget):
         layout.addWidget(self.message)
         self.keypad = NumericKeypad(self.field, done_text=self.tr("Unlock"))
         self.keypad.done.connect(self.submit)
-        grid = self.keypad.layout()
-        if isinstance(grid, QGridLayout):
-            for column in range(3):
-                grid.setColumnStretch(column, 1)
-                grid.setColumnMinimumWidth(column, 140)
+        self.keypad.stretch_columns()
+        for column in range(3):
+            self.keypad.grid.setColumnMinimumWidth(column, 140)
         layout.addWidget(self.keypad, 1)
         row = QHBoxLayout()
         row.addStretch(1)

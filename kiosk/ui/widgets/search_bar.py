@@ -37,8 +37,8 @@ class SearchBar(QWidget):
         self.field.setMinimumHeight(theme.touch_target_px(self))
         self.field.setMinimumWidth(240)
         self.field.setMaximumWidth(620)
-        # No autocompletion, no spell-check memory, nothing offered from earlier visitors.
-        self.field.setCompleter(None)
+        # No autocompletion (a QLineEdit has no completer unless given one), no spell-check
+        # memory, nothing offered from earlier visitors.
         self.field.setInputMethodHints(Qt.InputMethodHint.ImhNoPredictiveText
                                        | Qt.InputMethodHint.ImhSensitiveData
                                        | Qt.InputMethodHint.ImhNoAutoUppercase)
