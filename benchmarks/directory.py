@@ -71,7 +71,7 @@ def time_filters(db: Path, changes: int) -> list[float]:
     screen.show_state("CA")
     app.processEvents()
     rng = random.Random(4)
-    keys = list(screen._chips)
+    keys = list(screen.results_page.chips)
     samples = []
     for i in range(changes):
         if i % 10 == 0:
@@ -80,13 +80,13 @@ def time_filters(db: Path, changes: int) -> list[float]:
             screen.show_state(state)
         else:
             key = rng.choice(keys)
-            chip = screen._chips[key]
+            chip = screen.results_page.chips[key]
             start = time.perf_counter()
             chip.setChecked(not chip.isChecked())  # -> list model + live counts
         app.processEvents()  # the list repaints within the measured time
         samples.append((time.perf_counter() - start) * 1000)
-        if len(screen._chosen) > 3:
-            screen._clear_filters()
+        if len(screen.results_page.chosen) > 3:
+            screen.results_page.clear_filters()
             screen.show_state("CA")
     screen.close()
     conn.close()

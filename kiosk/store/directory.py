@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import math
 import sqlite3
-from collections.abc import Iterable, Iterator
+from collections.abc import Generator, Iterable
+from contextlib import closing
 from pathlib import Path
 from typing import NamedTuple
 
@@ -102,6 +103,8 @@ def replace_directory(conn: sqlite3.Connection, *, services: Iterable[ServiceRow
 
 
 # ---------------------------------------------------------------------- read --
+_SUMMARY_SQL = ("SELECT id, name, city, state, zip, phone, levels, services, latitude, longitude,"
+                " position_kind FROM facility {where} ORDER BY state, name, id LIMIT ?")
 _FACILITY_COLUMNS = ("id, name, name2, street1, street2, city, state, zip, phone, intake_phones,"
                      " levels, services, latitude, longitude, position_kind")
 
@@ -183,26 +186,36 @@ class DirectoryRepository:
         """Every facility, by state then name: the screen filters these in memory."""
         return [s for batch in self.summary_batches() for s in batch]
 
-    def summary_batches(self, size: int = 400) -> Iterator[list[FacilitySummary]]:
-        """`summaries()` a batch at a time (the screen loads between frames)."""
+    def summary_batches(self, size: int = 400) -> Generator[list[FacilitySummary], None, None]:
+        """`summaries()` a batch at a time (the screen loads between frames).
+
+        Each batch is its own query, read to the end and closed before it is yielded, so no
+        cursor stays open between batches: a caller that stops early, or never closes this
+        generator, cannot leave a cursor behind its connection. The facility_state index
+        (state, name, then the primary key id) keeps each batch a short range seek.
+        """
         if not self.has_directory():
             return
-        cursor = self._conn.execute(
-            "SELECT id, name, city, state, zip, phone, levels, services, latitude, longitude,"
-            " position_kind FROM facility ORDER BY state, name, id"
-        )
-        try:
-            while rows := cursor.fetchmany(size):
-                yield [
-                    FacilitySummary(
-                        id=r[0], name=r[1], city=r[2], state=r[3], zip=r[4], phone=r[5],
-                        levels=tuple(str(r[6]).split()), codes=frozenset(str(r[7]).split()),
-                        latitude=r[8], longitude=r[9], position_approximate=r[10] != "exact",
-                    )
-                    for r in rows
-                ]
-        finally:
-            cursor.close()
+        after: tuple[str, str, str] | None = None
+        while True:
+            params: tuple[str | int, ...] = (size,) if after is None else (*after, size)
+            where = "" if after is None else "WHERE (state, name, id) > (?, ?, ?)"
+            sql = _SUMMARY_SQL.format(where=where)
+            with closing(self._conn.execute(sql, params)) as cursor:
+                rows = cursor.fetchall()
+            if not rows:
+                return
+            after = (str(rows[-1][3]), str(rows[-1][1]), str(rows[-1][0]))
+            yield [
+                FacilitySummary(
+                    id=r[0], name=r[1], city=r[2], state=r[3], zip=r[4], phone=r[5],
+                    levels=tuple(str(r[6]).split()), codes=frozenset(str(r[7]).split()),
+                    latitude=r[8], longitude=r[9], position_approximate=r[10] != "exact",
+                )
+                for r in rows
+            ]
+            if len(rows) < size:
+                return
 
     def zip_position(self, zip_code: str) -> tuple[float, float] | None:
         """The centre of a 5-digit US ZIP code, or None when it is unknown."""

@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import html
+import logging
 import sqlite3
 from pathlib import Path
 
 import pytest
 import zxingcpp
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 
 from kiosk.store.connect import open_content_db
 from kiosk.store.directory import DirectoryRepository
@@ -32,7 +33,8 @@ def screen(qtbot, themed_app, repo) -> DirectoryScreen:
     widget.resize(1100, 800)
     widget.show()
     widget.on_shown()
-    return widget
+    yield widget
+    widget.close()  # stops a load still under way before `repo` closes its connection
 
 
 def click(qtbot, widget) -> None:
@@ -51,40 +53,40 @@ def test_without_a_directory_the_screen_says_how_to_load_one(qtbot, themed_app,
     widget.show()
     widget.on_shown()
     assert widget.pages.currentWidget() is widget.empty_page
-    text = widget.empty_label.text()
+    text = widget.empty_page.label.text()
     assert "kiosk-admin import samhsa-directory" in text and "docs/directory.md" in text
     assert [name for name, _ in widget.screenshot_states()] == [""]
 
 
 @needs_data
 def test_state_grid_shows_counts_and_opens_the_state(qtbot, screen, repo) -> None:
-    button = screen.state_buttons["CA"]
+    button = screen.choose_page.state_buttons["CA"]
     assert "California" in button.text() and "1,141" in button.text()
-    assert not screen.state_buttons["AS"].isEnabled()  # American Samoa: none listed
-    assert "90" in screen.state_buttons["HI"].text()
+    assert not screen.choose_page.state_buttons["AS"].isEnabled()  # American Samoa: none listed
+    assert "90" in screen.choose_page.state_buttons["HI"].text()
     click(qtbot, button)
     assert screen.pages.currentWidget() is screen.results_page
     assert screen.model.rowCount() == 1_141
-    assert "1,141 of 1,141" in screen.count_label.text()
+    assert "1,141 of 1,141" in screen.results_page.count_label.text()
 
 
 @needs_data
 def test_filter_chips_filter_the_list_and_show_live_counts(qtbot, screen, repo) -> None:
     screen.show_state("CA")
-    iop = screen._chips["intensive_outpatient"]
+    iop = screen.results_page.chips["intensive_outpatient"]
     expected = len(repo.search_facilities(state="CA", levels={"intensive_outpatient"}))
     assert f"({expected:,})" in iop.text()
     click(qtbot, iop)
     assert iop.isChecked() and screen.model.rowCount() == expected
-    spanish = screen._chips["spanish"]
+    spanish = screen.results_page.chips["spanish"]
     shown = int(spanish.text().rsplit("(", 1)[1].rstrip(")").replace(",", ""))
     click(qtbot, spanish)
     assert 0 < screen.model.rowCount() == shown < expected
     # Levels of care combine with "any": adding residential can only add programs.
     before = screen.model.rowCount()
-    click(qtbot, screen._chips["residential"])
+    click(qtbot, screen.results_page.chips["residential"])
     assert screen.model.rowCount() >= before
-    click(qtbot, screen.clear_filters_button)
+    click(qtbot, screen.results_page.clear_filters_button)
     assert screen.model.rowCount() == 1_141 and not iop.isChecked()
 
 
@@ -92,16 +94,16 @@ def test_filter_chips_filter_the_list_and_show_live_counts(qtbot, screen, repo) 
 def test_no_matches_suggests_the_filter_to_drop(qtbot, screen) -> None:
     screen.show_state("MP")  # one program
     for key in ("hospital_inpatient", "methadone", "residential"):
-        chip = screen._chips[key]
+        chip = screen.results_page.chips[key]
         chip.setEnabled(True)
         chip.setChecked(True)
         if screen.model.rowCount() == 0:
             break
     assert screen.model.rowCount() == 0
-    assert screen.no_match_label.isVisible()
-    assert "Remove" in screen.no_match_label.text()
-    click(qtbot, screen.drop_filter_button)
-    assert screen.model.rowCount() > 0 or "Clear" in screen.no_match_label.text()
+    assert screen.results_page.no_match_label.isVisible()
+    assert "Remove" in screen.results_page.no_match_label.text()
+    click(qtbot, screen.results_page.drop_filter_button)
+    assert screen.model.rowCount() > 0 or "Clear" in screen.results_page.no_match_label.text()
 
 
 @needs_data
@@ -111,7 +113,7 @@ def test_zip_search_sorts_by_distance_and_shows_miles(qtbot, screen) -> None:
     assert screen.zip_edit.text() == "05401"
     click(qtbot, screen.keypad.done_button)
     assert screen.pages.currentWidget() is screen.results_page
-    assert "05401" in screen.results_title.text()
+    assert "05401" in screen.results_page.results_title.text()
     texts = list_texts(screen)
     assert len(texts) >= 20 and all(" mi · " in t for t in texts)
     miles = [screen.model.distance(r) for r in range(screen.model.rowCount())]
@@ -126,7 +128,7 @@ def test_bad_zip_gets_a_clear_message(qtbot, screen, zip_code: str, message: str
     screen.zip_edit.setText(zip_code)
     click(qtbot, screen.keypad.done_button)
     assert screen.pages.currentWidget() is screen.choose_page
-    assert message in screen.zip_error.text()
+    assert message in screen.choose_page.zip_error.text()
 
 
 @needs_data
@@ -139,25 +141,25 @@ def test_facility_detail_has_everything_and_emits_intents(qtbot, screen) -> None
                          pos=screen.list.visualRect(index).center())
     assert chosen.args == [facility_id]
     assert screen.pages.currentWidget() is screen.detail_page
-    text = html.unescape(screen.detail_label.text())
+    text = html.unescape(screen.detail_page.detail_label.text())
     for needle in ("Hours: call to confirm", "Listed in SAMHSA's 2024 National Directory. "
                    "Not an endorsement.", "Data date: 2024", "Main: ", "Levels of care",
                    "away"):
         assert needle in text, needle
-    payload = screen.qr_label.property("payload")
-    image = screen.qr_label.pixmap().toImage()
+    payload = screen.detail_page.qr_label.property("payload")
+    image = screen.detail_page.qr_label.pixmap().toImage()
     from tests.ui.test_shell import _to_numpy
 
     decoded = [r.text for r in zxingcpp.read_barcodes(_to_numpy(image))]
     assert decoded == [payload]
     assert screen.detail_title.text() in payload and "VT" in payload
     with qtbot.waitSignal(screen.facility_for_checklist) as ticked:
-        click(qtbot, screen.checklist_button)
+        click(qtbot, screen.detail_page.checklist_button)
     assert ticked.args == [facility_id]
     with qtbot.waitSignal(screen.print_requested) as printed:
-        click(qtbot, screen.print_button)
+        click(qtbot, screen.detail_page.print_button)
     assert printed.args == [facility_id]
-    click(qtbot, screen.back_button)
+    click(qtbot, screen.detail_page.back_button)
     assert screen.pages.currentWidget() is screen.results_page
 
 
@@ -178,9 +180,9 @@ def test_reset_forgets_zip_state_filters_and_detail(qtbot, screen) -> None:
     screen.reset()
     assert screen.zip_edit.text() == "" and not screen.zip_edit.isUndoAvailable()
     assert screen.pages.currentWidget() is screen.choose_page
-    assert not any(chip.isChecked() for chip in screen._chips.values())
+    assert not any(chip.isChecked() for chip in screen.results_page.chips.values())
     assert screen.model.rowCount() == 0
-    assert screen.detail_label.text() == "" and screen.current_facility_id() == ""
+    assert screen.detail_page.detail_label.text() == "" and screen.current_facility_id() == ""
 
 
 @needs_data
@@ -206,9 +208,78 @@ def test_state_grid_appears_at_once_and_the_index_loads_between_frames(qtbot, th
     qtbot.addWidget(widget)
     widget.show()
     widget.on_shown()
-    assert "1,141" in widget.state_buttons["CA"].text()
+    assert "1,141" in widget.choose_page.state_buttons["CA"].text()
     assert widget._index is None  # still loading, a batch per event-loop turn
+    assert widget.is_loading()
     qtbot.waitUntil(lambda: widget._index is not None, timeout=30_000)
     assert len(widget._index) == 12_200
-    click(qtbot, widget.state_buttons["VT"])
+    click(qtbot, widget.choose_page.state_buttons["VT"])
     assert widget.model.rowCount() == repo.state_counts()["VT"]
+
+
+def _turns(n: int = 10) -> None:
+    """Let the loader's zero-interval timer run a few batches, as frames would."""
+    for _ in range(n):
+        QCoreApplication.processEvents()
+
+
+def _file_is_free(path: Path) -> bool:
+    """True when no statement on any connection still holds a read lock on `path`."""
+    other = sqlite3.connect(path, timeout=0)
+    try:
+        other.execute("BEGIN EXCLUSIVE")
+        other.rollback()
+        return True
+    except sqlite3.OperationalError:
+        return False
+    finally:
+        other.close()
+
+
+@needs_data
+def test_reset_mid_load_leaves_no_cursor_behind_its_connection(qtbot, themed_app,
+                                                                content_db, caplog) -> None:
+    conn = sqlite3.connect(content_db)  # not immutable, so a reading cursor would lock it
+    widget = DirectoryScreen(DirectoryRepository(conn))
+    qtbot.addWidget(widget)
+    widget.show()
+    widget.on_shown()
+    _turns(3)
+    assert widget.is_loading()
+    widget.reset()
+    assert not widget.is_loading() and widget._index is None
+    assert _file_is_free(content_db)
+    conn.close()
+    with caplog.at_level(logging.WARNING):
+        _turns()  # no batch runs against the closed connection
+    assert not widget.is_loading() and widget._index is None
+    assert not caplog.records
+
+
+@needs_data
+def test_closing_the_screen_mid_load_stops_the_load(qtbot, themed_app, content_db,
+                                                    caplog) -> None:
+    conn = sqlite3.connect(content_db)
+    widget = DirectoryScreen(DirectoryRepository(conn))
+    qtbot.addWidget(widget)
+    widget.show()
+    widget.on_shown()
+    _turns(3)
+    widget.close()
+    assert not widget.is_loading()
+    conn.close()
+    with caplog.at_level(logging.WARNING):
+        _turns()
+    assert not caplog.records
+
+
+@needs_data
+def test_after_a_reset_mid_load_the_next_visit_loads_everything(qtbot, screen, repo) -> None:
+    _turns(3)
+    screen.reset()
+    screen.on_shown()
+    assert screen.is_loading()
+    qtbot.waitUntil(lambda: not screen.is_loading(), timeout=30_000)
+    screen.show_state("VT")
+    assert screen.model.rowCount() == repo.state_counts()["VT"]
+    assert len(screen._index) == 12_200

@@ -82,3 +82,29 @@ def test_without_a_directory_everything_is_empty(template_db_no_directory: Path)
     assert repo.search_facilities(state="CA") == []
     assert repo.facility("substance_1") is None
     assert repo.summaries() == [] and repo.state_counts() == {}
+
+
+def test_summary_batches_hold_no_cursor_between_batches(content_db: Path) -> None:
+    conn = sqlite3.connect(content_db)  # not immutable: an open read would lock the file
+    batches = DirectoryRepository(conn).summary_batches(size=1_000)
+    first = next(batches)
+    assert len(first) == 1_000
+    other = sqlite3.connect(content_db, timeout=0)
+    other.execute("BEGIN EXCLUSIVE")  # "database is locked" if a statement were still open
+    other.rollback()
+    other.close()
+    rest = [s for batch in batches for s in batch]
+    assert len(first) + len(rest) == 12_200
+    ids = [s.id for s in first + rest]
+    assert len(set(ids)) == len(ids)
+    order = [(s.state, s.name, s.id) for s in first + rest]
+    assert order == sorted(order)
+    conn.close()
+
+
+def test_a_batch_reader_left_open_survives_its_connection_closing(content_db: Path) -> None:
+    conn = sqlite3.connect(content_db)
+    batches = DirectoryRepository(conn).summary_batches()
+    next(batches)
+    conn.close()
+    batches.close()  # nothing was left open on the closed connection: no error
