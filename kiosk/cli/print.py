@@ -19,6 +19,7 @@ from typing import Any
 
 from kiosk.cli.common import add_content_db_option, content_conn
 from kiosk.domain import DIRECTORY_LEVELS
+from kiosk.present.codes import level_label
 from kiosk.store.content import ContentRepository
 from kiosk.store.directory import DirectoryRepository
 
@@ -125,11 +126,10 @@ def _print(args: argparse.Namespace, conn: sqlite3.Connection) -> int:
             found = directory.search_facilities(
                 state=args.state, levels=set(args.level or ()), near_zip=args.zip,
                 radius_miles=args.radius)
-            names = printing.level_names()
             title = f"Treatment programs in {_state_name(args.state)}"
             parts = []
             if args.level:
-                parts.append("offering " + " or ".join(names[lv] for lv in args.level))
+                parts.append("offering " + " or ".join(level_label(lv) for lv in args.level))
             if args.zip:
                 parts.append(f"within {args.radius:g} miles of ZIP {args.zip}" if args.radius
                              else f"nearest ZIP {args.zip} first")

@@ -4,8 +4,11 @@ from __future__ import annotations
 
 import csv
 import gzip
+import logging
 import re
 import unicodedata
+from collections.abc import Iterator
+from dataclasses import replace
 from pathlib import Path
 
 import numpy as np
@@ -16,19 +19,19 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QImage
 from PySide6.QtPrintSupport import QPrinter
 
+from kiosk import settings_file
+from kiosk.app import Stores
 from kiosk.domain import Facility, FacilityService
+from kiosk.importers import samhsa
+from kiosk.present.settings import LiveSettings
 from kiosk.store.admin import SettingsRepository, open_admin_db
+from kiosk.store.directory import DirectoryRepository
 from kiosk.ui import printing
 from kiosk.ui.screens.checklist import ChecklistScreen
 from kiosk.ui.widgets.print_preview import PrintPreviewScreen
 
 DIRECTORY_2024 = (Path(__file__).resolve().parents[3] / "shared" / "data" / "samhsa"
-                  / "national_directory_2024")
-LEVEL_CODES = {
-    "intensive_outpatient": {"OIT"}, "partial_hospitalization": {"ODT"},
-    "outpatient": {"OP", "ORT"}, "residential": {"RES", "RS", "RL"},
-    "detox": {"DT", "OD", "RD", "HID"}, "hospital_inpatient": {"HI", "HIT"},
-}
+                  / samhsa.DIRECTORY_SUBDIR)
 
 
 # ------------------------------------------------------------------ helpers --
@@ -38,7 +41,7 @@ def real_facility(state: str, needs: set[str]) -> Facility:
     if not DIRECTORY_2024.is_dir():
         pytest.skip("SAMHSA data not beside the checkout")
     categories: dict[str, tuple[str, str]] = {}
-    with open(DIRECTORY_2024 / "service_code_categories.csv", encoding="utf-8") as fh:
+    with (DIRECTORY_2024 / samhsa.CATEGORIES_NAME).open(encoding="utf-8") as fh:
         for row in csv.DictReader(fh):
             categories[row["code"]] = (row["label"], row["category_name"])
     with gzip.open(DIRECTORY_2024 / "facilities.csv.gz", "rt", encoding="utf-8") as fh:
@@ -53,7 +56,7 @@ def real_facility(state: str, needs: set[str]) -> Facility:
                 street1=row["street1"], street2=row["street2"], city=row["city"],
                 state=row["state"], zip=row["zip"].zfill(5), phone=row["phone"],
                 intake_phones=tuple(p for p in (row["intake1"], row["intake2"]) if p),
-                levels=tuple(lv for lv, c in LEVEL_CODES.items() if c.intersection(codes)),
+                levels=tuple(lv for lv, c in samhsa.LEVEL_CODES.items() if c.intersection(codes)),
                 services=tuple(FacilityService(c, *categories[c]) for c in codes
                                if c in categories),
             )
@@ -78,12 +81,9 @@ def decode_qr(image: QImage) -> list[str]:
     return [r.text for r in zxingcpp.read_barcodes(pixels)]
 
 
-class FakeSettings:
-    def __init__(self, **values: str) -> None:
-        self.values = values
-
-    def get(self, key: str, default: str = "") -> str:
-        return self.values.get(key, default)
+def file_settings(**values: str) -> LiveSettings:
+    """Settings as settings.toml would give them (text form), with no admin database."""
+    return LiveSettings(None, values)
 
 
 def no_printer(_name: str) -> QPrinter | None:
@@ -144,8 +144,6 @@ def test_checklist_with_a_program_prints_its_phone_and_its_qr_code(
 @pytest.mark.parametrize("paper", ["letter", "a4"])
 def test_facility_slip_is_one_page_with_phone_hours_levels_payment_and_helplines(
         qapp, content_repo, tmp_path, slip_facility, paper) -> None:
-    from dataclasses import replace
-
     facility = replace(slip_facility, distance_miles=4.25, position_kind="approximate")
     printout = printing.facility_printout(facility, content_repo.helplines(),
                                           content_repo.info(), origin_zip="05602")
@@ -175,8 +173,6 @@ def test_slip_qr_code_decodes_to_the_phone_number(qapp, content_repo, slip_facil
 
 def test_directory_text_is_printed_literally_never_as_markup(qapp, content_repo, tmp_path,
                                                              slip_facility) -> None:
-    from dataclasses import replace
-
     odd = replace(slip_facility, name="<b>Bold</b> & <img src=x> Clinic")
     out = tmp_path / "odd.pdf"
     printing.write_pdf(printing.facility_printout(odd, content_repo.helplines()), out)
@@ -186,8 +182,6 @@ def test_directory_text_is_printed_literally_never_as_markup(qapp, content_repo,
 
 def test_a_missing_phone_or_service_list_says_so(qapp, content_repo, tmp_path,
                                                   slip_facility) -> None:
-    from dataclasses import replace
-
     bare = replace(slip_facility, phone="", intake_phones=(), services=(), levels=())
     out = tmp_path / "bare.pdf"
     printing.write_pdf(printing.facility_printout(bare, content_repo.helplines()), out)
@@ -205,28 +199,96 @@ def test_unwritable_pdf_path_is_a_clear_oserror(qapp, content_repo, tmp_path) ->
 
 # ---------------------------------------------------------------- service --
 def test_settings_switch_printing_off_and_choose_the_paper(qapp) -> None:
-    assert printing.PrintService(FakeSettings()).enabled()
-    assert not printing.PrintService(FakeSettings(printing_enabled="0")).enabled()
-    assert printing.PrintService(FakeSettings(paper_size="a4")).paper() == "a4"
-    off = printing.PrintService(FakeSettings(printing_enabled="0"),
+    assert printing.PrintService(file_settings()).enabled()
+    assert not printing.PrintService(file_settings(printing_enabled="0")).enabled()
+    assert printing.PrintService(file_settings(paper_size="a4")).paper() == "a4"
+    off = printing.PrintService(file_settings(printing_enabled="0"),
                                 printer_factory=lambda _n: QPrinter())
     assert off.printer() is None
 
 
-def test_printer_name_comes_from_the_admin_database(qapp, tmp_path) -> None:
-    conn = open_admin_db(tmp_path)
+@pytest.fixture
+def admin_repo(tmp_path: Path) -> Iterator[SettingsRepository]:
+    """An admin database as staff might leave it: a language chosen, nothing about printing."""
+    conn = open_admin_db(tmp_path / "data")
     repo = SettingsRepository(conn)
-    repo.set("printer_name", "Front desk")
-    asked: list[str] = []
-    service = printing.PrintService(repo, printer_factory=lambda n: asked.append(n))
-    assert not service.can_print()
-    assert asked == ["Front desk"]
+    repo.set("lang", "es")
+    yield repo
     conn.close()
 
 
-def test_available_printers_lists_names(qapp) -> None:
+@pytest.fixture
+def settings_toml(tmp_path: Path) -> dict[str, str]:
+    """settings.toml as an installer writes it, loaded the way the kiosk loads it."""
+    path = tmp_path / settings_file.FILE_NAME
+    path.write_text('printing_enabled = false\nprinter_name = "X"\npaper_size = "a4"\n',
+                    encoding="utf-8")
+    return settings_file.load(path)
+
+
+def test_printer_name_comes_from_the_admin_database(qapp, admin_repo) -> None:
+    admin_repo.set("printer_name", "Front desk")
+    asked: list[str] = []
+    service = printing.PrintService(admin_repo, printer_factory=lambda n: asked.append(n))
+    assert not service.can_print()
+    assert asked == ["Front desk"]
+
+
+def test_settings_toml_switches_printing_off_and_names_the_printer_and_paper(
+        qapp, content_repo, admin_repo, settings_toml) -> None:
+    asked: list[str] = []
+    service = printing.PrintService(LiveSettings(admin_repo, settings_toml),
+                                    printer_factory=lambda n: asked.append(n))
+    assert not service.enabled()
+    assert service.printer_name() == "X"
+    assert service.paper() == "a4"
+    printout = printing.checklist_printout(content_repo.checklist(), set(),
+                                           content_repo.helplines())
+    assert service.print(printout).status == "disabled"
+    assert service.printer() is None
+    assert asked == []  # switched off: no printer is even looked up
+
+
+def test_the_admin_screen_wins_over_settings_toml_at_once(qapp, admin_repo,
+                                                          settings_toml) -> None:
+    asked: list[str] = []
+    service = printing.PrintService(LiveSettings(admin_repo, settings_toml),
+                                    printer_factory=lambda n: asked.append(n))
+    admin_repo.set("printing_enabled", "1")
+    admin_repo.set("printer_name", "Front desk")
+    admin_repo.set("paper_size", "letter")
+    assert service.enabled()
+    assert service.paper() == "letter"
+    assert not service.can_print()
+    admin_repo.delete("printer_name")  # staff clear their choice: the file's printer again
+    assert not service.can_print()
+    assert asked == ["Front desk", "X"]
+
+
+def test_a_configured_printer_that_is_not_installed_offers_the_qr_code(
+        qapp, content_repo, caplog) -> None:
+    """The real printer lookup, nothing faked: the visitor is told there is no printer
+    and the log names the missing printer for staff."""
+    name = "Recovery Guide test printer (not installed)"
+    service = printing.PrintService(file_settings(printer_name=name))
+    printout = printing.checklist_printout(content_repo.checklist(), set(),
+                                           content_repo.helplines())
+    with caplog.at_level(logging.WARNING, logger="kiosk.ui.printing.service"):
+        result = service.print(printout)
+    assert result.status == "no_printer" and not result.ok
+    assert name in caplog.text
+
+
+def test_every_printer_the_admin_screen_lists_can_be_chosen(qapp) -> None:
     names = printing.available_printers()
-    assert all(isinstance(n, str) and n for n in names)
+    if not names:
+        pytest.skip("this computer has no printers installed")
+    assert names == sorted(names)
+    default = printing.default_printer_name()
+    assert not default or default in names
+    for name in names:
+        printer = printing.system_printer(name)
+        assert printer is not None and printer.printerName() == name
 
 
 # ------------------------------------------------------------------ screens --
@@ -240,7 +302,7 @@ def kiosk_preview(qtbot, content_repo, service: printing.PrintService) -> PrintP
 
 def test_no_printer_print_shows_the_message_and_offers_the_qr_code(
         qtbot, themed_app, content_repo) -> None:
-    service = printing.PrintService(FakeSettings(), windowed=False, printer_factory=no_printer)
+    service = printing.PrintService(file_settings(), windowed=False, printer_factory=no_printer)
     screen = kiosk_preview(qtbot, content_repo, service)
     checklist = ChecklistScreen(content_repo)
     qtbot.addWidget(checklist)
@@ -261,7 +323,7 @@ def test_no_printer_print_shows_the_message_and_offers_the_qr_code(
 
 def test_printing_switched_off_in_admin_offers_the_qr_code(qtbot, themed_app, content_repo,
                                                            slip_facility) -> None:
-    service = printing.PrintService(FakeSettings(printing_enabled="0"),
+    service = printing.PrintService(file_settings(printing_enabled="0"),
                                     printer_factory=lambda _n: QPrinter())
     screen = kiosk_preview(qtbot, content_repo, service)
     screen.open_facility(slip_facility)
@@ -283,7 +345,7 @@ def test_preview_then_confirm_prints_one_page_with_a_neutral_job_name(
         printers.append(printer)
         return printer
 
-    service = printing.PrintService(FakeSettings(paper_size="a4"), printer_factory=pdf_printer)
+    service = printing.PrintService(file_settings(paper_size="a4"), printer_factory=pdf_printer)
     screen = kiosk_preview(qtbot, content_repo, service)
     screen.open(printing.checklist_printout(content_repo.checklist(), set(),
                                             content_repo.helplines()), "checklist")
@@ -307,7 +369,7 @@ def test_a_printer_error_shows_a_message_and_the_qr_code_never_a_traceback(
         printer.setOutputFileName(str(tmp_path / "no" / "such" / "dir" / "x.pdf"))
         return printer
 
-    service = printing.PrintService(FakeSettings(), printer_factory=broken_printer)
+    service = printing.PrintService(file_settings(), printer_factory=broken_printer)
     screen = kiosk_preview(qtbot, content_repo, service)
     screen.open_facility(slip_facility)
     assert screen.stack.currentIndex() == screen.PREVIEW
@@ -320,7 +382,7 @@ def test_a_printer_error_shows_a_message_and_the_qr_code_never_a_traceback(
 
 def test_windowed_mode_saves_a_pdf_from_the_preview(qtbot, themed_app, content_repo,
                                                     tmp_path) -> None:
-    service = printing.PrintService(FakeSettings(), windowed=True, printer_factory=no_printer)
+    service = printing.PrintService(file_settings(), windowed=True, printer_factory=no_printer)
     screen = kiosk_preview(qtbot, content_repo, service)
     screen.open(printing.checklist_printout(content_repo.checklist(), set(),
                                             content_repo.helplines()))
@@ -386,9 +448,7 @@ def test_booklet_has_a_contents_line_per_city_with_page_numbers(qapp, content_re
     assert "@@P" not in text and "page1" in text
 
 
-def _first_vt_iop(stores):  # type: ignore[no-untyped-def]
-    from kiosk.store.directory import DirectoryRepository
-
+def _first_vt_iop(stores: Stores) -> Facility:
     found = DirectoryRepository(stores.content_conn).search_facilities(
         state="VT", levels={"intensive_outpatient"}, limit=1)
     if not found:

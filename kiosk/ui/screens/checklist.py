@@ -13,6 +13,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QWidget
 
 from kiosk.domain import Facility, Helpline
+from kiosk.present.facility import main_phone
 from kiosk.store.content import ContentRepository
 from kiosk.ui import printing
 from kiosk.ui.models import CheckListModel
@@ -108,7 +109,7 @@ class ChecklistScreen(Screen):
                 "Program: none chosen. You can add one from Find a program."))
             self.remove_program_button.setVisible(False)
         else:
-            phone = printing.facility_phone(self.program)
+            phone = main_phone(self.program)
             text = self.tr("Program: %1").replace("%1", self.program.name)
             if phone:
                 text += " · " + phone

@@ -1,0 +1,253 @@
+"""Pages: a `Printout` laid out for one paint device, as one immutable `LaidOut`.
+
+One-page printouts shrink their type in steps until they fit; booklets flow their sections
+down two newspaper columns after the document's own pages and then get their contents
+lines filled with the page each section starts on.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from PySide6.QtCore import QMarginsF, QSizeF, QUrl
+from PySide6.QtGui import (
+    QFont,
+    QFontMetricsF,
+    QGuiApplication,
+    QPageLayout,
+    QPageSize,
+    QPaintDevice,
+    QTextDocument,
+)
+
+from kiosk.ui.printing.compose import BookletSection, Images, Printout, e, tr
+
+PAPERS: dict[str, QPageSize.PageSizeId] = {
+    "letter": QPageSize.PageSizeId.Letter,
+    "a4": QPageSize.PageSizeId.A4,
+}
+MARGIN_MM = 14.0
+FOOTER_PT = 10.0
+#: Body text size in points before any fitting (headings scale with it).
+BODY_PT = 13.0
+#: One-page printouts shrink in steps down to this share of BODY_PT (then spill over).
+MIN_SCALE = 0.8
+SCALE_STEP = 0.05
+
+#: A fragment placed on a flow page: x, y (device px from the body's top left), document.
+Placed = tuple[float, float, QTextDocument]
+FlowPage = tuple[Placed, ...]
+
+
+def page_layout(paper: str) -> QPageLayout:
+    if paper not in PAPERS:
+        raise ValueError(f"paper must be one of {', '.join(PAPERS)}, not {paper!r}")
+    margins = QMarginsF(MARGIN_MM, MARGIN_MM, MARGIN_MM, MARGIN_MM)
+    return QPageLayout(QPageSize(PAPERS[paper]), QPageLayout.Orientation.Portrait, margins,
+                       QPageLayout.Unit.Millimeter)
+
+
+@dataclass(frozen=True)
+class LaidOut:
+    """A printout laid out for one device: the document's pages, then any flowed pages."""
+
+    document: QTextDocument
+    page_height: float
+    footer_height: float
+    scale: float
+    flow: tuple[FlowPage, ...] = ()
+    #: The flow starts on the document's last page (below its text) instead of a new page.
+    flow_shares_page: bool = False
+
+    @property
+    def front_pages(self) -> int:
+        return _front_pages(self.document)
+
+    @property
+    def first_flow_page(self) -> int:
+        return self.front_pages - 1 if self.flow_shares_page else self.front_pages
+
+    @property
+    def pages(self) -> int:
+        return max(1, self.first_flow_page + len(self.flow), self.front_pages)
+
+
+def _front_pages(doc: QTextDocument) -> int:
+    return doc.pageCount() if not doc.isEmpty() else 0
+
+
+def _stylesheet(scale: float) -> str:
+    def pt(size: float) -> str:
+        return f"{size * scale:.2f}pt"
+
+    return (
+        f"h1 {{ font-size: {pt(21)}; font-weight: bold; margin-bottom: 4px; }}"
+        f"h2 {{ font-size: {pt(15.5)}; font-weight: bold; margin-top: 10px; margin-bottom: 3px; }}"
+        f"h3 {{ font-size: {pt(13.5)}; font-weight: bold; margin-top: 8px; margin-bottom: 2px; }}"
+        f"p {{ margin-top: 2px; margin-bottom: 4px; }}"
+        f".big {{ font-size: {pt(16)}; font-weight: bold; }}"
+        f".small {{ font-size: {pt(11)}; }}"
+        f".muted {{ color: #333333; }}"
+        f"td {{ vertical-align: top; }}"
+    )
+
+
+def _document(html_text: str, images: Images, scale: float, device: QPaintDevice) -> QTextDocument:
+    doc = QTextDocument()
+    doc.setUndoRedoEnabled(False)
+    font = QFont(QGuiApplication.font())
+    font.setPointSizeF(BODY_PT * scale)
+    doc.setDefaultFont(font)
+    doc.setDocumentMargin(0)
+    for url, image in images:
+        doc.addResource(QTextDocument.ResourceType.ImageResource, QUrl(url), image)
+    doc.setDefaultStyleSheet(_stylesheet(scale))
+    doc.documentLayout().setPaintDevice(device)
+    doc.setHtml(html_text)
+    return doc
+
+
+def _page(html_text: str, images: Images, scale: float, device: QPaintDevice,
+          size: QSizeF) -> QTextDocument:
+    """The document paginated into `size` pages."""
+    doc = _document(html_text, images, scale, device)
+    doc.setPageSize(size)
+    return doc
+
+
+def _fragment(html_text: str, width: float, device: QPaintDevice, scale: float) -> QTextDocument:
+    """One heading or entry of the flow, `width` wide and as tall as it needs."""
+    doc = _document(html_text, (), scale, device)
+    doc.setTextWidth(width)
+    return doc
+
+
+def footer_font() -> QFont:
+    font = QFont(QGuiApplication.font())
+    font.setPointSizeF(FOOTER_PT)
+    return font
+
+
+def _footer_height(printout: Printout, device: QPaintDevice) -> float:
+    if not printout.footer and printout.one_page:
+        return 0.0
+    metrics = QFontMetricsF(footer_font(), device)
+    return metrics.lineSpacing() * 2 + metrics.height() * 0.6
+
+
+def lay_out(printout: Printout, device: QPaintDevice, width: float, height: float) -> LaidOut:
+    """Lay the printout out for `device` in a `width` x `height` (device px) area."""
+    footer_h = _footer_height(printout, device)
+    size = QSizeF(width, height - footer_h)
+    scale = 1.0
+    while True:
+        doc = _page(printout.html, printout.images, scale, device, size)
+        if not printout.one_page or doc.pageCount() <= 1 or scale <= MIN_SCALE + 1e-6:
+            break
+        scale = round(scale - SCALE_STEP, 3)
+    if not printout.sections:
+        return LaidOut(doc, size.height(), footer_h, scale)
+    flow = _flow_sections(printout.sections, doc, device, size, scale)
+    if printout.contents:
+        doc = _fill_contents(printout, doc, flow, device, size, scale)
+    return LaidOut(doc, size.height(), footer_h, scale, flow.pages, flow.shares_page)
+
+
+@dataclass(frozen=True)
+class _Flow:
+    pages: tuple[FlowPage, ...]
+    shares_page: bool
+    #: Each section's first flow page (0-based, counted from the first flow page).
+    starts: tuple[int, ...]
+
+
+@dataclass
+class _Columns:
+    """Two newspaper columns being filled, page after page (private to one flow)."""
+
+    height: float
+    column_w: float
+    gap: float
+    y: float
+    #: The second column on a shared page starts level with the first.
+    top: float
+    column: int = 0
+    pages: list[list[Placed]] = field(default_factory=lambda: [[]])
+
+    def fits(self, h: float) -> bool:
+        return not self.pages[-1] or self.y + h <= self.height
+
+    def advance(self) -> None:
+        self.y = self.top if self.column == 0 else 0.0
+        if self.column == 0:
+            self.column = 1
+        else:
+            self.top = 0.0
+            self.column = 0
+            self.pages.append([])
+
+    def place(self, doc: QTextDocument, h: float) -> None:
+        self.pages[-1].append((self.column * (self.column_w + self.gap), self.y, doc))
+        self.y += h
+
+
+def _flow_sections(sections: tuple[BookletSection, ...], front: QTextDocument,
+                   device: QPaintDevice, size: QSizeF, scale: float) -> _Flow:
+    """Flow every section down two newspaper columns on new pages after the document.
+
+    A program is never split: it moves whole to the next column. A city's heading stays
+    with its first program and is repeated, "(continued)", at the top of a new column.
+    """
+    dpi = device.logicalDpiY()
+    gap = 0.25 * dpi
+    entry_gap = 0.1 * dpi
+    column_w = (size.width() - gap) / 2
+    height = size.height()
+    y = 0.0
+    shares_page = False
+    front_pages = _front_pages(front)
+    if front_pages:
+        used = front.size().height() - (front_pages - 1) * height
+        if used + 0.3 * dpi < height * 0.75:  # room left on the last page: start there
+            shares_page = True
+            y = used + 0.3 * dpi
+    columns = _Columns(height, column_w, gap, y, top=y)
+    starts: list[int] = []
+    continued = tr("%1 (continued)")
+
+    for section in sections:
+        head = _fragment(f"<h2>{e(section.heading)}</h2>", column_w, device, scale)
+        head_h = head.size().height()
+        cells = [_fragment(c, column_w, device, scale) for c in section.cells]
+        first_h = cells[0].size().height() + entry_gap if cells else 0.0
+        if not columns.fits(head_h + first_h):
+            columns.advance()
+        starts.append(len(columns.pages) - 1)
+        columns.place(head, head_h)
+        for doc in cells:
+            h = doc.size().height() + entry_gap
+            if not columns.fits(h):
+                columns.advance()
+                again = _fragment(f"<h3>{e(continued.replace('%1', section.heading))}</h3>",
+                                  column_w, device, scale)
+                columns.place(again, again.size().height())
+            columns.place(doc, h)
+    pages = tuple(tuple(page) for page in columns.pages) if any(columns.pages) else ()
+    return _Flow(pages, shares_page, tuple(starts))
+
+
+def _fill_contents(printout: Printout, front: QTextDocument, flow: _Flow, device: QPaintDevice,
+                   size: QSizeF, scale: float) -> QTextDocument:
+    """The document with each city's placeholder replaced by the page its programs start on."""
+    doc = front
+    for _round in range(2):  # page numbers never change the line count; check once more
+        front_pages = _front_pages(doc)
+        first_flow_page = front_pages - 1 if flow.shares_page else front_pages
+        filled = printout.html
+        for i, (_heading, marker) in enumerate(printout.contents):
+            page = first_flow_page + (flow.starts[i] if i < len(flow.starts) else 0) + 1
+            filled = filled.replace(marker, tr("page %1").replace("%1", str(page)))
+        doc = _page(filled, printout.images, scale, device, size)
+        if doc.pageCount() == front_pages:
+            break
+    return doc

@@ -1,0 +1,128 @@
+"""Painting laid-out pages onto a QPrinter, a QPdfWriter or a QImage.
+
+The on-screen preview, the PDFs and the tests all go through `paint_pages`, so what the
+visitor previews is what the printer gets.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from pathlib import Path
+
+from PySide6.QtCore import QRectF, Qt
+from PySide6.QtGui import QColor, QImage, QPagedPaintDevice, QPainter, QPdfWriter
+
+from kiosk.ui.printing.compose import Printout, tr
+from kiosk.ui.printing.layout import LaidOut, footer_font, lay_out, page_layout
+
+PDF_DPI = 300
+CREATOR = "Recovery Guide"
+
+
+def _paint_body(laid: LaidOut, painter: QPainter, page: int, width: float) -> None:
+    if page < laid.front_pages:
+        painter.save()
+        painter.translate(0, -page * laid.page_height)
+        laid.document.drawContents(
+            painter, QRectF(0, page * laid.page_height, width, laid.page_height))
+        painter.restore()
+    index = page - laid.first_flow_page
+    for x, y, doc in laid.flow[index] if 0 <= index < len(laid.flow) else ():
+        painter.save()
+        painter.translate(x, y)
+        size = doc.size()
+        doc.drawContents(painter, QRectF(0, 0, size.width(), size.height()))
+        painter.restore()
+
+
+def paint_pages(laid: LaidOut, painter: QPainter, width: float, footer: str,
+                new_page: Callable[[], bool], pages: Iterable[int] | None = None) -> int:
+    """Paint pages (0-based) with the painter's origin at the printable area's top left."""
+    total = laid.pages
+    wanted = list(range(total) if pages is None else pages)
+    font = footer_font()
+    for n, page in enumerate(wanted):
+        if n and not new_page():
+            raise OSError(tr("the printer stopped accepting pages"))
+        _paint_body(laid, painter, page, width)
+        if laid.footer_height:
+            painter.save()
+            painter.setFont(font)
+            painter.setPen(QColor("#222222"))
+            text = footer
+            if total > 1:
+                text = (text + "  " if text else "") + tr("Page %1 of %2") \
+                    .replace("%1", str(page + 1)).replace("%2", str(total))
+            rect = QRectF(0, laid.page_height, width, laid.footer_height)
+            painter.drawText(rect, int(Qt.AlignmentFlag.AlignBottom | Qt.AlignmentFlag.AlignLeft
+                                       | Qt.TextFlag.TextWordWrap), text)
+            painter.restore()
+    return len(wanted)
+
+
+def render_to_device(printout: Printout, device: QPagedPaintDevice) -> int:
+    """Paint every page onto a printer or PDF writer whose page layout is already set.
+
+    Returns the number of pages; raises OSError if the device cannot be painted on.
+    """
+    rect = device.pageLayout().paintRectPixels(device.logicalDpiX())
+    laid = lay_out(printout, device, rect.width(), rect.height())
+    painter = QPainter()
+    if not painter.begin(device):
+        raise OSError(tr("the printer or file could not be opened"))
+    try:
+        return paint_pages(laid, painter, rect.width(), printout.footer, device.newPage)
+    finally:
+        painter.end()
+
+
+def _image(width: int, height: int, dpi: int) -> QImage:
+    image = QImage(width, height, QImage.Format.Format_RGB32)
+    dots = round(dpi / 0.0254)
+    image.setDotsPerMeterX(dots)
+    image.setDotsPerMeterY(dots)
+    image.fill(QColor("white"))
+    return image
+
+
+def render_page_images(printout: Printout, paper: str = "letter", dpi: int = 150,
+                       max_pages: int | None = None) -> list[QImage]:
+    """Whole pages (margins included) as white images, as they would come out of a printer."""
+    layout = page_layout(paper)
+    full = layout.fullRectPixels(dpi)
+    paint = layout.paintRectPixels(dpi)
+    probe = _image(full.width(), full.height(), dpi)
+    laid = lay_out(printout, probe, paint.width(), paint.height())
+    count = laid.pages if max_pages is None else min(laid.pages, max_pages)
+    images = []
+    for page in range(count):
+        image = probe if page == 0 else _image(full.width(), full.height(), dpi)
+        painter = QPainter(image)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform, False)
+        painter.translate(paint.left(), paint.top())
+        paint_pages(laid, painter, paint.width(), printout.footer, lambda: True, [page])
+        painter.end()
+        images.append(image)
+    return images
+
+
+def page_count(printout: Printout, paper: str = "letter", dpi: int = 96) -> int:
+    layout = page_layout(paper)
+    full = layout.fullRectPixels(dpi)
+    paint = layout.paintRectPixels(dpi)
+    return lay_out(printout, _image(full.width(), full.height(), dpi),
+                   paint.width(), paint.height()).pages
+
+
+def write_pdf(printout: Printout, path: Path, paper: str = "letter") -> int:
+    """Write the printout as a PDF; returns its page count. Raises OSError with a reason."""
+    path = Path(path)
+    with path.open("wb"):  # a clear OSError (folder missing, read-only) before Qt tries
+        pass
+    writer = QPdfWriter(str(path))
+    writer.setResolution(PDF_DPI)
+    writer.setPageLayout(page_layout(paper))
+    writer.setTitle(printout.job_name)
+    writer.setCreator(CREATOR)
+    return render_to_device(printout, writer)
