@@ -37,9 +37,10 @@ from PySide6.QtGui import QWheelEvent  # noqa: E402
 from PySide6.QtWidgets import QApplication, QLabel  # noqa: E402
 
 import build as db_build  # noqa: E402
-from kiosk.app import build_window, open_stores  # noqa: E402
+from kiosk.app import build_shell, open_stores  # noqa: E402
 from kiosk.config import Settings  # noqa: E402
 from kiosk.ui import application  # noqa: E402
+from kiosk.ui.shell import Shell  # noqa: E402
 
 
 def content_db(work: Path) -> Path:
@@ -52,20 +53,15 @@ def content_db(work: Path) -> Path:
     return out
 
 
-def prepare_visitor(window) -> None:  # type: ignore[no-untyped-def]
+def prepare_visitor(shell: Shell) -> None:
+    window, screens = shell.window, shell.screens
     window.navigate("checklist")
-    checklist = window.screens["checklist"]
+    checklist = screens.checklist
     checklist.model.setData(checklist.model.index(0), Qt.CheckState.Checked,
                             Qt.ItemDataRole.CheckStateRole)
-    search = window.screens.get("search")
-    bar = getattr(search, "bar", None)
-    if bar is not None:
-        bar.field.setText("methadone near 05401")
-    directory = window.screens["directory"]
-    if hasattr(directory, "show_state") and getattr(directory, "_repo", None) is not None \
-            and directory._repo.has_directory():
-        directory.show_state("VT")
-        window.navigate("directory")
+    shell.search_bar.field.setText("methadone near 05401")
+    screens.directory.show_state("VT")
+    window.navigate("directory")
     QCoreApplication.processEvents()
 
 
@@ -88,11 +84,12 @@ def main() -> int:
         work = Path(tmp)
         settings = Settings(windowed=True, content_db=content_db(work), data_dir=work / "data")
         stores = open_stores(settings)
-        window = build_window(stores)
+        shell = build_shell(stores)
+        window = shell.window
         window.resize(1920, 1080)
         window.show()
         QCoreApplication.processEvents()
-        guard = window.session
+        guard = shell.session
         times: list[float] = []
         cover_times: list[float] = []
         neutral_paint = guard.neutral.paintEvent
@@ -105,7 +102,7 @@ def main() -> int:
         guard.neutral.paintEvent = timed_paint
         for _ in range(args.runs):
             guard._on_neutral_dismissed()
-            prepare_visitor(window)
+            prepare_visitor(shell)
             start = time.perf_counter()
             guard.quick_exit_button.click()
             times.append((time.perf_counter() - start) * 1000)

@@ -33,10 +33,10 @@ from kiosk.ui.screens.faq import FaqScreen
 from kiosk.ui.screens.guide import GuideScreen
 from kiosk.ui.screens.help import HelpScreen
 from kiosk.ui.screens.home import HomeScreen
+from kiosk.ui.screens.print_preview import PrintPreviewScreen
 from kiosk.ui.screens.search import SearchScreen
 from kiosk.ui.session import SessionGuard, SessionTimeouts
 from kiosk.ui.widgets.keyboard import OnScreenKeyboard
-from kiosk.ui.widgets.print_preview import PrintPreviewScreen
 from kiosk.ui.widgets.search_bar import SearchBar
 
 log = logging.getLogger(__name__)
@@ -188,7 +188,7 @@ def build_shell(parts: ShellParts) -> Shell:
                                          sample_printout=checklist.printout),
         admin=AdminScreen(parts.admin_settings, parts.content, helplines,
                           directory=directory, integrity=parts.integrity,
-                          live=parts.live, counters=parts.counters),
+                          effective=settings, live=parts.live, counters=parts.counters),
         search=SearchScreen(parts.search, search_bar, keyboard),
     )
     window = MainWindow(screens.in_order(), helplines)

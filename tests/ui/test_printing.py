@@ -28,7 +28,7 @@ from kiosk.store.admin import SettingsRepository, open_admin_db
 from kiosk.store.directory import DirectoryRepository
 from kiosk.ui import printing
 from kiosk.ui.screens.checklist import ChecklistScreen
-from kiosk.ui.widgets.print_preview import PrintPreviewScreen
+from kiosk.ui.screens.print_preview import PrintPreviewScreen
 
 DIRECTORY_2024 = (Path(__file__).resolve().parents[3] / "shared" / "data" / "samhsa"
                   / samhsa.DIRECTORY_SUBDIR)

@@ -34,15 +34,16 @@ class ChecklistScreen(Screen):
 
     def __init__(self, content: ContentRepository, parent: QWidget | None = None, *,
                  facility_lookup: FacilityLookup | None = None,
-                 helplines: list[Helpline] | None = None, windowed: bool = False) -> None:
+                 helplines: list[Helpline] | None = None, windowed: bool = False,
+                 sample_facility: Callable[[], Facility | None] | None = None) -> None:
         super().__init__(parent)
         self._content = content
         self._checklist = content.checklist()
         self._helplines = helplines if helplines is not None else content.helplines()
         self._facility_lookup = facility_lookup
         self.program: Facility | None = None
-        #: A program for the screenshot state (set by the composition root).
-        self.sample_facility: Callable[[], Facility | None] | None = None
+        #: A program for the screenshot state.
+        self._sample_facility = sample_facility
 
         layout = page_layout(self)
         layout.addWidget(heading(self._checklist.title or self.tr("Questions to ask a program")))
@@ -92,7 +93,7 @@ class ChecklistScreen(Screen):
         if self._facility_lookup is not None:
             try:
                 facility = self._facility_lookup(facility_id)
-            except Exception:  # noqa: BLE001 - never a traceback on screen
+            except Exception:
                 log.exception("facility lookup failed")
         if facility is None:
             return False
@@ -136,7 +137,7 @@ class ChecklistScreen(Screen):
             for row in (0, 3, 7):
                 if row < self.model.rowCount():
                     self.model.toggle(row)
-            sample = self.sample_facility() if self.sample_facility else None
+            sample = self._sample_facility() if self._sample_facility else None
             if sample is not None:
                 self.set_program(sample)
 

@@ -15,7 +15,6 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import Protocol
 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QImage, QPixmap, QResizeEvent, QShowEvent
@@ -33,7 +32,6 @@ from PySide6.QtWidgets import (
 from kiosk.domain import ContentInfo, Facility, Helpline
 from kiosk.ui import printing
 from kiosk.ui.screens.base import Screen, heading, page_layout
-from kiosk.ui.screens.checklist import ChecklistScreen
 from kiosk.ui.widgets.labels import wrapped_label as _text
 from kiosk.ui.widgets.qr import qr_image, qr_modules
 from kiosk.ui.widgets.touch import TouchButton, enable_kinetic_scroll
@@ -73,7 +71,9 @@ class PrintPreviewScreen(Screen):
     PREVIEW, MESSAGE, DONE = 0, 1, 2
 
     def __init__(self, service: printing.PrintService, helplines: Sequence[Helpline],
-                 info: ContentInfo | None = None, parent: QWidget | None = None) -> None:
+                 info: ContentInfo | None = None, parent: QWidget | None = None, *,
+                 sample_printout: Callable[[], printing.Printout | None] | None = None,
+                 ) -> None:
         super().__init__(parent)
         self.service = service
         self._helplines = list(helplines)
@@ -84,8 +84,8 @@ class PrintPreviewScreen(Screen):
         self._return_to = "home"
         #: Asks for the PDF's file name (windowed mode); tests replace it.
         self.choose_pdf_path: Callable[[QWidget, str], str] = choose_pdf_path
-        #: What the screenshot states preview (set by the composition root).
-        self.sample_printout: Callable[[], printing.Printout | None] | None = None
+        #: What the screenshot states preview.
+        self._sample_printout = sample_printout
 
         layout = page_layout(self)
         self.title = heading(self.tr("Check your page"))
@@ -99,19 +99,19 @@ class PrintPreviewScreen(Screen):
         column.setContentsMargins(0, 0, 0, 0)
         self.hint = _text(self.tr("This is how your page will look."))
         column.addWidget(self.hint)
-        self.scroll = QScrollArea()
-        self.scroll.setWidgetResizable(True)
-        self.scroll.setFrameShape(QFrame.Shape.NoFrame)
-        self.scroll.setAccessibleName(self.tr("Page preview"))
-        enable_kinetic_scroll(self.scroll)
+        self.scroll_area = QScrollArea()
+        self.scroll_area.setWidgetResizable(True)
+        self.scroll_area.setFrameShape(QFrame.Shape.NoFrame)
+        self.scroll_area.setAccessibleName(self.tr("Page preview"))
+        enable_kinetic_scroll(self.scroll_area)
         self.pages_box = QWidget()
         self.pages_box.setObjectName("PreviewPages")
         self.pages_box.setStyleSheet("QWidget#PreviewPages { background: #8a949b; }")
         self.pages_layout = QVBoxLayout(self.pages_box)
         self.pages_layout.setSpacing(16)
         self.pages_layout.setAlignment(Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop)
-        self.scroll.setWidget(self.pages_box)
-        column.addWidget(self.scroll, 1)
+        self.scroll_area.setWidget(self.pages_box)
+        column.addWidget(self.scroll_area, 1)
         buttons = QHBoxLayout()
         self.back_button = TouchButton(self.tr("‹ Back"))
         self.back_button.clicked.connect(self._on_back_button_clicked)
@@ -217,7 +217,7 @@ class PrintPreviewScreen(Screen):
             return
         paper = self.service.paper()
         width_in = 8.27 if paper == "a4" else 8.5
-        available = max(200, self.scroll.viewport().width() - 40)
+        available = max(200, self.scroll_area.viewport().width() - 40)
         dpi = max(PREVIEW_MIN_DPI, min(PREVIEW_MAX_DPI, int(available / width_in)))
         if dpi == self._preview_dpi:
             return
@@ -225,7 +225,7 @@ class PrintPreviewScreen(Screen):
         self._clear_pages()
         try:
             images = printing.render_page_images(self.printout, paper, dpi, max_pages=3)
-        except Exception:  # noqa: BLE001 - never a traceback on screen
+        except Exception:
             log.exception("preview failed")
             self._show_message("error")
             return
@@ -243,7 +243,7 @@ class PrintPreviewScreen(Screen):
         QTimer.singleShot(0, self._scroll_to_top)
 
     def _scroll_to_top(self) -> None:
-        self.scroll.verticalScrollBar().setValue(0)
+        self.scroll_area.verticalScrollBar().setValue(0)
 
     # --------------------------------------------------------------- actions --
     def _on_print_button_clicked(self) -> None:
@@ -327,7 +327,7 @@ class PrintPreviewScreen(Screen):
 
     def screenshot_states(self) -> list[tuple[str, Callable[[], None]]]:
         def preview() -> None:
-            sample = self.sample_printout() if self.sample_printout else None
+            sample = self._sample_printout() if self._sample_printout else None
             if sample is not None:
                 windowed = self.service.windowed
                 self.service.windowed = True  # always the preview, even without a printer
@@ -336,57 +336,9 @@ class PrintPreviewScreen(Screen):
                 self.pdf_button.setVisible(windowed)
 
         def no_printer() -> None:
-            sample = self.sample_printout() if self.sample_printout else None
+            sample = self._sample_printout() if self._sample_printout else None
             if sample is not None:
                 self.printout = sample
                 self._show_message("no_printer")
 
         return [("preview", preview), ("no-printer", no_printer)]
-
-
-class _Window(Protocol):
-    def navigate(self, screen_id: str) -> None: ...
-
-
-def connect_takeaways(window: _Window, checklist: ChecklistScreen,
-                      preview: PrintPreviewScreen, directory_screen: QWidget | None = None,
-                      facility_lookup: Callable[[str], Facility | None] | None = None,
-                      sample_facility: Callable[[], Facility | None] | None = None) -> None:
-    """Wire checklist, directory and preview together (called by app.build_window).
-
-    The directory screen may offer `facility_for_checklist = Signal(str)` (attach a program
-    to the checklist) and `print_requested = Signal(str)` (print its slip); both carry a
-    facility id.
-    """
-
-    def print_checklist() -> None:
-        preview.open(checklist.printout(), "checklist")
-        window.navigate("print")
-
-    def attach(facility_id: str) -> None:
-        if checklist.set_program_id(facility_id):
-            window.navigate("checklist")
-
-    def print_slip(facility_id: str) -> None:
-        facility = None
-        if facility_lookup is not None:
-            try:
-                facility = facility_lookup(facility_id)
-            except Exception:  # noqa: BLE001 - never a traceback on screen
-                log.exception("facility lookup failed")
-        if facility is None:
-            return
-        preview.open_facility(facility, "directory")
-        window.navigate("print")
-
-    checklist.print_requested.connect(print_checklist)
-    preview.finished.connect(window.navigate)
-    preview.sample_printout = checklist.printout
-    checklist.sample_facility = sample_facility
-    if directory_screen is not None:
-        signal = getattr(directory_screen, "facility_for_checklist", None)
-        if signal is not None:
-            signal.connect(attach)
-        signal = getattr(directory_screen, "print_requested", None)
-        if signal is not None:
-            signal.connect(print_slip)
