@@ -1,25 +1,90 @@
-"""Shared fixtures: one template content database per session, a fresh copy per test."""
+"""Shared fixtures: one template content database per session, a fresh copy per test;
+windows built over it are closed and deleted when the test ends, and a test fails if a
+window or a session guard outlives it."""
 
 from __future__ import annotations
 
+import dataclasses
 import os
 import shutil
 import sys
+from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-ROOT = Path(__file__).resolve().parent.parent
-SHARED_DATA = ROOT.parent / "shared" / "data"
-SAMHSA_DIR = SHARED_DATA / "samhsa"
+from tests.helpers import ROOT, SAMHSA_DIR, dispose
+
 sys.path.insert(0, str(ROOT / "db"))
 
-import build as db_build  # noqa: E402
-from kiosk.config import Settings  # noqa: E402
-from kiosk.store.connect import open_content_db  # noqa: E402
-from kiosk.store.content import ContentRepository  # noqa: E402
+import build as db_build
+from kiosk.config import Settings
+from kiosk.store.connect import open_content_db
+from kiosk.store.content import ContentRepository
+
+
+def _run_deferred_deletes() -> None:
+    if "PySide6.QtWidgets" not in sys.modules:
+        return
+    from PySide6.QtCore import QCoreApplication, QEvent
+
+    if QCoreApplication.instance() is not None:
+        QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+
+
+@pytest.fixture(autouse=True)
+def _nothing_outlives_the_test() -> Iterator[None]:
+    """Fail a test that leaves a top-level window or an installed session guard behind.
+
+    Each leaked shell keeps about 400 widgets and an application-wide event filter alive,
+    so every later UI test gets slower. The check costs well under a millisecond and
+    nothing at all until Qt is imported.
+    """
+    before = _top_level_widgets()
+    yield
+    if "PySide6.QtWidgets" not in sys.modules:
+        return
+    from PySide6.QtWidgets import QApplication
+
+    if QApplication.instance() is None:
+        return
+    # pytest-qt has closed what qtbot.addWidget() got and called deleteLater(), which only
+    # an event loop would run: run it now, so those widgets go at once and are not leaks.
+    _run_deferred_deletes()
+    leaked = [w for w in _top_level_widgets() if not any(w is b for b in before)]
+    guards = _installed_guards()
+    if not leaked and not guards:
+        return
+    found = [*(f"window {type(w).__name__} {w.objectName()!r}" for w in leaked),
+             *(f"installed {type(g).__name__}" for g in guards)]
+    for guard in guards:
+        guard.uninstall()
+    for widget in leaked:
+        dispose(widget)  # so later tests are not slowed down by this one's leak
+    pytest.fail(f"left behind by this test: {', '.join(found)} (build windows with the "
+                "window/make_window fixtures, or pass them to tests.helpers.dispose())",
+                pytrace=False)
+
+
+def _top_level_widgets() -> list[Any]:
+    if "PySide6.QtWidgets" not in sys.modules:
+        return []
+    from PySide6.QtWidgets import QApplication
+
+    return QApplication.topLevelWidgets() if QApplication.instance() is not None else []
+
+
+def _installed_guards() -> list[Any]:
+    session = sys.modules.get("kiosk.ui.session")
+    if session is None:
+        return []
+    import shiboken6
+
+    return [o for o in shiboken6.getAllValidWrappers()
+            if isinstance(o, session.SessionGuard) and o.installed]
 
 
 @pytest.fixture(scope="session")
@@ -82,13 +147,35 @@ def themed_app(qapp):  # type: ignore[no-untyped-def]
 
 
 @pytest.fixture
-def window(qtbot, themed_app, stores):  # type: ignore[no-untyped-def]
-    """The whole shell over real content, shown at laptop size."""
+def make_window(qtbot, themed_app, stores) -> Iterator[Callable[..., Any]]:  # type: ignore[no-untyped-def]
+    """Builds the whole shell as app.py does; every window it built is closed and deleted
+    at teardown, before the databases under it are closed.
+
+    make_window(kiosk_zip="05401") replaces settings first; stores= builds over other
+    stores; size=None builds it without showing it.
+    """
     from kiosk.app import build_window
 
-    win = build_window(stores)
-    qtbot.addWidget(win)
-    win.resize(1366, 768)
-    win.show()
-    qtbot.waitExposed(win)
-    return win
+    built: list[Any] = []
+
+    def make(*, stores: Any = stores, size: tuple[int, int] | None = (1366, 768),
+             **changes: Any) -> Any:
+        if changes:
+            stores.settings = dataclasses.replace(stores.settings, **changes)
+        win = build_window(stores)
+        built.append(win)
+        if size is not None:
+            win.resize(*size)
+            win.show()
+            qtbot.waitExposed(win)
+        return win
+
+    yield make
+    for win in reversed(built):
+        dispose(win)
+
+
+@pytest.fixture
+def window(make_window):  # type: ignore[no-untyped-def]
+    """The whole shell over real content, shown at laptop size."""
+    return make_window()

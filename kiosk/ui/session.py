@@ -21,6 +21,7 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass
 
+import shiboken6
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
@@ -148,9 +149,32 @@ class SessionGuard(QObject):
             add_state("session-pin-pad", self._screenshot_pin_pad)
             add_state("session-quick-exit", self.quick_exit)
         window.screen_changed.connect(self._on_window_screen_changed)
-        app = QCoreApplication.instance()
-        if app is not None:
-            app.installEventFilter(self)
+        # The filter is application-wide, so it must not outlive this window: a second
+        # window (a restart, the next test) would otherwise pay for every old guard on
+        # every event, and an old guard could still swallow keys or refuse a close.
+        self._app = QCoreApplication.instance()
+        if self._app is not None:
+            self._app.installEventFilter(self)
+        window.destroyed.connect(self._on_window_destroyed)
+
+    # ------------------------------------------------------------- lifecycle --
+    @property
+    def installed(self) -> bool:
+        """Whether this guard still watches the application's events."""
+        return self._app is not None
+
+    def uninstall(self) -> None:
+        """Stop watching the application and stop every pending timer; safe to repeat."""
+        app, self._app = self._app, None
+        if app is None or not shiboken6.isValid(self):
+            return  # a deleted QObject is already out of every filter list
+        app.removeEventFilter(self)
+        for timer in (self._idle_timer, self._reset_timer, self._countdown, self._long_press,
+                      self._neutral_timer):
+            timer.stop()
+
+    def _on_window_destroyed(self) -> None:
+        self.uninstall()
 
     def _timer(self, slot: Callable[[], None]) -> QTimer:
         timer = QTimer(self)
@@ -436,6 +460,7 @@ class SessionGuard(QObject):
         self._exit_authorised = True
         self.exit_code = code
         self.window.close()
+        self.uninstall()  # the window is closed for good
         self.exit_app(code)
 
     def restart_kiosk(self) -> None:

@@ -2,21 +2,19 @@
 
 from __future__ import annotations
 
-import os
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
 
-ROOT = Path(__file__).resolve().parents[2]
+from tests.helpers import BROKEN_CONTENT_DBS, ROOT, offscreen_env, write_broken_content_db
 
 
 def run_kiosk(*args: str, tmp_path: Path) -> subprocess.CompletedProcess[str]:
-    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
     return subprocess.run(
         [sys.executable, "-m", "kiosk", "--data-dir", str(tmp_path / "data"), *args],
-        cwd=ROOT, env=env, capture_output=True, text=True, timeout=120,
+        cwd=ROOT, env=offscreen_env(), capture_output=True, text=True, timeout=120,
     )
 
 
@@ -28,17 +26,14 @@ def test_self_test_passes_with_nothing_on_stderr(tmp_path: Path, content_db: Pat
     assert result.stderr == ""
 
 
-@pytest.mark.parametrize("kind", ["random", "empty", "missing"])
-def test_self_test_fails_in_one_line(tmp_path: Path, kind: str) -> None:
-    path = tmp_path / "bad.sqlite"
-    if kind == "random":
-        path.write_bytes(os.urandom(20000))
-    elif kind == "empty":
-        path.write_bytes(b"")
+@pytest.mark.parametrize(("kind", "reason"), BROKEN_CONTENT_DBS)
+def test_self_test_fails_in_one_line(tmp_path: Path, kind: str, reason: str) -> None:
+    path = write_broken_content_db(tmp_path / "bad.sqlite", kind)
     result = run_kiosk("--self-test", "--content-db", str(path), tmp_path=tmp_path)
     assert result.returncode != 0
     lines = result.stderr.strip().splitlines()
     assert len(lines) == 1 and lines[0].startswith("self-test failed:"), result.stderr
+    assert reason in lines[0]
     assert "Traceback" not in result.stderr + result.stdout
 
 

@@ -17,7 +17,8 @@ from pathlib import Path
 
 import pytest
 
-ROOT = Path(__file__).resolve().parents[2]
+from tests.helpers import ROOT, offscreen_env, write_broken_content_db
+
 TIMEOUT = 120  # seconds for one run of the frozen app (a generous ceiling, not a benchmark)
 EXE_SUFFIX = ".exe" if sys.platform == "win32" else ""
 
@@ -93,8 +94,7 @@ def test_frozen_screenshots_show_the_real_screens(bundle: Path, tmp_path: Path) 
 
 @pytest.mark.frozen
 def test_frozen_broken_content_db_exits_with_one_line(bundle: Path, tmp_path: Path) -> None:
-    broken = tmp_path / "content.sqlite"
-    broken.write_bytes(os.urandom(4096))
+    broken = write_broken_content_db(tmp_path / "content.sqlite", "random-bytes")
     done = run_frozen(kiosk(bundle), "--self-test", "--content-db", str(broken),
                       "--data-dir", str(tmp_path / "data"))
     assert done.returncode != 0
@@ -189,7 +189,7 @@ def test_trimmed_icu_data_sorts_and_cases_text_like_the_full_data(
     only_icu = tmp_path / "icu"
     only_icu.mkdir()
     (only_icu / trimmed.name).symlink_to(trimmed.resolve())
-    env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
+    env = offscreen_env()
     full = subprocess.run([sys.executable, "-c", ICU_PROBE], capture_output=True, text=True,
                           env=env, timeout=TIMEOUT, check=True)
     small = subprocess.run([sys.executable, "-c", ICU_PROBE], capture_output=True, text=True,
@@ -266,7 +266,7 @@ def test_installer_copies_to_opt_and_adds_autostart_keeping_settings(tmp_path: P
     assert (opt / "settings.toml").read_text(encoding="utf-8") == 'kiosk_zip = "05401"\n'
     entry = (root / "etc/xdg/autostart/recovery-kiosk.desktop").read_text(encoding="utf-8")
     assert "Exec=/opt/recovery-kiosk/kiosk" in entry
-    assert os.readlink(root / "usr/local/bin/kiosk-admin") == "/opt/recovery-kiosk/kiosk-admin"
+    assert str((root / "usr/local/bin/kiosk-admin").readlink()) == "/opt/recovery-kiosk/kiosk-admin"
 
 
 def release_with_unit(tmp_path: Path, unit_text: str) -> Path:

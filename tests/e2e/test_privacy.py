@@ -18,6 +18,7 @@ from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QLineEdit
 
 from kiosk.logs import setup_logging
+from tests.helpers import click
 
 SEARCH = "suboxon counselor Quimbyx"
 ZIP = "97214"
@@ -51,10 +52,6 @@ def files_containing(folder: Path, needles: list[str]) -> list[tuple[str, str]]:
                 if encoded in data:
                     found.append((str(path.relative_to(folder)), needle))
     return found
-
-
-def click(qtbot, widget) -> None:  # type: ignore[no-untyped-def]
-    qtbot.mouseClick(widget, Qt.MouseButton.LeftButton)
 
 
 def test_a_visitor_session_leaves_no_trace(qtbot, window, stores, data_dir, logged) -> None:

@@ -2,21 +2,14 @@
 
 from __future__ import annotations
 
-import dataclasses
-
-from PySide6.QtCore import Qt
-
-from kiosk.app import build_window, open_stores
+from kiosk.app import open_stores
 from kiosk.ui.session import SessionTimeouts
+from tests.helpers import click, dispose
 
 
 def admin_screen(window):  # type: ignore[no-untyped-def]
     window.navigate("admin")
     return window.screens["admin"]
-
-
-def click(qtbot, widget) -> None:  # type: ignore[no-untyped-def]
-    qtbot.mouseClick(widget, Qt.MouseButton.LeftButton)
 
 
 def test_admin_is_not_in_the_visitor_menu(window) -> None:
@@ -38,8 +31,8 @@ def test_idle_timeout_is_saved_and_applied_at_once(qtbot, window, stores) -> Non
     assert not screen.idle_less.isEnabled()
 
 
-def test_helpline_order_and_featured_line_apply_after_restart(qtbot, window, stores,
-                                                              settings) -> None:
+def test_helpline_order_and_featured_line_apply_after_restart(qtbot, window, make_window,
+                                                              stores, settings) -> None:
     screen = admin_screen(window)
     first = window.helpline_panel.featured
     screen.helpline_list.setCurrentRow(2)
@@ -51,10 +44,10 @@ def test_helpline_order_and_featured_line_apply_after_restart(qtbot, window, sto
     assert window.helpline_panel.featured == first  # the running kiosk is unchanged ...
     again = open_stores(settings)  # ... until it restarts
     try:
-        restarted = build_window(again)
-        qtbot.addWidget(restarted)
+        restarted = make_window(stores=again, size=None)
         assert restarted.helpline_panel.featured.id == chosen
         assert [h.id for h in again.content.helplines()] != []
+        dispose(restarted)  # now: the connections under it are closed next
     finally:
         again.content_conn.close()
         again.admin_conn.close()
@@ -98,10 +91,8 @@ def test_language_choice_is_saved(qtbot, window, stores) -> None:
     assert stores.admin_settings.get("lang") == "en"
 
 
-def test_settings_file_values_show_until_changed_here(qtbot, themed_app, stores) -> None:
-    stores.settings = dataclasses.replace(stores.settings, idle_seconds=300, kiosk_zip="05602")
-    win = build_window(stores)
-    qtbot.addWidget(win)
+def test_settings_file_values_show_until_changed_here(make_window) -> None:
+    win = make_window(idle_seconds=300, kiosk_zip="05602", size=None)
     screen = admin_screen(win)
     assert screen.idle_label.text() == "5 minutes"
     assert screen.zip_field.text() == "05602"

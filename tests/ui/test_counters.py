@@ -6,14 +6,13 @@ import datetime as dt
 
 from PySide6.QtCore import Qt
 
-from kiosk.app import build_window
+from tests.helpers import screen_view_rows
 
 DAY = dt.date(2026, 11, 28)
 
 
 def rows(stores) -> list[tuple]:  # type: ignore[no-untyped-def]
-    return list(stores.admin_conn.execute(
-        "SELECT day, screen, views FROM screen_views ORDER BY day, screen"))
+    return screen_view_rows(stores.admin_conn)
 
 
 def visit(window) -> None:  # type: ignore[no-untyped-def]
@@ -27,10 +26,9 @@ def test_off_by_default_nothing_is_written(window, stores) -> None:
     assert rows(stores) == []
 
 
-def test_on_counts_visitor_screens_per_day_but_never_admin(qtbot, themed_app, stores) -> None:
+def test_on_counts_visitor_screens_per_day_but_never_admin(make_window, stores) -> None:
     stores.admin_settings.set("counters_enabled", "1")
-    window = build_window(stores)
-    qtbot.addWidget(window)
+    window = make_window(size=None)
     window.view_counter.today = lambda: DAY
     visit(window)
     window.reset_session()  # returning Home by itself is not a view

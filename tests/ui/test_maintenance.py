@@ -9,18 +9,16 @@ from PySide6.QtWidgets import QLabel
 
 from kiosk.app import load_settings, make_window, open_stores, parse_args
 from kiosk.store.connect import ContentDbError
+from tests.helpers import BROKEN_CONTENT_DBS, write_broken_content_db
 
 
-@pytest.mark.parametrize("kind", ["missing", "empty", "random"])
-def test_window_path_shows_maintenance(qtbot, themed_app, tmp_path: Path, kind: str) -> None:
-    path = tmp_path / "content.sqlite"
-    if kind == "empty":
-        path.write_bytes(b"")
-    elif kind == "random":
-        path.write_bytes(b"\x13\x37" * 5000)
+@pytest.mark.parametrize(("kind", "reason"), BROKEN_CONTENT_DBS)
+def test_window_path_shows_maintenance(qtbot, themed_app, tmp_path: Path, kind: str,
+                                       reason: str) -> None:
+    path = write_broken_content_db(tmp_path / "content.sqlite", kind)
     settings = load_settings(parse_args(["--content-db", str(path), "--data-dir",
                                          str(tmp_path / "data")]))
-    with pytest.raises(ContentDbError):
+    with pytest.raises(ContentDbError, match=reason):
         open_stores(settings)
     window = make_window(None)
     qtbot.addWidget(window)

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import dataclasses
-
 import pytest
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtWidgets import QLineEdit
@@ -11,19 +9,7 @@ from PySide6.QtWidgets import QLineEdit
 from kiosk.domain import SearchHit, SearchResults
 from kiosk.ui.search_models import HitRole, RowKindRole, SearchResultsModel
 from kiosk.ui.widgets.keyboard import OnScreenKeyboard
-from tests.conftest import SAMHSA_DIR
-
-
-@pytest.fixture(autouse=True)
-def _no_directory_preload(monkeypatch: pytest.MonkeyPatch) -> None:
-    """The directory screen preloads its index on a context-less timer 1.5 s after it is
-    built; in a later test that timer meets a closed database. These tests do not need it
-    (show_facility loads on demand)."""
-    from kiosk.ui.screens.directory import DirectoryScreen
-
-    defaults = DirectoryScreen.__init__.__kwdefaults__
-    if defaults and "preload_ms" in defaults:
-        monkeypatch.setitem(defaults, "preload_ms", None)
+from tests.helpers import SEARCH_TABLES, copy_without_tables, dispose, needs_directory
 
 
 def parts(window):  # type: ignore[no-untyped-def]
@@ -37,17 +23,9 @@ def type_on(keyboard: OnScreenKeyboard, qtbot, text: str) -> None:  # type: igno
 
 
 @pytest.fixture
-def kiosk_window(qtbot, themed_app, stores):  # type: ignore[no-untyped-def]
+def kiosk_window(make_window):  # type: ignore[no-untyped-def]
     """The shell in kiosk mode (not windowed), at the landscape kiosk size."""
-    from kiosk.app import build_window
-
-    stores.settings = dataclasses.replace(stores.settings, windowed=False)
-    win = build_window(stores)
-    qtbot.addWidget(win)
-    win.resize(1920, 1080)
-    win.show()
-    qtbot.waitExposed(win)
-    return win
+    return make_window(windowed=False, size=(1920, 1080))
 
 
 def test_typing_on_the_keyboard_searches_and_leaves_no_undo(qtbot, window) -> None:
@@ -181,7 +159,7 @@ def test_tapping_an_faq_result_opens_that_answer(qtbot, window) -> None:
     assert faq.detail.model.item(faq.detail.current_row()).id == "methadone"
 
 
-@pytest.mark.skipif(not SAMHSA_DIR.is_dir(), reason="needs the real SAMHSA directory")
+@needs_directory
 def test_tapping_a_program_opens_it_on_the_directory_screen(qtbot, window) -> None:
     screen, _, keyboard = parts(window)
     keyboard.toggle(True)
@@ -215,7 +193,7 @@ def test_any_screen_can_attach_a_numeric_field(qtbot, window) -> None:
 
 
 def test_empty_and_unknown_searches_say_what_to_do(qtbot, window) -> None:
-    screen, bar, keyboard = parts(window)
+    screen, _, keyboard = parts(window)
     assert "Type a word" in screen.status.text()
     keyboard.toggle(True)
     type_on(keyboard, qtbot, "qzxjvw")
@@ -236,29 +214,21 @@ def test_results_model_is_sound(qtmodeltester) -> None:
     assert model.data(model.index(3), Qt.ItemDataRole.AccessibleTextRole).startswith("Programs")
 
 
-
 def test_a_database_without_a_search_index_says_so(qtbot, themed_app, template_db,
                                                    tmp_path) -> None:
-    import shutil
-    import sqlite3
-
     from kiosk.store.connect import open_content_db
     from kiosk.store.search import SearchRepository
     from kiosk.ui.screens.search import SearchScreen
 
-    copy = tmp_path / "old.sqlite"
-    shutil.copyfile(template_db, copy)
-    writable = sqlite3.connect(copy)
-    for table in ("search_content_fts", "search_facility_fts", "search_doc", "search_term"):
-        writable.execute(f"DROP TABLE {table}")
-    writable.commit()
-    writable.close()
-    conn = open_content_db(copy)
+    conn = open_content_db(copy_without_tables(template_db, tmp_path / "old.sqlite",
+                                               SEARCH_TABLES))
+    screen = None
     try:
         screen = SearchScreen(SearchRepository(conn))
-        qtbot.addWidget(screen)
         screen.set_query("detox")
         assert screen.model.rowCount() == 0
         assert "not ready" in screen.status.text()
     finally:
+        if screen is not None:
+            dispose(screen)  # before its connection goes away
         conn.close()

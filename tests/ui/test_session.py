@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QApplication, QDialog, QLineEdit, QMenu, QWidget
 from kiosk.store.pins import PinRepository
 from kiosk.ui.crash import EXIT_CRASH_LOOP, CrashGuard
 from kiosk.ui.session import ADMIN_SCREEN_ID, SessionTimeouts
+from tests.helpers import FakeClock
 
 PIN = "482913"
 FAST = SessionTimeouts(idle_ms=400, warning_ms=200, admin_idle_ms=300, shift_window_ms=1500,
@@ -127,8 +128,9 @@ def test_an_untouched_kiosk_stays_quietly_at_home(qtbot, window, guard) -> None:
     resets = []
     guard.session_reset.connect(resets.append)
     guard.warning_shown.connect(lambda: resets.append("warning"))
-    guard.timeouts = FAST
-    qtbot.wait(FAST.idle_ms + 200)
+    tiny = SessionTimeouts(idle_ms=60, warning_ms=30, admin_idle_ms=60)
+    guard.timeouts = tiny
+    qtbot.wait(tiny.idle_ms * 3)  # nothing may happen: a short wait past the idle timeout
     assert resets == []
     assert not guard.warning.isVisible()
 
@@ -138,9 +140,9 @@ def test_activity_before_the_timeout_postpones_it(qtbot, window, guard) -> None:
     resets: list[str] = []
     guard.session_reset.connect(resets.append)
     nav = window.nav_buttons["checklist"]
-    go_fast(guard, SessionTimeouts(idle_ms=1500, warning_ms=500))
-    for _ in range(8):  # 8 x 300 ms: longer than the 1.5 s timeout, never idle for long
-        qtbot.wait(300)
+    go_fast(guard, SessionTimeouts(idle_ms=600, warning_ms=200))
+    for _ in range(10):  # 10 x 100 ms: longer than the 0.6 s timeout, never idle for long
+        qtbot.wait(100)
         qtbot.mouseClick(nav, Qt.MouseButton.LeftButton)
     assert resets == []
     assert window.screens["checklist"].model.ticked_keys() != []
@@ -151,7 +153,7 @@ def test_the_warning_appears_and_a_touch_cancels_it(qtbot, window, guard) -> Non
     tick_first(qtbot, window)
     resets: list[str] = []
     guard.session_reset.connect(resets.append)
-    timeouts = SessionTimeouts(idle_ms=1500, warning_ms=1000)
+    timeouts = SessionTimeouts(idle_ms=800, warning_ms=400)
     with qtbot.waitSignal(guard.warning_shown, timeout=5000):
         go_fast(guard, timeouts)
     assert guard.warning.isVisible()
@@ -163,7 +165,8 @@ def test_the_warning_appears_and_a_touch_cancels_it(qtbot, window, guard) -> Non
     qtbot.mouseClick(guard.warning, Qt.MouseButton.LeftButton,
                      pos=guard.warning.rect().center() + QPoint(0, 200))
     assert not guard.warning.isVisible()
-    qtbot.wait(timeouts.warning_ms + 100)  # past the moment the reset was due
+    with qtbot.assertNotEmitted(guard.session_reset, wait=timeouts.warning_ms + 100):
+        pass  # past the moment the reset was due
     assert resets == []
     assert window.current_screen_id() == "checklist"
     assert window.screens["checklist"].model.ticked_keys() != []
@@ -265,10 +268,15 @@ def test_kiosk_mode_refuses_to_close(qtbot, window, kiosk) -> None:
 
 
 # ------------------------------------------------------------------- admin --
-def long_press_title(qtbot, window) -> None:  # type: ignore[no-untyped-def]
+def long_press_title(qtbot, window, done) -> None:  # type: ignore[no-untyped-def]
+    """Hold the title until `done()` says the press was long enough to count."""
     qtbot.mousePress(window.title_label, Qt.MouseButton.LeftButton)
-    qtbot.wait(FAST.long_press_ms * 3)
+    qtbot.waitUntil(done, timeout=5000)
     qtbot.mouseRelease(window.title_label, Qt.MouseButton.LeftButton)
+
+
+def long_press_opens_the_pad(qtbot, window, guard) -> None:  # type: ignore[no-untyped-def]
+    long_press_title(qtbot, window, guard.pin_overlay.isVisible)
 
 
 def type_pin(qtbot, guard, pin: str) -> None:  # type: ignore[no-untyped-def]
@@ -282,8 +290,9 @@ def set_pin(stores) -> None:  # type: ignore[no-untyped-def]
     PinRepository(stores.admin_conn, cost=2**10).set_pin(PIN)
 
 
-def test_without_a_pin_the_gesture_does_nothing(qtbot, window, guard) -> None:
-    long_press_title(qtbot, window)
+def test_without_a_pin_the_gesture_does_nothing(qtbot, window, guard, caplog) -> None:
+    with caplog.at_level(logging.INFO, logger="kiosk.ui.session"):
+        long_press_title(qtbot, window, lambda: "admin gesture ignored" in caplog.text)
     assert not guard.pin_overlay.isVisible()
     assert window.current_screen_id() == "home"
 
@@ -291,13 +300,13 @@ def test_without_a_pin_the_gesture_does_nothing(qtbot, window, guard) -> None:
 def test_a_short_press_on_the_title_does_nothing(qtbot, window, guard, stores) -> None:
     set_pin(stores)
     qtbot.mouseClick(window.title_label, Qt.MouseButton.LeftButton)
-    qtbot.wait(FAST.long_press_ms * 3)
+    qtbot.wait(FAST.long_press_ms * 2)  # nothing may happen: past the long-press time
     assert not guard.pin_overlay.isVisible()
 
 
 def test_right_pin_opens_admin_and_admin_exit_exits_0(qtbot, window, kiosk, stores) -> None:
     set_pin(stores)
-    long_press_title(qtbot, window)
+    long_press_opens_the_pad(qtbot, window, kiosk)
     assert kiosk.pin_overlay.isVisible()
     type_pin(qtbot, kiosk, PIN)
     assert not kiosk.pin_overlay.isVisible()
@@ -309,7 +318,7 @@ def test_right_pin_opens_admin_and_admin_exit_exits_0(qtbot, window, kiosk, stor
 
 def test_back_to_the_kiosk_resets_the_session(qtbot, window, guard, stores) -> None:
     set_pin(stores)
-    long_press_title(qtbot, window)
+    long_press_opens_the_pad(qtbot, window, guard)
     type_pin(qtbot, guard, PIN)
     with qtbot.waitSignal(guard.session_reset) as reset:
         qtbot.mouseClick(window.screens[ADMIN_SCREEN_ID].done_button,
@@ -321,7 +330,7 @@ def test_back_to_the_kiosk_resets_the_session(qtbot, window, guard, stores) -> N
 
 def test_wrong_pins_lock_the_pad(qtbot, window, guard, stores) -> None:
     set_pin(stores)
-    long_press_title(qtbot, window)
+    long_press_opens_the_pad(qtbot, window, guard)
     for left in (4, 3, 2, 1):
         type_pin(qtbot, guard, "0000")
         assert str(left) in guard.pin_pad.message.text()
@@ -332,14 +341,14 @@ def test_wrong_pins_lock_the_pad(qtbot, window, guard, stores) -> None:
     type_pin(qtbot, guard, PIN)
     assert window.current_screen_id() != ADMIN_SCREEN_ID  # ... the right PIN is refused
     qtbot.mouseClick(guard.pin_pad.cancel_button, Qt.MouseButton.LeftButton)
-    long_press_title(qtbot, window)
+    long_press_opens_the_pad(qtbot, window, guard)
     assert not guard.pin_pad.keypad.isEnabled()  # still locked when the pad opens again
     assert guard.pin_pad.field.text() == ""
 
 
 def test_quick_exit_closes_the_pin_pad(qtbot, window, guard, stores) -> None:
     set_pin(stores)
-    long_press_title(qtbot, window)
+    long_press_opens_the_pad(qtbot, window, guard)
     qtbot.mouseClick(guard.pin_pad.keypad.keys["4"], Qt.MouseButton.LeftButton)
     button = guard.quick_exit_button
     assert guard.pin_overlay.geometry().top() > button.mapTo(window,
@@ -350,17 +359,9 @@ def test_quick_exit_closes_the_pin_pad(qtbot, window, guard, stores) -> None:
 
 
 # ------------------------------------------------------------------- crash --
-class Clock:
-    def __init__(self) -> None:
-        self.now = 100.0
-
-    def __call__(self) -> float:
-        return self.now
-
-
 @pytest.fixture
 def crash(window, guard):  # type: ignore[no-untyped-def]
-    clock = Clock()
+    clock = FakeClock(100.0)
     crash = CrashGuard(lambda: guard.reset_session("error"), guard.exits.append, clock=clock)
     crash.clock = clock
     crash.install()
@@ -442,14 +443,8 @@ def test_the_keyboard_never_covers_quick_exit(qtbot, window, guard) -> None:
     assert not keyboard.isVisible()
 
 
-def test_reset_restores_the_kiosks_own_zip(qtbot, themed_app, stores) -> None:
-    import dataclasses
-
-    from kiosk.app import build_window
-
-    stores.settings = dataclasses.replace(stores.settings, kiosk_zip="05401")
-    win = build_window(stores)
-    qtbot.addWidget(win)
+def test_reset_restores_the_kiosks_own_zip(qtbot, make_window) -> None:
+    win = make_window(kiosk_zip="05401", size=None)
     directory = win.screens["directory"]
     if getattr(directory, "zip_edit", None) is None:
         pytest.skip("no directory screen with a ZIP field in this build")

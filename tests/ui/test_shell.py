@@ -8,6 +8,7 @@ from PySide6.QtWidgets import QAbstractButton, QLabel
 
 from kiosk.ui.main_window import NAV_ORDER
 from kiosk.ui.widgets.qr import qr_image
+from tests.helpers import image_to_numpy
 
 
 def test_every_nav_button_opens_its_screen(qtbot, window) -> None:
@@ -53,13 +54,7 @@ def test_helpline_qr_code_dials_the_featured_number(content_repo) -> None:
     assert featured.tel.endswith("5610606")
 
 
-def _to_numpy(image):  # type: ignore[no-untyped-def]
-    import numpy as np
-
-    gray = image.convertToFormat(image.Format.Format_Grayscale8)
-    ptr = gray.constBits()
-    arr = np.frombuffer(ptr, dtype=np.uint8, count=gray.bytesPerLine() * gray.height())
-    return arr.reshape(gray.height(), gray.bytesPerLine())[:, : gray.width()].copy()
+_to_numpy = image_to_numpy  # tests/ui/test_directory_screen.py imports it from here
 
 
 def test_portrait_moves_the_helpline_panel_below_the_content(qtbot, window) -> None:

@@ -13,10 +13,10 @@ MARK = "⟦"
 class MarkingTranslator(QTranslator):
     """Translates every string to a marked copy, as a real catalog would replace it."""
 
-    def translate(self, context, source_text, disambiguation=None, n=-1):  # noqa: N802
+    def translate(self, context, source_text, disambiguation=None, n=-1):
         return f"{MARK}{source_text}"
 
-    def isEmpty(self) -> bool:  # noqa: N802
+    def isEmpty(self) -> bool:
         return False
 
 
@@ -38,16 +38,11 @@ def _content_strings(repo) -> list[str]:
     return sorted((s for s in strings if s), key=len, reverse=True)
 
 
-def test_every_visible_string_is_translated_or_content(qtbot, themed_app, stores) -> None:
-    from kiosk.app import build_window
-
+def test_every_visible_string_is_translated_or_content(qtbot, make_window, stores) -> None:
     translator = MarkingTranslator()
     QCoreApplication.installTranslator(translator)
     try:
-        window = build_window(stores)
-        qtbot.addWidget(window)
-        window.resize(1366, 768)
-        window.show()
+        window = make_window()
         content = _content_strings(stores.content)
         untranslated: set[str] = set()
         for screen_id in window.screens:

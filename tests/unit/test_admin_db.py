@@ -9,8 +9,7 @@ from pathlib import Path
 import pytest
 
 from kiosk.store import admin
-
-FIXTURES = Path(__file__).resolve().parent.parent / "data"
+from tests.helpers import TEST_DATA as FIXTURES
 
 
 def test_new_database_is_migrated_to_the_latest_version(tmp_path: Path) -> None:

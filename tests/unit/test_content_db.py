@@ -11,6 +11,7 @@ import pytest
 import build as db_build
 from kiosk.store.connect import APPLICATION_ID, SCHEMA_VERSION, ContentDbError, open_content_db
 from kiosk.store.content import ContentRepository
+from tests.helpers import BROKEN_CONTENT_DBS, write_broken_content_db
 
 
 def test_same_inputs_give_the_same_bytes(tmp_path: Path, template_db_no_directory: Path) -> None:
@@ -21,30 +22,25 @@ def test_same_inputs_give_the_same_bytes(tmp_path: Path, template_db_no_director
 
 def test_built_database_carries_version_and_application_id(template_db: Path) -> None:
     conn = sqlite3.connect(template_db)
-    assert conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
-    assert conn.execute("PRAGMA application_id").fetchone()[0] == APPLICATION_ID
+    try:
+        assert conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
+        assert conn.execute("PRAGMA application_id").fetchone()[0] == APPLICATION_ID
+    finally:
+        conn.close()
 
 
 def test_opened_read_only(content_db: Path) -> None:
     conn = open_content_db(content_db)
-    with pytest.raises(sqlite3.OperationalError):
-        conn.execute("DELETE FROM faq")
+    try:
+        with pytest.raises(sqlite3.OperationalError):
+            conn.execute("DELETE FROM faq")
+    finally:
+        conn.close()
 
 
-@pytest.mark.parametrize(
-    ("make", "reason"),
-    [
-        (lambda p: None, "not found"),
-        (lambda p: p.write_bytes(b""), "empty"),
-        (lambda p: p.write_bytes(bytes(range(256)) * 64), "corrupt"),
-        (lambda p: sqlite3.connect(p).execute("CREATE TABLE meta (k)").connection.commit(),
-         "not a kiosk content database"),
-    ],
-    ids=["missing", "empty", "random-bytes", "foreign-sqlite"],
-)
-def test_unusable_files_get_a_one_line_reason(tmp_path: Path, make, reason: str) -> None:
-    path = tmp_path / "content.sqlite"
-    make(path)
+@pytest.mark.parametrize(("kind", "reason"), BROKEN_CONTENT_DBS)
+def test_unusable_files_get_a_one_line_reason(tmp_path: Path, kind: str, reason: str) -> None:
+    path = write_broken_content_db(tmp_path / "content.sqlite", kind)
     with pytest.raises(ContentDbError) as info:
         open_content_db(path)
     assert reason in str(info.value)

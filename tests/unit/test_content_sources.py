@@ -16,7 +16,8 @@ from typing import Any
 
 import pytest
 
-ROOT = Path(__file__).resolve().parents[2]
+from tests.helpers import ROOT
+
 CONTENT = ROOT / "resources" / "content" / "en"
 GUIDE = CONTENT / "guide"
 SEED_DIR = ROOT.parent / "shared" / "seed"

@@ -8,25 +8,18 @@ import pytest
 
 from kiosk.store import admin, pins
 from kiosk.store.pins import PinRepository, PinStatus
+from tests.helpers import FakeClock
 
 CHEAP = 2**10  # scrypt cost for tests; verification reads the cost from the stored hash
 
 
-class Clock:
-    def __init__(self) -> None:
-        self.now = 1_000_000.0
-
-    def __call__(self) -> float:
-        return self.now
+@pytest.fixture
+def clock() -> FakeClock:
+    return FakeClock(1_000_000.0)
 
 
 @pytest.fixture
-def clock() -> Clock:
-    return Clock()
-
-
-@pytest.fixture
-def repo(tmp_path: Path, clock: Clock) -> PinRepository:
+def repo(tmp_path: Path, clock: FakeClock) -> PinRepository:
     return PinRepository(admin.open_admin_db(tmp_path), clock=clock, cost=CHEAP)
 
 
@@ -52,14 +45,15 @@ def test_only_a_salted_hash_is_stored(tmp_path: Path) -> None:
     assert not pins.verify_pin("482913", "garbage")
 
 
-@pytest.mark.parametrize("bad", ["", "123", "12a4", "１２３４", "1234567890123", " 1234"])
+# Full-width digits on purpose: they look like a PIN but are not the digits on the keypad.
+@pytest.mark.parametrize("bad", ["", "123", "12a4", "１２３４", "1234567890123", " 1234"])  # noqa: RUF001
 def test_unusable_pins_are_refused_with_a_reason(repo: PinRepository, bad: str) -> None:
     with pytest.raises(pins.PinError):
         repo.set_pin(bad)
     assert not repo.has_pin()
 
 
-def test_five_wrong_pins_lock_for_five_minutes(repo: PinRepository, clock: Clock) -> None:
+def test_five_wrong_pins_lock_for_five_minutes(repo: PinRepository, clock: FakeClock) -> None:
     repo.set_pin("482913")
     for left in (4, 3, 2, 1):
         result = repo.check("0000")
@@ -76,7 +70,7 @@ def test_five_wrong_pins_lock_for_five_minutes(repo: PinRepository, clock: Clock
     assert repo.check("482913").status is PinStatus.OK
 
 
-def test_wrong_pins_after_a_lockout_back_off(repo: PinRepository, clock: Clock) -> None:
+def test_wrong_pins_after_a_lockout_back_off(repo: PinRepository, clock: FakeClock) -> None:
     repo.set_pin("482913")
     waits = []
     for _ in range(4):
@@ -93,7 +87,7 @@ def test_wrong_pins_after_a_lockout_back_off(repo: PinRepository, clock: Clock) 
     assert result.locked_seconds == pins.MAX_LOCKOUT_SECONDS
 
 
-def test_the_lockout_survives_a_restart(tmp_path: Path, clock: Clock) -> None:
+def test_the_lockout_survives_a_restart(tmp_path: Path, clock: FakeClock) -> None:
     conn = admin.open_admin_db(tmp_path)
     repo = PinRepository(conn, clock=clock, cost=CHEAP)
     repo.set_pin("482913")

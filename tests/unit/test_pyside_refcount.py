@@ -6,12 +6,10 @@ CPython aborted after a few thousand calls; the pinned PySide6 must not.
 
 from __future__ import annotations
 
-import os
 import subprocess
 import sys
-from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[2]
+from tests.helpers import ROOT, offscreen_env
 
 SCRIPT = """
 import sys
@@ -27,8 +25,7 @@ print("survived" if sys.getrefcount(None) >= start else "lost references")
 
 
 def test_two_hundred_thousand_qt_calls_do_not_abort_the_kiosk() -> None:
-    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
-    result = subprocess.run([sys.executable, "-c", SCRIPT], cwd=ROOT, env=env,
+    result = subprocess.run([sys.executable, "-c", SCRIPT], cwd=ROOT, env=offscreen_env(),
                             capture_output=True, text=True, timeout=120)
     assert result.returncode == 0, result.stderr[-500:]
     assert result.stdout.strip() == "survived"

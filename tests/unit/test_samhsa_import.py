@@ -14,10 +14,7 @@ import pytest
 from kiosk.cli.main import main as admin_main
 from kiosk.importers import samhsa
 from kiosk.store.directory import DirectoryRepository
-
-ROOT = Path(__file__).resolve().parents[2]
-SAMHSA = ROOT.parent / "shared" / "data" / "samhsa"
-needs_data = pytest.mark.skipif(not SAMHSA.is_dir(), reason="../shared/data/samhsa not present")
+from tests.helpers import SAMHSA_DIR, needs_directory
 
 HEADER = ("facility_id,directory_type,name1,name2,street1,street2,city,state,zip,phone,"
           "intake1,intake2,intake1a,intake2a,service_code_info")
@@ -73,7 +70,7 @@ def repo(db: Path) -> DirectoryRepository:
 
 
 # --------------------------------------------------------------- real data --
-@needs_data
+@needs_directory
 def test_real_directory_figures(template_db: Path) -> None:
     stats = repo(template_db).stats()
     assert stats.facilities == 12_200
@@ -93,9 +90,9 @@ def test_real_directory_figures(template_db: Path) -> None:
     assert conn.execute("SELECT count(*) FROM directory_service").fetchone()[0] == 224
 
 
-@needs_data
+@needs_directory
 def test_real_import_rejects_blank_and_legend_rows_with_line_numbers(db: Path) -> None:
-    report = run_import(db, SAMHSA)
+    report = run_import(db, SAMHSA_DIR)
     assert report.imported == 12_200
     assert [(line, fid) for line, fid, _ in report.rejected] == [
         (20521, "substance_12201"), (20522, "substance_12202"), (20523, "substance_12203"),

@@ -5,7 +5,6 @@ from __future__ import annotations
 import json
 import logging
 import re
-import shutil
 import sqlite3
 from collections.abc import Iterator
 from pathlib import Path
@@ -24,10 +23,7 @@ from kiosk.store.search import (
     load_synonyms,
     snippet,
 )
-from tests.conftest import SAMHSA_DIR
-
-needs_directory = pytest.mark.skipif(not SAMHSA_DIR.is_dir(),
-                                     reason="the real SAMHSA directory is not beside the checkout")
+from tests.helpers import FTS_TABLES, SEARCH_TABLES, copy_without_tables, needs_directory
 
 
 @pytest.fixture(scope="module")
@@ -37,10 +33,23 @@ def search_conn(template_db: Path) -> Iterator[sqlite3.Connection]:
     conn.close()
 
 
-@pytest.fixture(scope="module", params=["fts5", "scan"])
-def repo(request: pytest.FixtureRequest, search_conn: sqlite3.Connection) -> SearchRepository:
-    """The FTS5 search, and the plain scan used where SQLite has no FTS5."""
-    return SearchRepository(search_conn, use_fts=request.param == "fts5")
+@pytest.fixture(scope="module")
+def repo(search_conn: sqlite3.Connection) -> SearchRepository:
+    """The FTS5 search the bundle uses."""
+    repo = SearchRepository(search_conn)
+    assert repo.uses_fts()
+    return repo
+
+
+@pytest.fixture(scope="module")
+def scan_repo(template_db: Path,
+              tmp_path_factory: pytest.TempPathFactory) -> Iterator[SearchRepository]:
+    """The plain scan a content database built where SQLite had no FTS5 falls back to."""
+    path = copy_without_tables(template_db, tmp_path_factory.mktemp("no-fts5") / "c.sqlite",
+                               FTS_TABLES)
+    conn = open_content_db(path)
+    yield SearchRepository(conn)
+    conn.close()
 
 
 def ids(hits) -> list[tuple[str, str]]:  # type: ignore[no-untyped-def]
@@ -187,8 +196,11 @@ def test_any_input_returns_results_or_none_and_never_raises(repo: SearchReposito
     assert failures.count == 0
 
 
-@pytest.mark.parametrize("text", ["a" * 10_000, "medicaid " * 1200, '"' * 10_000,
-                                  "NEAR(" * 2000, "😀" * 10_000, "x" + " OR x" * 2500])
+LONG_INPUTS = ["a" * 10_000, "medicaid " * 1200, '"' * 10_000, "NEAR(" * 2000, "😀" * 10_000,
+               "x" + " OR x" * 2500]
+
+
+@pytest.mark.parametrize("text", LONG_INPUTS)
 def test_ten_thousand_characters_are_fine(repo: SearchRepository, text: str) -> None:
     assert isinstance(repo.search(text), SearchResults)
 
@@ -203,33 +215,37 @@ def test_visitor_text_only_reaches_match_as_quoted_strings(repo: SearchRepositor
 
 
 # ----------------------------------------------------------------- the fallbacks --
-def test_a_database_built_without_fts5_still_searches(template_db: Path, tmp_path: Path) -> None:
-    copy = tmp_path / "content.sqlite"
-    shutil.copyfile(template_db, copy)
-    writable = sqlite3.connect(copy)
-    writable.execute("DROP TABLE search_content_fts")
-    writable.execute("DROP TABLE search_facility_fts")
-    writable.commit()
-    writable.close()
-    conn = open_content_db(copy)
-    try:
-        repo = SearchRepository(conn)
-        assert not repo.uses_fts()
-        assert "cost-and-insurance" in top3(repo.search("medicad"), "guide")
-    finally:
-        conn.close()
+def test_a_database_built_without_fts5_finds_the_same_content(
+        scan_repo: SearchRepository) -> None:
+    assert not scan_repo.uses_fts()
+    missed = [(query, kind, expected) for query, kind, expected in CONTENT_CASES
+              if expected not in top3(scan_repo.search(query), kind)]
+    assert missed == []
+    assert scan_repo.search("medicad").corrections == ("medicaid",)
+    assert len(scan_repo.search("qzxjvw")) == 0
+    assert len(scan_repo.search("c")) == 0
+
+
+@needs_directory
+def test_a_database_built_without_fts5_finds_programs(scan_repo: SearchRepository) -> None:
+    programs = scan_repo.search("60625").programs
+    assert len(programs) >= 3
+    assert all(p.snippet == "Chicago, IL 60625" for p in programs)
+    titles = [p.title for p in scan_repo.search("chicago pride center").programs[:3]]
+    assert "Chicago Pride Center Uptown" in titles
+    results = scan_repo.search("chicago", limit=5)
+    assert len(results.programs) == 5 and results.more_programs
+
+
+def test_a_database_built_without_fts5_takes_odd_input(scan_repo: SearchRepository) -> None:
+    for text in [*LONG_INPUTS, 'NEAR(a b, 2) "x OR', "title: body : -- /*", "\x00 \u200b"]:
+        assert isinstance(scan_repo.search(text), SearchResults), text[:20]
 
 
 def test_a_database_without_a_search_index_searches_nothing(template_db: Path,
                                                             tmp_path: Path) -> None:
-    copy = tmp_path / "content.sqlite"
-    shutil.copyfile(template_db, copy)
-    writable = sqlite3.connect(copy)
-    for table in ("search_content_fts", "search_facility_fts", "search_doc", "search_term"):
-        writable.execute(f"DROP TABLE {table}")
-    writable.commit()
-    writable.close()
-    conn = open_content_db(copy)
+    conn = open_content_db(copy_without_tables(template_db, tmp_path / "content.sqlite",
+                                               SEARCH_TABLES))
     try:
         repo = SearchRepository(conn)
         assert not repo.available()

@@ -12,8 +12,8 @@ from kiosk import settings_file
 from kiosk.app import open_stores
 from kiosk.config import Settings
 from kiosk.store.admin import SettingsRepository, open_admin_db
+from tests.helpers import ROOT
 
-ROOT = Path(__file__).resolve().parents[2]
 TEMPLATE = ROOT / "packaging" / "settings-template.toml"
 
 

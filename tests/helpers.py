@@ -1,0 +1,129 @@
+"""Helpers more than one test module uses. Qt is imported lazily: unit tests run without it."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import sqlite3
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+TEST_DATA = ROOT / "tests" / "data"
+SAMHSA_DIR = ROOT.parent / "shared" / "data" / "samhsa"
+
+needs_directory = pytest.mark.skipif(
+    not SAMHSA_DIR.is_dir(), reason="the real SAMHSA directory is not beside the checkout")
+
+FTS_TABLES = ("search_content_fts", "search_facility_fts")
+SEARCH_TABLES = (*FTS_TABLES, "search_doc", "search_term")
+
+
+class FakeClock:
+    """A monotonic clock a test moves by hand (`clock.now += 31`)."""
+
+    def __init__(self, now: float = 1_000_000.0) -> None:
+        self.now = now
+
+    def __call__(self) -> float:
+        return self.now
+
+
+def offscreen_env() -> dict[str, str]:
+    """The environment for a Qt subprocess: this one, drawing offscreen."""
+    return {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+
+
+def copy_without_tables(source: Path, dest: Path, tables: tuple[str, ...]) -> Path:
+    """A copy of a content database as an older or cut-down build would have left it."""
+    shutil.copyfile(source, dest)
+    writable = sqlite3.connect(dest)
+    try:
+        for table in tables:
+            writable.execute(f"DROP TABLE {table}")
+        writable.commit()
+    finally:
+        writable.close()
+    return dest
+
+
+def screen_view_rows(conn: sqlite3.Connection) -> list[tuple[Any, ...]]:
+    """What the optional counters stored, in a stable order."""
+    return list(conn.execute("SELECT day, screen, views FROM screen_views ORDER BY day, screen"))
+
+
+# ------------------------------------------------------- unusable content DBs --
+def _foreign_sqlite(path: Path) -> None:
+    conn = sqlite3.connect(path)
+    try:
+        conn.execute("CREATE TABLE meta (k)")
+        conn.commit()
+    finally:
+        conn.close()
+
+
+_BROKEN_WRITERS: dict[str, Callable[[Path], object]] = {
+    "missing": lambda path: None,
+    "empty": lambda path: path.write_bytes(b""),
+    "random-bytes": lambda path: path.write_bytes(bytes(range(256)) * 64),
+    "foreign-sqlite": _foreign_sqlite,
+}
+
+#: Every kind of unusable content database, with the words its one-line reason must contain.
+#: The store, the maintenance window and the command line are each checked against this set.
+BROKEN_CONTENT_DBS = [
+    pytest.param("missing", "not found", id="missing"),
+    pytest.param("empty", "empty", id="empty"),
+    pytest.param("random-bytes", "corrupt", id="random-bytes"),
+    pytest.param("foreign-sqlite", "not a kiosk content database", id="foreign-sqlite"),
+]
+
+
+def write_broken_content_db(path: Path, kind: str) -> Path:
+    _BROKEN_WRITERS[kind](path)
+    return path
+
+
+# ------------------------------------------------------------------------- Qt --
+def click(qtbot: Any, widget: Any) -> None:
+    from PySide6.QtCore import Qt
+
+    qtbot.mouseClick(widget, Qt.MouseButton.LeftButton)
+
+
+def image_to_numpy(image: Any) -> Any:
+    """A QImage as the grey-scale array zxingcpp reads QR codes from."""
+    import numpy as np
+
+    gray = image.convertToFormat(image.Format.Format_Grayscale8)
+    ptr = gray.constBits()
+    arr = np.frombuffer(ptr, dtype=np.uint8, count=gray.bytesPerLine() * gray.height())
+    return arr.reshape(gray.height(), gray.bytesPerLine())[:, : gray.width()].copy()
+
+
+def dispose(widget: Any) -> None:
+    """Close and delete a top-level widget now, with its session guard, jobs and timers.
+
+    deleteLater() alone never runs in a test (no event loop returns), so the widget and its
+    application-wide event filter would live on and slow down every later test.
+    """
+    import shiboken6
+    from PySide6.QtCore import QCoreApplication, QEvent, QTimer
+
+    from kiosk.ui.ops import BatchJob
+    from kiosk.ui.session import SessionGuard
+
+    if not shiboken6.isValid(widget):
+        return
+    for guard in widget.findChildren(SessionGuard):
+        guard.uninstall()  # first: in kiosk mode the guard refuses the close below
+    for job in widget.findChildren(BatchJob):
+        job.cancel()  # closes its cursor before the test closes the connection
+    for timer in widget.findChildren(QTimer):
+        timer.stop()
+    widget.close()
+    widget.deleteLater()
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
