@@ -33,8 +33,7 @@ def screen(qtbot, themed_app, repo) -> DirectoryScreen:
     widget.resize(1100, 800)
     widget.show()
     widget.on_shown()
-    yield widget
-    widget.close()  # stops a load still under way before `repo` closes its connection
+    return widget
 
 
 def click(qtbot, widget) -> None:
