@@ -283,15 +283,3 @@ def _exit_after_first_paint(app: QApplication) -> None:
 
     app.installEventFilter(FirstPaint(app))
 
-
-def build_window(stores: Stores):  # type: ignore[no-untyped-def]
-    """TEMPORARY while the tests move to build_shell: the old attribute-wired window."""
-    shell = build_shell(stores)
-    window = shell.window
-    window.session = shell.session  # type: ignore[attr-defined]
-    window.view_counter = shell.counter  # type: ignore[attr-defined]
-    window.shell = shell  # type: ignore[attr-defined]
-    return window
-
-
-make_window = make_shell

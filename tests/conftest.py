@@ -147,14 +147,14 @@ def themed_app(qapp):  # type: ignore[no-untyped-def]
 
 
 @pytest.fixture
-def make_window(qtbot, themed_app, stores) -> Iterator[Callable[..., Any]]:  # type: ignore[no-untyped-def]
+def make_shell(qtbot, themed_app, stores) -> Iterator[Callable[..., Any]]:  # type: ignore[no-untyped-def]
     """Builds the whole shell as app.py does; every window it built is closed and deleted
     at teardown, before the databases under it are closed.
 
-    make_window(kiosk_zip="05401") replaces settings first; stores= builds over other
+    make_shell(kiosk_zip="05401") replaces settings first; stores= builds over other
     stores; size=None builds it without showing it.
     """
-    from kiosk.app import build_window
+    from kiosk.app import build_shell
 
     built: list[Any] = []
 
@@ -162,13 +162,13 @@ def make_window(qtbot, themed_app, stores) -> Iterator[Callable[..., Any]]:  # t
              **changes: Any) -> Any:
         if changes:
             stores.settings = dataclasses.replace(stores.settings, **changes)
-        win = build_window(stores)
-        built.append(win)
+        shell = build_shell(stores)
+        built.append(shell.window)
         if size is not None:
-            win.resize(*size)
-            win.show()
-            qtbot.waitExposed(win)
-        return win
+            shell.window.resize(*size)
+            shell.window.show()
+            qtbot.waitExposed(shell.window)
+        return shell
 
     yield make
     for win in reversed(built):
@@ -176,6 +176,21 @@ def make_window(qtbot, themed_app, stores) -> Iterator[Callable[..., Any]]:  # t
 
 
 @pytest.fixture
-def window(make_window):  # type: ignore[no-untyped-def]
+def make_window(make_shell):  # type: ignore[no-untyped-def]
+    """Like make_shell, for tests that need only the window."""
+    def make(**options: Any) -> Any:
+        return make_shell(**options).window
+
+    return make
+
+
+@pytest.fixture
+def shell(make_shell):  # type: ignore[no-untyped-def]
     """The whole shell over real content, shown at laptop size."""
-    return make_window()
+    return make_shell()
+
+
+@pytest.fixture
+def window(shell):  # type: ignore[no-untyped-def]
+    """The shell's window (the same shell as the `shell` fixture's)."""
+    return shell.window

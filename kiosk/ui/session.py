@@ -143,11 +143,9 @@ class SessionGuard(QObject):
         self._warning_deadline = 0.0
 
         window.add_reset_hook(self._on_window_reset)
-        add_state = getattr(window, "add_screenshot_state", None)
-        if add_state is not None:
-            add_state("session-idle-warning", self._screenshot_warning)
-            add_state("session-pin-pad", self._screenshot_pin_pad)
-            add_state("session-quick-exit", self.quick_exit)
+        window.add_screenshot_state("session-idle-warning", self._screenshot_warning)
+        window.add_screenshot_state("session-pin-pad", self._screenshot_pin_pad)
+        window.add_screenshot_state("session-quick-exit", self.quick_exit)
         window.screen_changed.connect(self._on_window_screen_changed)
         # The filter is application-wide, so it must not outlive this window: a second
         # window (a restart, the next test) would otherwise pay for every old guard on
@@ -205,8 +203,8 @@ class SessionGuard(QObject):
         kind = event.type()
         if kind not in _WATCHED:
             return False
-        if kind in (_T.KeyPress, _T.KeyRelease, _T.ShortcutOverride):
-            return self._key_event(event, kind)  # type: ignore[arg-type]
+        if isinstance(event, QKeyEvent):  # key press, release and shortcut override
+            return self._key_event(event, kind)
         if kind == _T.ContextMenu:
             return self.kiosk_mode
         if kind == _T.Close:

@@ -54,21 +54,19 @@ def files_containing(folder: Path, needles: list[str]) -> list[tuple[str, str]]:
     return found
 
 
-def test_a_visitor_session_leaves_no_trace(qtbot, window, stores, data_dir, logged) -> None:
+def test_a_visitor_session_leaves_no_trace(qtbot, shell, window, stores, data_dir, logged) -> None:
     viewed: list[str] = []
-    guard = window.session
+    guard = shell.session
 
-    # Search from the top bar (issue 5), when it is part of this build.
-    search = window.screens.get("search")
-    bar = getattr(search, "bar", None)
-    if bar is not None:
-        bar.field.setFocus()
-        qtbot.keyClicks(bar.field, SEARCH)
-        assert bar.field.text() == SEARCH
-        assert window.current_screen_id() == "search"
+    # Search from the top bar.
+    bar = shell.search_bar
+    bar.field.setFocus()
+    qtbot.keyClicks(bar.field, SEARCH)
+    assert bar.field.text() == SEARCH
+    assert window.current_screen_id() == "search"
 
-    # Find a program (issue 4): ZIP on the keypad, a filter, a facility's details.
-    directory = window.screens["directory"]
+    # Find a program: ZIP on the keypad, a filter, a facility's details.
+    directory = shell.screens.directory
     window.navigate("directory")
     if stores.content.info().directory_source:  # the real directory is in this build
         click(qtbot, directory.keypad.keys["clear"])
@@ -80,7 +78,7 @@ def test_a_visitor_session_leaves_no_trace(qtbot, window, stores, data_dir, logg
         index = directory.model.index(0)
         directory.list.selectionModel().setCurrentIndex(
             index, QItemSelectionModel.SelectionFlag.ClearAndSelect)
-        directory._on_list_clicked(index)
+        directory.results_page.open_row(index)
         assert directory.current_facility_id()
         viewed.append(directory.detail_title.text())
 

@@ -18,13 +18,13 @@ def test_admin_is_not_in_the_visitor_menu(window) -> None:
         assert "admin" not in tile.text().lower()
 
 
-def test_idle_timeout_is_saved_and_applied_at_once(qtbot, window, stores) -> None:
+def test_idle_timeout_is_saved_and_applied_at_once(qtbot, shell, window, stores) -> None:
     screen = admin_screen(window)
     assert screen.idle_label.text() == "2 minutes"
     click(qtbot, screen.idle_more)
     assert screen.idle_label.text() == "2 min 30 s"
     assert stores.admin_settings.get("idle_seconds") == "150"
-    assert window.session.timeouts.idle_ms == 150_000
+    assert shell.session.timeouts.idle_ms == 150_000
     for _ in range(20):
         click(qtbot, screen.idle_less)
     assert stores.admin_settings.get("idle_seconds") == "30"
@@ -112,10 +112,10 @@ def test_data_facts_and_integrity_check(qtbot, window, content_repo) -> None:
                                                       "Settings database: OK"]
 
 
-def test_admin_screen_resets_on_idle(qtbot, window) -> None:
-    window.session.timeouts = SessionTimeouts(idle_ms=60_000, warning_ms=50, admin_idle_ms=150)
+def test_admin_screen_resets_on_idle(qtbot, shell, window) -> None:
+    shell.session.timeouts = SessionTimeouts(idle_ms=60_000, warning_ms=50, admin_idle_ms=150)
     screen = admin_screen(window)
-    with qtbot.waitSignal(window.session.session_reset, timeout=5000):
+    with qtbot.waitSignal(shell.session.session_reset, timeout=5000):
         click(qtbot, screen.check_button)
     assert window.current_screen_id() == "home"
     assert screen.check_label.text() == ""

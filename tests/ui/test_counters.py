@@ -1,4 +1,4 @@
-"""Screen-view counters in the running kiosk and on the admin screen (issue 6)."""
+"""Screen-view counters in the running kiosk and on the admin screen."""
 
 from __future__ import annotations
 
@@ -26,20 +26,21 @@ def test_off_by_default_nothing_is_written(window, stores) -> None:
     assert rows(stores) == []
 
 
-def test_on_counts_visitor_screens_per_day_but_never_admin(make_window, stores) -> None:
+def test_on_counts_visitor_screens_per_day_but_never_admin(make_shell, stores) -> None:
     stores.admin_settings.set("counters_enabled", "1")
-    window = make_window(size=None)
-    window.view_counter.today = lambda: DAY
+    shell = make_shell(size=None)
+    window = shell.window
+    shell.counter.today = lambda: DAY
     visit(window)
     window.reset_session()  # returning Home by itself is not a view
     assert rows(stores) == [("2026-11-28", "directory", 1), ("2026-11-28", "faq", 1),
                             ("2026-11-28", "guide", 3), ("2026-11-28", "help", 1)]
 
 
-def test_admin_toggle_summary_suppression_and_clear(qtbot, window, stores) -> None:
+def test_admin_toggle_summary_suppression_and_clear(qtbot, shell, window, stores) -> None:
     screen = window.screens["admin"]
     screen._today = lambda: DAY
-    window.view_counter.today = lambda: DAY
+    shell.counter.today = lambda: DAY
     window.navigate("admin")
     assert screen.counters_button.text() == "Off"
     assert not screen.counts_label.isVisible()

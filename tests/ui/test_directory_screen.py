@@ -1,4 +1,4 @@
-"""The directory screen: states, ZIP search, filter chips, detail, reset (issue 4)."""
+"""The directory screen: states, ZIP search, filter chips, detail, reset."""
 
 from __future__ import annotations
 
@@ -147,9 +147,9 @@ def test_facility_detail_has_everything_and_emits_intents(qtbot, screen) -> None
         assert needle in text, needle
     payload = screen.detail_page.qr_label.property("payload")
     image = screen.detail_page.qr_label.pixmap().toImage()
-    from tests.ui.test_shell import _to_numpy
+    from tests.helpers import image_to_numpy
 
-    decoded = [r.text for r in zxingcpp.read_barcodes(_to_numpy(image))]
+    decoded = [r.text for r in zxingcpp.read_barcodes(image_to_numpy(image))]
     assert decoded == [payload]
     assert screen.detail_title.text() in payload and "VT" in payload
     with qtbot.waitSignal(screen.facility_for_checklist) as ticked:

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtWidgets import QLabel
 
-from kiosk.app import load_settings, make_window, open_stores, parse_args
+from kiosk.app import load_settings, make_shell, open_stores, parse_args
 from kiosk.store.connect import ContentDbError
 from tests.helpers import BROKEN_CONTENT_DBS, write_broken_content_db
 
@@ -20,7 +20,7 @@ def test_window_path_shows_maintenance(qtbot, themed_app, tmp_path: Path, kind: 
                                          str(tmp_path / "data")]))
     with pytest.raises(ContentDbError, match=reason):
         open_stores(settings)
-    window = make_window(None)
+    window = make_shell(None)
     qtbot.addWidget(window)
     window.show()
     texts = " ".join(label.text() for label in window.findChildren(QLabel))

@@ -1,4 +1,4 @@
-"""Search field, on-screen keyboard and results screen inside the real shell (issue 5)."""
+"""Search field, on-screen keyboard and results screen inside the real shell."""
 
 from __future__ import annotations
 

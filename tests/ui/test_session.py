@@ -21,9 +21,9 @@ FAST = SessionTimeouts(idle_ms=400, warning_ms=200, admin_idle_ms=300, shift_win
 
 
 @pytest.fixture
-def guard(window):  # type: ignore[no-untyped-def]
-    """The window's session guard; slow timers while a test prepares (see go_fast)."""
-    guard = window.session
+def guard(shell):  # type: ignore[no-untyped-def]
+    """The shell's session guard; slow timers while a test prepares (see go_fast)."""
+    guard = shell.session
     guard.timeouts = SessionTimeouts(long_press_ms=FAST.long_press_ms)
     guard.exits = []
     guard.exit_app = guard.exits.append
@@ -443,14 +443,12 @@ def test_the_keyboard_never_covers_quick_exit(qtbot, window, guard) -> None:
     assert not keyboard.isVisible()
 
 
-def test_reset_restores_the_kiosks_own_zip(qtbot, make_window) -> None:
-    win = make_window(kiosk_zip="05401", size=None)
-    directory = win.screens["directory"]
-    if getattr(directory, "zip_edit", None) is None:
-        pytest.skip("no directory screen with a ZIP field in this build")
+def test_reset_restores_the_kiosks_own_zip(qtbot, make_shell) -> None:
+    shell = make_shell(kiosk_zip="05401", size=None)
+    directory = shell.screens.directory
     assert directory.zip_edit.text() == "05401"
     directory.zip_edit.setText("")
     qtbot.keyClicks(directory.zip_edit, "97214")
-    win.session.quick_exit()
+    shell.session.quick_exit()
     assert directory.zip_edit.text() == "05401"
     assert not directory.zip_edit.isUndoAvailable()

@@ -49,12 +49,9 @@ def test_helpline_number_is_large(window) -> None:
 def test_helpline_qr_code_dials_the_featured_number(content_repo) -> None:
     featured = content_repo.featured_helpline()
     image = qr_image(featured.tel_uri)
-    results = zxingcpp.read_barcodes(_to_numpy(image))
+    results = zxingcpp.read_barcodes(image_to_numpy(image))
     assert [r.text for r in results] == [f"tel:{featured.tel}"]
     assert featured.tel.endswith("5610606")
-
-
-_to_numpy = image_to_numpy  # tests/ui/test_directory_screen.py imports it from here
 
 
 def test_portrait_moves_the_helpline_panel_below_the_content(qtbot, window) -> None:
@@ -112,12 +109,12 @@ def test_qr_codes_appear_once_shown_and_dial_their_helplines(qtbot, window, cont
     panel = window.helpline_panel
     qtbot.waitUntil(lambda: not panel.qr_label.pixmap().isNull())
     featured = content_repo.featured_helpline()
-    found = zxingcpp.read_barcodes(_to_numpy(panel.qr_label.pixmap().toImage()))
+    found = zxingcpp.read_barcodes(image_to_numpy(panel.qr_label.pixmap().toImage()))
     assert [r.text for r in found] == [f"tel:{featured.tel}"]
     window.navigate("help")
     help_screen = window.screens["help"]
     labels = [label for label, _uri in help_screen._qr_codes]
-    decoded = [zxingcpp.read_barcodes(_to_numpy(label.pixmap().toImage()))[0].text
+    decoded = [zxingcpp.read_barcodes(image_to_numpy(label.pixmap().toImage()))[0].text
                for label in labels]
     assert decoded == [h.tel_uri for h in content_repo.helplines()]
 

@@ -1,4 +1,4 @@
-"""Every fact the content sources carry reaches the built content database (issue 3)."""
+"""Every fact the content sources carry reaches the built content database."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""Checks on the content sources under resources/content/en (issue 3).
+"""Checks on the content sources under resources/content/en.
 
 These read the Markdown and TOML files directly: no Qt, no database. They guard what a
 visitor would notice: a missing fact or number, text that is hard to read, a wrong

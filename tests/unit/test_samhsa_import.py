@@ -1,4 +1,4 @@
-"""SAMHSA directory import: the real data's figures and every kind of broken input (issue 4)."""
+"""SAMHSA directory import: the real data's figures and every kind of broken input."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""Search (issue 5): visitors' words, typos, synonyms, places; odd input never raises."""
+"""Search: visitors' words, typos, synonyms, places; odd input never raises."""
 
 from __future__ import annotations
 

@@ -54,6 +54,15 @@ IDLE_STEP_SECONDS = 30
 IntegrityCheck = Callable[[], list[tuple[str, str]]]
 
 
+def _row(*widgets: QWidget) -> QHBoxLayout:
+    """Widgets side by side from the left, the rest of the width left empty."""
+    row = QHBoxLayout()
+    for widget in widgets:
+        row.addWidget(widget)
+    row.addStretch(1)
+    return row
+
+
 def available_languages() -> list[str]:
     root = paths.resources_dir() / "content"
     found = sorted(p.name for p in root.iterdir() if p.is_dir()) if root.is_dir() else []
@@ -120,7 +129,6 @@ class AdminScreen(Screen):
         self.status.hide()
         self.status.setAccessibleName(self.tr("Admin status"))
         layout.addWidget(self.status)
-        actions = QHBoxLayout()
         self.done_button = TouchButton(self.tr("Back to the kiosk"), primary=True)
         self.done_button.clicked.connect(self.done.emit)
         self.restart_button = TouchButton(self.tr("Restart the kiosk"))
@@ -129,15 +137,11 @@ class AdminScreen(Screen):
         self.exit_button.setAccessibleDescription(self.tr(
             "Closes the kiosk; it does not start again until the computer restarts"))
         self.exit_button.clicked.connect(self.exit_requested.emit)
-        for button in (self.done_button, self.restart_button, self.exit_button):
-            actions.addWidget(button)
-        actions.addStretch(1)
-        layout.addLayout(actions)
+        layout.addLayout(_row(self.done_button, self.restart_button, self.exit_button))
 
         # Idle timeout
         layout.addWidget(heading(self.tr("Start over after no one touches the screen for"),
                                  "subtitle"))
-        idle_row = QHBoxLayout()
         self.idle_less = TouchButton("−")
         self.idle_less.setAccessibleName(self.tr("Shorter"))
         self.idle_more = TouchButton("+")
@@ -147,11 +151,7 @@ class AdminScreen(Screen):
         self.idle_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.idle_less.clicked.connect(lambda: self._step_idle(-IDLE_STEP_SECONDS))
         self.idle_more.clicked.connect(lambda: self._step_idle(IDLE_STEP_SECONDS))
-        idle_row.addWidget(self.idle_less)
-        idle_row.addWidget(self.idle_label)
-        idle_row.addWidget(self.idle_more)
-        idle_row.addStretch(1)
-        layout.addLayout(idle_row)
+        layout.addLayout(_row(self.idle_less, self.idle_label, self.idle_more))
 
         # Helplines: order, the first one is featured in the panel
         layout.addWidget(heading(self.tr("Helplines (the first one is shown large)"),
@@ -161,17 +161,13 @@ class AdminScreen(Screen):
         self.helpline_list.setMinimumHeight(220)
         enable_kinetic_scroll(self.helpline_list)
         layout.addWidget(self.helpline_list)
-        order_row = QHBoxLayout()
         self.feature_button = TouchButton(self.tr("Show first"))
         self.up_button = TouchButton(self.tr("Move up"))
         self.down_button = TouchButton(self.tr("Move down"))
         self.feature_button.clicked.connect(lambda: self._move_helpline(-len(self._helplines)))
         self.up_button.clicked.connect(lambda: self._move_helpline(-1))
         self.down_button.clicked.connect(lambda: self._move_helpline(1))
-        for button in (self.feature_button, self.up_button, self.down_button):
-            order_row.addWidget(button)
-        order_row.addStretch(1)
-        layout.addLayout(order_row)
+        layout.addLayout(_row(self.feature_button, self.up_button, self.down_button))
 
         # The kiosk's own ZIP code
         layout.addWidget(heading(self.tr("This kiosk's ZIP code (where program searches start)"),
@@ -228,15 +224,11 @@ class AdminScreen(Screen):
         self.printer_group = QButtonGroup(self)
         grid.addLayout(self.printer_row, 2, 1)
         grid.addWidget(_text(self.tr("Count screen views (no visitor details)")), 3, 0)
-        counts_row = QHBoxLayout()
         self.counters_button = TouchButton("", checkable=True)
         self.counters_button.toggled.connect(self._on_counters_button_toggled)
         self.clear_counts_button = TouchButton(self.tr("Clear counts"))
         self.clear_counts_button.clicked.connect(self._on_clear_counts_button_clicked)
-        counts_row.addWidget(self.counters_button)
-        counts_row.addWidget(self.clear_counts_button)
-        counts_row.addStretch(1)
-        grid.addLayout(counts_row, 3, 1)
+        grid.addLayout(_row(self.counters_button, self.clear_counts_button), 3, 1)
         grid.setColumnStretch(1, 1)
         layout.addLayout(grid)
         self.counts_label = _text("", "muted")
@@ -248,12 +240,9 @@ class AdminScreen(Screen):
         self.data_label = _text("")
         self.data_label.setAccessibleName(self.tr("Data on this kiosk"))
         layout.addWidget(self.data_label)
-        check_row = QHBoxLayout()
         self.check_button = TouchButton(self.tr("Check the databases"))
         self.check_button.clicked.connect(self.run_integrity_check)
-        check_row.addWidget(self.check_button)
-        check_row.addStretch(1)
-        layout.addLayout(check_row)
+        layout.addLayout(_row(self.check_button))
         self.check_label = _text("")
         self.check_label.setAccessibleName(self.tr("Database check result"))
         layout.addWidget(self.check_label)

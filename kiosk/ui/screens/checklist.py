@@ -64,9 +64,7 @@ class ChecklistScreen(Screen):
 
         self.model = CheckListModel(self)
         self.model.set_items([(item.text, item.id) for item in self._checklist.items])
-        self.list = TickListView(self.model)
-        self.list.setAccessibleName(self.tr("Checklist"))
-        self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.list = TickListView(self.model, self.tr("Checklist"))
         layout.addWidget(self.list, 1)
 
         buttons = QHBoxLayout()

@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from kiosk.ui import theme
-from kiosk.ui.widgets.keypad import NumericKeypad
+from kiosk.ui.widgets.keypad import NumericKeypad, type_key
 from kiosk.ui.widgets.touch import TouchButton
 
 LETTER_ROWS = ("1234567890", "qwertyuiop", "asdfghjkl", "zxcvbnm")
@@ -213,17 +213,7 @@ class OnScreenKeyboard(QFrame):
         target = self._target
         if target is None or not target.isEnabled() or target.isReadOnly():
             return
-        text = target.text()
-        if key == "back":
-            text = text[:-1]
-        elif key == "clear":
-            text = ""
-        elif target.maxLength() <= 0 or len(text) < target.maxLength():
-            if key == " " and (not text or text.endswith(" ")):
-                return
-            text += key
-        # setText, never insert: the field's undo history stays empty.
-        target.setText(text)
+        type_key(target, key)
 
     def _on_done_clicked(self) -> None:
         self.hide()

@@ -48,14 +48,24 @@ class NumericKeypad(QWidget):
         self._target = target
 
     def press(self, key: str) -> None:
-        target = self._target
-        if target is None:
+        if self._target is not None and (key.isdigit() or key in ("back", "clear")):
+            type_key(self._target, key)
+
+
+def type_key(target: QLineEdit, key: str) -> None:
+    """What an on-screen key does to a field: add its character (within the field's
+    length, one space at a time), "back" or "clear".
+
+    Always setText, never insert: the field's undo history stays empty, so nothing a
+    visitor typed can be brought back after a reset.
+    """
+    text = target.text()
+    if key == "back":
+        text = text[:-1]
+    elif key == "clear":
+        text = ""
+    elif target.maxLength() <= 0 or len(text) < target.maxLength():
+        if key == " " and (not text or text.endswith(" ")):
             return
-        text = target.text()
-        if key == "back":
-            text = text[:-1]
-        elif key == "clear":
-            text = ""
-        elif key.isdigit() and (target.maxLength() <= 0 or len(text) < target.maxLength()):
-            text += key
-        target.setText(text)
+        text += key
+    target.setText(text)

@@ -13,7 +13,7 @@ from PySide6.QtWidgets import (
 )
 
 from kiosk.ui.models import CheckListModel
-from kiosk.ui.widgets.touch import enable_kinetic_scroll
+from kiosk.ui.widgets.touch import set_up_wrapping_list
 
 
 class _WrappingRowDelegate(QStyledItemDelegate):
@@ -58,20 +58,14 @@ class _WrappingRowDelegate(QStyledItemDelegate):
 
 
 class TickListView(QListView):
-    def __init__(self, model: CheckListModel, parent: QWidget | None = None) -> None:
+    def __init__(self, model: CheckListModel, accessible_name: str,
+                 parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._model = model
         self.setModel(model)
-        self.setWordWrap(True)
-        self.setTextElideMode(Qt.TextElideMode.ElideNone)
-        self.setResizeMode(QListView.ResizeMode.Adjust)
-        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        # A scroll bar that comes and goes would change the width after rows were measured.
-        self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOn)
+        set_up_wrapping_list(self, accessible_name)
         self.setItemDelegate(_WrappingRowDelegate(self))
-        self.setEditTriggers(QListView.EditTrigger.NoEditTriggers)
         self.clicked.connect(self._on_self_clicked)
-        enable_kinetic_scroll(self)
 
     def _on_self_clicked(self, index: QModelIndex) -> None:
         self._model.toggle(index.row())

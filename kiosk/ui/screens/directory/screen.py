@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import builtins
 
-from PySide6.QtCore import QModelIndex, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import QLabel, QLineEdit, QListView, QStackedWidget, QWidget
 
@@ -198,10 +198,6 @@ class DirectoryScreen(Screen):
         self.pages.setCurrentWidget(self.choose_page)
 
     # --------------------------------------------------------------- detail --
-    def _on_list_clicked(self, index: QModelIndex) -> None:
-        """Open the program in that row of the results, as a tap on it does."""
-        self.results_page.open_row(index)
-
     def _on_results_page_facility_activated(self, facility_id: str) -> None:
         self.show_facility(facility_id)
 
