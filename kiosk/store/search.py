@@ -24,7 +24,7 @@ import sqlite3
 import tomllib
 import unicodedata
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -383,10 +383,21 @@ class SearchRepository:
 
     def warm(self) -> None:
         """Load the vocabulary (and, without FTS5, the rows) so the first keystroke is fast."""
+        for _ in self.warm_steps():
+            pass
+
+    def warm_steps(self) -> Iterator[None]:
+        """`warm()` a part at a time (each a few milliseconds), for loading between frames.
+
+        Every part is loaded once; a search that comes first loads what it needs itself.
+        """
         if not self.available():
             return
         self._vocab()
+        yield
+        self._synonym_map()
         if not self.uses_fts():
+            yield
             self._rows()
 
     def _vocab(self) -> Vocabulary:

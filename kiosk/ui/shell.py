@@ -24,6 +24,7 @@ from kiosk.store.directory import DirectoryRepository
 from kiosk.store.pins import PinRepository
 from kiosk.store.search import SearchRepository
 from kiosk.ui.main_window import NAV_ORDER, MainWindow
+from kiosk.ui.ops import BatchJob
 from kiosk.ui.printing import PrintService
 from kiosk.ui.screens.admin import AdminScreen, IntegrityCheck
 from kiosk.ui.screens.checklist import ChecklistScreen
@@ -149,6 +150,8 @@ class Shell:
     def close(self) -> None:
         """Tear the whole shell down at once (tests, and the end of a run)."""
         self.session.uninstall()
+        for job in self.window.findChildren(BatchJob):
+            job.cancel()  # its cursor goes before the connection under it
         self.window.close()
         self.window.deleteLater()
         QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)

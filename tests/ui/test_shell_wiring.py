@@ -104,3 +104,12 @@ def test_a_test_that_leaks_a_window_fails(pytester: pytest.Pytester) -> None:
     result = pytester.runpytest_inprocess("-p", "no:cacheprovider", "-p", "no:randomly")
     result.assert_outcomes(passed=1, errors=1)
     result.stdout.fnmatch_lines(["*left behind by this test: window QWidget 'forgotten'*"])
+
+
+def test_search_warms_up_between_frames_and_answers_meanwhile(qtbot: Any, shell: Any) -> None:
+    search = shell.screens.search
+    shell.search_bar.field.setFocus()  # the first touch of the field starts the warm-up
+    assert search.is_warming_up()
+    search.set_query("methadone")  # a keystroke during the warm-up is answered at once
+    assert search.model.rowCount() > 0
+    qtbot.waitUntil(lambda: not search.is_warming_up(), timeout=5000)

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QLabel, QListView, QWidget
 
 from kiosk.domain import SearchResults
 from kiosk.store.search import SearchRepository
+from kiosk.ui.ops import BatchJob
 from kiosk.ui.screens.base import Screen, ScreenshotState, heading, page_layout
 from kiosk.ui.search_models import SearchResultsModel
 from kiosk.ui.widgets.keyboard import OnScreenKeyboard
@@ -36,6 +37,7 @@ class SearchScreen(Screen):
         self._search = search
         self.bar = bar
         self.keyboard = keyboard
+        self._warm_up: BatchJob[None] | None = None
         layout = page_layout(self)
         layout.addWidget(heading(self.tr("Search")))
         self.status = QLabel()
@@ -62,8 +64,14 @@ class SearchScreen(Screen):
         self.prepare()
 
     def prepare(self) -> None:
-        """Load what searching needs (once), before the first keystroke."""
-        self._search.warm()
+        """Load what searching needs (once), between frames, before the first keystroke."""
+        if self._warm_up is None:
+            self._warm_up = BatchJob(self, self._search.warm_steps(), lambda: None,
+                                     lambda _: None)
+            self._warm_up.start()
+
+    def is_warming_up(self) -> bool:
+        return self._warm_up is not None and self._warm_up.is_running()
 
     # ------------------------------------------------------------------- query --
     def set_query(self, text: str) -> None:
