@@ -6,6 +6,12 @@ from collections.abc import Sequence
 
 from kiosk.domain import Helpline
 
+#: The numbers for a crisis (988) and an emergency such as an overdose (911): on the crisis
+#: strip of every screen, and first on "Get help now".
+CRISIS_TELS = ("988", "911")
+#: SAMHSA's National Helpline: free, federal, 24/7, in English and Spanish.
+SAMHSA_TEL = "18006624357"
+
 
 def ordered_helplines(helplines: Sequence[Helpline], order: Sequence[str],
                       featured: str = "") -> list[Helpline]:
@@ -17,3 +23,10 @@ def ordered_helplines(helplines: Sequence[Helpline], order: Sequence[str],
     if featured:
         lines.sort(key=lambda h: h.id != featured)
     return lines
+
+
+def help_screen_order(helplines: Sequence[Helpline]) -> list[Helpline]:
+    """"Get help now": 988 and 911 first, then SAMHSA's free National Helpline, then the
+    rest in their own order (the featured line first among them)."""
+    rank = {tel: i for i, tel in enumerate((*CRISIS_TELS, SAMHSA_TEL))}
+    return sorted(helplines, key=lambda h: rank.get(h.tel, len(rank)))

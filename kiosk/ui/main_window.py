@@ -6,7 +6,7 @@ import logging
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
     QApplication,
@@ -15,15 +15,19 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QMainWindow,
+    QScrollArea,
+    QSizePolicy,
     QStackedWidget,
+    QStyle,
     QVBoxLayout,
     QWidget,
 )
 
 from kiosk.domain import Helpline
 from kiosk.ui.screens.base import Screen, ScreenshotState
+from kiosk.ui.widgets.crisis_strip import CrisisStrip
 from kiosk.ui.widgets.helpline_panel import HelplinePanel
-from kiosk.ui.widgets.touch import TouchButton
+from kiosk.ui.widgets.touch import TouchButton, enable_kinetic_scroll
 
 log = logging.getLogger(__name__)
 
@@ -31,10 +35,16 @@ log = logging.getLogger(__name__)
 NAV_ORDER = ("home", "guide", "faq", "compare", "directory", "checklist")
 #: Landscape windows shorter than this get the compact helpline panel.
 COMPACT_HEIGHT = 900
+#: Windows narrower than this (portrait tablets) get the shorter top bar.
+NARROW_WIDTH = 900
+#: Portrait windows at least this tall keep the helpline strip while the keyboard is open.
+ROOM_FOR_KEYBOARD_AND_HELPLINES = 1400
 
 
 class MainWindow(QMainWindow):
     screen_changed = Signal(str)
+    #: The window became narrower (True) or wider than NARROW_WIDTH.
+    narrow_changed = Signal(bool)
 
     def __init__(self, screens: Sequence[Screen], helplines: Sequence[Helpline],
                  parent: QWidget | None = None) -> None:
@@ -46,15 +56,24 @@ class MainWindow(QMainWindow):
         outer.setContentsMargins(0, 0, 0, 0)
         outer.setSpacing(0)
 
+        #: The top bar and the crisis strip under it: overlays start below this.
+        self.header = QWidget()
+        header_layout = QVBoxLayout(self.header)
+        header_layout.setContentsMargins(0, 0, 0, 0)
+        header_layout.setSpacing(0)
         top = QFrame()
         top.setObjectName("TopBar")
         self.top_bar = QHBoxLayout(top)
         self.top_bar.setContentsMargins(16, 8, 16, 8)
         self.title_label = QLabel(self.tr("Recovery Guide"))
         self.title_label.setProperty("role", "subtitle")
+        self.title_label.setWordWrap(True)  # two lines in a narrow portrait window
         self.top_bar.addWidget(self.title_label)
         self.top_bar.addStretch(1)
-        outer.addWidget(top)
+        header_layout.addWidget(top)
+        self.crisis_strip = CrisisStrip()
+        header_layout.addWidget(self.crisis_strip)
+        outer.addWidget(self.header)
 
         self.body = QBoxLayout(QBoxLayout.Direction.LeftToRight)
         self.body.setContentsMargins(0, 0, 0, 0)
@@ -87,16 +106,41 @@ class MainWindow(QMainWindow):
             nav_layout.addWidget(button)
         nav_layout.addStretch(1)
         self.nav_rail = nav
-        self.body.addWidget(nav)
+        # The menu scrolls on a short screen (1024x600 with the keyboard open) rather than
+        # setting the window's minimum height: a taller window would push the bottom of
+        # the kiosk off the screen.
+        nav_area = QScrollArea()
+        nav_area.setObjectName("NavArea")
+        nav_area.setWidget(nav)
+        nav_area.setWidgetResizable(True)
+        nav_area.setFrameShape(QFrame.Shape.NoFrame)
+        nav_area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        bar_width = nav_area.style().pixelMetric(QStyle.PixelMetric.PM_ScrollBarExtent)
+        nav_area.setMinimumWidth(nav.sizeHint().width() + bar_width)
+        nav_area.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Ignored)
+        enable_kinetic_scroll(nav_area)
+        self.body.addWidget(nav_area)
 
         self.stack = QStackedWidget()
+        #: Each screen in a page area that scrolls only when the window is shorter than the
+        #: screen needs (1024x600, keyboard open): the window itself never grows past the
+        #: screen it is on, so nothing at its bottom is pushed out of sight.
+        self._areas: dict[str, QScrollArea] = {}
         for screen in screens:
-            self.stack.addWidget(screen)
+            area = QScrollArea()
+            area.setObjectName("PageArea")
+            area.setFrameShape(QFrame.Shape.NoFrame)
+            area.setWidgetResizable(True)
+            area.setWidget(screen)
+            self._areas[screen.screen_id] = area
+            self.stack.addWidget(area)
         self.body.addWidget(self.stack, 1)
 
         self.helpline_panel = HelplinePanel(list(helplines))
         self.body.addWidget(self.helpline_panel)
         self._portrait = False
+        self._narrow = False
+        self._keyboard_open = False
         self.setCentralWidget(root)
 
         self.navigate("home" if "home" in self.screens else screens[0].screen_id)
@@ -107,7 +151,8 @@ class MainWindow(QMainWindow):
         if screen is None:
             log.warning("no screen %r", screen_id)
             return
-        self.stack.setCurrentWidget(screen)
+        self.stack.setCurrentWidget(self._areas[screen_id])
+        self._show_helpline_panel()
         for sid, button in self.nav_buttons.items():
             button.setChecked(sid == screen_id)
         screen.on_shown()
@@ -119,8 +164,13 @@ class MainWindow(QMainWindow):
         self.screen_changed.emit(screen_id)
 
     def current_screen_id(self) -> str:
-        current = self.stack.currentWidget()
-        return current.screen_id if isinstance(current, Screen) else ""
+        current = self.current_screen()
+        return current.screen_id if current is not None else ""
+
+    def current_screen(self) -> Screen | None:
+        area = self.stack.currentWidget()
+        screen = area.widget() if isinstance(area, QScrollArea) else None
+        return screen if isinstance(screen, Screen) else None
 
     # ------------------------------------------------------------ extensions --
     def add_top_bar_widget(self, widget: QWidget, stretch: int = 0) -> None:
@@ -147,13 +197,32 @@ class MainWindow(QMainWindow):
         self.navigate("home")
 
     # ---------------------------------------------------------------- layout --
+    def set_keyboard_open(self, shown: bool) -> None:
+        """On a short portrait screen the helpline strip makes way for the on-screen
+        keyboard (the crisis strip at the top keeps 988 and 911 in view); it comes back
+        when the keyboard goes."""
+        self._keyboard_open = shown
+        self._show_helpline_panel()
+
+    def _show_helpline_panel(self) -> None:
+        screen = self.current_screen()
+        self.helpline_panel.setVisible(
+            not (screen is not None and screen.lists_every_helpline)
+            and not (self._portrait and self._keyboard_open
+                     and self.height() < ROOM_FOR_KEYBOARD_AND_HELPLINES))
+
     def is_portrait(self) -> bool:
         return self.height() > self.width()
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
         portrait = event.size().height() > event.size().width()
+        narrow = event.size().width() < NARROW_WIDTH
+        if narrow != self._narrow:
+            self._narrow = narrow
+            self.narrow_changed.emit(narrow)
         self.helpline_panel.set_compact(not portrait and event.size().height() < COMPACT_HEIGHT)
+        self._show_helpline_panel()
         if portrait == self._portrait:
             return
         self._portrait = portrait
@@ -166,6 +235,7 @@ class MainWindow(QMainWindow):
             outer.removeWidget(self.helpline_panel)
             self.body.addWidget(self.helpline_panel)
         self.helpline_panel.set_wide(portrait)
+        self._show_helpline_panel()
 
     # ----------------------------------------------------------- screenshots --
     def screenshot_states(self) -> list[ScreenshotState]:
@@ -191,9 +261,9 @@ class MainWindow(QMainWindow):
         out_dir.mkdir(parents=True, exist_ok=True)
         written: list[Path] = []
         for width, height in sizes:
-            # Twice: the first resize may switch orientation, which changes the minimum size
-            # the second one needs (a portrait layout is taller than a landscape one).
-            for _ in range(2):
+            # Three times: each resize may switch orientation or the narrow top bar, which
+            # changes the minimum size the next one is measured against.
+            for _ in range(3):
                 self.resize(width, height)
                 QCoreApplication.processEvents()
                 layout = self.layout()

@@ -112,7 +112,7 @@ class SessionGuard(QObject):
         self._in_reset = False
         self.exit_code: int | None = None
 
-        top_bar = window.top_bar.parentWidget()
+        top_bar = window.header
         self.quick_exit_button = TouchButton(self.tr("Quick exit"))
         self.quick_exit_button.setObjectName("QuickExit")
         self.quick_exit_button.setAccessibleName(self.tr("Quick exit: start over"))

@@ -15,7 +15,7 @@ from PySide6.QtCore import QCoreApplication, QEvent
 
 from kiosk.config import Settings
 from kiosk.domain import Facility, Helpline
-from kiosk.present.helplines import ordered_helplines
+from kiosk.present.helplines import help_screen_order, ordered_helplines
 from kiosk.present.settings import Key, LiveSettings
 from kiosk.store.admin import SettingsRepository
 from kiosk.store.content import ContentRepository
@@ -185,7 +185,7 @@ def build_shell(parts: ShellParts) -> Shell:
         compare=CompareScreen(parts.content),
         directory=directory_screen,
         checklist=checklist,
-        help=HelpScreen(helplines),
+        help=HelpScreen(help_screen_order(helplines)),
         print_preview=PrintPreviewScreen(PrintService(parts.live, windowed=windowed),
                                          helplines, parts.content.info(),
                                          sample_printout=checklist.printout),
@@ -236,11 +236,6 @@ def _wire_search(window: MainWindow, screen: SearchScreen, bar: SearchBar,
     window.add_bottom_dock_widget(keyboard)
     keyboard.follow_height_of(window)
 
-    def on_keyboard_showing(shown: bool) -> None:
-        # While the keyboard is open the (search) page may be shorter than the tallest
-        # page's minimum; otherwise a 768-pixel window would grow past the screen.
-        window.stack.setMinimumHeight(1 if shown else 0)
-
     def on_screen_changed(screen_id: str) -> None:
         if screen_id != screen.screen_id:
             keyboard.hide()
@@ -249,11 +244,12 @@ def _wire_search(window: MainWindow, screen: SearchScreen, bar: SearchBar,
         bar.clear()
         keyboard.reset()
 
+    window.narrow_changed.connect(bar.set_narrow)
+    keyboard.showing.connect(window.set_keyboard_open)
     bar.text_changed.connect(nav.search_typed)
     bar.results_requested.connect(nav.show_search_results)
     bar.keyboard_requested.connect(keyboard.toggle)
     keyboard.shown_changed.connect(bar.set_keyboard_shown)
-    keyboard.showing.connect(on_keyboard_showing)
     window.screen_changed.connect(on_screen_changed)
     window.add_reset_hook(on_reset)
     # Load the vocabulary when the field is first touched, so the first keystroke is fast too.

@@ -17,6 +17,9 @@ ACCENT_DARK = "#174a6c"
 CALM = "#e6eef3"
 HELP_BG = "#0f3d3a"
 HELP_INK = "#ffffff"
+#: The crisis strip: white on a deep red (9.3:1), set apart from the calm helpline green.
+CRISIS_BG = "#8a1c1c"
+CRISIS_INK = "#ffffff"
 
 
 def touch_target_px(widget: QWidget | None = None) -> int:
@@ -56,7 +59,10 @@ QFrame#HelplinePanel, QFrame#HelplinePanel QWidget {{ background: {HELP_BG}; col
 QFrame#HelplinePanel QLabel#HelplineQr {{ background: white; }}
 QFrame#HelplinePanel QLabel#HelplineNumber {{ font-size: 24pt; font-weight: bold; }}
 QFrame#HelplinePanel QLabel#HelplineName {{ font-size: 15pt; font-weight: bold; }}
-QFrame#NavRail {{ background: #e9e5dc; }}
+QFrame#NavRail, QScrollArea#NavArea {{ background: #e9e5dc; }}
+QFrame#CrisisStrip, QFrame#CrisisStrip QWidget {{ background: {CRISIS_BG}; color: {CRISIS_INK}; }}
+QFrame#CrisisStrip QLabel#CrisisLine {{ font-size: 18pt; font-weight: bold; }}
+QFrame#CrisisStrip QLabel#CrisisQr {{ background: white; }}
 QLabel[role="title"] {{ font-size: 22pt; font-weight: bold; }}
 QLabel[role="subtitle"] {{ font-size: 16pt; font-weight: bold; }}
 QLabel[role="muted"] {{ color: {MUTED}; }}

@@ -6,6 +6,7 @@ import zxingcpp
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QAbstractButton, QLabel
 
+from kiosk.present.helplines import help_screen_order
 from kiosk.ui.main_window import NAV_ORDER
 from kiosk.ui.widgets.qr import qr_image
 from tests.helpers import image_to_numpy
@@ -28,11 +29,18 @@ def test_home_tiles_lead_to_the_main_paths(qtbot, window) -> None:
         assert window.current_screen_id() == target
 
 
-def test_helpline_panel_is_visible_on_every_screen(window, content_repo) -> None:
+def test_the_featured_helpline_is_on_every_screen(window, content_repo) -> None:
+    """In the helpline panel, or on "Get help now", which lists every line itself."""
     featured = content_repo.featured_helpline()
     panel = window.helpline_panel
-    for screen_id in window.screens:
+    for screen_id, screen in window.screens.items():
         window.navigate(screen_id)
+        if screen.lists_every_helpline:
+            assert not panel.isVisible()
+            texts = [label.text() for label in screen.findChildren(QLabel)
+                     if label.isVisible()]
+            assert featured.number in texts and featured.disclosure in texts
+            continue
         assert panel.isVisible()
         assert panel.number_label.text() == featured.number
         assert panel.name_label.text() == featured.name
@@ -116,7 +124,8 @@ def test_qr_codes_appear_once_shown_and_dial_their_helplines(qtbot, window, cont
     labels = [label for label, _uri in help_screen._qr_codes]
     decoded = [zxingcpp.read_barcodes(image_to_numpy(label.pixmap().toImage()))[0].text
                for label in labels]
-    assert decoded == [h.tel_uri for h in content_repo.helplines()]
+    assert decoded == [h.tel_uri for h in help_screen_order(content_repo.helplines())]
+    assert decoded[:2] == ["tel:988", "tel:911"]
 
 
 def test_help_screen_says_each_helpline_fact_once(window) -> None:

@@ -18,6 +18,9 @@ class Screen(QWidget):
     """
 
     screen_id = "screen"
+    #: True for a screen that itself lists every helpline, featured one and disclosure
+    #: included: the shell then gives it the helpline panel's room.
+    lists_every_helpline = False
 
     def nav_title(self) -> str:
         return self.screen_id

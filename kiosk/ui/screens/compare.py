@@ -29,7 +29,9 @@ class CompareScreen(Screen):
         layout = page_layout(self)
         layout.addWidget(heading(self.tr("Levels of care, side by side")))
         intro = _cell(self.tr("From most support (left) to least (right). "
-                              "Intensive outpatient (IOP) is in the middle."))
+                              "Intensive outpatient (IOP) is in the middle. "
+                              "Which level is right for you is decided by an assessment "
+                              "of your whole situation, not by how bad things seem."))
         layout.addWidget(intro)
         self.scroll_area = QScrollArea()
         self.scroll_area.setWidgetResizable(True)

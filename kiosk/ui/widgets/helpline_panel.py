@@ -3,11 +3,22 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, QTimer
-from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QSizePolicy, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QAbstractScrollArea,
+    QFrame,
+    QGridLayout,
+    QLabel,
+    QScrollArea,
+    QSizePolicy,
+    QVBoxLayout,
+    QWidget,
+)
 
 from kiosk.domain import Helpline
+from kiosk.present.helplines import CRISIS_TELS
 from kiosk.ui.widgets.labels import wrapped_label as _label
 from kiosk.ui.widgets.qr import qr_pixmap
+from kiosk.ui.widgets.touch import enable_kinetic_scroll
 
 PANEL_WIDTH = 360
 
@@ -25,8 +36,9 @@ def _block(*widgets: QWidget) -> QWidget:
 class HelplinePanel(QFrame):
     """A column beside the content (landscape) or a strip below it (portrait).
 
-    Compact mode (short screens) leaves out the heading and the other helplines; they stay
-    one tap away on the Get help now screen.
+    988 and 911 are on the crisis strip above every screen, so the panel lists the other
+    lines (SAMHSA's free National Helpline among them) under the featured one. Compact mode
+    (short screens) leaves out only the heading.
     """
 
     QR_SIDE = 132
@@ -35,7 +47,19 @@ class HelplinePanel(QFrame):
         super().__init__(parent)
         self.setObjectName("HelplinePanel")
         self.setAccessibleName(self.tr("Helplines"))
-        self._grid = QGridLayout(self)
+        # A column on a short screen scrolls rather than squeezing its lines on top of each
+        # other; as a strip (portrait) it takes the height its text needs.
+        self._area = QScrollArea()
+        self._area.setFrameShape(QFrame.Shape.NoFrame)
+        self._area.setWidgetResizable(True)
+        self._area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        enable_kinetic_scroll(self._area)
+        inner = QWidget()
+        self._area.setWidget(inner)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.addWidget(self._area)
+        self._grid = QGridLayout(inner)
         self._grid.setContentsMargins(20, 16, 20, 16)
         self._grid.setHorizontalSpacing(20)
         self._grid.setVerticalSpacing(10)
@@ -62,6 +86,8 @@ class HelplinePanel(QFrame):
             self.disclosure_label = _label(f.disclosure, name="HelplineDisclosure", role="small")
             self.disclosure_label.setVisible(bool(f.disclosure))
             for other in helplines[1:]:
+                if other.tel in CRISIS_TELS:
+                    continue
                 label = _label(f"{other.name}: {other.number}", name="HelplineOther")
                 label.setAccessibleDescription(other.promise)
                 self.others.append(label)
@@ -79,8 +105,6 @@ class HelplinePanel(QFrame):
 
     def set_compact(self, compact: bool) -> None:
         self.heading.setVisible(not compact)
-        for label in self.others:
-            label.setVisible(not compact)
 
     def set_wide(self, wide: bool) -> None:
         """Lay out as a bottom strip (wide) or a side column."""
@@ -96,6 +120,9 @@ class HelplinePanel(QFrame):
             self.setMinimumWidth(0)
             self.setMaximumWidth(16777215)
             self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Maximum)
+            self._area.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+            self._area.setSizeAdjustPolicy(
+                QAbstractScrollArea.SizeAdjustPolicy.AdjustToContents)
             grid.addWidget(self.top, 0, 0)
             grid.addWidget(self.bottom, 1, 0)
             grid.addWidget(self.qr_block, 0, 1, 2, 1, Qt.AlignmentFlag.AlignTop)
@@ -103,6 +130,9 @@ class HelplinePanel(QFrame):
             grid.setColumnStretch(1, 0)
         else:
             self.setFixedWidth(PANEL_WIDTH)
+            self._area.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
+            self._area.setSizeAdjustPolicy(
+                QAbstractScrollArea.SizeAdjustPolicy.AdjustIgnored)
             # Never let the panel's text set the window's minimum height: on short screens
             # the shell switches it to compact instead (MainWindow.resizeEvent).
             self.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Ignored)

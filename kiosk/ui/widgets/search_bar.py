@@ -55,9 +55,20 @@ class SearchBar(QWidget):
         self.keyboard_button = TouchButton(self.tr("⌨ Keyboard"), checkable=True)
         self.keyboard_button.setAccessibleName(self.tr("Show or hide the on-screen keyboard"))
         self.keyboard_button.toggled.connect(self._on_keyboard_button_toggled)
+        self._narrow = True
+        self.set_narrow(False)
+        layout.addWidget(self.keyboard_button)
+
+    def set_narrow(self, narrow: bool) -> None:
+        """A narrow window (portrait 600 px): a shorter field and the keyboard button as its
+        symbol only, so Quick exit beside them always fits."""
+        if narrow == self._narrow:
+            return
+        self._narrow = narrow
+        self.field.setMinimumWidth(150 if narrow else 240)
+        self.keyboard_button.setText(self.tr("⌨") if narrow else self.tr("⌨ Keyboard"))
         self.keyboard_button.ensurePolished()
         self.keyboard_button.setMinimumWidth(self.keyboard_button.sizeHint().width())
-        layout.addWidget(self.keyboard_button)
 
     def text(self) -> str:
         return self.field.text()
