@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, QTimer
+from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
-    QAbstractScrollArea,
     QFrame,
     QGridLayout,
     QLabel,
@@ -21,6 +21,7 @@ from kiosk.ui.widgets.qr import qr_pixmap
 from kiosk.ui.widgets.touch import enable_kinetic_scroll
 
 PANEL_WIDTH = 360
+QWIDGETSIZE_MAX = (1 << 24) - 1
 
 
 def _block(*widgets: QWidget) -> QWidget:
@@ -103,6 +104,18 @@ class HelplinePanel(QFrame):
         if self.featured is not None:
             self.qr_label.setPixmap(qr_pixmap(self.featured.tel_uri, self.QR_SIDE))
 
+    def _fit_strip_height(self) -> None:
+        """As a strip: exactly the height its text needs at this width, no more."""
+        grid = self._grid
+        height = grid.totalHeightForWidth(max(1, self.width())) if grid.hasHeightForWidth() \
+            else -1
+        self._area.setFixedHeight(height if height > 0 else grid.totalSizeHint().height())
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        if self.wide and event.size().width() != event.oldSize().width():
+            self._fit_strip_height()
+
     def set_compact(self, compact: bool) -> None:
         self.heading.setVisible(not compact)
 
@@ -121,8 +134,7 @@ class HelplinePanel(QFrame):
             self.setMaximumWidth(16777215)
             self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Maximum)
             self._area.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-            self._area.setSizeAdjustPolicy(
-                QAbstractScrollArea.SizeAdjustPolicy.AdjustToContents)
+            self._fit_strip_height()
             grid.addWidget(self.top, 0, 0)
             grid.addWidget(self.bottom, 1, 0)
             grid.addWidget(self.qr_block, 0, 1, 2, 1, Qt.AlignmentFlag.AlignTop)
@@ -131,8 +143,8 @@ class HelplinePanel(QFrame):
         else:
             self.setFixedWidth(PANEL_WIDTH)
             self._area.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
-            self._area.setSizeAdjustPolicy(
-                QAbstractScrollArea.SizeAdjustPolicy.AdjustIgnored)
+            self._area.setMinimumHeight(0)
+            self._area.setMaximumHeight(QWIDGETSIZE_MAX)
             # Never let the panel's text set the window's minimum height: on short screens
             # the shell switches it to compact instead (MainWindow.resizeEvent).
             self.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Ignored)
