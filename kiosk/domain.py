@@ -149,11 +149,6 @@ class Facility:
     position_kind: str = "none"
     distance_miles: float | None = None
 
-    @property
-    def address_lines(self) -> tuple[str, ...]:
-        street = ", ".join(part for part in (self.street1, self.street2) if part)
-        return tuple(x for x in (street, f"{self.city}, {self.state} {self.zip}".strip()) if x)
-
     def services_in(self, category: str) -> tuple[FacilityService, ...]:
         return tuple(s for s in self.services if s.category == category)
 
