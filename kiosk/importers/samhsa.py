@@ -11,10 +11,13 @@ No Qt here. All SQL lives in kiosk.store.directory.
 from __future__ import annotations
 
 import csv
+import datetime
 import gzip
 import io
+import json
 import re
 import sqlite3
+import zipfile
 import zlib
 from collections import Counter
 from collections.abc import Callable, Iterator
@@ -22,16 +25,30 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from kiosk.domain import DIRECTORY_LEVELS
+from kiosk.importers.changes import ChangeReport, compare
 from kiosk.store import directory as store
+from kiosk.store.directory import haversine_miles
+from kiosk.store.search import build_index
 
-SOURCE_TEXT = "SAMHSA National Directory of Drug and Alcohol Use Treatment Facilities, 2024"
-#: The 2024 edition, compiled from the 2023 N-SUMHSS survey. No more precise date is known.
-DATA_DATE = "2024"
+SOURCE_NAME = "SAMHSA National Directory of Drug and Alcohol Use Treatment Facilities"
 
 FACILITIES_NAMES = ("facilities.csv.gz", "facilities.csv")
 CATEGORIES_NAME = "service_code_categories.csv"
+#: The folder name of the 2024 edition as this project's data holds it (later editions may
+#: come in any folder or under any file name: find_sources looks at what each file holds).
 DIRECTORY_SUBDIR = "national_directory_2024"
 LOCATOR_SUBDIR = "locator_2020_coordinates"
+#: File kinds the directory may come as: SAMHSA publishes CSV and Excel workbooks.
+TABLE_SUFFIXES = (".csv", ".csv.gz", ".xlsx")
+#: How many rows above the header may hold a title ("National Directory ... 2025").
+TITLE_ROWS = 5
+#: A year the data can be from (the directory has been published since the 1990s).
+YEAR = re.compile(r"(?<![0-9])((?:19|20)[0-9]{2})(?![0-9])")
+
+
+def source_text(year: str) -> str:
+    return f"{SOURCE_NAME}, {year}"
+
 
 REQUIRED_COLUMNS = ("facility_id", "name1", "name2", "street1", "street2", "city", "state",
                     "zip", "phone", "service_code_info")
@@ -58,7 +75,9 @@ STATES = frozenset(_STATE_CODES.split())
 LEVEL_CODES: dict[str, frozenset[str]] = {
     "intensive_outpatient": frozenset({"OIT"}),
     "partial_hospitalization": frozenset({"ODT"}),
-    "outpatient": frozenset({"OP", "ORT"}),
+    # OP is SAMHSA's umbrella for every outpatient setting (IOP and day treatment included):
+    # only ORT says the program offers regular outpatient care.
+    "outpatient": frozenset({"ORT"}),
     "residential": frozenset({"RES", "RS", "RL"}),
     "detox": frozenset({"DT", "OD", "RD", "HID"}),
     "hospital_inpatient": frozenset({"HI", "HIT"}),
@@ -125,6 +144,7 @@ PLAIN_LABELS: dict[str, str] = {
     "SUMH": "Treats substance use and serious mental illness together",
     "HH": "Transitional housing, halfway house or sober home",
     "DT": "Detox (withdrawal care)",
+    "DLC": "Lofexidine or clonidine (during detox)",
     "HI": "Hospital inpatient (24-hour)",
     "RES": "Residential (24-hour)",
     "OIT": "Intensive outpatient (IOP)",
@@ -211,6 +231,8 @@ class Sources:
     facilities: Path
     service_codes: Path
     coordinates: Path | None
+    #: The edition's year, read from the data (title row, sheet or file name) or given.
+    year: str = ""
 
 
 @dataclass
@@ -223,10 +245,12 @@ class ImportReport:
     warnings: list[str] = field(default_factory=list)
     positions: Counter[str] = field(default_factory=Counter)
     no_position: list[tuple[str, str]] = field(default_factory=list)  # id, reason
+    #: Locator positions too far from their ZIP to trust: id, miles from the ZIP's centre.
+    far_positions: list[tuple[str, float]] = field(default_factory=list)
     unknown_codes: Counter[str] = field(default_factory=Counter)
     repaired_zips: int = 0
-    source: str = SOURCE_TEXT
-    data_date: str = DATA_DATE
+    source: str = ""
+    data_date: str = ""
 
     def summary(self) -> str:
         lines = [
@@ -246,6 +270,8 @@ class ImportReport:
             )
         )
         lines += [f"  no position: {fid}: {why}" for fid, why in self.no_position]
+        lines += [f"  approximate: {fid}: the locator puts it {miles:,.0f} miles from its ZIP"
+                  for fid, miles in self.far_positions]
         if self.unknown_codes:
             codes = ", ".join(f"{c} ({n})" for c, n in sorted(self.unknown_codes.items()))
             lines.append(f"Unknown service codes ignored: {codes}")
@@ -254,38 +280,133 @@ class ImportReport:
 
 
 # ------------------------------------------------------------------ locating --
+def _is_table(path: Path) -> bool:
+    name = path.name.lower()
+    return path.is_file() and name.endswith(TABLE_SUFFIXES) and not name.startswith((".", "~$"))
+
+
+def _tables_in(folder: Path, depth: int = 2) -> list[Path]:
+    """Every CSV or workbook in `folder` and its sub-folders (two levels), in name order."""
+    found = sorted(p for p in folder.iterdir() if _is_table(p))
+    if depth > 0:
+        for sub in sorted(p for p in folder.iterdir() if p.is_dir()
+                          and not p.name.startswith(".")):
+            found += _tables_in(sub, depth - 1)
+    return found
+
+
+def _header(path: Path) -> tuple[list[str], str, str] | None:
+    """(header, title text, sheet name) of a table, or None when it cannot be read."""
+    title: list[str] = []
+    sheet: list[str] = []
+    try:
+        rows = _rows(path, (), title=title, sheet=sheet)
+        header = next(rows, None)
+    except DirectoryImportError:
+        return None
+    if header is None:
+        return None
+    return list(header[1]), " ".join(title), sheet[0] if sheet else ""
+
+
+def _kind(header: list[str]) -> str:
+    if all(c in header for c in REQUIRED_COLUMNS):
+        return "facilities"
+    if all(c in header for c in CATEGORY_COLUMNS):
+        return "codes"
+    if all(c in header for c in LOCATOR_COLUMNS):
+        return "locator"
+    return ""
+
+
+def _year_of(path: Path, title: str, sheet: str, given: Path) -> str:
+    """The edition's year as the data states it: title row, sheet name, file name, then the
+    folders between the file and the path the librarian gave."""
+    places = [title, sheet, path.name]
+    folder = path.parent
+    while folder != given.parent and folder != folder.parent:
+        places.append(folder.name)
+        if folder == given:
+            break
+        folder = folder.parent
+    for place in places:
+        years = YEAR.findall(place)
+        if years:
+            return str(max(years))
+    return ""
+
+
 def find_sources(path: Path, service_codes: Path | None = None,
-                 coordinates: Path | None = None) -> Sources:
-    """Resolve a SAMHSA folder (or the directory CSV itself) into the files to read."""
+                 coordinates: Path | None = None, year: str | None = None) -> Sources:
+    """Resolve a SAMHSA folder (any name, any layout) or the directory file itself into the
+    files to read, by what each file holds rather than by its name."""
     path = Path(path)
     if not path.exists():
         raise DirectoryImportError(f"{path} does not exist")
-    if path.is_dir():
-        folders = [path / DIRECTORY_SUBDIR, path]
-        found = [f / n for f in folders for n in FACILITIES_NAMES if (f / n).is_file()]
-        if not found:
+    tables = _tables_in(path) if path.is_dir() else [path]
+    kinds: dict[Path, tuple[str, str, str]] = {}
+    for table in tables:
+        header = _header(table)
+        if header is not None:
+            kinds[table] = (_kind(header[0]), header[1], header[2])
+    directories = [t for t in tables if kinds.get(t, ("",))[0] == "facilities"]
+    if not directories:
+        if not path.is_dir():
+            return _checked_sources(path, service_codes, coordinates, year or "", path)
+        unknown = [t for t in tables if kinds.get(t, ("",))[0] == ""]
+        if not unknown:
             raise DirectoryImportError(
-                f"no facilities.csv or facilities.csv.gz in {path} or {path / DIRECTORY_SUBDIR}"
+                f"no directory file in {path}: expected a .csv, .csv.gz or .xlsx file with "
+                f"the columns {', '.join(REQUIRED_COLUMNS)}"
             )
-        facilities = found[0]
-    else:
-        facilities = path
+        # Read the likeliest one as the directory so its own problem is what gets reported.
+        likely = sorted(unknown, key=lambda t: (t.name not in FACILITIES_NAMES,
+                                                -t.stat().st_size))[0]
+        _ = list(_rows(likely, REQUIRED_COLUMNS))
+        raise DirectoryImportError(f"{likely}: not a directory file")
+    dated = [(_year_of(t, kinds[t][1], kinds[t][2], path), t) for t in directories]
+    newest = max(y for y, _ in dated)
+    facilities = next(t for y, t in dated if y == newest)
+    if service_codes is None:
+        beside = facilities.parent / CATEGORIES_NAME
+        others = [t for t in tables if kinds.get(t, ("",))[0] == "codes"]
+        service_codes = beside if beside.is_file() else (others[0] if others else beside)
+    if coordinates is None:
+        located = [t for t in tables if kinds.get(t, ("",))[0] == "locator"]
+        if not located and not path.is_dir():
+            here = facilities.parent
+            for folder in (here.parent / LOCATOR_SUBDIR, here / LOCATOR_SUBDIR):
+                located += sorted(folder.glob("*.csv")) if folder.is_dir() else []
+        coordinates = located[0] if located else None
+    return _checked_sources(facilities, service_codes, coordinates,
+                            year or newest, path)
+
+
+def _checked_sources(facilities: Path, service_codes: Path | None, coordinates: Path | None,
+                     year: str, given: Path) -> Sources:
     if service_codes is None:
         service_codes = facilities.parent / CATEGORIES_NAME
     if not Path(service_codes).is_file():
         raise DirectoryImportError(
             f"service code table not found: {service_codes} (give --service-codes PATH)"
         )
-    if coordinates is None:
-        here = facilities.parent
-        for folder in (here.parent / LOCATOR_SUBDIR, here / LOCATOR_SUBDIR):
-            candidates = sorted(folder.glob("*.csv")) if folder.is_dir() else []
-            if candidates:
-                coordinates = candidates[0]
-                break
-    elif not Path(coordinates).is_file():
+    if coordinates is not None and not Path(coordinates).is_file():
         raise DirectoryImportError(f"coordinates file not found: {coordinates}")
-    return Sources(facilities, Path(service_codes), Path(coordinates) if coordinates else None)
+    if not year:
+        header = _header(facilities)
+        if header is None:  # unreadable: say why before asking for a year
+            next(_rows(facilities, REQUIRED_COLUMNS), None)
+        title, sheet = (header[1], header[2]) if header is not None else ("", "")
+        year = _year_of(facilities, title, sheet, given)
+    if year and not re.fullmatch(r"(19|20)[0-9]{2}", year):
+        raise DirectoryImportError(f"{year!r} is not a year (give --year YYYY, e.g. 2025)")
+    if not year:
+        raise DirectoryImportError(
+            f"{facilities}: cannot tell which year's directory this is from its title, sheet "
+            "or file name; give --year YYYY"
+        )
+    return Sources(facilities, Path(service_codes),
+                   Path(coordinates) if coordinates else None, year)
 
 
 # ------------------------------------------------------------------- reading --
@@ -312,40 +433,123 @@ def _read_text(path: Path) -> str:
         ) from None
 
 
-def _rows(path: Path, required: tuple[str, ...]) -> Iterator[tuple[int, dict[str, str]]]:
-    """(line number, row) for each data row; header and structure problems are fatal."""
-    text = _read_text(path)
-    reader = csv.reader(io.StringIO(text, newline=""), strict=True)
-    try:
-        header = [h.strip().lower() for h in next(reader)]
-    except StopIteration:
-        raise DirectoryImportError(f"{path}: the file is empty") from None
-    except csv.Error as exc:
-        raise DirectoryImportError(f"{path}: line 1: not a CSV header ({exc})") from None
-    missing = [c for c in required if c not in header]
-    if missing:
-        raise DirectoryImportError(
-            f"{path}: line 1: missing column(s) {', '.join(missing)} "
-            f"(found: {', '.join(h for h in header if h) or 'nothing'})"
-        )
-    dupes = sorted({h for h in header if h and header.count(h) > 1})
-    if dupes:
-        raise DirectoryImportError(f"{path}: line 1: column(s) named twice: {', '.join(dupes)}")
-    line = reader.line_num
+def _csv_lines(path: Path) -> Iterator[tuple[int, list[str]]]:
+    reader = csv.reader(io.StringIO(_read_text(path), newline=""), strict=True)
+    line = 0
     try:
         for values in reader:
             start = line + 1
             line = reader.line_num
-            if len(values) != len(header):
-                if not any(v.strip() for v in values):
-                    continue
-                yield start, {"__fields__": str(len(values)), "__expected__": str(len(header))}
-                continue
-            yield start, dict(zip(header, values, strict=True))
+            yield start, values
     except csv.Error as exc:
         raise DirectoryImportError(
             f"{path}: line {reader.line_num}: broken CSV ({exc}); the file may be cut short"
         ) from None
+
+
+def _cell(value: object) -> str:
+    """A workbook cell as the CSV export would have written it."""
+    if value is None:
+        return ""
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    if isinstance(value, datetime.datetime):
+        return value.date().isoformat()
+    return str(value)
+
+
+def _xlsx_lines(path: Path, sheet_name: list[str]) -> Iterator[tuple[int, list[str]]]:
+    """Rows of the first sheet that looks like a table with a header (read-only mode, so a
+    30 MB workbook is streamed rather than loaded whole)."""
+    import openpyxl  # type: ignore[import-untyped]  # no type hints published
+
+    try:
+        book = openpyxl.load_workbook(path, read_only=True, data_only=True)
+    except (OSError, KeyError, ValueError, zipfile.BadZipFile) as exc:
+        raise DirectoryImportError(
+            f"{path}: not a readable Excel workbook ({exc}); open it in Excel and save it "
+            "again as .xlsx or as CSV UTF-8"
+        ) from None
+    try:
+        chosen = book.worksheets[0] if book.worksheets else None
+        for sheet in book.worksheets:
+            top = [_cell(v).strip().lower() for row in sheet.iter_rows(
+                max_row=TITLE_ROWS + 1, values_only=True) for v in row]
+            if "facility_id" in top or "name1" in top or "code" in top:
+                chosen = sheet
+                break
+        if chosen is None:
+            return
+        sheet_name.append(str(chosen.title))
+        for number, row in enumerate(chosen.iter_rows(values_only=True), start=1):
+            values = [_cell(v) for v in row]
+            while values and not values[-1]:
+                values.pop()
+            yield number, values
+    finally:
+        book.close()
+
+
+def _rows(path: Path, required: tuple[str, ...], *, title: list[str] | None = None,
+          sheet: list[str] | None = None) -> Iterator[tuple[int, dict[str, str]]]:
+    """(line number, row) for each data row; header and structure problems are fatal.
+
+    The header is the first of the top rows holding every required column; rows above it
+    are the title (kept in `title`, where the year usually is). With `required` empty the
+    first row is the header.
+    """
+    is_xlsx = path.name.lower().endswith(".xlsx")
+    lines = _xlsx_lines(path, sheet if sheet is not None else []) if is_xlsx \
+        else _csv_lines(path)
+    header: list[str] | None = None
+    first: tuple[int, list[str]] | None = None
+    seen: list[tuple[int, list[str]]] = []
+    for line, values in lines:
+        cells = [h.strip().lower() for h in values]
+        if not any(cells):
+            continue
+        seen.append((line, cells))
+        if first is None:
+            first = (line, cells)
+        named = sum(1 for c in cells if c)
+        if all(c in cells for c in required) and (required or named > 1):
+            header = cells
+            break
+        if len(seen) > TITLE_ROWS:
+            break
+    if first is None:
+        raise DirectoryImportError(f"{path}: the file is empty")
+    if header is None:
+        line, cells = first
+        missing = [c for c in required if c not in cells]
+        raise DirectoryImportError(
+            f"{path}: line {line}: missing column(s) {', '.join(missing)} "
+            f"(found: {', '.join(h for h in cells if h) or 'nothing'})"
+        )
+    if title is not None:
+        title += [" ".join(v for v in cells if v) for _, cells in seen[:-1]]
+    dupes = sorted({h for h in header if h and header.count(h) > 1})
+    if dupes:
+        raise DirectoryImportError(f"{path}: line {seen[-1][0]}: column(s) named twice: "
+                                   f"{', '.join(dupes)}")
+    yield seen[-1][0], dict.fromkeys(header, "")  # the header itself: callers skip line 1
+    for line, values in lines:
+        if len(values) != len(header):
+            if not any(v.strip() for v in values):
+                continue
+            if is_xlsx and len(values) < len(header):
+                values = values + [""] * (len(header) - len(values))
+            else:
+                yield line, {"__fields__": str(len(values)),
+                             "__expected__": str(len(header))}
+                continue
+        yield line, dict(zip(header, values, strict=True))
+
+
+def _data_rows(path: Path, required: tuple[str, ...]) -> Iterator[tuple[int, dict[str, str]]]:
+    rows = _rows(path, required)
+    next(rows, None)  # the header
+    return rows
 
 
 def _clean(value: str) -> str:
@@ -368,7 +572,7 @@ def read_service_codes(path: Path) -> dict[str, ServiceCode]:
     group_rank = {name: i for i, (name, _) in enumerate(GROUPS)}
     group_rank[OTHER_GROUP] = len(GROUPS)
     found: dict[str, tuple[str, str, str]] = {}
-    for line, row in _rows(path, CATEGORY_COLUMNS):
+    for line, row in _data_rows(path, CATEGORY_COLUMNS):
         if "__fields__" in row:
             raise DirectoryImportError(f"{path}: line {line}: wrong number of fields")
         code = _clean(row["code"]).upper()
@@ -405,9 +609,31 @@ _STREET_WORDS = {
 }
 
 
+_STREET_WORDS.update({
+    "doctor": "dr", "doctors": "drs", "fort": "ft", "expressway": "expy", "freeway": "fwy",
+    "incorporated": "inc", "corporation": "corp", "company": "co", "hospital": "hosp",
+    "department": "dept", "services": "svcs", "service": "svc", "association": "assn",
+    "ste": "ste", "apartment": "apt", "room": "rm", "number": "no",
+})
+#: Words that say nothing about which program it is ("Harbor House, Inc." is Harbor House).
+_FILLER = frozenset({"inc", "llc", "pllc", "pc", "pa", "ltd", "corp", "the", "of"})
+#: Suite, unit or floor parts: one file puts them on street1, the other on street2.
+_UNIT = re.compile(r"\b(ste|apt|unit|rm|fl|bldg|no|#)\s*[a-z0-9-]*$")
+
+
 def _norm(text: str) -> str:
-    words = re.sub(r"[^a-z0-9 ]+", " ", text.lower().replace("&", " and ")).split()
-    return " ".join(_STREET_WORDS.get(w, w) for w in words)
+    text = text.lower().replace("&", " and ").replace("'", "").replace("#", " # ")
+    words = re.sub(r"[^a-z0-9# ]+", " ", text).split()
+    return " ".join(w for w in (_STREET_WORDS.get(w, w) for w in words) if w not in _FILLER)
+
+
+def _norm_street(text: str) -> str:
+    street = _norm(text)
+    while True:
+        trimmed = _UNIT.sub("", street).strip()
+        if trimmed == street or not trimmed:
+            return street
+        street = trimmed
 
 
 def fix_zip(value: str) -> str | None:
@@ -429,7 +655,7 @@ Locator = tuple[ByName, ByStreet]
 def read_locator(path: Path) -> Locator:
     by_name: ByName = {}
     by_street: ByStreet = {}
-    for _line, row in _rows(path, LOCATOR_COLUMNS):
+    for _line, row in _data_rows(path, LOCATOR_COLUMNS):
         if "__fields__" in row:
             continue
         zip5 = fix_zip(row["zip"])
@@ -439,7 +665,7 @@ def read_locator(path: Path) -> Locator:
             continue
         if zip5 is None or not (-90 <= lat <= 90 and -180 <= lon <= 180) or (lat, lon) == (0, 0):
             continue
-        street = _norm(row["street1"])
+        street = _norm_street(row["street1"])
         by_name.setdefault((_norm(row["name1"]), street, zip5), (lat, lon))
         by_street.setdefault((street, zip5), (lat, lon))
     return by_name, by_street
@@ -550,19 +776,31 @@ def _intake_phones(row: dict[str, str], phone: str) -> list[str]:
 
 Position = tuple[str, float | None, float | None]
 
+#: A locator position farther than this from the centre of the program's own ZIP is more
+#: likely a geocoding slip in the locator file than the program's door (ZIP areas are rarely
+#: this wide outside the mountain West and Alaska, where the centre is no worse a guess).
+FAR_FROM_ZIP_MILES = 25.0
+
 
 def _position(name: str, street1: str, zip5: str, locator: Locator,
-              centroids: dict[str, tuple[str, float, float]]) -> Position:
-    """("exact", lat, lon) from the locator, ("approximate", ...) at the ZIP's centre, or
-    ("none", None, None)."""
+              centroids: dict[str, tuple[str, float, float]]) -> tuple[Position, float]:
+    """(("exact", lat, lon) from the locator, ("approximate", ...) at the ZIP's centre, or
+    ("none", None, None)) and how far the locator's position was from the ZIP's centre
+    when it was not trusted (else 0)."""
     by_name, by_street = locator
-    key_street = _norm(street1)
+    key_street = _norm_street(street1)
     position = by_name.get((_norm(name), key_street, zip5)) or by_street.get((key_street, zip5))
+    centre = centroids.get(zip5)
     if position is not None:
-        return "exact", position[0], position[1]
-    if zip5 in centroids:
-        return "approximate", centroids[zip5][1], centroids[zip5][2]
-    return "none", None, None
+        if centre is None:
+            return ("exact", position[0], position[1]), 0.0
+        miles = haversine_miles(position[0], position[1], centre[1], centre[2])
+        if miles <= FAR_FROM_ZIP_MILES:
+            return ("exact", position[0], position[1]), 0.0
+        return ("approximate", centre[1], centre[2]), miles
+    if centre is not None:
+        return ("approximate", centre[1], centre[2]), 0.0
+    return ("none", None, None), 0.0
 
 
 def _facility(row: dict[str, str], checked: _Checked, codes: dict[str, ServiceCode],
@@ -573,11 +811,14 @@ def _facility(row: dict[str, str], checked: _Checked, codes: dict[str, ServiceCo
     found_set = set(found)
     levels = [lv for lv in DIRECTORY_LEVELS if LEVEL_CODES[lv] & found_set]
     street1 = _clean(row["street1"])
-    kind_pos, lat, lon = _position(checked.name, street1, checked.zip5, locator, centroids)
+    (kind_pos, lat, lon), far = _position(checked.name, street1, checked.zip5, locator,
+                                          centroids)
     if kind_pos == "none":
         report.no_position.append(
             (checked.fid, f"not in the locator and ZIP {checked.zip5} is not in the ZIP code list")
         )
+    if far:
+        report.far_positions.append((checked.fid, round(far, 1)))
     report.positions[kind_pos] += 1
     return store.FacilityRow(
         id=checked.fid, name=checked.name, name2=_clean(row["name2"]), street1=street1,
@@ -588,9 +829,25 @@ def _facility(row: dict[str, str], checked: _Checked, codes: dict[str, ServiceCo
     )
 
 
-def load(conn: sqlite3.Connection, sources: Sources) -> ImportReport:
-    """Replace the directory inside the caller's transaction; raise on fatal problems."""
-    report = ImportReport(facilities_file=str(sources.facilities))
+@dataclass
+class Directory:
+    """A directory read and checked, ready to be written in one transaction."""
+
+    report: ImportReport
+    services: list[store.ServiceRow]
+    facilities: list[store.FacilityRow]
+    zips: list[tuple[str, str, float, float]]
+
+    def meta(self) -> dict[str, str]:
+        return {"directory.source": self.report.source,
+                "directory.data_date": self.report.data_date,
+                "directory.file": Path(self.report.facilities_file).name}
+
+
+def read_directory(sources: Sources) -> Directory:
+    """Read and check every file; raise DirectoryImportError on fatal problems."""
+    report = ImportReport(facilities_file=str(sources.facilities),
+                          source=source_text(sources.year), data_date=sources.year)
     codes = read_service_codes(sources.service_codes)
     locator: Locator = ({}, {})
     if sources.coordinates is not None:
@@ -602,7 +859,7 @@ def load(conn: sqlite3.Connection, sources: Sources) -> ImportReport:
     facilities: dict[str, store.FacilityRow] = {}
     first_line: dict[str, int] = {}
     has_type = True
-    for line, row in _rows(sources.facilities, REQUIRED_COLUMNS):
+    for line, row in _data_rows(sources.facilities, REQUIRED_COLUMNS):
         report.rows_read += 1
         if "__fields__" in row:
             report.rejected.append((line, "", f"row has {row['__fields__']} fields, expected "
@@ -629,29 +886,51 @@ def load(conn: sqlite3.Connection, sources: Sources) -> ImportReport:
             f"({report.rows_read:,} rows read, {len(report.rejected):,} rejected)"
         )
     report.imported = len(facilities)
-    store.replace_directory(
-        conn,
+    return Directory(
+        report=report,
         services=[store.ServiceRow(c.code, c.label, c.group, c.position, c.source_label,
                                    c.source_category)
                   for c in sorted(codes.values(), key=lambda c: (c.position, c.code))],
         facilities=[facilities[k] for k in sorted(facilities)],
         zips=sorted((z, s, lat, lon) for z, (s, lat, lon) in centroids.items()),
-        meta={"directory.source": SOURCE_TEXT, "directory.data_date": DATA_DATE},
     )
-    return report
 
 
-def import_into(db_path: Path, sources: Sources) -> ImportReport:
-    """Import into an existing content database in one transaction (all or nothing)."""
-    conn = store.open_for_import(db_path)
-    try:
-        conn.execute("BEGIN IMMEDIATE")
-        try:
-            report = load(conn, sources)
-        except BaseException:
-            conn.execute("ROLLBACK")
-            raise
-        conn.execute("COMMIT")
-        return report
-    finally:
-        conn.close()
+def write(conn: sqlite3.Connection, directory: Directory,
+          changes: ChangeReport | None = None) -> None:
+    """Replace the directory inside the caller's transaction (the search index is the
+    caller's to rebuild in the same transaction)."""
+    meta = directory.meta()
+    if changes is not None:
+        meta["directory.change_report"] = json.dumps(changes.as_dict(), sort_keys=True)
+    store.replace_directory(conn, services=directory.services,
+                            facilities=directory.facilities, zips=directory.zips, meta=meta)
+
+
+def load(conn: sqlite3.Connection, sources: Sources) -> ImportReport:
+    """Read `sources` and replace the directory inside the caller's transaction."""
+    directory = read_directory(sources)
+    write(conn, directory)
+    return directory.report
+
+
+def import_into(db_path: Path, sources: Sources, *, dry_run: bool = False,
+                max_pages: int | None = None,
+                busy_seconds: float = store.BUSY_SECONDS) -> tuple[ImportReport, ChangeReport]:
+    """Import into an existing content database: facilities, positions and the search
+    index in one transaction (all or nothing), with what changed against what was there.
+
+    `dry_run` reads and compares only. `max_pages` caps the file's size in pages, as a
+    nearly full disk would. Raises DirectoryImportError (the files) or DirectoryDbError
+    (the database, with what to do).
+    """
+    directory = read_directory(sources)
+    if dry_run:
+        before = store.read_current_facilities(db_path)
+        return directory.report, compare(before, directory.facilities)
+    with store.import_transaction(db_path, max_pages=max_pages,
+                                  busy_seconds=busy_seconds) as conn:
+        changes = compare(store.current_facilities(conn), directory.facilities)
+        write(conn, directory, changes)
+        build_index(conn)
+    return directory.report, changes

@@ -23,6 +23,8 @@ NALTREXONE = ("NU", "NXN", "VTRL", "UN", "RPN")
 MEDICATION_CODES: frozenset[str] = frozenset((
     *BUPRENORPHINE, *METHADONE, *NALTREXONE,
     "OTP", "ACM", "DSF", "LFXD", "CLND", "PMAT", "NMOA", "NMAUT",
+    # Detox codes that name a medicine: many programs state lofexidine only this way.
+    "DLC",
 ))
 #: Service categories (as the importer stores them) printed as "Payment accepted".
 PAYMENT_CATEGORY = "payment"

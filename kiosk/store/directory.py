@@ -5,7 +5,7 @@ from __future__ import annotations
 import math
 import sqlite3
 from collections.abc import Generator, Iterable
-from contextlib import closing
+from contextlib import closing, contextmanager
 from pathlib import Path
 from typing import NamedTuple
 
@@ -61,18 +61,79 @@ class DirectoryDbError(Exception):
     """The content database cannot take a directory import (one-line reason)."""
 
 
-def open_for_import(path: Path) -> sqlite3.Connection:
+#: How long an import waits for another program's write to finish before giving up.
+BUSY_SECONDS = 2.0
+
+
+def _account(uid: int) -> str:
+    try:
+        import pwd
+
+        return pwd.getpwuid(uid).pw_name
+    except (ImportError, KeyError):
+        return str(uid)
+
+
+def _write_problem(path: Path) -> str:
+    """Why this account cannot write `path` (and the journal beside it), or ''."""
+    import os
+
+    folder = path.parent
+    if os.access(path, os.W_OK) and os.access(folder, os.W_OK | os.X_OK):
+        return ""
+    getuid = getattr(os, "getuid", None)
+    if getuid is None:  # Windows: no owner to name
+        return (f"the content database {path} is read-only for this account; run "
+                "kiosk-admin as the account that installed the kiosk, or ask IT to make the "
+                "file and its folder writable")
+    me = _account(getuid())
+    what = path if not os.access(path, os.W_OK) else folder
+    owner = _account(what.stat().st_uid)
+    return (f"{what} is read-only for the account {me!r} (it belongs to {owner!r}); run "
+            f"the import as {owner!r} (for example: sudo -u {owner} kiosk-admin ...), or ask "
+            "IT to make the content database and its folder writable for this account")
+
+
+def explain(exc: sqlite3.Error | OSError, path: Path) -> str:
+    """One line saying what went wrong writing the content database and what to do."""
+    text = str(exc).lower()
+    if "readonly" in text or "read-only" in text or isinstance(exc, PermissionError):
+        return _write_problem(path) or (
+            f"the content database {path} is read-only; make it writable and try again")
+    if "locked" in text or "busy" in text:
+        return (f"the content database {path} is in use by another program (another import "
+                "or a build); wait for it to finish, or close it, and try again")
+    if "full" in text or getattr(exc, "errno", None) == 28:
+        return (f"the disk holding {path} is full; free some space on it (the import needs "
+                "about twice the database's size) and try again")
+    if "unable to open" in text or "disk i/o" in text:
+        return (_write_problem(path) or
+                f"the content database {path} could not be written ({exc}); check the disk "
+                "and that its folder is writable, then try again")
+    return f"the content database {path} could not be written ({exc})"
+
+
+def open_for_import(path: Path, busy_seconds: float = BUSY_SECONDS) -> sqlite3.Connection:
     """Open an existing content database for writing; the caller runs the transaction."""
     path = Path(path)
     if not path.is_file() or path.stat().st_size == 0:
         raise DirectoryDbError(f"content database not found: {path} (build it with db/build.py)")
-    conn = sqlite3.connect(path, isolation_level=None)
+    problem = _write_problem(path)
+    if problem:
+        raise DirectoryDbError(problem)
+    try:
+        conn = sqlite3.connect(path, isolation_level=None, timeout=busy_seconds)
+    except sqlite3.Error as exc:
+        raise DirectoryDbError(explain(exc, path)) from None
     try:
         app_id = conn.execute("PRAGMA application_id").fetchone()[0]
         version = conn.execute("PRAGMA user_version").fetchone()[0]
         has_table = conn.execute(
             "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = 'facility'"
         ).fetchone()[0]
+    except sqlite3.OperationalError as exc:
+        conn.close()
+        raise DirectoryDbError(explain(exc, path)) from None
     except sqlite3.DatabaseError as exc:
         conn.close()
         raise DirectoryDbError(f"content database is corrupt: {path}: {exc}") from None
@@ -83,6 +144,68 @@ def open_for_import(path: Path) -> sqlite3.Connection:
             "rebuild it with db/build.py"
         )
     return conn
+
+
+@contextmanager
+def import_transaction(path: Path, *, max_pages: int | None = None,
+                       busy_seconds: float = BUSY_SECONDS
+                       ) -> Generator[sqlite3.Connection, None, None]:
+    """One write transaction over the content database: committed when the block ends,
+    rolled back (the file left byte for byte as it was) on any error. Database problems
+    come out as DirectoryDbError with one line saying what to do."""
+    path = Path(path)
+    conn = open_for_import(path, busy_seconds)
+    try:
+        try:
+            if max_pages is not None:
+                conn.execute(f"PRAGMA max_page_count = {int(max_pages)}")
+            conn.execute("BEGIN IMMEDIATE")
+        except sqlite3.Error as exc:
+            raise DirectoryDbError(explain(exc, path)) from None
+        try:
+            yield conn
+            conn.execute("COMMIT")
+        except BaseException as exc:
+            if conn.in_transaction:
+                conn.execute("ROLLBACK")
+            if isinstance(exc, sqlite3.Error | OSError):
+                raise DirectoryDbError(explain(exc, path)) from None
+            raise
+    finally:
+        conn.close()
+
+
+def _rows_by_id(conn: sqlite3.Connection) -> dict[str, FacilityRow]:
+    exists = conn.execute(
+        "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = 'facility'"
+    ).fetchone()[0]
+    if not exists:
+        return {}
+    return {str(r[0]): FacilityRow(*r) for r in conn.execute(
+        f"SELECT {_FACILITY_COLUMNS} FROM facility ORDER BY id")}
+
+
+def current_facilities(conn: sqlite3.Connection) -> dict[str, FacilityRow]:
+    """The directory as stored now (inside the caller's transaction)."""
+    return _rows_by_id(conn)
+
+
+def read_current_facilities(path: Path) -> dict[str, FacilityRow]:
+    """The directory in the content database at `path`, read without writing anything."""
+    path = Path(path)
+    if not path.is_file() or path.stat().st_size == 0:
+        raise DirectoryDbError(f"content database not found: {path} (build it with db/build.py)")
+    try:
+        conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True,
+                               timeout=BUSY_SECONDS)
+    except sqlite3.Error as exc:
+        raise DirectoryDbError(explain(exc, path)) from None
+    try:
+        return _rows_by_id(conn)
+    except sqlite3.Error as exc:
+        raise DirectoryDbError(explain(exc, path)) from None
+    finally:
+        conn.close()
 
 
 def replace_directory(conn: sqlite3.Connection, *, services: Iterable[ServiceRow],

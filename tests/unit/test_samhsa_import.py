@@ -37,15 +37,15 @@ GOOD = [
 
 
 def write_source(folder: Path, rows: list[str], *, header: str = HEADER,
-                 gz: bool = False) -> Path:
+                 gz: bool = False, name: str = "national_directory_2024") -> Path:
     folder.mkdir(parents=True, exist_ok=True)
     (folder / "service_code_categories.csv").write_text(CATEGORIES, encoding="utf-8")
     text = "\n".join([header, *rows]) + "\n"
     if gz:
-        path = folder / "facilities.csv.gz"
+        path = folder / f"{name}.csv.gz"
         path.write_bytes(gzip.compress(text.encode("utf-8"), mtime=0))
     else:
-        path = folder / "facilities.csv"
+        path = folder / f"{name}.csv"
         path.write_text(text, encoding="utf-8")
     return path
 
@@ -62,7 +62,7 @@ def db(template_db_no_directory: Path, tmp_path: Path) -> Path:
 
 
 def run_import(db: Path, source: Path) -> samhsa.ImportReport:
-    return samhsa.import_into(db, samhsa.find_sources(source))
+    return samhsa.import_into(db, samhsa.find_sources(source))[0]
 
 
 def repo(db: Path) -> DirectoryRepository:
@@ -79,7 +79,7 @@ def test_real_directory_figures(template_db: Path) -> None:
     assert stats.positions["exact"] >= 7_900
     assert sum(stats.positions.values()) == 12_200
     assert stats.by_level["intensive_outpatient"] >= 5_000
-    assert stats.source == samhsa.SOURCE_TEXT and stats.data_date == "2024"
+    assert stats.source == samhsa.source_text("2024") and stats.data_date == "2024"
     conn = sqlite3.connect(template_db)
     assert conn.execute("SELECT count(*) FROM facility WHERE length(zip) != 5"
                         " OR zip GLOB '*[^0-9]*'").fetchone()[0] == 0
@@ -115,7 +115,7 @@ def test_small_import_repairs_zips_and_keeps_substance_rows_only(db: Path,
     facility = repo(db).facility("substance_1")
     assert facility is not None
     assert facility.zip == "06516"
-    assert facility.levels == ("intensive_outpatient", "outpatient")
+    assert facility.levels == ("intensive_outpatient",)  # OP alone is the umbrella code
     assert facility.intake_phones == ("203-555-0102",)
     assert "Acamprosate (Campral)" in [s.label for s in facility.services]
     assert facility.position_kind == "approximate"  # no locator file: the ZIP centre
