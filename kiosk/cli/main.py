@@ -19,6 +19,8 @@ COMMAND_MODULES = (
     "kiosk.cli.directory",
     "kiosk.cli.print",
     "kiosk.cli.pin",
+    "kiosk.cli.pack",
+    "kiosk.cli.keys",
 )
 
 
