@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 from PySide6.QtCore import QPoint, Qt
-from PySide6.QtWidgets import QLineEdit
+from PySide6.QtWidgets import QApplication, QLineEdit
 
 from kiosk.domain import SearchHit, SearchResults
 from kiosk.ui.search_models import HitRole, RowKindRole, SearchResultsModel
@@ -232,3 +232,59 @@ def test_a_database_without_a_search_index_says_so(qtbot, themed_app, template_d
         if screen is not None:
             dispose(screen)  # before its connection goes away
         conn.close()
+
+
+@needs_directory
+def test_kiosk_mode_keeps_the_keyboard_closed_until_a_field_is_tapped(
+        qtbot, make_shell) -> None:  # type: ignore[no-untyped-def]
+    """Taps on buttons move focus from page to page; none of them may open the keyboard
+    (it covers half the screen, and a stray tap on it would type into search)."""
+    shell = make_shell(windowed=False, size=(1920, 1080))
+    window, keyboard, bar = shell.window, shell.keyboard, shell.search_bar
+    directory = shell.screens.directory
+    window.activateWindow()  # focus moves (and focus events arrive) only in the active window
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
+    qtbot.mouseClick(window.nav_buttons["directory"], Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(directory.choose_page.state_buttons["CA"], Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: directory.pages.currentWidget() is directory.results_page)
+    assert not keyboard.isVisible()
+    qtbot.mouseClick(directory.results_page.change_place_button, Qt.MouseButton.LeftButton)
+    directory.zip_edit.setText("95814")
+    qtbot.mouseClick(directory.keypad.done_button, Qt.MouseButton.LeftButton)  # Show programs
+    qtbot.waitUntil(lambda: directory.pages.currentWidget() is directory.results_page)
+    assert not keyboard.isVisible()
+    rect = directory.list.visualRect(directory.model.index(0, 0))
+    qtbot.mouseClick(directory.list.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    qtbot.waitUntil(lambda: directory.pages.currentWidget() is directory.detail_page)
+    assert not keyboard.isVisible()
+    qtbot.mouseClick(directory.detail_page.print_button, Qt.MouseButton.LeftButton)
+    preview = shell.screens.print_preview
+    assert window.current_screen_id() == preview.screen_id
+    qtbot.mouseClick(preview.print_button, Qt.MouseButton.LeftButton)
+    assert not keyboard.isVisible()
+    # No printer here (offscreen) or a printed page: either way, back to the program.
+    back = preview.message_back if preview.message_back.isVisible() else preview.done_button
+    qtbot.mouseClick(back, Qt.MouseButton.LeftButton)
+    assert window.current_screen_id() == directory.screen_id
+    assert not keyboard.isVisible() and not bar.keyboard_button.isChecked()
+    assert bar.text() == ""
+    # Asking for it still works.
+    qtbot.mouseClick(bar.field, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(keyboard.isVisible)
+
+
+@pytest.mark.parametrize("reason", [Qt.FocusReason.OtherFocusReason,
+                                    Qt.FocusReason.TabFocusReason,
+                                    Qt.FocusReason.ActiveWindowFocusReason])
+def test_focus_that_moves_by_itself_never_opens_the_keyboard(qtbot, kiosk_window,
+                                                              reason) -> None:
+    """Qt hands focus on when a focused button hides (a page changes); the field may get
+    it, but only a tap on the field opens the keyboard."""
+    kiosk_window.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is kiosk_window)
+    _, bar, keyboard = parts(kiosk_window)
+    bar.field.setFocus(reason)
+    qtbot.waitUntil(bar.field.hasFocus)
+    assert not keyboard.isVisible()
+    assert keyboard.target() is bar.field
+

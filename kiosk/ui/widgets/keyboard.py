@@ -5,8 +5,11 @@ words. This one is a plain widget of large buttons. It keeps nothing: no word me
 suggestions. It types with setText (never insert), so a field's undo history stays empty.
 
 Anyone can target it: `keyboard.attach(line_edit, numeric=False)`. Once attached, a field
-becomes the target whenever it gets focus or is tapped; with `auto_show` (kiosk mode) the
-keyboard then opens by itself. In windowed (laptop) mode it opens only when asked.
+becomes the target whenever it gets focus or is tapped. With `auto_show` (kiosk mode) a tap
+on the field opens the keyboard; focus arriving any other way never does: Qt moves focus by
+itself when a focused button hides or a page changes, and a keyboard that opened then would
+cover half the screen and catch the visitor's next tap. In windowed (laptop) mode it opens
+only when asked.
 """
 
 from __future__ import annotations
@@ -34,10 +37,12 @@ KEY_SPACING = 5
 #: The keys never spread wider than this (a 1920-pixel-wide Q key helps nobody).
 MAX_KEYBOARD_WIDTH = 1280
 NUMERIC_WIDTH = 520
-#: Focus reasons that mean "a person chose this field" (not: the window was activated).
+#: Focus reasons that make a field the keyboard's target (not: the window was activated).
 _CHOSEN = (Qt.FocusReason.MouseFocusReason, Qt.FocusReason.TabFocusReason,
            Qt.FocusReason.BacktabFocusReason, Qt.FocusReason.ShortcutFocusReason,
            Qt.FocusReason.OtherFocusReason)
+#: Events that are a person touching the field itself: the only ones that open the keyboard.
+_TAPS = (QEvent.Type.MouseButtonPress, QEvent.Type.TouchBegin)
 
 
 class OnScreenKeyboard(QFrame):
@@ -192,13 +197,12 @@ class OnScreenKeyboard(QFrame):
         if watched is self._window and event.type() == QEvent.Type.Resize:
             self.set_compact(self._window.height() < COMPACT_BELOW_HEIGHT)
         elif isinstance(watched, QLineEdit) and watched in self._fields:
-            chosen = (event.type() == QEvent.Type.MouseButtonPress
-                      or (event.type() == QEvent.Type.FocusIn
-                          and isinstance(event, QFocusEvent) and event.reason() in _CHOSEN))
-            if chosen:
+            tapped = event.type() in _TAPS
+            if tapped or (event.type() == QEvent.Type.FocusIn and isinstance(event, QFocusEvent)
+                          and event.reason() in _CHOSEN):
                 self._set_target(watched)
-                if self.auto_show:
-                    self.show()
+            if tapped and self.auto_show:
+                self.show()
         return super().eventFilter(watched, event)
 
     # ---------------------------------------------------------------------- keys --
