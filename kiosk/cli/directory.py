@@ -13,7 +13,13 @@ from typing import Any
 from kiosk import paths
 from kiosk.cli.common import add_content_db_option, content_conn
 from kiosk.importers import samhsa
-from kiosk.store.directory import DirectoryDbError, DirectoryRepository, explain
+from kiosk.store.directory import (
+    BUSY_SECONDS,
+    DirectoryDbError,
+    DirectoryRepository,
+    check_writable,
+    explain,
+)
 
 
 def register(sub: Any) -> None:
@@ -43,6 +49,9 @@ def register(sub: Any) -> None:
                         help="show what would change and change nothing")
     parser.add_argument("--json", action="store_true",
                         help="print the summary and the changes as one JSON object")
+    parser.add_argument("--wait", type=float, default=BUSY_SECONDS, metavar="SECONDS",
+                        help="how long to wait for another program writing the database "
+                             f"(default {BUSY_SECONDS:g})")
     add_content_db_option(parser)
     parser.set_defaults(run=run_import)
 
@@ -66,8 +75,11 @@ def run_import(args: argparse.Namespace) -> int:
         return 2
     db_path = args.content_db or paths.default_content_db()
     try:
+        if not args.dry_run:  # say so before spending time reading the new files
+            check_writable(Path(db_path))
         sources = samhsa.find_sources(source, args.service_codes, args.coordinates, args.year)
-        report, changes = samhsa.import_into(db_path, sources, dry_run=args.dry_run)
+        report, changes = samhsa.import_into(db_path, sources, dry_run=args.dry_run,
+                                             busy_seconds=max(0.0, args.wait))
     except (samhsa.DirectoryImportError, DirectoryDbError) as exc:
         return _fail(str(exc).rstrip("."), args.json)
     except (OSError, sqlite3.Error) as exc:

@@ -924,6 +924,8 @@ def import_into(db_path: Path, sources: Sources, *, dry_run: bool = False,
     nearly full disk would. Raises DirectoryImportError (the files) or DirectoryDbError
     (the database, with what to do).
     """
+    if not dry_run:
+        store.check_writable(db_path)
     directory = read_directory(sources)
     if dry_run:
         before = store.read_current_facilities(db_path)

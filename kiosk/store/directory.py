@@ -79,15 +79,19 @@ def _write_problem(path: Path) -> str:
     import os
 
     folder = path.parent
-    if os.access(path, os.W_OK) and os.access(folder, os.W_OK | os.X_OK):
+    # The effective account is the one that writes (it differs from the real one under
+    # setuid tools); where the OS cannot check it, the real one is the best guess.
+    effective = os.access in os.supports_effective_ids
+    if os.access(path, os.W_OK, effective_ids=effective) \
+            and os.access(folder, os.W_OK | os.X_OK, effective_ids=effective):
         return ""
     getuid = getattr(os, "getuid", None)
     if getuid is None:  # Windows: no owner to name
         return (f"the content database {path} is read-only for this account; run "
                 "kiosk-admin as the account that installed the kiosk, or ask IT to make the "
                 "file and its folder writable")
-    me = _account(getuid())
-    what = path if not os.access(path, os.W_OK) else folder
+    me = _account(os.geteuid() if effective else getuid())
+    what = path if not os.access(path, os.W_OK, effective_ids=effective) else folder
     owner = _account(what.stat().st_uid)
     return (f"{what} is read-only for the account {me!r} (it belongs to {owner!r}); run "
             f"the import as {owner!r} (for example: sudo -u {owner} kiosk-admin ...), or ask "
@@ -111,6 +115,17 @@ def explain(exc: sqlite3.Error | OSError, path: Path) -> str:
                 f"the content database {path} could not be written ({exc}); check the disk "
                 "and that its folder is writable, then try again")
     return f"the content database {path} could not be written ({exc})"
+
+
+def check_writable(path: Path) -> None:
+    """Raise DirectoryDbError at once when this account cannot write `path`, before any
+    slow reading of the new directory."""
+    path = Path(path)
+    if not path.is_file() or path.stat().st_size == 0:
+        raise DirectoryDbError(f"content database not found: {path} (build it with db/build.py)")
+    problem = _write_problem(path)
+    if problem:
+        raise DirectoryDbError(problem)
 
 
 def open_for_import(path: Path, busy_seconds: float = BUSY_SECONDS) -> sqlite3.Connection:
@@ -227,7 +242,8 @@ def replace_directory(conn: sqlite3.Connection, *, services: Iterable[ServiceRow
 
 # ---------------------------------------------------------------------- read --
 _SUMMARY_SQL = ("SELECT id, name, city, state, zip, phone, levels, services, latitude, longitude,"
-                " position_kind FROM facility {where} ORDER BY state, name, id LIMIT ?")
+                " position_kind, street1, street2 FROM facility {where}"
+                " ORDER BY state, name, id LIMIT ?")
 _FACILITY_COLUMNS = ("id, name, name2, street1, street2, city, state, zip, phone, intake_phones,"
                      " levels, services, latitude, longitude, position_kind")
 
@@ -334,6 +350,7 @@ class DirectoryRepository:
                     id=r[0], name=r[1], city=r[2], state=r[3], zip=r[4], phone=r[5],
                     levels=tuple(str(r[6]).split()), codes=frozenset(str(r[7]).split()),
                     latitude=r[8], longitude=r[9], position_approximate=r[10] != "exact",
+                    street1=r[11] or "", street2=r[12] or "",
                 )
                 for r in rows
             ]

@@ -1,0 +1,114 @@
+"""An import that cannot write leaves the content database byte for byte as it was and
+says in one plain line what to do: a read-only database, the wrong account, a database
+another program holds locked, a full disk."""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import shutil
+import sqlite3
+import tempfile
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from kiosk.cli.main import build_parser
+from kiosk.cli.main import main as admin_main
+from kiosk.importers import samhsa
+from kiosk.store.directory import DirectoryDbError
+from tests.unit.test_samhsa_import import GOOD, write_source
+
+NOBODY = 65534
+
+
+def _digest(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+@pytest.fixture
+def world(template_db_no_directory: Path) -> Iterator[Path]:
+    """A folder any account may read, holding a content database and a small directory
+    (pytest's own temporary folders are private to the account running the tests)."""
+    folder = Path(tempfile.mkdtemp(prefix="kiosk-import-"))
+    folder.chmod(0o755)
+    db = folder / "db" / "content.sqlite"
+    db.parent.mkdir()
+    shutil.copyfile(template_db_no_directory, db)
+    src = folder / "src"
+    write_source(src, GOOD)
+    for path in (db.parent, src, *src.iterdir()):
+        path.chmod(0o755 if path.is_dir() else 0o644)
+    yield folder
+    for path in (db.parent, db):
+        path.chmod(0o755 if path.is_dir() else 0o644)
+    shutil.rmtree(folder)
+
+
+def _import(world: Path, capsys: pytest.CaptureFixture[str], *extra: str) -> tuple[int, str]:
+    capsys.readouterr()
+    code = admin_main(["import", "samhsa-directory", str(world / "src"),
+                       "--content-db", str(world / "db" / "content.sqlite"), *extra])
+    captured = capsys.readouterr()
+    return code, captured.err
+
+
+def _one_plain_line(err: str) -> str:
+    lines = err.strip().splitlines()
+    assert len(lines) == 1, err
+    assert "Traceback" not in err and "sqlite3." not in err
+    assert lines[0].startswith("error: ") and lines[0].endswith("Nothing was changed.")
+    return lines[0]
+
+
+def test_a_read_only_database_for_this_account(world: Path,
+                                               capsys: pytest.CaptureFixture[str]) -> None:
+    db = world / "db" / "content.sqlite"
+    before = _digest(db)
+    db.chmod(0o444)
+    db.parent.chmod(0o555)
+    # root may write any file, so the kiosk's own (unprivileged) account is played here by
+    # nobody: the "wrong account" case, and as read-only as a file gets for root.
+    as_nobody = os.geteuid() == 0
+    build_parser()  # every command module loaded while the test can still read them
+    if as_nobody:
+        os.seteuid(NOBODY)
+    try:
+        code, err = _import(world, capsys)
+    finally:
+        if as_nobody:
+            os.seteuid(0)
+    line = _one_plain_line(err)
+    assert code == 1
+    assert "read-only for the account" in line and "run the import as" in line
+    assert _digest(db) == before
+
+
+def test_a_locked_database(world: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    db = world / "db" / "content.sqlite"
+    before = _digest(db)
+    holder = sqlite3.connect(db, isolation_level=None)
+    holder.execute("BEGIN EXCLUSIVE")
+    try:
+        code, err = _import(world, capsys, "--wait", "0.05")
+    finally:
+        holder.execute("ROLLBACK")
+        holder.close()
+    line = _one_plain_line(err)
+    assert code == 1 and "in use by another program" in line and "try again" in line
+    assert _digest(db) == before
+
+
+def test_a_full_disk(world: Path) -> None:
+    db = world / "db" / "content.sqlite"
+    before = _digest(db)
+    pages = sqlite3.connect(db).execute("PRAGMA page_count").fetchone()[0]
+    with pytest.raises(DirectoryDbError) as caught:
+        samhsa.import_into(db, samhsa.find_sources(world / "src"), max_pages=pages + 20)
+    message = str(caught.value)
+    assert "\n" not in message and "full" in message and "free some space" in message
+    assert _digest(db) == before
+    # and nothing was half-written: the same import with room succeeds
+    report, _changes = samhsa.import_into(db, samhsa.find_sources(world / "src"))
+    assert report.imported == 2
