@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import csv
 import gzip
 import hashlib
 import json
@@ -250,3 +251,49 @@ def test_cli_fatal_error_says_nothing_changed(loaded: Path, tmp_path: Path,
     err = capsys.readouterr().err
     assert "empty" in err and "Nothing was changed" in err
     assert digest(loaded) == before
+
+
+# ------------------------------------------------------------- data truth --
+@needs_directory
+def test_real_levels_medications_and_far_positions(template_db: Path,
+                                                   capsys: pytest.CaptureFixture[str]) -> None:
+    from kiosk.present.facility import medications
+
+    assert admin_main(["stats", "--json", "--content-db", str(template_db)]) == 0
+    stats = json.loads(capsys.readouterr().out.strip().splitlines()[-1])
+    conn = sqlite3.connect(template_db)
+    rows = conn.execute("SELECT id, levels, services, position_kind FROM facility").fetchall()
+    regular = sum(1 for _, _, services, _ in rows if "ORT" in services.split())
+    assert stats["by_level"]["outpatient"] == regular
+    assert not any("outpatient" in levels.split() and "ORT" not in services.split()
+                   for _, levels, services, _ in rows)
+    # lofexidine stated only by the detox code: every such program lists it on its slip
+    detox_only = [fid for fid, _, services, _ in rows
+                  if "DLC" in services.split() and "LFXD" not in services.split()]
+    directory = repo(template_db)
+    showing = [fid for fid in detox_only
+               if any("ofexidine" in m for m in medications(directory.facility(fid)))]
+    assert len(showing) == len(detox_only) == 653
+    # the locator's position 142 miles from the program's town is not shown as exact
+    kinds = {fid: kind for fid, _, _, kind in rows}
+    assert kinds["substance_6963"] == "approximate"
+
+
+def test_an_excel_workbook_with_a_title_row_gives_its_year(db: Path, tmp_path: Path) -> None:
+    import openpyxl
+
+    src = tmp_path / "download"
+    write_source(src, [], name="unused")
+    (src / "unused.csv").unlink()
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.title = "Directory"
+    sheet.append(["National Directory of Drug and Alcohol Use Treatment Facilities 2026"])
+    for line in [HEADER, *GOOD]:
+        sheet.append([int(v) if v.isdigit() and len(v) == 4 else v
+                      for v in next(csv.reader([line]))])
+    book.save(src / "directory.xlsx")
+    report = run_import(db, src)
+    assert report.imported == 2 and report.data_date == "2026"
+    facility = repo(db).facility("substance_1")
+    assert facility is not None and facility.zip == "06516"  # a number cell, zero restored
