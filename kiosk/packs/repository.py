@@ -22,7 +22,6 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
-from cryptography.hazmat.primitives.serialization import load_pem_private_key
 from securesystemslib.signer import CryptoSigner
 from tuf.api.exceptions import UnsignedMetadataError
 from tuf.api.metadata import (
@@ -97,9 +96,22 @@ class KeysCreated:
     fingerprint: str
 
 
+def _require_signing_library() -> None:
+    """Signing needs pyca/cryptography. The kiosk bundle leaves it out (it only verifies, which
+    securesystemslib does in pure Python), so say plainly where signing works instead."""
+    try:
+        import cryptography  # noqa: F401
+    except ImportError:
+        raise PublishError(
+            "making keys and signing packs needs the admin tools from the source install "
+            "(./dev setup on the librarian's computer, see docs/updates.md); kiosks only "
+            "verify packs") from None
+
+
 def init_keys(keys_dir: Path, *, root_keys: int = 1, root_threshold: int = 1,
               now: datetime | None = None) -> KeysCreated:
     """Make Ed25519 keys for every role and the first root, signed by the root keys."""
+    _require_signing_library()
     if not 1 <= root_threshold <= root_keys:
         raise PublishError("the root threshold must be between 1 and the number of root keys")
     if keys_dir.exists() and any(keys_dir.glob("*.key.pem")):
@@ -130,6 +142,9 @@ def init_keys(keys_dir: Path, *, root_keys: int = 1, root_threshold: int = 1,
 
 
 def _load_signers(keys_dir: Path, role: str) -> list[CryptoSigner]:
+    _require_signing_library()
+    from cryptography.hazmat.primitives.serialization import load_pem_private_key
+
     signers = []
     for path in sorted(keys_dir.glob(f"{role}-*.key.pem")):
         try:
