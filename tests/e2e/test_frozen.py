@@ -318,3 +318,31 @@ def test_installer_installs_the_systemd_unit_for_its_prefix(tmp_path: Path) -> N
     installed = (root / "etc/systemd/system/recovery-kiosk.service").read_text(encoding="utf-8")
     assert "ExecStart=/usr/bin/cage -- /srv/kiosk/kiosk" in installed
     assert (root / "srv/kiosk/kiosk").is_file()
+
+
+@pytest.mark.frozen
+def test_frozen_kiosk_verifies_and_installs_a_signed_pack_without_cryptography(
+        bundle: Path, tmp_path: Path, template_db_no_directory: Path) -> None:
+    """The bundle leaves pyca/cryptography out; it must still verify what a librarian's
+    source install signed, and refuse to sign itself with one plain line."""
+    assert not list(bundle.rglob("cryptography"))
+    keys, repo, kiosk_dir = tmp_path / "keys", tmp_path / "repo", tmp_path / "kiosk"
+    source = [sys.executable, "-m", "kiosk.cli.main"]
+    for args in (["keys", "init", str(keys)],
+                 ["pack", "build", str(tmp_path / "one.pack"), "--content-db",
+                  str(template_db_no_directory), "--content-version", "1"],
+                 ["pack", "publish", str(tmp_path / "one.pack"), str(repo), "--keys", str(keys)]):
+        done = subprocess.run([*source, *args], capture_output=True, text=True, timeout=120,
+                              cwd=ROOT)
+        assert done.returncode == 0, done.stderr
+    admin = bundle / f"kiosk-admin{EXE_SUFFIX}"
+    trusted = run_frozen(admin, "pack", "trust", str(keys / "root.json"),
+                         "--data-dir", str(kiosk_dir))
+    assert trusted.returncode == 0, trusted.stderr
+    installed = run_frozen(admin, "pack", "update", "--from", str(repo),
+                           "--data-dir", str(kiosk_dir))
+    assert installed.returncode == 0, installed.stderr
+    assert installed.stdout.strip() == "installed pack version 1"
+    signing = run_frozen(admin, "keys", "init", str(tmp_path / "more-keys"))
+    assert signing.returncode != 0
+    assert len(signing.stderr.strip().splitlines()) == 1 and "source install" in signing.stderr
