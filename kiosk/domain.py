@@ -125,6 +125,9 @@ class FacilitySummary:
     codes: frozenset[str] = frozenset()
     latitude: float | None = None
     longitude: float | None = None
+    #: As the directory has them (placeholders included): kiosk.present formats them.
+    street1: str = ""
+    street2: str = ""
 
 
 @dataclass(frozen=True)

@@ -5,7 +5,14 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from kiosk.domain import Facility, FacilityService
-from kiosk.present.codes import MEDICATION_CODES, PAYMENT_CATEGORY, level_labels
+from kiosk.present.codes import (
+    BUPRENORPHINE,
+    MEDICATION_CODES,
+    METHADONE,
+    NALTREXONE,
+    PAYMENT_CATEGORY,
+    level_labels,
+)
 from kiosk.present.text import Translate, untranslated
 
 
@@ -14,9 +21,14 @@ def readable(part: str) -> bool:
     return any(ch.isalnum() for ch in part)
 
 
+def street_line(street1: str, street2: str = "") -> str:
+    """The street as one line, placeholder parts dropped ("" when nothing is left)."""
+    return ", ".join(p.strip() for p in (street1, street2) if readable(p))
+
+
 def address_lines(facility: Facility) -> list[str]:
     """Street (placeholders dropped) and "City, ST ZIP"; only the lines that have text."""
-    street = ", ".join(p.strip() for p in (facility.street1, facility.street2) if readable(p))
+    street = street_line(facility.street1, facility.street2)
     place = f"{facility.city}, {facility.state} {facility.zip}".strip(" ,")
     return [x for x in (street, place) if x]
 
@@ -76,6 +88,24 @@ def services_in(facility: Facility, category: str) -> list[str]:
 #: Categories the facility page lists under their own heading, beside medicines and payment.
 LISTED_CATEGORIES = ("Languages", "Ages")
 
+#: How a program arranges medicine through prescribers outside it. Read beside the medicines
+#: a program gives itself, these look like contradictions, so they are listed apart.
+ARRANGEMENT_CODES: frozenset[str] = frozenset((
+    "INPE", "RPE", "PC", "MOA", "AUINPE", "AURPE", "AUPC", "ACMA"))
+#: "No formal link with a prescriber" for opioid (PC) or alcohol (AUPC) medicine says nothing
+#: a visitor needs when the program gives that medicine itself: it is left out then.
+_NO_LINK_UNLESS = {
+    "PC": frozenset((*BUPRENORPHINE, *METHADONE, *NALTREXONE, "OTP")),
+    "AUPC": frozenset(("ACM", "DSF", "PMAT", *NALTREXONE)),
+}
+
+
+def arrangements(facility: Facility) -> list[str]:
+    """How medicine is arranged with outside prescribers, contradictions left out."""
+    codes = {s.code for s in facility.services}
+    return _unique([s for s in facility.services if s.code in ARRANGEMENT_CODES
+                    and not (codes & _NO_LINK_UNLESS.get(s.code, frozenset()))])
+
 
 @dataclass(frozen=True)
 class FacilityText:
@@ -89,6 +119,8 @@ class FacilityText:
     levels: list[str]
     medications: list[str]
     payment: list[str]
+    #: Outside prescribers (kiosk.present.facility.ARRANGEMENT_CODES), apart from medicines.
+    arrangements: list[str]
     #: LISTED_CATEGORIES then every other category, in display order: (category, labels).
     groups: list[tuple[str, list[str]]]
     qr_payload: str
@@ -97,7 +129,8 @@ class FacilityText:
 def describe(facility: Facility, tr: Translate = untranslated) -> FacilityText:
     """One pass over the services: each label appears under exactly one heading."""
     shown = {s.code for s in facility.services
-             if s.code in MEDICATION_CODES or PAYMENT_CATEGORY in s.category.lower()}
+             if s.code in MEDICATION_CODES or s.code in ARRANGEMENT_CODES
+             or PAYMENT_CATEGORY in s.category.lower()}
     by_category: dict[str, list[FacilityService]] = {c: [] for c in LISTED_CATEGORIES}
     for s in facility.services:
         if s.code not in shown:
@@ -106,7 +139,7 @@ def describe(facility: Facility, tr: Translate = untranslated) -> FacilityText:
         name=facility.name, name2=second_name(facility), address=address_lines(facility),
         phone=main_phone(facility), intake=intake_phones(facility),
         levels=level_labels(facility.levels, tr), medications=medications(facility),
-        payment=payment(facility),
+        payment=payment(facility), arrangements=arrangements(facility),
         groups=[(c, _unique(items)) for c, items in by_category.items() if items],
         qr_payload=qr_payload(facility, tr),
     )

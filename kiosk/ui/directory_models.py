@@ -21,7 +21,7 @@ from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
 from kiosk.domain import FacilitySummary
 from kiosk.present.directory_index import DirectoryIndex
-from kiosk.present.facility import distance_text
+from kiosk.present.facility import distance_text, street_line
 from kiosk.ui import theme
 
 Index = QModelIndex | QPersistentModelIndex
@@ -35,7 +35,7 @@ def _tr(text: str) -> str:
 
 
 class FacilityListModel(QAbstractListModel):
-    """Results: two lines per facility (name; city, phone, miles). Thin over the index."""
+    """Results: two lines per facility (name; miles, street, city, phone). Thin adapter."""
 
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
@@ -71,7 +71,10 @@ class FacilityListModel(QAbstractListModel):
             return None
         facility = self._index.facilities[self._rows[index.row()]]
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
-            second = f"{facility.phone} · {facility.city}, {facility.state}"
+            # The street tells same-name programs (one agency's several sites) apart.
+            place = ", ".join(x for x in (street_line(facility.street1, facility.street2),
+                                          facility.city) if x)
+            second = f"{place}, {facility.state} · {facility.phone}".strip(" ·")
             miles = self.distance(index.row())
             if miles is not None:
                 second = (distance_text(miles, facility.position_approximate, _tr) + " · "

@@ -141,10 +141,13 @@ def test_facility_detail_has_everything_and_emits_intents(qtbot, screen) -> None
     assert chosen.args == [facility_id]
     assert screen.pages.currentWidget() is screen.detail_page
     text = html.unescape(screen.detail_page.detail_label.text())
-    for needle in ("Hours: call to confirm", "Listed in SAMHSA's 2024 National Directory. "
-                   "Not an endorsement.", "Data date: 2024", "Main: ", "Levels of care",
+    for needle in ("Hours are not listed: call before you go.", "Call ", "Levels of care",
                    "away"):
         assert needle in text, needle
+    note = html.unescape(screen.detail_page.source_note.text())
+    for needle in ("Listed in SAMHSA's 2024 National Directory. Not an endorsement.",
+                   "Data date: 2024"):
+        assert needle in note, needle
     payload = screen.detail_page.qr_label.property("payload")
     image = screen.detail_page.qr_label.pixmap().toImage()
     from tests.helpers import image_to_numpy
@@ -282,3 +285,44 @@ def test_after_a_reset_mid_load_the_next_visit_loads_everything(qtbot, screen, r
     screen.show_state("VT")
     assert screen.model.rowCount() == repo.state_counts()["VT"]
     assert len(screen._index) == 12_200
+
+
+@needs_data
+def test_same_name_programs_show_their_streets_in_the_list(screen) -> None:
+    screen.show_state("AL")
+    rows = [t for t in list_texts(screen) if t.startswith("Aletheia House\n")]
+    assert len(rows) == 5
+    assert len(set(rows)) == 5
+    assert any("4246 5th Avenue South, Birmingham, AL" in r for r in rows)
+
+
+@needs_data
+def test_no_placeholder_street_in_the_list_the_page_or_its_qr_code(screen) -> None:
+    screen.show_state("CA")
+    facility = screen._repo.facility("substance_1001")
+    assert facility is not None and facility.street1 == "- - -"  # as the directory has it
+    assert "- - -" not in "".join(list_texts(screen))
+    assert screen.show_facility("substance_1001")
+    page = screen.detail_page
+    assert "- -" not in page.detail_label.text()
+    assert "- -" not in page.qr_label.property("payload")
+
+
+@needs_data
+def test_program_page_puts_key_facts_first_and_folds_long_lists(qtbot, screen) -> None:
+    assert screen.show_facility("substance_10006")  # an opioid treatment program
+    page = screen.detail_page
+    facts = html.unescape(page.detail_label.text())
+    assert "Federally certified opioid treatment program" in facts
+    assert "Payment accepted" in facts and "Medicines for addiction" in facts
+    assert "No formal link with a prescriber (opioid" not in facts
+    titles = [button.text() for button, _ in page.sections]
+    assert titles and all(not body.isVisible() for _, body in page.sections)
+    # A program that gives opioid medicine itself has a prescriber: never "no formal link".
+    everything = facts + "".join(body.text() for _, body in page.sections)
+    assert "No formal link with a prescriber (opioid" not in everything
+    button, body = page.sections[0]
+    click(qtbot, button)
+    assert body.isVisible() and button.text().startswith("▾")
+    click(qtbot, button)
+    assert not body.isVisible()

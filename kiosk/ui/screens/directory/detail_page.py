@@ -8,13 +8,22 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QScrollArea, QVBoxLayout, QWidget
 
 from kiosk.domain import Facility
-from kiosk.present.facility import FacilityText, describe, distance_text
+from kiosk.present.facility import LISTED_CATEGORIES, FacilityText, describe, distance_text
 from kiosk.ui.screens.base import heading
 from kiosk.ui.screens.directory.words import tr
 from kiosk.ui.widgets.qr import qr_pixmap
 from kiosk.ui.widgets.touch import TouchButton, enable_kinetic_scroll
 
 QR_SIZE = 184
+
+
+def _rich_label() -> QLabel:
+    label = QLabel()
+    label.setWordWrap(True)
+    label.setTextFormat(Qt.TextFormat.RichText)
+    label.setTextInteractionFlags(Qt.TextInteractionFlag.NoTextInteraction)
+    label.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+    return label
 
 
 class DetailPage(QWidget):
@@ -62,12 +71,19 @@ class DetailPage(QWidget):
         host_layout.addWidget(self.detail_title)
         self.detail_name2 = heading("", role="subtitle")
         host_layout.addWidget(self.detail_name2)
-        self.detail_label = QLabel()
-        self.detail_label.setWordWrap(True)
-        self.detail_label.setTextFormat(Qt.TextFormat.RichText)
-        self.detail_label.setTextInteractionFlags(Qt.TextInteractionFlag.NoTextInteraction)
-        self.detail_label.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+        #: What a visitor decides on: where, how to call, what care, medicines, payment.
+        self.detail_label = _rich_label()
         host_layout.addWidget(self.detail_label)
+        self.more_title = heading(self.tr("More about this program"), role="subtitle")
+        host_layout.addWidget(self.more_title)
+        #: The long lists, one collapsed heading each, so the key facts stay on one screen.
+        self.more_layout = QVBoxLayout()
+        self.more_layout.setSpacing(6)
+        host_layout.addLayout(self.more_layout)
+        self.sections: list[tuple[TouchButton, QLabel]] = []
+        self.source_note = _rich_label()
+        self.source_note.setProperty("role", "small")
+        host_layout.addWidget(self.source_note)
         host_layout.addStretch(1)
         self.detail_area.setWidget(host)
         return self.detail_area
@@ -100,48 +116,81 @@ class DetailPage(QWidget):
         self.detail_title.setAccessibleName(text.name)
         self.detail_name2.setText(text.name2)
         self.detail_name2.setVisible(bool(text.name2))
-        self.detail_label.setText(self._html(facility, text, source, data_date))
+        self.detail_label.setText(self._key_facts_html(facility, text))
         self.detail_label.setAccessibleName(text.name)
+        self._set_sections(self._more(text))
+        self.source_note.setText("<i>" + html.escape(self.tr(
+            "Listed in SAMHSA's 2024 National Directory. Not an endorsement.")) + "<br>"
+            + html.escape(self.tr("Source: {source}. Data date: {date}.").format(
+                source=source, date=data_date)) + "</i>")
         # The same text as the printed slip's QR code, so both save the same contact.
         self.qr_label.setPixmap(qr_pixmap(text.qr_payload, QR_SIZE))
         self.qr_label.setProperty("payload", text.qr_payload)
         self.detail_area.verticalScrollBar().setValue(0)
 
-    def _html(self, facility: Facility, text: FacilityText, source: str, data_date: str) -> str:
+    def _key_facts_html(self, facility: Facility, text: FacilityText) -> str:
         parts: list[str] = []
 
-        def section(title: str, lines: list[str], level: str = "h3") -> None:
+        def section(title: str, lines: list[str]) -> None:
             if lines:
-                parts.append(f"<{level}>{html.escape(title)}</{level}><p>"
+                parts.append(f"<h3>{html.escape(title)}</h3><p>"
                              + "<br>".join(html.escape(x) for x in lines) + "</p>")
 
-        section(self.tr("Address"), text.address)
-        phones = [self.tr("Main: {phone}").format(phone=text.phone)] if text.phone else []
-        phones += [self.tr("Intake: {phone}").format(phone=p) for p in text.intake]
-        section(self.tr("Phone"), phones)
-        section(self.tr("Hours"), [self.tr("Hours: call to confirm.")])
-        section(self.tr("Distance"), self._distance(facility))
+        where = [*text.address, *self._distance(facility)]
+        parts.append("<p>" + "<br>".join(html.escape(x) for x in where) + "</p>")
+        if text.phone:
+            # Large: the number is what a visitor copies down or dials.
+            parts.append(f"<p><span style='font-size: 22pt; font-weight: bold;'>"
+                         f"{html.escape(self.tr('Call {phone}').format(phone=text.phone))}"
+                         "</span>")
+            parts.extend("<br>" + html.escape(self.tr("Intake: {phone}").format(phone=p))
+                         for p in text.intake)
+            parts.append("</p>")
+        parts.append("<p>" + html.escape(self.tr(
+            "Hours are not listed: call before you go.")) + "</p>")
         section(self.tr("Levels of care"), text.levels)
-        section(self.tr("Medications"), text.medications)
+        section(self.tr("Medicines for addiction"), text.medications)
         section(self.tr("Payment accepted"), text.payment)
-        # kiosk.present.facility.LISTED_CATEGORIES, each under its own heading.
-        listed = {
-            "Languages": self.tr("Languages besides English"),
-            "Ages": self.tr("Ages served"),
-        }
-        other = [(c, labels) for c, labels in text.groups if c not in listed]
-        for category, labels in text.groups:
-            if category in listed:
-                section(listed[category], labels)
-        if other:
-            parts.append(f"<h2>{html.escape(self.tr('Other services'))}</h2>")
-            for category, labels in other:
-                section(self._other_title(category), labels)
-        parts.append("<p><i>" + html.escape(self.tr(
-            "Listed in SAMHSA's 2024 National Directory. Not an endorsement.")) + "<br>"
-            + html.escape(self.tr("Source: {source}. Data date: {date}.").format(
-                source=source, date=data_date)) + "</i></p>")
+        groups = dict(text.groups)
+        section(self.tr("Languages besides English"), groups.get("Languages", []))
+        section(self.tr("Ages served"), groups.get("Ages", []))
         return "".join(parts)
+
+    def _more(self, text: FacilityText) -> list[tuple[str, str, list[str]]]:
+        """(heading, explanation, lines) for each collapsed section, in display order."""
+        more: list[tuple[str, str, list[str]]] = []
+        if text.arrangements:
+            more.append((self.tr("How medicine is arranged"), self.tr(
+                "How this program works with doctors outside it who prescribe addiction "
+                "medicine. Ask about it when you call."), text.arrangements))
+        more.extend((self._other_title(category), "", labels)
+                    for category, labels in text.groups if category not in LISTED_CATEGORIES)
+        return more
+
+    def _set_sections(self, sections: list[tuple[str, str, list[str]]]) -> None:
+        for button, body in self.sections:
+            for widget in (button, body):
+                self.more_layout.removeWidget(widget)
+                widget.deleteLater()
+        self.sections = []
+        for title, explanation, lines in sections:
+            label = self.tr("{title} ({count})").format(title=title, count=len(lines))
+            button = TouchButton("▸ " + label)
+            button.setProperty("section", True)
+            button.setCheckable(True)
+            button.setAccessibleName(self.tr("{title}: show or hide").format(title=title))
+            body = _rich_label()
+            intro = f"<p><i>{html.escape(explanation)}</i></p>" if explanation else ""
+            body.setText(intro + "<ul>" + "".join(f"<li>{html.escape(x)}</li>" for x in lines)
+                         + "</ul>")
+            body.hide()
+            button.toggled.connect(body.setVisible)
+            button.toggled.connect(lambda shown, b=button, t=label:
+                                   b.setText(("▾ " if shown else "▸ ") + t))
+            self.more_layout.addWidget(button)
+            self.more_layout.addWidget(body)
+            self.sections.append((button, body))
+        self.more_title.setVisible(bool(sections))
 
     def _other_title(self, category: str) -> str:
         # The medicines themselves are listed above under "Medications"; what is left of
@@ -163,6 +212,8 @@ class DetailPage(QWidget):
         self.detail_title.setText("")
         self.detail_name2.setText("")
         self.detail_label.setText("")
+        self.source_note.setText("")
+        self._set_sections([])
         self.qr_label.clear()
         self.qr_label.setProperty("payload", "")
 
