@@ -452,3 +452,13 @@ def test_reset_restores_the_kiosks_own_zip(qtbot, make_shell) -> None:
     shell.session.quick_exit()
     assert directory.zip_edit.text() == "05401"
     assert not directory.zip_edit.isUndoAvailable()
+
+
+def test_quick_exit_leaves_no_checklist_row_highlighted(qtbot, window) -> None:
+    tick_first(qtbot, window)
+    screen = window.screens["checklist"]
+    assert screen.list.currentIndex().isValid()  # the tapped row is painted as chosen
+    window.reset_session()
+    window.navigate("checklist")
+    assert not screen.list.currentIndex().isValid()
+    assert not screen.list.selectionModel().hasSelection()

@@ -9,7 +9,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QModelIndex, Qt, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QWidget
 
 from kiosk.domain import Facility, Helpline
@@ -128,6 +128,10 @@ class ChecklistScreen(Screen):
     def reset(self) -> None:
         self.model.clear_ticks()
         self.set_program(None)
+        # The last row tapped stays current (and painted as chosen) unless it is dropped:
+        # the next visitor must not see what this one looked at.
+        self.list.clearSelection()
+        self.list.setCurrentIndex(QModelIndex())
         self.list.scrollToTop()
 
     def screenshot_states(self) -> list[tuple[str, Callable[[], None]]]:
