@@ -7,6 +7,7 @@ import logging
 import os
 import sqlite3
 import sys
+import threading
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -14,6 +15,7 @@ from typing import TYPE_CHECKING
 from kiosk import __version__, paths, settings_file
 from kiosk.config import Settings
 from kiosk.logs import setup_logging
+from kiosk.packs import installed
 from kiosk.present.settings import REGISTRY, Key, LiveSettings, resolve
 from kiosk.store.admin import (
     AdminDbError,
@@ -78,6 +80,8 @@ class Stores:
     admin_settings: SettingsRepository
     #: settings.toml as the admin database would store it (read once at start).
     toml: dict[str, str]
+    #: The signed content pack in use (its content version), or None: the bundled content.
+    pack_version: int | None = None
 
     def live(self) -> LiveSettings:
         return LiveSettings(self.admin_settings, self.toml)
@@ -122,9 +126,8 @@ def open_stores(settings: Settings) -> Stores:
     admin_settings = SettingsRepository(admin_conn)
     toml = settings_file.load(paths.settings_file(settings.data_dir))
     settings = _started_with(settings, toml, admin_settings.all())
-    content_path = settings.content_db or paths.default_content_db()
     try:
-        content_conn = open_content_db(content_path)
+        content_conn, pack_version = _open_content(settings)
     except ContentDbError:
         admin_conn.close()
         raise
@@ -138,7 +141,24 @@ def open_stores(settings: Settings) -> Stores:
         content_conn.close()
         admin_conn.close()
         raise ContentDbError(f"content database has no content for language {settings.lang!r}")
-    return Stores(settings, content_conn, admin_conn, content, admin_settings, toml)
+    return Stores(settings, content_conn, admin_conn, content, admin_settings, toml,
+                  pack_version)
+
+
+def _open_content(settings: Settings) -> tuple[sqlite3.Connection, int | None]:
+    """The content database: one named on the command line or in the environment, else the
+    installed signed pack, else the one bundled with the app. A pack this app cannot open
+    (say, made for an older schema before an app update) is logged and passed over."""
+    named = settings.content_db or paths.content_db_override()
+    if named is None:
+        data_dir = paths.data_dir(settings.data_dir)
+        pack_db = installed.installed_content_db(data_dir)
+        if pack_db is not None:
+            try:
+                return open_content_db(pack_db), installed.installed_version(data_dir)
+            except ContentDbError as exc:
+                log.warning("installed content pack not used: %s", exc)
+    return open_content_db(named or paths.default_content_db()), None
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -168,8 +188,11 @@ def build_shell(stores: Stores) -> Shell:
     """Repositories -> screens -> shell. Tests build screens the same way."""
     # Qt is imported only when a window is wanted: argument errors and a failed start stay
     # fast, and kiosk-admin can reuse open_stores without Qt.
+    from kiosk.ui.screens.admin import PackFacts
     from kiosk.ui.shell import ShellParts
     from kiosk.ui.shell import build_shell as build
+
+    data_dir = paths.data_dir(stores.settings.data_dir)
 
     def integrity() -> list[tuple[str, str]]:
         return [("content", integrity_check(stores.content_conn)),
@@ -181,6 +204,7 @@ def build_shell(stores: Stores) -> Shell:
         search=SearchRepository(stores.content_conn, stores.content.lang),
         admin_settings=stores.admin_settings, pins=PinRepository(stores.admin_conn),
         counters=CounterRepository(stores.admin_conn), integrity=integrity,
+        packs=PackFacts(stores.pack_version, lambda: installed.status(data_dir)),
     ))
 
 
@@ -221,18 +245,118 @@ def run_qt(stores: Stores | None, settings: Settings, args: argparse.Namespace,
     if args.screenshot or args.self_test:
         shell.counter.paused = True  # a script's views are not visitors'
         return _screenshots(shell, args) if args.screenshot else _self_test(shell, stores, app)
+    running = KioskRun(settings, stores, shell)
     application.show(shell.window, settings.windowed)
     # An unexpected error resets the session; three within a minute exit non-zero.
-    crash = CrashGuard(lambda: shell.session.reset_session("error"), QCoreApplication.exit)
+    crash = CrashGuard(lambda: running.shell.session.reset_session("error"),
+                       QCoreApplication.exit)
     crash.install()
     if args.exit_after_first_paint:
         _exit_after_first_paint(app)
+    else:
+        running.check_for_pack()
     code = app.exec()
     crash.uninstall()
-    for decided in (crash.exit_code, shell.session.exit_code):
+    for decided in (crash.exit_code, running.shell.session.exit_code):
         if decided is not None:
             return int(decided)
     return code
+
+
+#: How often a kiosk that checks for content packs by itself looks again.
+PACK_CHECK_INTERVAL_MS = 24 * 60 * 60 * 1000
+
+
+class KioskRun:
+    """The kiosk while it runs: its stores and shell, the daily look for a new content pack,
+    and the switch to a newly installed pack at the next idle reset, never mid-visitor."""
+
+    def __init__(self, settings: Settings, stores: Stores, shell: Shell,
+                 check_interval_ms: int = PACK_CHECK_INTERVAL_MS) -> None:
+        from PySide6.QtCore import QTimer
+
+        self._settings = settings  # as given on the command line, before any layering
+        self.stores = stores
+        self.shell = shell
+        self._data_dir = paths.data_dir(settings.data_dir)
+        self._daily = QTimer()
+        self._daily.setInterval(check_interval_ms)
+        self._daily.timeout.connect(self.check_for_pack)
+        self._daily.start()
+        self._checks: list[threading.Thread] = []
+        shell.session.session_reset.connect(self._on_session_reset)
+
+    def pack_changed(self) -> bool:
+        """Is a different pack installed than the one this kiosk opened?"""
+        if self._settings.content_db is not None or paths.content_db_override() is not None:
+            return False  # a named database is never replaced behind its owner's back
+        return installed.installed_version(self._data_dir) != self.stores.pack_version
+
+    def _on_session_reset(self, reason: str) -> None:
+        if reason == "idle" and self.pack_changed():
+            from PySide6.QtCore import QTimer
+
+            # After the reset has finished: the old shell is closed outside its own signal.
+            QTimer.singleShot(0, self.switch_content)
+
+    def switch_content(self) -> bool:
+        """Open the installed pack and build a new shell on it; keep the old on any error."""
+        from kiosk.ui import application
+
+        try:
+            stores = open_stores(self._settings)
+        except (ContentDbError, AdminDbError, OSError) as exc:
+            log.error("new content pack not opened, the kiosk keeps its content: %s", exc)
+            return False
+        try:
+            shell = build_shell(stores)
+        except Exception:  # the visitor keeps the working kiosk; the log has the reason
+            log.exception("new content pack could not be shown; the kiosk keeps its content")
+            stores.close()
+            return False
+        old_shell, old_stores = self.shell, self.stores
+        self.shell, self.stores = shell, stores
+        shell.session.session_reset.connect(self._on_session_reset)
+        application.show(shell.window, self._settings.windowed)
+        old_shell.close()
+        old_stores.close()
+        log.info("switched to content pack version %s", stores.pack_version)
+        return True
+
+    def check_for_pack(self) -> None:
+        """When the librarian asked for it: fetch and verify a newer pack in the background
+        (the visitor's screen never waits); it is switched to at the next idle reset."""
+        live = self.stores.live()
+        source = live.text(Key.PACK_SOURCE)
+        if not source or not live.flag(Key.PACK_CHECK):
+            return
+        if any(check.is_alive() for check in self._checks):
+            return
+        check = threading.Thread(target=_check_pack, args=(self._data_dir, source),
+                                 name="pack-check", daemon=True)
+        self._checks = [check]
+        check.start()
+
+    def wait_for_checks(self, timeout_s: float) -> None:
+        for check in self._checks:
+            check.join(timeout_s)
+
+    def stop(self) -> None:
+        self._daily.stop()
+
+
+def _check_pack(data_dir: Path, source: str) -> None:
+    from kiosk.packs import update
+
+    try:
+        result = update.update(data_dir, source)
+    except update.UpdateRefusedError as exc:
+        log.warning("%s", exc)  # the same line is kept for the admin screen
+        return
+    except Exception:  # a background check must never take the kiosk down
+        log.exception("content pack check failed")
+        return
+    log.info("%s", result.message)
 
 
 def _screenshots(shell: Shell, args: argparse.Namespace) -> int:

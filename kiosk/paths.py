@@ -32,9 +32,14 @@ def content_dir(lang: str = "en") -> Path:
     return resources_dir() / "content" / lang
 
 
-def default_content_db() -> Path:
+def content_db_override() -> Path | None:
+    """A content database named in the environment (tests, special set-ups), or None."""
     override = os.environ.get("KIOSK_CONTENT_DB")
-    return Path(override) if override else bundle_root() / "db" / "content.sqlite"
+    return Path(override) if override else None
+
+
+def default_content_db() -> Path:
+    return content_db_override() or bundle_root() / "db" / "content.sqlite"
 
 
 def portable_root() -> Path | None:

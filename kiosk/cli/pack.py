@@ -8,12 +8,14 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from kiosk import paths
-from kiosk.cli.common import add_content_db_option, add_data_dir_option
+from kiosk import paths, settings_file
+from kiosk.cli.common import add_content_db_option, add_data_dir_option, admin_conn
 from kiosk.logs import setup_logging
-from kiosk.packs import repository, update
+from kiosk.packs import installed, repository, update
 from kiosk.packs.pack import PackError, build_pack
 from kiosk.packs.repository import DEFAULT_FRESH_DAYS, PublishError
+from kiosk.present.settings import Key, LiveSettings
+from kiosk.store.admin import SettingsRepository
 
 
 def register(sub: Any) -> None:
@@ -46,16 +48,21 @@ def register(sub: Any) -> None:
     add_data_dir_option(trust)
     trust.set_defaults(run=run_trust)
 
-    upd = packs.add_parser("update", help="on a kiosk: fetch, verify and install the newest pack")
-    upd.add_argument("--from", dest="source", required=True, metavar="FOLDER_OR_URL",
-                     help="the repository: a folder, a mounted USB stick or share, or an "
-                          "http(s) URL on the library's network")
-    add_data_dir_option(upd)
-    upd.set_defaults(run=run_update)
+    # On a kiosk these two are also plain `kiosk-admin update` and `kiosk-admin rollback`,
+    # the words a librarian (or an unattended timer) reaches for.
+    for group in (packs, sub):
+        upd = group.add_parser("update",
+                               help="on a kiosk: fetch, verify and install the newest pack")
+        upd.add_argument("--from", dest="source", default=None, metavar="FOLDER_OR_URL",
+                         help="the repository: a folder, a mounted USB stick or share, or an "
+                              "http(s) URL on the library's network (default: the kiosk's "
+                              "pack_source setting)")
+        add_data_dir_option(upd)
+        upd.set_defaults(run=run_update)
 
-    back = packs.add_parser("rollback", help="on a kiosk: go back to the previous pack")
-    add_data_dir_option(back)
-    back.set_defaults(run=run_rollback)
+        back = group.add_parser("rollback", help="on a kiosk: go back to the previous pack")
+        add_data_dir_option(back)
+        back.set_defaults(run=run_rollback)
 
     show = packs.add_parser("status", help="on a kiosk: trusted root, installed pack, last check")
     add_data_dir_option(show)
@@ -127,12 +134,26 @@ def _log_to_kiosk_log(args: argparse.Namespace) -> None:
 
 def run_update(args: argparse.Namespace) -> int:
     _log_to_kiosk_log(args)
+    source = args.source or _configured_source(args)
+    if not source:
+        return _fail("no pack source: give --from FOLDER_OR_URL, or set pack_source in "
+                     "settings.toml or on the admin screen")
     try:
-        result = update.update(paths.data_dir(args.data_dir), args.source)
+        result = update.update(paths.data_dir(args.data_dir), source)
     except update.UpdateRefusedError as exc:
         return _fail(f"{exc}; the installed content is unchanged")
     print(result.message)
     return 0
+
+
+def _configured_source(args: argparse.Namespace) -> str:
+    """The kiosk's pack_source setting: the admin screen's value, else settings.toml's."""
+    conn = admin_conn(args)
+    try:
+        toml = settings_file.load(paths.settings_file(args.data_dir))
+        return LiveSettings(SettingsRepository(conn), toml).text(Key.PACK_SOURCE)
+    finally:
+        conn.close()
 
 
 def run_rollback(args: argparse.Namespace) -> int:
@@ -146,7 +167,7 @@ def run_rollback(args: argparse.Namespace) -> int:
 
 
 def run_status(args: argparse.Namespace) -> int:
-    state = update.status(paths.data_dir(args.data_dir))
+    state = installed.status(paths.data_dir(args.data_dir))
     print(f"trusted root: {state.fingerprint or 'none (run `kiosk-admin pack trust`)'}")
     if state.installed is None:
         print("installed pack: none (the bundled content)")

@@ -15,7 +15,6 @@ and still see one coherent set: new files are written first and timestamp.json l
 from __future__ import annotations
 
 import dataclasses
-import hashlib
 import os
 import shutil
 from datetime import UTC, datetime, timedelta
@@ -35,6 +34,7 @@ from tuf.api.metadata import (
 )
 from tuf.api.serialization.json import JSONSerializer
 
+from kiosk.packs.installed import root_fingerprint
 from kiosk.packs.pack import Manifest, PackError, read_manifest, sha256_file
 
 ROLES = (Root.type, Targets.type, Snapshot.type, Timestamp.type)
@@ -80,10 +80,6 @@ def _key_file(keys_dir: Path, role: str, number: int) -> Path:
     return keys_dir / f"{role}-{number}.key.pem"
 
 
-def root_fingerprint(root_bytes: bytes) -> str:
-    """What a librarian compares between the publishing PC and a kiosk's admin screen."""
-    digest = hashlib.sha256(root_bytes).hexdigest()[:32].upper()
-    return " ".join(digest[i:i + 4] for i in range(0, len(digest), 4))
 
 
 # ------------------------------------------------------------------------------------ keys --

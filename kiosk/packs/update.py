@@ -29,21 +29,26 @@ from tuf.api.metadata import Metadata, Root
 from tuf.ngclient import Updater
 
 from kiosk import __version__
+from kiosk.packs.installed import (
+    CONTENT_DB,
+    INSTALLED,
+    LAST_CHECK,
+    PREVIOUS,
+    PREVIOUS_DB,
+    TRUSTED_ROOT,
+    packs_dir,
+    read_installed,
+    read_json,
+    root_fingerprint,
+)
 from kiosk.packs.pack import Manifest, PackError, extract_database
-from kiosk.packs.repository import PACK_TARGET, root_fingerprint
+from kiosk.packs.repository import PACK_TARGET
 from kiosk.packs.sources import HttpFetcher, SourceError, open_source
 from kiosk.store.connect import ContentDbError, open_content_db
 from kiosk.store.pack_facts import is_intact
 
 log = logging.getLogger(__name__)
 
-PACKS_DIR = "packs"
-TRUSTED_ROOT = "trusted_root.json"
-CONTENT_DB = "content.sqlite"
-PREVIOUS_DB = "content.previous.sqlite"
-INSTALLED = "installed.json"
-PREVIOUS = "previous.json"
-LAST_CHECK = "last_check.json"
 #: Left free on the data disk after an update, so the kiosk's logs and settings still fit.
 DEFAULT_SPARE_BYTES = 64 * 1024 * 1024
 
@@ -53,34 +58,10 @@ class UpdateRefusedError(Exception):
 
 
 @dataclasses.dataclass(frozen=True)
-class Installed:
-    manifest: Manifest
-    source: str
-    installed_at: str
-
-
-@dataclasses.dataclass(frozen=True)
 class UpdateResult:
     installed: bool  # False: the kiosk already had the newest pack
     manifest: Manifest
     message: str
-
-
-@dataclasses.dataclass(frozen=True)
-class PackStatus:
-    fingerprint: str | None
-    installed: Installed | None
-    last_check: dict[str, Any] | None
-
-
-def packs_dir(data_dir: Path) -> Path:
-    return data_dir / PACKS_DIR
-
-
-def installed_content_db(data_dir: Path) -> Path | None:
-    """The content database of the installed pack, or None (use the bundled one)."""
-    path = packs_dir(data_dir) / CONTENT_DB
-    return path if path.is_file() else None
 
 
 def _now_text() -> str:
@@ -94,14 +75,6 @@ def _write_json(path: Path, data: dict[str, Any]) -> None:
         handle.flush()
         os.fsync(handle.fileno())
     partial.replace(path)
-
-
-def _read_json(path: Path) -> dict[str, Any] | None:
-    try:
-        data = json.loads(path.read_text(encoding="utf-8"))
-    except (OSError, ValueError):
-        return None
-    return data if isinstance(data, dict) else None
 
 
 def _fsync_dir(folder: Path) -> None:
@@ -147,25 +120,6 @@ def _write_bytes(path: Path, data: bytes) -> None:
         handle.flush()
         os.fsync(handle.fileno())
     partial.replace(path)
-
-
-def status(data_dir: Path) -> PackStatus:
-    folder = packs_dir(data_dir)
-    anchor = folder / TRUSTED_ROOT
-    fingerprint = root_fingerprint(anchor.read_bytes()) if anchor.is_file() else None
-    return PackStatus(fingerprint, _installed(folder / INSTALLED),
-                      _read_json(folder / LAST_CHECK))
-
-
-def _installed(path: Path) -> Installed | None:
-    data = _read_json(path)
-    if data is None:
-        return None
-    try:
-        return Installed(Manifest.from_dict(data["manifest"]), str(data["source"]),
-                         str(data["installed_at"]))
-    except (KeyError, PackError):
-        return None
 
 
 # ----------------------------------------------------------------------------- update ------
@@ -242,7 +196,7 @@ def _update(folder: Path, source_text: str, app_version: str, spare_bytes: int) 
         if info is None:
             raise UpdateRefusedError("refused: the update source has no pack published yet")
         manifest = Manifest.from_dict(info.custom)
-        current = _installed(folder / INSTALLED)
+        current = read_installed(folder / INSTALLED)
         if current is not None and manifest.content_version == current.manifest.content_version:
             return UpdateResult(False, manifest,
                                 f"up to date: pack version {manifest.content_version}")
@@ -277,7 +231,7 @@ def _install(folder: Path, updater: Updater, info: Any, manifest: Manifest,
         current, previous = folder / CONTENT_DB, folder / PREVIOUS_DB
         if current.is_file():
             _keep_previous(current, previous)
-            old = _read_json(folder / INSTALLED)
+            old = read_json(folder / INSTALLED)
             if old is not None:
                 _write_json(folder / PREVIOUS, old)
         new_db.replace(current)
@@ -318,8 +272,8 @@ def rollback(data_dir: Path) -> Manifest:
     if not (current.is_file() and previous.is_file()):
         raise UpdateRefusedError("there is no previous pack on this kiosk to go back to")
     _check_database(previous)
-    was = _read_json(folder / INSTALLED)
-    before = _read_json(folder / PREVIOUS)
+    was = read_json(folder / INSTALLED)
+    before = read_json(folder / PREVIOUS)
     swap = folder / (CONTENT_DB + ".swap")
     swap.unlink(missing_ok=True)
     try:
@@ -333,7 +287,7 @@ def rollback(data_dir: Path) -> Manifest:
         _write_json(folder / INSTALLED, before)
     if was is not None:
         _write_json(folder / PREVIOUS, was)
-    back = _installed(folder / INSTALLED)
+    back = read_installed(folder / INSTALLED)
     log.info("content rolled back to the previous pack")
     if back is None:
         raise UpdateRefusedError("went back to the previous database, but its record is missing")

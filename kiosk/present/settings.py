@@ -27,6 +27,8 @@ class Key(StrEnum):
     PRINTER_NAME = "printer_name"
     PAPER_SIZE = "paper_size"
     COUNTERS_ENABLED = "counters_enabled"
+    PACK_SOURCE = "pack_source"
+    PACK_CHECK = "pack_check"
 
 
 class Source(Flag):
@@ -102,6 +104,11 @@ REGISTRY: dict[str, Setting] = {s.key: s for s in (
     #: "letter", "a4" or empty (the printer's own paper, else the locale's).
     Setting(Key.PAPER_SIZE, str, "", _ALL),
     Setting(Key.COUNTERS_ENABLED, bool, False, Source.ADMIN),
+    #: Where signed content packs come from: a folder, a USB stick, a share or an http(s)
+    #: URL on the library's network (empty: this kiosk never looks for updates itself).
+    Setting(Key.PACK_SOURCE, str, "", _ALL),
+    #: Look there for a newer pack when the kiosk starts and once a day.
+    Setting(Key.PACK_CHECK, bool, False, _ALL),
 )}
 assert set(REGISTRY) == set(Key)
 

@@ -26,7 +26,7 @@ from kiosk.store.search import SearchRepository
 from kiosk.ui.main_window import NAV_ORDER, MainWindow
 from kiosk.ui.ops import BatchJob
 from kiosk.ui.printing import PrintService
-from kiosk.ui.screens.admin import AdminScreen, IntegrityCheck
+from kiosk.ui.screens.admin import AdminScreen, IntegrityCheck, PackFacts
 from kiosk.ui.screens.checklist import ChecklistScreen
 from kiosk.ui.screens.compare import CompareScreen
 from kiosk.ui.screens.directory import DirectoryScreen
@@ -56,6 +56,7 @@ class ShellParts:
     pins: PinRepository
     counters: CounterRepository
     integrity: IntegrityCheck
+    packs: PackFacts | None = None
 
 
 @dataclass(frozen=True)
@@ -191,7 +192,8 @@ def build_shell(parts: ShellParts) -> Shell:
                                          sample_printout=checklist.printout),
         admin=AdminScreen(parts.admin_settings, parts.content, helplines,
                           directory=directory, integrity=parts.integrity,
-                          effective=settings, live=parts.live, counters=parts.counters),
+                          effective=settings, live=parts.live, counters=parts.counters,
+                          packs=parts.packs),
         search=SearchScreen(parts.search, search_bar, keyboard),
     )
     window = MainWindow(screens.in_order(), helplines)

@@ -65,3 +65,20 @@ def test_update_without_a_trusted_root_says_what_to_run(tmp_path: Path) -> None:
                          "--data-dir", tmp_path / "kiosk")
     assert result.returncode == 1
     assert result.stderr.count("\n") == 1 and "kiosk-admin pack trust" in result.stderr
+
+
+def test_kiosk_admin_update_uses_the_kiosks_pack_source_setting(
+        tmp_path: Path, template_db_no_directory: Path) -> None:
+    keys, repo, kiosk = tmp_path / "keys", tmp_path / "repo", tmp_path / "kiosk"
+    ok("keys", "init", keys)
+    ok("pack", "trust", keys / "root.json", "--data-dir", kiosk)
+    unset = kiosk_admin("update", "--data-dir", kiosk)
+    assert unset.returncode != 0 and "pack_source" in unset.stderr
+    assert len(unset.stderr.strip().splitlines()) == 1
+    (kiosk / "settings.toml").write_text(f'pack_source = "{repo}"\n', encoding="utf-8")
+    for version in ("1", "2"):
+        ok("pack", "build", tmp_path / f"{version}.pack", "--content-db",
+           template_db_no_directory, "--content-version", version)
+        ok("pack", "publish", tmp_path / f"{version}.pack", repo, "--keys", keys)
+        assert ok("update", "--data-dir", kiosk).strip() == f"installed pack version {version}"
+    assert ok("rollback", "--data-dir", kiosk).strip() == "back to pack version 1"

@@ -16,7 +16,7 @@ from typing import Any
 
 import pytest
 
-from kiosk.packs import repository, update
+from kiosk.packs import installed, repository, update
 from kiosk.packs.pack import build_pack, read_manifest
 from kiosk.packs.repository import PublishError
 from kiosk.packs.update import UpdateRefusedError
@@ -72,13 +72,13 @@ def kiosk(tmp_path: Path, publisher: Publisher) -> Path:
 
 
 def installed_bytes(kiosk: Path) -> bytes:
-    path = update.installed_content_db(kiosk)
+    path = installed.installed_content_db(kiosk)
     assert path is not None
     return path.read_bytes()
 
 
 def installed_version(kiosk: Path) -> int:
-    state = update.status(kiosk)
+    state = installed.status(kiosk)
     assert state.installed is not None
     return state.installed.manifest.content_version
 
@@ -92,7 +92,7 @@ def assert_refused_and_unchanged(kiosk: Path, source: str | Path, before: bytes,
     for word in words:
         assert word in line
     assert installed_bytes(kiosk) == before
-    last = update.status(kiosk).last_check
+    last = installed.status(kiosk).last_check
     assert last is not None and last["result"] == line
     return line
 
@@ -148,7 +148,7 @@ def test_good_pack_installs_and_the_next_check_is_up_to_date(publisher: Publishe
     result = update.update(kiosk, str(repo))
     assert result.installed and result.manifest.content_version == 1
     assert installed_bytes(kiosk) == small_db.read_bytes()
-    visitor_content_works(update.installed_content_db(kiosk))  # type: ignore[arg-type]
+    visitor_content_works(installed.installed_content_db(kiosk))  # type: ignore[arg-type]
     again = update.update(kiosk, str(repo))
     assert not again.installed and "up to date" in again.message
 
@@ -188,7 +188,7 @@ def test_twenty_kiosks_update_from_one_repository(publisher: Publisher, tmp_path
         update.trust_root(data, publisher.keys / "root.json")
         assert update.update(data, str(repo)).installed
         assert installed_version(data) == 3
-        assert digest(update.installed_content_db(data)) == digest(small_db)  # type: ignore[arg-type]
+        assert digest(installed.installed_content_db(data)) == digest(small_db)  # type: ignore[arg-type]
 
 
 # ----------------------------------------------------------------------------- refusals ----
@@ -208,7 +208,7 @@ def test_tampered_pack_is_refused_and_old_content_kept(publisher: Publisher, kio
     pack.write_bytes(bytes(data))
     assert_refused_and_unchanged(kiosk, publisher.repo, installed_v1, "tampered")
     assert installed_version(kiosk) == 1
-    visitor_content_works(update.installed_content_db(kiosk))  # type: ignore[arg-type]
+    visitor_content_works(installed.installed_content_db(kiosk))  # type: ignore[arg-type]
 
 
 def test_truncated_pack_is_refused(publisher: Publisher, kiosk: Path,
@@ -312,7 +312,7 @@ def test_update_from_a_web_server(publisher: Publisher, kiosk: Path, small_db: P
     result = update.update(kiosk, url)
     assert result.installed
     assert installed_bytes(kiosk) == small_db.read_bytes()
-    assert update.status(kiosk).installed.source == url  # type: ignore[union-attr]
+    assert installed.status(kiosk).installed.source == url  # type: ignore[union-attr]
 
 
 def test_tampered_pack_from_a_web_server_is_refused(publisher: Publisher, kiosk: Path,

@@ -11,6 +11,7 @@ import datetime as dt
 import logging
 import sqlite3
 from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 
 from PySide6.QtCore import QLocale, QRegularExpression, Qt, Signal
 from PySide6.QtGui import QRegularExpressionValidator
@@ -31,6 +32,7 @@ from PySide6.QtWidgets import (
 from kiosk import paths
 from kiosk.config import DEFAULT_IDLE_SECONDS, Settings
 from kiosk.domain import Helpline
+from kiosk.packs.installed import PackStatus
 from kiosk.present.helplines import ordered_helplines
 from kiosk.present.settings import Key, LiveSettings
 from kiosk.store.admin import SettingsRepository
@@ -48,6 +50,15 @@ log = logging.getLogger(__name__)
 MIN_IDLE_SECONDS = 30
 MAX_IDLE_SECONDS = 900
 IDLE_STEP_SECONDS = 30
+
+
+@dataclass(frozen=True)
+class PackFacts:
+    """The signed content pack the kiosk opened (its version, None: the bundled content) and
+    how to read what is installed now."""
+
+    in_use: int | None
+    status: Callable[[], PackStatus]
 
 
 #: Returns ("content" | "settings", quick_check result) pairs.
@@ -95,6 +106,7 @@ class AdminScreen(Screen):
                  effective: Settings | None = None,
                  live: LiveSettings | None = None,
                  counters: CounterRepository | None = None,
+                 packs: PackFacts | None = None,
                  today: Callable[[], dt.date] = dt.date.today,
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -110,6 +122,7 @@ class AdminScreen(Screen):
         #: Printing and counting are read where they are used, so show what those read.
         self._live = live or LiveSettings(settings)
         self._counters = counters
+        self._packs = packs
         self._today = today
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
@@ -349,7 +362,40 @@ class AdminScreen(Screen):
                          .replace("%1", source).replace("%2", date or self.tr("an unknown date")))
         else:
             lines.append(self.tr("No program directory is loaded."))
+        lines += self._pack_lines()
         return "\n".join(lines)
+
+    def _pack_lines(self) -> list[str]:
+        """Which content this kiosk shows, whom it trusts for updates, and the last check."""
+        if self._packs is None:
+            return []
+        state = self._packs.status()
+        pack = state.installed
+        if self._packs.in_use is None:
+            lines = [self.tr("Content: as bundled with the app")]
+        elif pack is not None:
+            lines = [self.tr("Content: signed pack version %1, built %2, from %3 "
+                             "(installed %4)")
+                     .replace("%1", str(pack.manifest.content_version))
+                     .replace("%2", pack.manifest.built_at).replace("%3", pack.source)
+                     .replace("%4", pack.installed_at)]
+        else:
+            lines = [self.tr("Content: signed pack version %1")
+                     .replace("%1", str(self._packs.in_use))]
+        if pack is not None and pack.manifest.content_version != self._packs.in_use:
+            lines.append(self.tr("Pack version %1 is installed: the kiosk shows it after the "
+                                 "next idle reset.")
+                         .replace("%1", str(pack.manifest.content_version)))
+        lines.append(self.tr("Trusted publisher key: %1").replace("%1", state.fingerprint)
+                     if state.fingerprint else
+                     self.tr("No publisher key trusted: this kiosk takes no content packs "
+                             "(kiosk-admin pack trust ROOT.json)."))
+        check = state.last_check
+        if check is not None:
+            lines.append(self.tr("Last pack check, %1: %2")
+                         .replace("%1", str(check.get("at", "")))
+                         .replace("%2", str(check.get("result", ""))))
+        return lines
 
     # -------------------------------------------------------------- saving --
     def _save(self, key: str, value: str) -> None:
