@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
 from kiosk.app import KioskRun, build_shell, open_stores
@@ -117,3 +118,18 @@ def test_the_admin_screen_says_which_pack_is_in_use_and_the_last_check(
     running.shell.window.navigate("admin")
     assert str(refused.value) in admin.data_label.text()
     assert "Pack version" not in admin.data_label.text()  # nothing new waits for a reset
+
+
+def test_the_daily_check_is_switched_on_the_admin_screen(
+        qtbot: Any, running: KioskRun, publisher: Publisher, kiosk_data: Path) -> None:
+    repo = publisher.publish(4)
+    running.stores.admin_settings.set(Key.PACK_SOURCE, str(repo))
+    admin = running.shell.screens.admin
+    running.shell.window.navigate("admin")
+    assert admin.pack_check_button.text() == "Off"
+    assert str(repo) in admin.pack_source_label.text()
+    qtbot.mouseClick(admin.pack_check_button, Qt.MouseButton.LeftButton)
+    assert running.stores.admin_settings.get(Key.PACK_CHECK) == "1"
+    running.check_for_pack()  # what the start and the daily timer run
+    running.wait_for_checks(60)
+    assert installed.installed_version(kiosk_data) == 4

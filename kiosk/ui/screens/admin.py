@@ -242,6 +242,11 @@ class AdminScreen(Screen):
         self.clear_counts_button = TouchButton(self.tr("Clear counts"))
         self.clear_counts_button.clicked.connect(self._on_clear_counts_button_clicked)
         grid.addLayout(_row(self.counters_button, self.clear_counts_button), 3, 1)
+        grid.addWidget(_text(self.tr("Look for signed content packs at start and daily")), 4, 0)
+        self.pack_check_button = TouchButton("", checkable=True)
+        self.pack_check_button.toggled.connect(self._on_pack_check_button_toggled)
+        self.pack_source_label = _text("", "muted")
+        grid.addLayout(_row(self.pack_check_button, self.pack_source_label), 4, 1)
         grid.setColumnStretch(1, 1)
         layout.addLayout(grid)
         self.counts_label = _text("", "muted")
@@ -296,6 +301,11 @@ class AdminScreen(Screen):
         self.counters_button.setChecked(counting)
         self.counters_button.blockSignals(False)
         self._show_counters(counting)
+        checking = self._live.flag(Key.PACK_CHECK)
+        self.pack_check_button.blockSignals(True)
+        self.pack_check_button.setChecked(checking)
+        self.pack_check_button.blockSignals(False)
+        self._show_pack_check(checking)
         self.data_label.setText(self._data_text())
         self.check_label.setText("")
         self.status.setText("")
@@ -486,6 +496,20 @@ class AdminScreen(Screen):
         lines = [self.tr("Screen views, last 7 days:")]
         lines += [f"{day}: " + ", ".join(items) for day, items in by_day.items()]
         return "\n".join(lines)
+
+    def _show_pack_check(self, enabled: bool) -> None:
+        source = self._live.text(Key.PACK_SOURCE)
+        self.pack_check_button.setText(self.tr("On") if enabled else self.tr("Off"))
+        self.pack_check_button.setAccessibleName(
+            self.tr("Looking for content packs is on") if enabled
+            else self.tr("Looking for content packs is off"))
+        self.pack_source_label.setText(
+            self.tr("From %1").replace("%1", source) if source else
+            self.tr("No pack source set (pack_source in settings.toml)"))
+
+    def _on_pack_check_button_toggled(self, checked: bool) -> None:
+        self._save(Key.PACK_CHECK, "1" if checked else "0")
+        self._show_pack_check(checked)
 
     def _on_counters_button_toggled(self, checked: bool) -> None:
         self._save(Key.COUNTERS_ENABLED, "1" if checked else "0")
