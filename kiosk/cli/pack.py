@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import argparse
 import logging
+import subprocess
 import sys
+import tempfile
 from pathlib import Path
 from typing import Any
 
@@ -28,6 +30,14 @@ def register(sub: Any) -> None:
     build.add_argument("--content-version", type=int, default=None,
                        help="a whole number larger than the last published (default: the "
                             "build time as YYYYMMDDHHMMSS)")
+    build.add_argument("--from-sources", action="store_true",
+                       help="build the content database afresh from resources/ (and the "
+                            "SAMHSA data folder) first: the source install's db/build.py")
+    build.add_argument("--samhsa-dir", type=Path, default=None,
+                       help="with --from-sources: the SAMHSA data folder to include "
+                            "(default: as db/build.py finds it)")
+    build.add_argument("--no-directory", action="store_true",
+                       help="with --from-sources: leave the program directory out")
     build.set_defaults(run=run_build)
 
     publish = packs.add_parser("publish", help="sign a pack into a repository folder")
@@ -83,15 +93,39 @@ def _fail(message: str, code: int = 1) -> int:
 
 
 def run_build(args: argparse.Namespace) -> int:
-    db = args.content_db or paths.default_content_db()
-    try:
-        manifest = build_pack(db, args.out, args.content_version)
-    except PackError as exc:
-        return _fail(str(exc))
+    with tempfile.TemporaryDirectory(prefix="kiosk-pack-") as scratch:
+        db = args.content_db or paths.default_content_db()
+        if args.from_sources:
+            db = Path(scratch) / "content.sqlite"
+            problem = _build_from_sources(db, args.samhsa_dir, args.no_directory)
+            if problem:
+                return _fail(problem)
+        try:
+            manifest = build_pack(db, args.out, args.content_version)
+        except PackError as exc:
+            return _fail(str(exc))
     print(f"wrote {args.out}: pack version {manifest.content_version}, "
           f"languages {', '.join(manifest.languages)}, "
           f"directory {manifest.directory_date or 'none'}")
     return 0
+
+
+def _build_from_sources(out: Path, samhsa_dir: Path | None, no_directory: bool) -> str:
+    """Run the source install's db/build.py into `out`; "" or the one line that went wrong."""
+    script = paths.bundle_root() / "db" / "build.py"
+    if paths.is_frozen() or not script.is_file():
+        return ("--from-sources needs the source install (db/build.py); the kiosk bundle "
+                "can pack its installed database instead (leave --from-sources out)")
+    command = [sys.executable, str(script), "--out", str(out)]
+    if no_directory:
+        command.append("--no-directory")
+    elif samhsa_dir is not None:
+        command += ["--samhsa-dir", str(samhsa_dir)]
+    done = subprocess.run(command, capture_output=True, text=True, check=False)
+    if done.returncode != 0:
+        said = (done.stderr.strip().splitlines() or ["db/build.py failed"])[-1]
+        return f"the content database could not be built from the sources: {said}"
+    return ""
 
 
 def run_publish(args: argparse.Namespace) -> int:

@@ -82,3 +82,13 @@ def test_kiosk_admin_update_uses_the_kiosks_pack_source_setting(
         ok("pack", "publish", tmp_path / f"{version}.pack", repo, "--keys", keys)
         assert ok("update", "--data-dir", kiosk).strip() == f"installed pack version {version}"
     assert ok("rollback", "--data-dir", kiosk).strip() == "back to pack version 1"
+
+
+def test_a_pack_built_from_the_content_sources(tmp_path: Path) -> None:
+    said = ok("pack", "build", tmp_path / "fresh.pack", "--from-sources", "--no-directory",
+              "--content-version", "7")
+    assert "pack version 7" in said and "languages en" in said
+    broken = kiosk_admin("pack", "build", tmp_path / "x.pack", "--from-sources",
+                         "--samhsa-dir", tmp_path / "no-such-folder")
+    assert broken.returncode != 0 and "Traceback" not in broken.stderr
+    assert len(broken.stderr.strip().splitlines()) == 1
