@@ -6,6 +6,7 @@ from __future__ import annotations
 import dataclasses
 import hashlib
 import json
+import os
 from pathlib import Path
 from typing import Any
 
@@ -54,6 +55,17 @@ def root_fingerprint(root_bytes: bytes) -> str:
     """What a librarian compares between the publishing PC and a kiosk's admin screen."""
     digest = hashlib.sha256(root_bytes).hexdigest()[:32].upper()
     return " ".join(digest[i:i + 4] for i in range(0, len(digest), 4))
+
+
+def write_atomic(path: Path, data: bytes) -> None:
+    """Write beside, fsync, then rename: a reader (or a power cut) sees the old file or the
+    new one, never half of it."""
+    partial = path.with_name(path.name + ".partial")
+    with partial.open("wb") as handle:
+        handle.write(data)
+        handle.flush()
+        os.fsync(handle.fileno())
+    partial.replace(path)
 
 
 def read_json(path: Path) -> dict[str, Any] | None:

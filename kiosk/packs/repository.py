@@ -34,7 +34,7 @@ from tuf.api.metadata import (
 )
 from tuf.api.serialization.json import JSONSerializer
 
-from kiosk.packs.installed import root_fingerprint
+from kiosk.packs.installed import root_fingerprint, write_atomic
 from kiosk.packs.pack import Manifest, PackError, read_manifest, sha256_file
 
 ROLES = (Root.type, Targets.type, Snapshot.type, Timestamp.type)
@@ -65,15 +65,6 @@ def _write_private(path: Path, data: bytes) -> None:
         handle.write(data)
         handle.flush()
         os.fsync(handle.fileno())
-
-
-def _write_atomic(path: Path, data: bytes) -> None:
-    partial = path.with_name(path.name + ".partial")
-    with partial.open("wb") as handle:
-        handle.write(data)
-        handle.flush()
-        os.fsync(handle.fileno())
-    partial.replace(path)
 
 
 def _key_file(keys_dir: Path, role: str, number: int) -> Path:
@@ -133,7 +124,7 @@ def init_keys(keys_dir: Path, *, root_keys: int = 1, root_threshold: int = 1,
         metadata.sign(signer, append=True)
     data = metadata.to_bytes(_PRETTY)
     root_file = keys_dir / ROOT_FILE
-    _write_atomic(root_file, data)
+    write_atomic(root_file, data)
     return KeysCreated(keys_dir, tuple(written), root_file, root_fingerprint(data))
 
 
@@ -203,7 +194,7 @@ class _Repo:
         metadata.signatures.clear()
         for signer in self.signers(metadata.signed.type):
             metadata.sign(signer, append=True)
-        _write_atomic(self.metadata_dir / name, metadata.to_bytes(_PRETTY))
+        write_atomic(self.metadata_dir / name, metadata.to_bytes(_PRETTY))
 
     def current_manifest(self) -> Manifest | None:
         if self.targets is None or PACK_TARGET not in self.targets.signed.targets:

@@ -40,6 +40,7 @@ from kiosk.packs.installed import (
     read_installed,
     read_json,
     root_fingerprint,
+    write_atomic,
 )
 from kiosk.packs.pack import Manifest, PackError, extract_database
 from kiosk.packs.repository import PACK_TARGET
@@ -69,12 +70,7 @@ def _now_text() -> str:
 
 
 def _write_json(path: Path, data: dict[str, Any]) -> None:
-    partial = path.with_name(path.name + ".partial")
-    with partial.open("w", encoding="utf-8") as handle:
-        json.dump(data, handle, indent=2, sort_keys=True)
-        handle.flush()
-        os.fsync(handle.fileno())
-    partial.replace(path)
+    write_atomic(path, json.dumps(data, indent=2, sort_keys=True).encode("utf-8"))
 
 
 def _fsync_dir(folder: Path) -> None:
@@ -109,17 +105,8 @@ def trust_root(data_dir: Path, root_file: Path, *, replace: bool = False) -> str
                             "if the library has really changed its keys")
     if replace and (folder / "tuf").exists():
         shutil.rmtree(folder / "tuf")
-    _write_bytes(target, data)
+    write_atomic(target, data)
     return root_fingerprint(data)
-
-
-def _write_bytes(path: Path, data: bytes) -> None:
-    partial = path.with_name(path.name + ".partial")
-    with partial.open("wb") as handle:
-        handle.write(data)
-        handle.flush()
-        os.fsync(handle.fileno())
-    partial.replace(path)
 
 
 # ----------------------------------------------------------------------------- update ------

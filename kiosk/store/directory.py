@@ -131,11 +131,7 @@ def check_writable(path: Path) -> None:
 def open_for_import(path: Path, busy_seconds: float = BUSY_SECONDS) -> sqlite3.Connection:
     """Open an existing content database for writing; the caller runs the transaction."""
     path = Path(path)
-    if not path.is_file() or path.stat().st_size == 0:
-        raise DirectoryDbError(f"content database not found: {path} (build it with db/build.py)")
-    problem = _write_problem(path)
-    if problem:
-        raise DirectoryDbError(problem)
+    check_writable(path)
     try:
         conn = sqlite3.connect(path, isolation_level=None, timeout=busy_seconds)
     except sqlite3.Error as exc:
