@@ -7,12 +7,15 @@ as parsed options. Each source is turned into the admin database's text form and
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Mapping
 from dataclasses import dataclass
 from enum import Flag, StrEnum, auto
 from typing import Protocol
 
 from kiosk.config import DEFAULT_IDLE_SECONDS
+
+log = logging.getLogger(__name__)
 
 
 class Key(StrEnum):
@@ -133,6 +136,7 @@ def resolve(key: str, *layers: Mapping[str, str]) -> Value:
         value = entry.parse(text)
         if value is not None:
             return value
+        log.warning("setting %s = %r ignored (%s)", key, text, entry.expected())
     return entry.default
 
 

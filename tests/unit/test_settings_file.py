@@ -83,3 +83,18 @@ def test_command_line_wins_over_the_file(settings: Settings, data_dir: Path) -> 
     finally:
         stores.content_conn.close()
         stores.admin_conn.close()
+
+
+def test_an_idle_time_out_of_range_is_refused_everywhere(
+        settings: Settings, data_dir: Path, caplog: pytest.LogCaptureFixture) -> None:
+    """A Qt timer overflows past about 24 days: 3,000,000 s never reaches the session."""
+    conn = open_admin_db(data_dir)
+    SettingsRepository(conn).set("idle_seconds", "3000000")  # as if written by an old build
+    conn.close()
+    with caplog.at_level(logging.WARNING):
+        stores = open_stores(settings.with_overrides(idle_seconds=3_000_000))
+    try:
+        assert stores.settings.idle_seconds == Settings().idle_seconds
+        assert "idle_seconds = '3000000' ignored" in caplog.text
+    finally:
+        stores.close()
