@@ -2,15 +2,24 @@
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import logging.handlers
+from io import TextIOWrapper
 from pathlib import Path
 
 LOG_FILE = "kiosk.log"
 
 
 class _KioskLogFile(logging.handlers.RotatingFileHandler):
-    """The kiosk's own log file, told apart so a second setup replaces it."""
+    """The kiosk's own log file, told apart so a second setup replaces it. Every file it
+    opens (rotations too) is readable by the kiosk account and its group only (0640)."""
+
+    def _open(self) -> TextIOWrapper:
+        stream = super()._open()
+        with contextlib.suppress(OSError, NotImplementedError):
+            Path(self.baseFilename).chmod(0o640)
+        return stream
 
 
 def setup_logging(log_dir: Path, level: int = logging.INFO) -> Path | None:

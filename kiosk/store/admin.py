@@ -9,6 +9,7 @@ copied aside before any migration runs.
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import shutil
 import sqlite3
@@ -64,7 +65,15 @@ def open_admin_db(data_dir: Path) -> sqlite3.Connection:
         migrate(conn, path)
     except sqlite3.DatabaseError as exc:
         raise AdminDbError(f"admin database {path}: {exc}") from None
+    _owner_only(path)
     return conn
+
+
+def _owner_only(path: Path) -> None:
+    """The PIN hash and settings are the kiosk account's alone (0600 where modes exist)."""
+    with contextlib.suppress(OSError, NotImplementedError):
+        if path.stat().st_mode & 0o077:
+            path.chmod(0o600)
 
 
 def schema_version(conn: sqlite3.Connection) -> int:

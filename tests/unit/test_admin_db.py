@@ -64,3 +64,23 @@ def test_newer_database_is_refused(tmp_path: Path) -> None:
     conn.close()
     with pytest.raises(admin.AdminDbError, match="newer"):
         admin.open_admin_db(tmp_path)
+
+
+def test_the_admin_database_and_the_log_are_the_kiosk_accounts_alone(tmp_path: Path) -> None:
+    import logging
+    import stat
+
+    from kiosk.logs import setup_logging
+    from kiosk.store.admin import ADMIN_DB_NAME, open_admin_db
+
+    open_admin_db(tmp_path).close()
+    assert stat.S_IMODE((tmp_path / ADMIN_DB_NAME).stat().st_mode) == 0o600
+    log_file = setup_logging(tmp_path / "logs")
+    assert log_file is not None
+    try:
+        assert stat.S_IMODE(log_file.stat().st_mode) == 0o640
+    finally:
+        for handler in list(logging.getLogger().handlers):
+            if isinstance(handler, logging.FileHandler) and handler.baseFilename == str(log_file):
+                logging.getLogger().removeHandler(handler)
+                handler.close()
