@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 
 from kiosk import __version__, paths, settings_file
 from kiosk.config import Settings
+from kiosk.importers import local
 from kiosk.logs import setup_logging
 from kiosk.packs import installed
 from kiosk.present.settings import REGISTRY, Key, LiveSettings, resolve
@@ -82,6 +83,8 @@ class Stores:
     toml: dict[str, str]
     #: The signed content pack in use (its content version), or None: the bundled content.
     pack_version: int | None = None
+    #: Which content database is in use and why any other was passed over (one line).
+    content_note: str = ""
 
     def live(self) -> LiveSettings:
         return LiveSettings(self.admin_settings, self.toml)
@@ -127,7 +130,7 @@ def open_stores(settings: Settings) -> Stores:
     toml = settings_file.load(paths.settings_file(settings.data_dir))
     settings = _started_with(settings, toml, admin_settings.all())
     try:
-        content_conn, pack_version = _open_content(settings)
+        content_conn, pack_version, content_note = _open_content(settings)
     except ContentDbError:
         admin_conn.close()
         raise
@@ -142,23 +145,29 @@ def open_stores(settings: Settings) -> Stores:
         admin_conn.close()
         raise ContentDbError(f"content database has no content for language {settings.lang!r}")
     return Stores(settings, content_conn, admin_conn, content, admin_settings, toml,
-                  pack_version)
+                  pack_version, content_note)
 
 
-def _open_content(settings: Settings) -> tuple[sqlite3.Connection, int | None]:
-    """The content database: one named on the command line or in the environment, else the
-    installed signed pack, else the one bundled with the app. A pack this app cannot open
-    (say, made for an older schema before an app update) is logged and passed over."""
+def _open_content(settings: Settings) -> tuple[sqlite3.Connection, int | None, str]:
+    """The content database and, for the admin screen, which one it is: one named on the
+    command line or in the environment, else the newer of the installed signed pack and the
+    librarian's imported directory (kiosk.importers.local), else the one bundled with the
+    app. One this app cannot open (say, saved for another schema before an app update) is
+    logged and passed over."""
     named = settings.content_db or paths.content_db_override()
-    if named is None:
-        data_dir = paths.data_dir(settings.data_dir)
-        pack_db = installed.installed_content_db(data_dir)
-        if pack_db is not None:
-            try:
-                return open_content_db(pack_db), installed.installed_version(data_dir)
-            except ContentDbError as exc:
-                log.warning("installed content pack not used: %s", exc)
-    return open_content_db(named or paths.default_content_db()), None
+    if named is not None:
+        return open_content_db(named), None, f"{local.LABELS[local.NAMED]} ({named})"
+    data_dir = paths.data_dir(settings.data_dir)
+    conn, chosen, passed = local.open_first(local.candidates(
+        pack_db=installed.installed_content_db(data_dir),
+        imported_db=paths.imported_content_db(settings.data_dir),
+        bundled_db=paths.bundled_content_db()))
+    for reason in passed:
+        log.warning("%s; using the next one", reason)
+    note = " ".join([*passed, f"In use: {chosen.label} ({chosen.path})."])
+    log.info("content: %s (%s)", chosen.label, chosen.path)
+    version = installed.installed_version(data_dir) if chosen.kind == local.PACK else None
+    return conn, version, note
 
 
 def main(argv: list[str] | None = None) -> int:

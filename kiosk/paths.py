@@ -38,8 +38,19 @@ def content_db_override() -> Path | None:
     return Path(override) if override else None
 
 
+def bundled_content_db() -> Path:
+    """The content database installed with the app (replaced by every app update)."""
+    return bundle_root() / "db" / "content.sqlite"
+
+
 def default_content_db() -> Path:
-    return content_db_override() or bundle_root() / "db" / "content.sqlite"
+    return content_db_override() or bundled_content_db()
+
+
+def imported_content_db(data_override: Path | None = None) -> Path:
+    """The librarian's imported directory: a content database in the kiosk's data folder,
+    so an app update (which replaces the bundled one) leaves it alone."""
+    return data_dir(data_override) / "directory" / "content.sqlite"
 
 
 def portable_root() -> Path | None:

@@ -11,8 +11,11 @@ from pathlib import Path
 from typing import Any
 
 from kiosk import paths
-from kiosk.cli.common import add_content_db_option, content_conn
-from kiosk.importers import samhsa
+from kiosk.cli.common import add_content_db_option, add_data_dir_option
+from kiosk.importers import local, samhsa
+from kiosk.importers.changes import ChangeReport
+from kiosk.packs import installed
+from kiosk.store.connect import ContentDbError
 from kiosk.store.directory import (
     BUSY_SECONDS,
     DirectoryDbError,
@@ -53,11 +56,13 @@ def register(sub: Any) -> None:
                         help="how long to wait for another program writing the database "
                              f"(default {BUSY_SECONDS:g})")
     add_content_db_option(parser)
+    add_data_dir_option(parser)
     parser.set_defaults(run=run_import)
 
     stats = sub.add_parser("stats", help="count the directory's facilities")
     stats.add_argument("--json", action="store_true", help="print one JSON object")
     add_content_db_option(stats)
+    add_data_dir_option(stats)
     stats.set_defaults(run=run_stats)
 
 
@@ -68,27 +73,67 @@ def _fail(message: str, as_json: bool) -> int:
     return 1
 
 
+def _kiosk_choices(args: argparse.Namespace) -> list[local.Candidate]:
+    """The content databases the kiosk itself would try, best first."""
+    data = paths.data_dir(args.data_dir)
+    return local.candidates(pack_db=installed.installed_content_db(data),
+                            imported_db=paths.imported_content_db(args.data_dir),
+                            bundled_db=paths.bundled_content_db())
+
+
+def _first_usable(options: list[local.Candidate]) -> local.Candidate | None:
+    return next((c for c in options if local.usable(c.path)), None)
+
+
+def _import(args: argparse.Namespace, sources: samhsa.Sources
+            ) -> tuple[samhsa.ImportReport, ChangeReport, Path]:
+    """Into the named database in place; else into a fresh copy of the app's content
+    (pack or bundled) saved as the kiosk's imported directory, compared with what the
+    kiosk shows now."""
+    busy = max(0.0, args.wait)
+    named = args.content_db or paths.content_db_override()
+    if named is not None:
+        report, changes = samhsa.import_into(Path(named), sources, dry_run=args.dry_run,
+                                             busy_seconds=busy)
+        return report, changes, Path(named)
+    options = _kiosk_choices(args)
+    shown = _first_usable(options)
+    base = _first_usable([c for c in options if c.kind != local.IMPORTED])
+    if shown is None or base is None:
+        raise DirectoryDbError(f"no usable content database (looked for {options[-1].path}); "
+                               "reinstall the kiosk or build it with db/build.py")
+    target = paths.imported_content_db(args.data_dir)
+    if args.dry_run:
+        report, changes = samhsa.import_into(shown.path, sources, dry_run=True)
+        return report, changes, target
+    with local.staged_copy(base.path, target) as partial:
+        report, changes = samhsa.import_into(partial, sources, busy_seconds=busy,
+                                             compare_with=shown.path)
+    return report, changes, target
+
+
 def run_import(args: argparse.Namespace) -> int:
     source = args.path or paths.default_samhsa_dir()
     if source is None:
         print("error: give the SAMHSA folder (PATH) or set KIOSK_SAMHSA_DIR", file=sys.stderr)
         return 2
-    db_path = args.content_db or paths.default_content_db()
+    db_path = Path(args.content_db or paths.content_db_override()
+                   or paths.imported_content_db(args.data_dir))
     try:
-        if not args.dry_run:  # say so before spending time reading the new files
-            check_writable(Path(db_path))
+        if not args.dry_run and (args.content_db or paths.content_db_override()):
+            check_writable(db_path)  # say so before spending time reading the new files
         sources = samhsa.find_sources(source, args.service_codes, args.coordinates, args.year)
-        report, changes = samhsa.import_into(db_path, sources, dry_run=args.dry_run,
-                                             busy_seconds=max(0.0, args.wait))
+        report, changes, db_path = _import(args, sources)
     except (samhsa.DirectoryImportError, DirectoryDbError) as exc:
         return _fail(str(exc).rstrip("."), args.json)
     except (OSError, sqlite3.Error) as exc:
-        return _fail(explain(exc, Path(db_path)), args.json)
+        return _fail(explain(exc, db_path), args.json)
     if args.json:
         print(json.dumps({
             "ok": True, "dry_run": bool(args.dry_run), "changed": not args.dry_run,
             "source": report.source, "data_date": report.data_date,
             "file": report.facilities_file, "imported": report.imported,
+            "database": str(db_path),
             "rejected": [{"line": line, "id": fid, "reason": why}
                          for line, fid, why in report.rejected],
             "positions": dict(report.positions),
@@ -103,20 +148,43 @@ def run_import(args: argparse.Namespace) -> int:
         print(f"Dry run: {db_path} was not changed.")
     else:
         print(f"Saved to {db_path} (search index rebuilt)")
+        if not (args.content_db or paths.content_db_override()):
+            print("This is the kiosk's imported directory, kept in its data folder across "
+                  "app updates; restart the kiosk to show it.")
     return 0
 
 
+def _open_for_stats(args: argparse.Namespace
+                    ) -> tuple[sqlite3.Connection, str, Path, list[str]] | None:
+    """The database the kiosk would show: (connection, which, path, reasons others were
+    passed over), or None after printing one line."""
+    named = args.content_db or paths.content_db_override()
+    options = ([local.Candidate(local.NAMED, Path(named))] if named is not None
+               else _kiosk_choices(args))
+    try:
+        conn, chosen, passed = local.open_first(options)
+    except ContentDbError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return None
+    return conn, chosen.kind, chosen.path, passed
+
+
 def run_stats(args: argparse.Namespace) -> int:
-    conn = content_conn(args)
-    if conn is None:
+    opened = _open_for_stats(args)
+    if opened is None:
         return 2
+    conn, kind, path, passed = opened
     try:
         stats = DirectoryRepository(conn).stats()
     finally:
         conn.close()
     if args.json:
-        print(json.dumps(asdict(stats)))
+        print(json.dumps({**asdict(stats), "in_use": kind, "database": str(path),
+                          "passed_over": passed}))
         return 0
+    for reason in passed:
+        print(f"note: {reason}")
+    print(f"In use: {local.LABELS[kind]} ({path})")
     print(f"{stats.source or 'No directory loaded'} {stats.data_date}".rstrip())
     print(f"facilities: {stats.facilities:,}")
     for level, n in stats.by_level.items():

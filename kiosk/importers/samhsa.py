@@ -916,23 +916,27 @@ def load(conn: sqlite3.Connection, sources: Sources) -> ImportReport:
 
 def import_into(db_path: Path, sources: Sources, *, dry_run: bool = False,
                 max_pages: int | None = None,
-                busy_seconds: float = store.BUSY_SECONDS) -> tuple[ImportReport, ChangeReport]:
+                busy_seconds: float = store.BUSY_SECONDS,
+                compare_with: Path | None = None) -> tuple[ImportReport, ChangeReport]:
     """Import into an existing content database: facilities, positions and the search
     index in one transaction (all or nothing), with what changed against what was there.
 
-    `dry_run` reads and compares only. `max_pages` caps the file's size in pages, as a
-    nearly full disk would. Raises DirectoryImportError (the files) or DirectoryDbError
-    (the database, with what to do).
+    `dry_run` reads and compares only. `compare_with` is the database the kiosk shows now,
+    when the import goes into a fresh copy rather than into that database itself.
+    `max_pages` caps the file's size in pages, as a nearly full disk would. Raises
+    DirectoryImportError (the files) or DirectoryDbError (the database, with what to do).
     """
     if not dry_run:
         store.check_writable(db_path)
     directory = read_directory(sources)
     if dry_run:
-        before = store.read_current_facilities(db_path)
+        before = store.read_current_facilities(compare_with or db_path)
         return directory.report, compare(before, directory.facilities)
+    shown = store.read_current_facilities(compare_with) if compare_with is not None else None
     with store.import_transaction(db_path, max_pages=max_pages,
                                   busy_seconds=busy_seconds) as conn:
-        changes = compare(store.current_facilities(conn), directory.facilities)
+        changes = compare(shown if shown is not None else store.current_facilities(conn),
+                          directory.facilities)
         write(conn, directory, changes)
         build_index(conn)
     return directory.report, changes

@@ -10,6 +10,7 @@ import io
 import json
 import random
 import shutil
+import sqlite3
 from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
@@ -155,3 +156,58 @@ def test_stats_show_the_2025_source_and_date(updated, capsys) -> None:
     assert stats["source"] == samhsa.source_text("2025")
     assert stats["facilities"] == 12_200 - 50 + len(updated[2]["changes"]["added"])
 
+
+
+def test_an_app_update_keeps_the_imported_directory(
+        template_db: Path, next_year: NextYear, tmp_path: Path,
+        monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str],
+        caplog: pytest.LogCaptureFixture) -> None:
+    from kiosk import paths
+    from kiosk.app import open_stores
+    from kiosk.config import Settings
+    from kiosk.store.directory import DirectoryRepository
+    from kiosk.store.search import SearchRepository
+
+    bundled = tmp_path / "app" / "db" / "content.sqlite"
+    bundled.parent.mkdir(parents=True)
+    shutil.copyfile(template_db, bundled)
+    data = tmp_path / "data"
+    monkeypatch.delenv("KIOSK_CONTENT_DB", raising=False)
+    monkeypatch.setattr(paths, "bundled_content_db", lambda: bundled)
+    assert admin_main(["import", "samhsa-directory", str(next_year.folder),
+                       "--data-dir", str(data)]) == 0
+    assert "kept in its data folder across app updates" in capsys.readouterr().out
+    assert _digest(bundled) == _digest(template_db)  # the installed app is left alone
+
+    # The app update: the installer puts a new release's database in place of the old one.
+    bundled.unlink()
+    shutil.copyfile(template_db, bundled)
+    added = sorted(next_year.added)[0]
+
+    def shown() -> tuple[str, str, set[str]]:
+        stores = open_stores(Settings(windowed=True, data_dir=data))
+        try:
+            stats = DirectoryRepository(stores.content_conn).stats()
+            hits = SearchRepository(stores.content_conn).search(added, limit=5)
+            return stats.data_date, stores.content_note, {h.title for h in hits.all()}
+        finally:
+            stores.close()
+
+    date, note, titles = shown()
+    assert date == "2025" and added in titles
+    assert "imported directory" in note
+    stats = json.loads(_cli("stats", "--json", "--data-dir", str(data), capsys=capsys))
+    assert (stats["in_use"], stats["data_date"]) == ("imported", "2025")
+    assert stats["source"] == samhsa.source_text("2025")
+
+    # An app update whose database layout differs: said plainly, and the bundled one shown.
+    imported = paths.imported_content_db(data)
+    with sqlite3.connect(imported) as conn:
+        conn.execute("PRAGMA user_version = 99")
+    conn.close()
+    date, note, titles = shown()
+    assert date == "2024" and added not in titles
+    assert "import the directory again" in note
+    assert any("import the directory again" in r.getMessage() for r in caplog.records)
+    text = _cli("stats", "--data-dir", str(data), capsys=capsys)
+    assert "import the directory again" in text and "came with the app" in text

@@ -232,7 +232,8 @@ def test_cli_import_and_stats(db: Path, tmp_path: Path,
     assert admin_main(["stats", "--json", "--content-db", str(db)]) == 0
     stats = json.loads(capsys.readouterr().out.strip().splitlines()[-1])
     assert list(stats) == ["facilities", "by_state", "by_level", "positions", "source",
-                           "data_date"]
+                           "data_date", "in_use", "database", "passed_over"]
+    assert stats["in_use"] == "named" and stats["database"] == str(db)
     assert stats["facilities"] == 2 and stats["by_state"] == {"CT": 1, "VT": 1}
     assert list(stats["by_level"]) == ["intensive_outpatient", "partial_hospitalization",
                                        "outpatient", "residential", "detox",

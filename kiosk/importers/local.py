@@ -1,0 +1,121 @@
+"""The librarian's imported directory, kept apart from the installed app.
+
+An app update replaces the bundled content database, so an import into it would be lost.
+The import instead writes a copy of the content database into the kiosk's data folder
+(`paths.imported_content_db`), and the kiosk chooses among what it has:
+
+    a database named on the command line or in the environment
+    > the newer of the installed signed pack and the imported directory
+    > the bundled database
+
+"Newer" is the file's modification time: whichever the librarian (or the pack updater)
+put in place last is what they mean the kiosk to show. A candidate this app cannot open
+(an app update changed the schema, the file is damaged) is passed over with a plain reason.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import sqlite3
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+from kiosk.store.connect import ContentDbError, open_content_db
+
+PACK = "pack"
+IMPORTED = "imported"
+BUNDLED = "bundled"
+NAMED = "named"
+
+LABELS = {
+    PACK: "the installed content pack",
+    IMPORTED: "the imported directory",
+    BUNDLED: "the directory that came with the app",
+    NAMED: "the named content database",
+}
+
+
+@dataclass(frozen=True)
+class Candidate:
+    kind: str
+    path: Path
+
+    @property
+    def label(self) -> str:
+        return LABELS[self.kind]
+
+
+def _mtime(path: Path) -> float:
+    try:
+        return path.stat().st_mtime
+    except OSError:
+        return 0.0
+
+
+def candidates(*, pack_db: Path | None, imported_db: Path | None,
+               bundled_db: Path) -> list[Candidate]:
+    """The content databases to try, best first."""
+    local = [Candidate(kind, path) for kind, path in ((PACK, pack_db), (IMPORTED, imported_db))
+             if path is not None and path.is_file()]
+    local.sort(key=lambda c: _mtime(c.path), reverse=True)
+    return [*local, Candidate(BUNDLED, bundled_db)]
+
+
+def why_not(candidate: Candidate, exc: ContentDbError) -> str:
+    """One line for the log and the admin screen when a candidate is passed over."""
+    text = str(exc)
+    if "version" in text and candidate.kind == IMPORTED:
+        return (f"{candidate.label} ({candidate.path}) was saved by an app version with a "
+                f"different database layout ({text}); import the directory again "
+                "(kiosk-admin import ...) to use it with this version")
+    return f"{candidate.label} not used: {text}"
+
+
+def open_first(options: list[Candidate]) -> tuple[sqlite3.Connection, Candidate, list[str]]:
+    """Open the first candidate that opens; the reasons the ones before it were passed
+    over. The last (bundled) one's error is raised as it is."""
+    passed: list[str] = []
+    for number, option in enumerate(options):
+        try:
+            return open_content_db(option.path), option, passed
+        except ContentDbError as exc:
+            if number == len(options) - 1:
+                raise
+            passed.append(why_not(option, exc))
+    raise ContentDbError("no content database to open")
+
+
+def usable(path: Path) -> bool:
+    try:
+        open_content_db(path).close()
+    except ContentDbError:
+        return False
+    return True
+
+
+@contextlib.contextmanager
+def staged_copy(base: Path, target: Path) -> Iterator[Path]:
+    """A fresh copy of `base` beside `target`, for the caller to import into; moved over
+    `target` in one rename when the block ends, removed (and `target` left as it was) on
+    any error."""
+    target.parent.mkdir(parents=True, exist_ok=True)
+    partial = target.with_name(target.name + ".partial")
+    partial.unlink(missing_ok=True)
+    try:
+        source = sqlite3.connect(f"{base.resolve().as_uri()}?mode=ro", uri=True)
+        try:
+            dest = sqlite3.connect(partial)
+            try:
+                source.backup(dest)
+            finally:
+                dest.close()
+        finally:
+            source.close()
+        yield partial
+        with partial.open("rb+") as handle:
+            os.fsync(handle.fileno())
+        partial.replace(target)
+    finally:
+        partial.unlink(missing_ok=True)
