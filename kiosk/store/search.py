@@ -12,6 +12,12 @@ it, the closest index words by edit distance (found through a trigram index kept
 Groups are AND-ed; when that finds nothing, they are OR-ed. Without FTS5 the same groups are
 matched by a plain scan over the rows held in memory.
 
+Before that, `read_intent` picks out what a visitor means rather than what they spelled: a
+ZIP code or "near me" (programs nearest to a place, with miles), crisis words (the screen
+shows the crisis lines first; "988" is a phone number, not a ZIP prefix), and payment and
+language words ("medicaid", "espanol"), which filter programs by the services they offer
+instead of matching their names (Española is not Spanish).
+
 Nothing a visitor types is kept: no query cache, no history, nothing logged.
 """
 
@@ -30,6 +36,7 @@ from pathlib import Path
 
 from kiosk import paths
 from kiosk.domain import SearchHit, SearchResults
+from kiosk.store.directory import haversine_miles
 
 log = logging.getLogger(__name__)
 
@@ -343,6 +350,107 @@ LEVEL_WORDS: dict[str, tuple[str, ...]] = {
     "inpatient": ("residential", "hospital_inpatient"),
 }
 
+# ------------------------------------------------------------------------ intents --
+
+#: Words after which a visitor needs the crisis lines before anything else.
+CRISIS_WORDS = frozenset({
+    "988", "911", "crisis", "suicide", "suicidal", "overdose", "overdosing", "overdosed",
+    "emergency", "emergencia", "suicidio", "sobredosis",
+})
+#: Crisis words that are phone numbers: searched for nothing else.
+CRISIS_NUMBERS = frozenset({"988", "911"})
+#: Word sequences meaning "near the kiosk" (Spanish "cerca", "cerca de mi").
+NEAR_PHRASES = (("near", "me"), ("close", "to", "me"), ("cerca", "de", "mi"), ("nearby",),
+                ("near", "by"), ("near", "here"), ("cerca",), ("close", "by"))
+#: Payment and language words -> the directory service codes a program must offer (any).
+SERVICE_WORDS: dict[str, tuple[str, ...]] = {
+    "medicaid": ("MD",),
+    "medicare": ("MC",),
+    "insurance": ("PI", "MD", "MC"),
+    "sliding": ("SS",),
+    "free": ("NP",),
+    "espanol": ("SP",),
+    "spanish": ("SP",),
+    "hispano": ("SP",),
+    "latino": ("SP",),
+    "asl": ("AH",),
+    "deaf": ("AH",),
+}
+#: Words that only say "somewhere to go" ("programs near me", "find spanish clinics"): with
+#: a place or a service they would narrow programs to those with the word in their names.
+GENERIC_WORDS = frozenset({
+    "program", "programs", "place", "places", "clinic", "clinics", "center", "centers",
+    "centre", "centres", "service", "services", "treatment", "find", "show", "me", "any",
+    "some", "options", "help", "speaking", "language", "accepted", "takes", "take",
+    "accept", "accepts", "que", "aceptan", "habla", "hablan", "en",
+})
+_ZIP = re.compile(r"^\d{5}$")
+#: A ZIP search looks this far first (degrees of latitude, about 70 miles each) and only
+#: reads every program when too few are that close.
+NEAR_BOX_DEGREES = 3.0
+
+
+@dataclass(frozen=True)
+class Intent:
+    """What a visitor's words mean beyond the words themselves."""
+
+    #: Show the crisis lines first.
+    crisis: bool = False
+    #: A ZIP code typed as a word of its own.
+    zip_code: str = ""
+    #: "near me": programs nearest to the kiosk.
+    near_me: bool = False
+    #: One tuple of service codes per payment or language word (a program needs one of each).
+    services: tuple[tuple[str, ...], ...] = ()
+    #: The words left for the guide and FAQs (ZIP, "near me" and phone numbers taken out).
+    content_text: str = ""
+    #: The words left for programs' names and places (service words also taken out).
+    facility_text: str = ""
+
+
+def read_intent(text: str) -> Intent:
+    """What `text` means: crisis words, a ZIP code, "near me", payment and language words."""
+    typed = words(text[:MAX_QUERY_CHARS])
+    kept: list[str] = []
+    near_me = False
+    i = 0
+    while i < len(typed):
+        phrase = next((p for p in NEAR_PHRASES if tuple(typed[i:i + len(p)]) == p), None)
+        if phrase is not None:
+            near_me = True
+            i += len(phrase)
+            continue
+        kept.append(typed[i])
+        i += 1
+    zip_code = next((w for w in kept if _ZIP.match(w)), "")
+    crisis = any(w in CRISIS_WORDS for w in kept)
+    content = [w for w in kept if w != zip_code and w not in CRISIS_NUMBERS]
+    services = tuple(SERVICE_WORDS[w] for w in dict.fromkeys(content) if w in SERVICE_WORDS)
+    facility = [w for w in content if w not in SERVICE_WORDS]
+    if near_me or zip_code or services:
+        facility = [w for w in facility if w not in GENERIC_WORDS]
+    # "sliding fee", "sliding scale": the second word is part of the payment word.
+    if "sliding" in content:
+        facility = [w for w in facility if w not in ("fee", "fees", "scale")]
+    trailing = " " if text[:MAX_QUERY_CHARS] != text[:MAX_QUERY_CHARS].rstrip() else ""
+    return Intent(crisis=crisis, zip_code=zip_code, near_me=near_me, services=services,
+                  content_text=" ".join(content) + trailing,
+                  facility_text=" ".join(facility) + trailing)
+
+
+@dataclass(frozen=True)
+class _Program:
+    """What filtering and sorting programs by place and service needs."""
+
+    ref_id: str
+    title: str
+    place: str
+    levels: frozenset[str]
+    services: frozenset[str]
+    latitude: float | None
+    longitude: float | None
+
+
 
 class SearchRepository:
     """Search the guide, FAQs and facilities. SQL only here; results are domain objects."""
@@ -359,6 +467,7 @@ class SearchRepository:
         self._word_docs: dict[str, set[int]] = {}
         self._words_sorted: list[str] = []
         self._available: bool | None = None
+        self._programs: list[_Program] | None = None
 
     # ------------------------------------------------------------------ state --
     def available(self) -> bool:
@@ -396,6 +505,8 @@ class SearchRepository:
         self._vocab()
         yield
         self._synonym_map()
+        yield
+        self._program_rows()
         if not self.uses_fts():
             yield
             self._rows()
@@ -441,12 +552,34 @@ class SearchRepository:
             groups.append(unique)
         return Query(tuple(groups), tuple(dict.fromkeys(corrections)))
 
-    def search(self, text: str, limit: int = DEFAULT_LIMIT) -> SearchResults:
-        """Guide sections, FAQs and programs matching `text`; never raises on odd input."""
+    def search(self, text: str, limit: int = DEFAULT_LIMIT, *,
+               home_zip: str = "") -> SearchResults:
+        """Guide sections, FAQs and programs matching `text`; never raises on odd input.
+
+        A ZIP code in `text`, or "near me" with the kiosk's `home_zip`, lists the programs
+        nearest to it (with miles); payment and language words keep the programs offering
+        that service (nearest to `home_zip` first when there is one)."""
         text = text[:MAX_QUERY_CHARS]
-        if not self.available() or sum(len(w) for w in words(text)) < MIN_QUERY_CHARS:
+        if not self.available():
             return SearchResults(query=text)
-        query = self.parse(text)
+        intent = read_intent(text)
+        origin_zip = intent.zip_code or (home_zip if intent.near_me else "")
+        content = self._search_words(text, intent.content_text, limit)
+        if intent.near_me and not origin_zip:
+            # Near an unknown place: no programs rather than ones named like the other words.
+            return SearchResults(query=text, guide=content.guide, faqs=content.faqs,
+                                 corrections=content.corrections)
+        if not (origin_zip or intent.services):
+            return content
+        programs, more = self._programs_for(intent, origin_zip or home_zip, limit)
+        return SearchResults(query=text, guide=content.guide, faqs=content.faqs,
+                             programs=programs, corrections=content.corrections,
+                             more_programs=more)
+
+    def _search_words(self, text: str, searched: str, limit: int) -> SearchResults:
+        if sum(len(w) for w in words(searched)) < MIN_QUERY_CHARS:
+            return SearchResults(query=text)
+        query = self.parse(searched)
         if not query.groups:
             return SearchResults(query=text)
         if self.uses_fts():
@@ -461,6 +594,81 @@ class SearchRepository:
             corrections=query.corrections,
             more_programs=more,
         )
+
+    # ------------------------------------------------------- places, services --
+    def _program_rows(self) -> list[_Program]:
+        if self._programs is None:
+            try:
+                rows = self._conn.execute(
+                    "SELECT id, name, name2, city, state, zip, levels, services, latitude,"
+                    " longitude FROM facility ORDER BY state, city, name, name2, id"
+                ).fetchall()
+            except sqlite3.DatabaseError:  # a content database without a directory
+                rows = []
+            self._programs = [
+                _Program(str(ref), " ".join(str(p) for p in (name, name2) if p),
+                         f"{city}, {state} {zip_code}".strip(" ,"),
+                         frozenset(str(levels).split()), frozenset(str(services).split()),
+                         None if lat is None else float(lat),
+                         None if lon is None else float(lon))
+                for ref, name, name2, city, state, zip_code, levels, services, lat, lon in rows
+            ]
+        return self._programs
+
+    def _zip_position(self, zip_code: str) -> tuple[float, float] | None:
+        try:
+            row = self._conn.execute(
+                "SELECT latitude, longitude FROM zip_centroid WHERE zip = ?", (zip_code,)
+            ).fetchone()
+        except sqlite3.DatabaseError:
+            return None
+        return None if row is None else (float(row[0]), float(row[1]))
+
+    def _programs_for(self, intent: Intent, origin_zip: str, limit: int
+                      ) -> tuple[tuple[SearchHit, ...], bool]:
+        """Programs offering the intent's services, matching its other words, nearest to
+        `origin_zip` first (directory order without one)."""
+        wanted_levels: list[set[str]] = []
+        named: set[str] | None = None
+        if sum(len(w) for w in words(intent.facility_text)) >= MIN_QUERY_CHARS:
+            query = self.parse(intent.facility_text)
+            name_groups = []
+            for group in query.groups:
+                levels = {lv for a in group for lv in LEVEL_WORDS.get(a.phrase, ())}
+                if levels:
+                    wanted_levels.append(levels)
+                elif len(group[0].phrase) >= FACILITY_WHOLE_WORD_LEN:
+                    name_groups.append(group)
+            if name_groups:
+                name_query = Query(tuple(name_groups), ())
+                many = 20 * limit + 1000
+                hits = (self._search_fts(name_query, many) if self.uses_fts()
+                        else self._search_scan(name_query, many))[1]
+                named = {h.id for h in hits}
+        found = [p for p in self._program_rows()
+                 if (named is None or p.ref_id in named)
+                 and all(p.services.intersection(codes) for codes in intent.services)
+                 and all(p.levels & levels for levels in wanted_levels)]
+        origin = self._zip_position(origin_zip) if origin_zip else None
+        if origin is None:
+            if intent.zip_code or intent.near_me:  # a ZIP the directory does not know
+                return (), False
+            hits = [SearchHit("facility", p.ref_id, p.title, p.place) for p in found]
+            return tuple(hits[:limit]), len(hits) > limit
+        lat0, lon0 = origin
+        placed = [(p.latitude, p.longitude, p) for p in found
+                  if p.latitude is not None and p.longitude is not None]
+        close = [(lat, lon, p) for lat, lon, p in placed
+                 if abs(lat - lat0) <= NEAR_BOX_DEGREES
+                 and abs(lon - lon0) <= NEAR_BOX_DEGREES * 1.5]
+        if len(close) < limit:
+            close = placed
+        by_distance = sorted(((haversine_miles(lat0, lon0, lat, lon), p)
+                              for lat, lon, p in close),
+                             key=lambda dp: (dp[0], dp[1].title, dp[1].ref_id))
+        hits = [SearchHit("facility", p.ref_id, p.title, f"{p.place} · {miles:.1f} mi")
+                for miles, p in by_distance[:limit]]
+        return tuple(hits), len(by_distance) > limit
 
     # -------------------------------------------------------------------- FTS5 --
     def _run(self, sql: str, params: Sequence[object]) -> list[tuple[object, ...]]:

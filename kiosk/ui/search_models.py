@@ -14,6 +14,8 @@ Index = QModelIndex | QPersistentModelIndex
 
 #: The SearchHit of a result row (None for a heading or a note).
 HitRole = Qt.ItemDataRole.UserRole + 1
+#: The id of the result that opens Get help now (its kind is "help").
+CRISIS_HIT_ID = "crisis"
 #: "heading", "hit" or "note".
 RowKindRole = Qt.ItemDataRole.UserRole + 2
 
@@ -31,12 +33,19 @@ class SearchResultsModel(QAbstractListModel):
         self._note_font.setItalic(True)
 
     def headings(self) -> dict[str, str]:
-        return {"guide": self.tr("Guide"), "faq": self.tr("Questions and answers"),
-                "facility": self.tr("Programs")}
+        return {"help": self.tr("Help right now"), "guide": self.tr("Guide"),
+                "faq": self.tr("Questions and answers"), "facility": self.tr("Programs")}
 
-    def set_results(self, results: SearchResults) -> None:
+    def set_results(self, results: SearchResults, crisis_first: bool = False) -> None:
+        """`crisis_first`: a row opening Get help now comes before every other result."""
         headings = self.headings()
         rows: list[tuple[str, str, SearchHit | None]] = []
+        if crisis_first:
+            crisis = SearchHit(
+                "help", CRISIS_HIT_ID, self.tr("Get help now: 988 and other crisis lines"),
+                self.tr("Call or text 988 any time, day or night. In an emergency, call 911."))
+            rows.append(("heading", headings["help"], None))
+            rows.append(("hit", f"{crisis.title}\n{crisis.snippet}", crisis))
         for kind, hits in (("guide", results.guide), ("faq", results.faqs),
                            ("facility", results.programs)):
             if not hits:

@@ -108,6 +108,10 @@ class Navigator:
         # After navigating: the directory screen has started loading in on_shown.
         self._screens.directory.show_facility(facility_id)
 
+    def open_help(self) -> None:
+        self._keyboard.hide()
+        self.go(self._screens.help.screen_id)
+
     def print_checklist(self) -> None:
         preview = self._screens.print_preview
         preview.open(self._screens.checklist.printout(), self._screens.checklist.screen_id)
@@ -194,7 +198,7 @@ def build_shell(parts: ShellParts) -> Shell:
                           directory=directory, integrity=parts.integrity,
                           effective=settings, live=parts.live, counters=parts.counters,
                           packs=parts.packs),
-        search=SearchScreen(parts.search, search_bar, keyboard),
+        search=SearchScreen(parts.search, search_bar, keyboard, settings.kiosk_zip),
     )
     window = MainWindow(screens.in_order(), helplines)
     navigator = Navigator(window, screens, keyboard, directory_screen.facility_as_shown)
@@ -224,6 +228,7 @@ def _wire_screens(screens: Screens, nav: Navigator) -> None:
     screens.search.guide_section_chosen.connect(nav.open_guide)
     screens.search.faq_chosen.connect(nav.open_faq)
     screens.search.facility_chosen.connect(nav.open_facility)
+    screens.search.help_chosen.connect(nav.open_help)
 
 
 def _wire_search(window: MainWindow, screen: SearchScreen, bar: SearchBar,

@@ -165,11 +165,64 @@ def test_tapping_a_program_opens_it_on_the_directory_screen(qtbot, window) -> No
     keyboard.toggle(True)
     type_on(keyboard, qtbot, "60625")
     first = screen.model.hits()[0]
-    assert first.kind == "facility" and first.snippet == "Chicago, IL 60625"
+    assert first.kind == "facility" and first.snippet.startswith("Chicago, IL 606")
     _click_hit(qtbot, screen, "facility", first.id)
     directory = window.screens["directory"]
     assert window.current_screen_id() == "directory"
     assert directory.current_facility_id() == first.id
+
+
+@pytest.mark.parametrize("words", ["988", "crisis", "suicide", "overdose", "emergency"])
+def test_crisis_words_put_the_crisis_lines_first(qtbot, window, words: str) -> None:
+    screen, _, keyboard = parts(window)
+    keyboard.toggle(True)
+    type_on(keyboard, qtbot, words)
+    first = screen.model.hits()[0]
+    assert first.kind == "help" and "988" in first.title
+    assert screen.model.data(screen.model.index(1), RowKindRole) == "hit"
+    assert screen.list.visualRect(screen.model.index(1)).top() >= 0  # on screen, at the top
+    _click_hit(qtbot, screen, "help", first.id)
+    assert window.current_screen_id() == "help"
+    assert not keyboard.isVisible()
+
+
+def test_988_lists_no_programs(qtbot, window) -> None:
+    screen, _, keyboard = parts(window)
+    keyboard.toggle(True)
+    type_on(keyboard, qtbot, "988")
+    assert [h.kind for h in screen.model.hits()] == ["help"]
+    assert "Tap a result" in screen.status.text()
+
+
+@needs_directory
+def test_near_me_lists_programs_near_the_kiosk_zip(qtbot, make_shell) -> None:
+    shell = make_shell(kiosk_zip="95814")  # kept: its navigator carries the typing
+    window = shell.window
+    screen, _, keyboard = parts(window)
+    keyboard.toggle(True)
+    type_on(keyboard, qtbot, "near me")
+    programs = [h for h in screen.model.hits() if h.kind == "facility"]
+    assert len(programs) == 8
+    assert programs[0].snippet.startswith("Sacramento, CA 958")
+    assert programs[0].snippet.endswith(" mi")
+
+
+def test_near_me_without_a_kiosk_zip_asks_for_one(qtbot, window) -> None:
+    screen, _, keyboard = parts(window)
+    keyboard.toggle(True)
+    type_on(keyboard, qtbot, "near me")
+    assert not [h for h in screen.model.hits() if h.kind == "facility"]
+    assert "Type a ZIP code" in screen.status.text()
+    assert "does not know where it is" in screen.status.text()
+
+
+@needs_directory
+def test_a_bare_zip_lists_the_nearest_programs(qtbot, window) -> None:
+    screen, _, keyboard = parts(window)
+    keyboard.toggle(True)
+    type_on(keyboard, qtbot, "95814")
+    programs = [h for h in screen.model.hits() if h.kind == "facility"]
+    assert len(programs) == 8 and all(h.snippet.endswith(" mi") for h in programs)
 
 
 def test_any_screen_can_attach_a_numeric_field(qtbot, window) -> None:

@@ -14,13 +14,14 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from kiosk.cli.main import main as admin_main
-from kiosk.domain import SearchResults
+from kiosk.domain import SearchHit, SearchResults
 from kiosk.store.connect import open_content_db
 from kiosk.store.search import (
     SearchRepository,
     Vocabulary,
     edit_distance,
     load_synonyms,
+    read_intent,
     snippet,
 )
 from tests.helpers import FTS_TABLES, SEARCH_TABLES, copy_without_tables, needs_directory
@@ -123,11 +124,33 @@ def test_a_city_finds_programs_there(repo: SearchRepository, query: str) -> None
     assert sum(p.snippet.startswith("Chicago, IL ") for p in programs) >= 3
 
 
+def miles(hit: SearchHit) -> float:
+    """The distance a ZIP or "near me" result shows after its place ("… · 1.2 mi")."""
+    found = re.search(r" · (\d+\.\d) mi$", hit.snippet)
+    assert found, hit.snippet
+    return float(found.group(1))
+
+
+def services_of(conn: sqlite3.Connection, hits: tuple[SearchHit, ...]) -> list[set[str]]:
+    return [set(conn.execute("SELECT services FROM facility WHERE id = ?",
+                             (h.id,)).fetchone()[0].split()) for h in hits]
+
+
+def levels_of(conn: sqlite3.Connection, hits: tuple[SearchHit, ...]) -> list[set[str]]:
+    return [set(conn.execute("SELECT levels FROM facility WHERE id = ?",
+                             (h.id,)).fetchone()[0].split()) for h in hits]
+
+
 @needs_directory
-def test_a_zip_code_finds_programs_in_it(repo: SearchRepository) -> None:
-    programs = repo.search("60625").programs
-    assert len(programs) >= 3
-    assert all(p.snippet == "Chicago, IL 60625" for p in programs)
+def test_a_zip_code_lists_the_nearest_programs_with_miles(repo: SearchRepository) -> None:
+    # Sacramento's downtown ZIP has no program of its own: the nearest ones, nearest first.
+    results = repo.search("95814")
+    distances = [miles(p) for p in results.programs]
+    assert len(distances) == 8 and results.more_programs
+    assert distances == sorted(distances) and distances[0] < 2
+    assert all(", CA 95" in p.snippet for p in results.programs)
+    # Programs in the ZIP itself are among the nearest.
+    assert sum(" 60625 · " in p.snippet for p in repo.search("60625").programs) >= 3
     # Typing the first digits already narrows to that area.
     assert all(p.snippet.split()[-1].startswith("606") for p in repo.search("606").programs)
 
@@ -135,7 +158,69 @@ def test_a_zip_code_finds_programs_in_it(repo: SearchRepository) -> None:
 @needs_directory
 def test_a_zip_with_a_leading_zero_is_found(repo: SearchRepository) -> None:
     programs = repo.search("06516").programs
-    assert programs and all(p.snippet.endswith(" 06516") for p in programs)
+    assert programs and ", CT 06" in programs[0].snippet and miles(programs[0]) < 5
+
+
+@needs_directory
+def test_a_zip_with_words_keeps_what_the_words_ask_for(repo: SearchRepository,
+                                                       search_conn: sqlite3.Connection) -> None:
+    programs = repo.search("medicaid detox 95814").programs
+    assert programs and [miles(p) for p in programs] == sorted(miles(p) for p in programs)
+    assert all("MD" in s for s in services_of(search_conn, programs))
+    assert all("detox" in lv for lv in levels_of(search_conn, programs))
+
+
+@needs_directory
+@pytest.mark.parametrize("words", ["near me", "programs near me", "cerca de mí", "nearby"])
+def test_near_me_means_near_the_kiosk(repo: SearchRepository, words: str) -> None:
+    near = repo.search(words, home_zip="95814").programs
+    assert near and near == repo.search("95814").programs
+    # Without a kiosk ZIP nothing is "near"; the screen asks for a ZIP instead.
+    assert read_intent(words).near_me and repo.search(words).programs == ()
+
+
+@pytest.mark.parametrize("words", ["988", "crisis", "suicide", "I took an overdose",
+                                   "emergency", "call 911"])
+def test_crisis_words_are_read_as_a_crisis(words: str) -> None:
+    assert read_intent(words).crisis
+    assert not read_intent("detox chicago").crisis
+
+
+@needs_directory
+def test_988_is_the_crisis_line_not_a_washington_zip(repo: SearchRepository) -> None:
+    assert repo.search("988").programs == ()
+    assert not any(" 988" in p.snippet for p in repo.search("call 988").programs)
+
+
+@needs_directory
+@pytest.mark.parametrize("words", ["espanol", "español", "Spanish", "espanol chicago"])
+def test_spanish_finds_programs_in_spanish_not_espanola(repo: SearchRepository,
+                                                        search_conn: sqlite3.Connection,
+                                                        words: str) -> None:
+    programs = repo.search(words).programs
+    assert len(programs) == 8
+    assert all("SP" in s for s in services_of(search_conn, programs))
+    if "chicago" in words:
+        assert all(p.snippet.startswith("Chicago, IL ") for p in programs)
+
+
+@needs_directory
+def test_spanish_near_the_kiosk_lists_the_nearest_first(repo: SearchRepository) -> None:
+    programs = repo.search("espanol", home_zip="60625").programs
+    assert [miles(p) for p in programs] == sorted(miles(p) for p in programs)
+    assert miles(programs[0]) < 3
+
+
+@needs_directory
+@pytest.mark.parametrize(("words", "code"), [("medicaid", "MD"), ("medicare", "MC"),
+                                             ("sliding fee", "SS")])
+def test_payment_words_find_programs_that_take_it(repo: SearchRepository,
+                                                  search_conn: sqlite3.Connection,
+                                                  words: str, code: str) -> None:
+    results = repo.search(words)
+    assert len(results.programs) == 8 and results.more_programs
+    assert all(code in s for s in services_of(search_conn, results.programs))
+    assert "cost-and-insurance" in top3(results, "guide")
 
 
 @needs_directory
@@ -229,8 +314,8 @@ def test_a_database_built_without_fts5_finds_the_same_content(
 @needs_directory
 def test_a_database_built_without_fts5_finds_programs(scan_repo: SearchRepository) -> None:
     programs = scan_repo.search("60625").programs
-    assert len(programs) >= 3
-    assert all(p.snippet == "Chicago, IL 60625" for p in programs)
+    assert len(programs) == 8 and miles(programs[0]) < 3
+    assert programs == scan_repo.search("near me", home_zip="60625").programs
     titles = [p.title for p in scan_repo.search("chicago pride center").programs[:3]]
     assert "Chicago Pride Center Uptown" in titles
     results = scan_repo.search("chicago", limit=5)

@@ -11,7 +11,7 @@ from PySide6.QtCore import QModelIndex, Qt, Signal
 from PySide6.QtWidgets import QLabel, QListView, QWidget
 
 from kiosk.domain import SearchResults
-from kiosk.store.search import SearchRepository
+from kiosk.store.search import SearchRepository, read_intent
 from kiosk.ui.ops import BatchJob
 from kiosk.ui.screens.base import Screen, ScreenshotState, heading, page_layout
 from kiosk.ui.search_models import SearchResultsModel
@@ -29,12 +29,17 @@ class SearchScreen(Screen):
     guide_section_chosen = Signal(str)
     faq_chosen = Signal(str)
     facility_chosen = Signal(str)
+    #: The visitor chose the crisis lines (Get help now).
+    help_chosen = Signal()
 
     def __init__(self, search: SearchRepository, bar: SearchBar | None = None,
-                 keyboard: OnScreenKeyboard | None = None,
+                 keyboard: OnScreenKeyboard | None = None, kiosk_zip: str = "",
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._search = search
+        # "near me" means near this kiosk: the ZIP its administrator set.
+        self._kiosk_zip = kiosk_zip
+        self._near_me_unknown = False
         self.bar = bar
         self.keyboard = keyboard
         self._warm_up: BatchJob[None] | None = None
@@ -79,8 +84,11 @@ class SearchScreen(Screen):
         self._search_now(text)
 
     def _search_now(self, text: str) -> None:
-        self.results = self._search.search(text)
-        self.model.set_results(self.results)
+        intent = read_intent(text)
+        self.results = self._search.search(text, home_zip=self._kiosk_zip)
+        self._near_me_unknown = (intent.near_me and not intent.zip_code
+                                 and not self._kiosk_zip)
+        self.model.set_results(self.results, crisis_first=intent.crisis)
         self.list.scrollToTop()
         self._show_status()
 
@@ -94,13 +102,16 @@ class SearchScreen(Screen):
                            "Use the menu, or call a helpline on this screen.")
         elif not results.query.strip():
             text = self.tr("Type a word, a city or a ZIP code in the search box at the top. "
-                           "For example: detox, cost, Medicaid, Chicago or 60625.")
-        elif not results.all():
+                           "For example: detox, Medicaid, español, near me or 60625.")
+        elif self._near_me_unknown:
+            text = self.tr("This kiosk does not know where it is, so it cannot find what is "
+                           "near. Type a ZIP code instead, for example 60625.")
+        elif not has_rows:
             text = self.tr("Nothing found for that yet. Try another word, or call a helpline "
                            "on this screen: they can help you search.")
         else:
             text = self.tr("Tap a result to open it.")
-        if results.corrections and results.all():
+        if results.corrections and has_rows:
             text = self.tr("Also showing results for: {words}.").format(
                 words=", ".join(results.corrections)) + " " + text
         self.status.setText(text)
@@ -110,6 +121,9 @@ class SearchScreen(Screen):
         hit = self.model.hit(index.row())
         if hit is None:
             return
+        if hit.kind == "help":
+            self.help_chosen.emit()
+            return
         signal = {"guide": self.guide_section_chosen, "faq": self.faq_chosen,
                   "facility": self.facility_chosen}.get(hit.kind)
         if signal is not None:
@@ -117,6 +131,7 @@ class SearchScreen(Screen):
 
     def reset(self) -> None:
         self.results = SearchResults(query="")
+        self._near_me_unknown = False
         self.model.clear()
         self._show_status()
 
