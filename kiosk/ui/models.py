@@ -41,8 +41,13 @@ class TitledListModel(QAbstractListModel, Generic[T]):
         return None
 
 
+#: True for a CheckListModel group heading.
+HeadingRole = Qt.ItemDataRole.UserRole + 10
+
+
 class CheckListModel(QAbstractListModel):
-    """Checkable rows (title, key); ticks live only in memory and are cleared by reset."""
+    """Checkable rows (title, key) under optional group headings; ticks live only in memory
+    and are cleared by reset. A heading row (key "") is neither ticked nor chosen."""
 
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
@@ -50,10 +55,29 @@ class CheckListModel(QAbstractListModel):
         self._ticked: set[str] = set()
 
     def set_items(self, rows: list[tuple[str, str]]) -> None:
+        self.set_grouped_items([(title, key, "") for title, key in rows])
+
+    def set_grouped_items(self, rows: list[tuple[str, str, str]]) -> None:
+        """(title, key, group) in order; a heading row before each run of one group, as on
+        the printout."""
+        listed: list[tuple[str, str]] = []
+        previous = ""
+        for title, key, group in rows:
+            if group and group != previous:
+                listed.append((group, ""))
+            previous = group
+            listed.append((title, key))
         self.beginResetModel()
-        self._rows = list(rows)
+        self._rows = listed
         self._ticked.clear()
         self.endResetModel()
+
+    def is_heading(self, row: int) -> bool:
+        return 0 <= row < len(self._rows) and not self._rows[row][1]
+
+    def item_rows(self) -> list[int]:
+        """The rows that can be ticked, in order."""
+        return [row for row, (_, key) in enumerate(self._rows) if key]
 
     def clear_ticks(self) -> None:
         if self._ticked:
@@ -62,9 +86,11 @@ class CheckListModel(QAbstractListModel):
                 self.dataChanged.emit(self.index(0), self.index(len(self._rows) - 1))
 
     def ticked_keys(self) -> list[str]:
-        return [key for _, key in self._rows if key in self._ticked]
+        return [key for _, key in self._rows if key and key in self._ticked]
 
     def toggle(self, row: int) -> None:
+        if self.is_heading(row):
+            return
         index = self.index(row)
         current = self.data(index, Qt.ItemDataRole.CheckStateRole)
         new = Qt.CheckState.Unchecked if current == Qt.CheckState.Checked else Qt.CheckState.Checked
@@ -76,6 +102,8 @@ class CheckListModel(QAbstractListModel):
     def flags(self, index: Index) -> Qt.ItemFlag:
         if not index.isValid():
             return Qt.ItemFlag.NoItemFlags
+        if self.is_heading(index.row()):
+            return Qt.ItemFlag.ItemIsEnabled
         # Not ItemIsUserCheckable: TickListView toggles the whole row on tap, Space or Enter.
         return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
 
@@ -85,7 +113,9 @@ class CheckListModel(QAbstractListModel):
         title, key = self._rows[index.row()]
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
             return title
-        if role == Qt.ItemDataRole.CheckStateRole:
+        if role == HeadingRole:
+            return not key
+        if role == Qt.ItemDataRole.CheckStateRole and key:
             return Qt.CheckState.Checked if key in self._ticked else Qt.CheckState.Unchecked
         return None
 
@@ -93,6 +123,8 @@ class CheckListModel(QAbstractListModel):
         if role != Qt.ItemDataRole.CheckStateRole or not index.isValid():
             return False
         key = self._rows[index.row()][1]
+        if not key:
+            return False
         checked = Qt.CheckState(value) == Qt.CheckState.Checked
         if checked:
             self._ticked.add(key)

@@ -306,7 +306,7 @@ def test_no_printer_print_shows_the_message_and_offers_the_qr_code(
     screen = kiosk_preview(qtbot, content_repo, service)
     checklist = ChecklistScreen(content_repo)
     qtbot.addWidget(checklist)
-    checklist.model.toggle(0)
+    checklist.model.toggle(checklist.model.item_rows()[0])
     checklist.print_requested.connect(lambda: screen.open(checklist.printout(), "checklist"))
     qtbot.mouseClick(checklist.print_button, Qt.MouseButton.LeftButton)
     assert screen.stack.currentIndex() == screen.MESSAGE
@@ -409,7 +409,7 @@ def test_checklist_program_line_and_reset_forget_the_visitor(qtbot, themed_app, 
     assert screen.set_program_id(slip_facility.id)
     assert slip_facility.name in screen.program_label.text()
     assert slip_facility.phone in screen.program_label.text()
-    screen.model.toggle(1)
+    screen.model.toggle(screen.model.item_rows()[1])
     assert slip_facility.phone in screen.printout().qr_payload
     screen.reset()
     assert screen.program is None and screen.model.ticked_keys() == []
@@ -420,7 +420,7 @@ def test_checklist_program_line_and_reset_forget_the_visitor(qtbot, themed_app, 
 def test_the_shell_opens_the_preview_inside_the_window(window, qtbot) -> None:
     checklist = window.screens["checklist"]
     window.navigate("checklist")
-    checklist.model.toggle(2)
+    checklist.model.toggle(checklist.model.item_rows()[2])
     assert checklist.pdf_button.isVisible()  # the fixture runs windowed
     qtbot.mouseClick(checklist.print_button, Qt.MouseButton.LeftButton)
     assert window.current_screen_id() == "print"

@@ -77,7 +77,7 @@ def go_fast(guard, timeouts: SessionTimeouts = FAST) -> None:  # type: ignore[no
 def tick_first(qtbot, window) -> None:  # type: ignore[no-untyped-def]
     window.navigate("checklist")
     screen = window.screens["checklist"]
-    rect = screen.list.visualRect(screen.model.index(0))
+    rect = screen.list.visualRect(screen.model.index(screen.model.item_rows()[0]))
     qtbot.mouseClick(screen.list.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
     assert len(screen.model.ticked_keys()) == 1
 

@@ -102,10 +102,29 @@ def test_markdown_html_is_not_interpreted(qtbot, themed_app) -> None:
     assert "**" not in view.toPlainText()
 
 
+def test_checklist_shows_the_printouts_group_headings(qtbot, window, content_repo) -> None:
+    window.navigate("checklist")
+    screen = window.screens["checklist"]
+    model = screen.model
+    groups = list(dict.fromkeys(item.group for item in content_repo.checklist().items))
+    assert len(groups) >= 3
+    headings = [model.data(model.index(r)) for r in range(model.rowCount())
+                if model.is_heading(r)]
+    assert headings == groups
+    # A heading is shown above its items but is neither ticked nor chosen when tapped.
+    first = next(r for r in range(model.rowCount()) if model.is_heading(r))
+    assert first == 0 and not model.is_heading(1)
+    rect = screen.list.visualRect(model.index(first))
+    assert rect.height() > 0 and rect.bottom() < screen.list.visualRect(model.index(1)).top()
+    qtbot.mouseClick(screen.list.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    assert model.ticked_keys() == [] and not screen.list.selectionModel().hasSelection()
+    assert len(model.item_rows()) == len(content_repo.checklist().items)
+
+
 def test_checklist_ticks_toggle_and_reset(qtbot, window) -> None:
     window.navigate("checklist")
     screen = window.screens["checklist"]
-    rect = screen.list.visualRect(screen.model.index(0))
+    rect = screen.list.visualRect(screen.model.index(screen.model.item_rows()[0]))
     qtbot.mouseClick(screen.list.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
     assert len(screen.model.ticked_keys()) == 1
     window.reset_session()

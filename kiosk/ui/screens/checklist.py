@@ -63,7 +63,9 @@ class ChecklistScreen(Screen):
         layout.addLayout(program_row)
 
         self.model = CheckListModel(self)
-        self.model.set_items([(item.text, item.id) for item in self._checklist.items])
+        # Under the same group headings as the printout, so screen and paper match.
+        self.model.set_grouped_items([(item.text, item.id, item.group)
+                                      for item in self._checklist.items])
         self.list = TickListView(self.model, self.tr("Checklist"))
         layout.addWidget(self.list, 1)
 
@@ -136,9 +138,10 @@ class ChecklistScreen(Screen):
 
     def screenshot_states(self) -> list[tuple[str, Callable[[], None]]]:
         def ticked() -> None:
-            for row in (0, 3, 7):
-                if row < self.model.rowCount():
-                    self.model.toggle(row)
+            items = self.model.item_rows()
+            for n in (0, 3, 7):
+                if n < len(items):
+                    self.model.toggle(items[n])
             sample = self._sample_facility() if self._sample_facility else None
             if sample is not None:
                 self.set_program(sample)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, QSize, Qt
-from PySide6.QtGui import QFontInfo, QKeyEvent, QPainter, QPalette
+from PySide6.QtGui import QColor, QFont, QFontInfo, QFontMetrics, QKeyEvent, QPainter, QPalette
 from PySide6.QtWidgets import (
     QListView,
     QStyle,
@@ -12,20 +12,40 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from kiosk.ui.models import CheckListModel
+from kiosk.ui import theme
+from kiosk.ui.models import CheckListModel, HeadingRole
 from kiosk.ui.widgets.touch import set_up_wrapping_list
 
 
+def _heading_font(font: QFont) -> QFont:
+    heading = QFont(font)
+    heading.setBold(True)
+    heading.setPointSize(theme.BASE_POINT_SIZE + 2)
+    return heading
+
+
 class _WrappingRowDelegate(QStyledItemDelegate):
-    """Rows tall enough for their whole wrapped text beside a large tick box."""
+    """Rows tall enough for their whole wrapped text beside a large tick box; group headings
+    in bold across the row, without a box."""
 
     #: Width kept for the tick box and padding, in multiples of the font's pixel size.
     RESERVED_EMS = 4.5
+    #: Padding either side of a heading, in multiples of the font's pixel size.
+    HEADING_PAD_EMS = 0.5
 
     def sizeHint(self, option: QStyleOptionViewItem,
                  index: QModelIndex | QPersistentModelIndex) -> QSize:
         view = self.parent()
         assert isinstance(view, QListView)
+        if index.data(HeadingRole):
+            font = _heading_font(option.font)
+            em = QFontInfo(font).pixelSize()
+            pad = round(self.HEADING_PAD_EMS * em)
+            width = max(100, view.viewport().width() - 2 * pad)
+            bounds = QFontMetrics(font).boundingRect(
+                QRect(0, 0, width, 100_000), Qt.TextFlag.TextWordWrap,
+                str(index.data(Qt.ItemDataRole.DisplayRole) or ""))
+            return QSize(view.viewport().width(), bounds.height() + 2 * pad + em // 2)
         em = QFontInfo(option.font).pixelSize()
         width = max(100, view.viewport().width() - round(self.RESERVED_EMS * em))
         text = str(index.data(Qt.ItemDataRole.DisplayRole) or "")
@@ -38,6 +58,9 @@ class _WrappingRowDelegate(QStyledItemDelegate):
               index: QModelIndex | QPersistentModelIndex) -> None:
         # The style draws the row and its tick box; the text is drawn here, wrapped, because
         # the style sheet's item painting elides a second line instead of wrapping it.
+        if index.data(HeadingRole):
+            self._paint_heading(painter, option, index)
+            return
         opt = QStyleOptionViewItem(option)
         self.initStyleOption(opt, index)
         text, opt.text = opt.text, ""
@@ -56,6 +79,20 @@ class _WrappingRowDelegate(QStyledItemDelegate):
                          | Qt.TextFlag.TextWordWrap, text)
         painter.restore()
 
+    def _paint_heading(self, painter: QPainter, option: QStyleOptionViewItem,
+                       index: QModelIndex | QPersistentModelIndex) -> None:
+        font = _heading_font(option.font)
+        em = QFontInfo(font).pixelSize()
+        pad = round(self.HEADING_PAD_EMS * em)
+        painter.save()
+        painter.setFont(font)
+        painter.setPen(QColor(theme.ACCENT_DARK))
+        area = option.rect.adjusted(pad, em // 2 + pad, -pad, -pad)
+        painter.drawText(area, Qt.AlignmentFlag.AlignBottom | Qt.AlignmentFlag.AlignLeft
+                         | Qt.TextFlag.TextWordWrap,
+                         str(index.data(Qt.ItemDataRole.DisplayRole) or ""))
+        painter.restore()
+
 
 class TickListView(QListView):
     def __init__(self, model: CheckListModel, accessible_name: str,
@@ -68,7 +105,7 @@ class TickListView(QListView):
         self.clicked.connect(self._on_self_clicked)
 
     def _on_self_clicked(self, index: QModelIndex) -> None:
-        self._model.toggle(index.row())
+        self._model.toggle(index.row())  # a heading is not ticked
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         if event.key() in (Qt.Key.Key_Space, Qt.Key.Key_Return, Qt.Key.Key_Enter):
