@@ -1,4 +1,5 @@
-"""`kiosk-admin import samhsa-directory PATH` and `kiosk-admin stats --json`."""
+"""`kiosk-admin import samhsa-directory PATH`, `kiosk-admin import findtreatment-export FILE...`
+and `kiosk-admin stats --json`."""
 
 from __future__ import annotations
 
@@ -6,13 +7,14 @@ import argparse
 import json
 import sqlite3
 import sys
+from collections.abc import Callable
 from dataclasses import asdict
 from pathlib import Path
 from typing import Any
 
 from kiosk import paths
 from kiosk.cli.common import add_content_db_option, add_data_dir_option
-from kiosk.importers import local, samhsa
+from kiosk.importers import findtreatment, local, samhsa
 from kiosk.importers.changes import ChangeReport
 from kiosk.packs import installed
 from kiosk.store.connect import ContentDbError
@@ -59,6 +61,34 @@ def register(sub: Any) -> None:
     add_data_dir_option(parser)
     parser.set_defaults(run=run_import)
 
+    export = kinds.add_parser(
+        "findtreatment-export",
+        help="FindTreatment.gov's locator CSV export (replace or merge)",
+        description="Load the CSV downloaded from FindTreatment.gov for a state or an area "
+                    "(one or several files), with their own positions. --replace makes the "
+                    "directory exactly these programs; --merge puts them in place of the same "
+                    "programs and adds new ones, keeping the rest. Facilities, positions and "
+                    "the search index change in one step: on any error nothing changes.",
+    )
+    export.add_argument("files", type=Path, nargs="+", metavar="FILE")
+    how = export.add_mutually_exclusive_group(required=True)
+    how.add_argument("--replace", action="store_true",
+                     help="the directory becomes the export's programs")
+    how.add_argument("--merge", action="store_true",
+                     help="update and add the export's programs, keep the others")
+    export.add_argument("--date", default=None, metavar="YYYY-MM-DD",
+                        help="the data date to show (default: when the newest file was saved)")
+    export.add_argument("--dry-run", action="store_true",
+                        help="show what would change and change nothing")
+    export.add_argument("--json", action="store_true",
+                        help="print the summary and the changes as one JSON object")
+    export.add_argument("--wait", type=float, default=BUSY_SECONDS, metavar="SECONDS",
+                        help="how long to wait for another program writing the database "
+                             f"(default {BUSY_SECONDS:g})")
+    add_content_db_option(export)
+    add_data_dir_option(export)
+    export.set_defaults(run=run_findtreatment)
+
     stats = sub.add_parser("stats", help="count the directory's facilities")
     stats.add_argument("--json", action="store_true", help="print one JSON object")
     add_content_db_option(stats)
@@ -85,16 +115,18 @@ def _first_usable(options: list[local.Candidate]) -> local.Candidate | None:
     return next((c for c in options if local.usable(c.path)), None)
 
 
-def _import(args: argparse.Namespace, sources: samhsa.Sources
+#: Runs one import: (database to write, dry run, database the kiosk shows now or None).
+Runner = Callable[[Path, bool, Path | None], tuple[samhsa.ImportReport, ChangeReport]]
+
+
+def _import(args: argparse.Namespace, run: Runner
             ) -> tuple[samhsa.ImportReport, ChangeReport, Path]:
     """Into the named database in place; else into a fresh copy of the app's content
     (pack or bundled) saved as the kiosk's imported directory, compared with what the
     kiosk shows now."""
-    busy = max(0.0, args.wait)
     named = args.content_db or paths.content_db_override()
     if named is not None:
-        report, changes = samhsa.import_into(Path(named), sources, dry_run=args.dry_run,
-                                             busy_seconds=busy)
+        report, changes = run(Path(named), args.dry_run, None)
         return report, changes, Path(named)
     options = _kiosk_choices(args)
     shown = _first_usable(options)
@@ -104,11 +136,10 @@ def _import(args: argparse.Namespace, sources: samhsa.Sources
                                "reinstall the kiosk or build it with db/build.py")
     target = paths.imported_content_db(args.data_dir)
     if args.dry_run:
-        report, changes = samhsa.import_into(shown.path, sources, dry_run=True)
+        report, changes = run(shown.path, True, None)
         return report, changes, target
     with local.staged_copy(base.path, target) as partial:
-        report, changes = samhsa.import_into(partial, sources, busy_seconds=busy,
-                                             compare_with=shown.path)
+        report, changes = run(partial, False, shown.path)
     return report, changes, target
 
 
@@ -117,20 +148,51 @@ def run_import(args: argparse.Namespace) -> int:
     if source is None:
         print("error: give the SAMHSA folder (PATH) or set KIOSK_SAMHSA_DIR", file=sys.stderr)
         return 2
+    busy = max(0.0, args.wait)
+
+    def run(db: Path, dry_run: bool, shown: Path | None
+            ) -> tuple[samhsa.ImportReport, ChangeReport]:
+        sources = samhsa.find_sources(source, args.service_codes, args.coordinates, args.year)
+        return samhsa.import_into(db, sources, dry_run=dry_run, busy_seconds=busy,
+                                  compare_with=shown)
+
+    return _run_and_report(args, run, {})
+
+
+def run_findtreatment(args: argparse.Namespace) -> int:
+    mode = findtreatment.MERGE if args.merge else findtreatment.REPLACE
+    busy = max(0.0, args.wait)
+
+    def run(db: Path, dry_run: bool, shown: Path | None
+            ) -> tuple[samhsa.ImportReport, ChangeReport]:
+        return findtreatment.import_into(db, args.files, mode=mode, dry_run=dry_run,
+                                         busy_seconds=busy, compare_with=shown,
+                                         data_date=args.date or "")
+
+    return _run_and_report(args, run, {"mode": mode})
+
+
+MODE_LINES = {
+    findtreatment.REPLACE: "Mode: replace (the directory becomes the export's programs)",
+    findtreatment.MERGE: "Mode: merge (the export's programs replace the same programs or "
+                         "are added; the others are kept)",
+}
+
+
+def _run_and_report(args: argparse.Namespace, run: Runner, extra: dict[str, str]) -> int:
     db_path = Path(args.content_db or paths.content_db_override()
                    or paths.imported_content_db(args.data_dir))
     try:
         if not args.dry_run and (args.content_db or paths.content_db_override()):
             check_writable(db_path)  # say so before spending time reading the new files
-        sources = samhsa.find_sources(source, args.service_codes, args.coordinates, args.year)
-        report, changes, db_path = _import(args, sources)
+        report, changes, db_path = _import(args, run)
     except (samhsa.DirectoryImportError, DirectoryDbError) as exc:
         return _fail(str(exc).rstrip("."), args.json)
     except (OSError, sqlite3.Error) as exc:
         return _fail(explain(exc, db_path), args.json)
     if args.json:
         print(json.dumps({
-            "ok": True, "dry_run": bool(args.dry_run), "changed": not args.dry_run,
+            "ok": True, "dry_run": bool(args.dry_run), "changed": not args.dry_run, **extra,
             "source": report.source, "data_date": report.data_date,
             "file": report.facilities_file, "imported": report.imported,
             "database": str(db_path),
@@ -143,6 +205,8 @@ def run_import(args: argparse.Namespace) -> int:
         }, sort_keys=False))
         return 0
     print(report.summary())
+    if "mode" in extra:
+        print(MODE_LINES[extra["mode"]])
     print(changes.summary())
     if args.dry_run:
         print(f"Dry run: {db_path} was not changed.")

@@ -110,9 +110,13 @@ def _differences(old: FacilityRow, new: FacilityRow) -> tuple[str, ...]:
     return tuple(found)
 
 
-def compare(before: Mapping[str, FacilityRow], after: Iterable[FacilityRow]) -> ChangeReport:
-    """What replacing `before` (by id) with `after` changes, as a librarian would see it."""
-    report = ChangeReport()
+Pairs = list[tuple[FacilityRow, FacilityRow]]
+
+
+def match(before: Mapping[str, FacilityRow], after: Iterable[FacilityRow]
+          ) -> tuple[Pairs, list[FacilityRow], dict[str, FacilityRow]]:
+    """(old, new) pairs of the same program, the new rows matching none, and the old rows
+    (by id) that no new row matched."""
     left = dict(before)
     pending = list(after)
     pairs: list[tuple[FacilityRow, FacilityRow]] = []
@@ -128,6 +132,13 @@ def compare(before: Mapping[str, FacilityRow], after: Iterable[FacilityRow]) -> 
             else:
                 still.append(row)
         pending = still
+    return pairs, pending, left
+
+
+def compare(before: Mapping[str, FacilityRow], after: Iterable[FacilityRow]) -> ChangeReport:
+    """What replacing `before` (by id) with `after` changes, as a librarian would see it."""
+    report = ChangeReport()
+    pairs, pending, left = match(before, after)
     for old, new in sorted(pairs, key=lambda p: (p[1].state, p[1].name, p[1].id)):
         fields = _differences(old, new)
         if fields:

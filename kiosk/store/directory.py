@@ -219,6 +219,37 @@ def read_current_facilities(path: Path) -> dict[str, FacilityRow]:
         conn.close()
 
 
+def _services(conn: sqlite3.Connection) -> list[ServiceRow]:
+    exists = conn.execute(
+        "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = 'directory_service'"
+    ).fetchone()[0]
+    if not exists:
+        return []
+    return [ServiceRow(*r) for r in conn.execute(
+        "SELECT code, label, category, position, source_label, source_category"
+        " FROM directory_service ORDER BY position, code")]
+
+
+def read_current_services(path: Path) -> tuple[list[ServiceRow], str]:
+    """The service codes the content database at `path` knows and its directory's source,
+    read without writing."""
+    path = Path(path)
+    if not path.is_file() or path.stat().st_size == 0:
+        raise DirectoryDbError(f"content database not found: {path} (build it with db/build.py)")
+    try:
+        conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True,
+                               timeout=BUSY_SECONDS)
+    except sqlite3.Error as exc:
+        raise DirectoryDbError(explain(exc, path)) from None
+    try:
+        found = conn.execute("SELECT value FROM meta WHERE key = 'directory.source'").fetchone()
+        return _services(conn), str(found[0]) if found else ""
+    except sqlite3.Error as exc:
+        raise DirectoryDbError(explain(exc, path)) from None
+    finally:
+        conn.close()
+
+
 def replace_directory(conn: sqlite3.Connection, *, services: Iterable[ServiceRow],
                       facilities: Iterable[FacilityRow],
                       zips: Iterable[tuple[str, str, float, float]],
