@@ -288,6 +288,9 @@ class KioskRun:
         self.stores = stores
         self.shell = shell
         self._data_dir = paths.data_dir(settings.data_dir)
+        #: The pack installed when the content was last opened (the kiosk may have chosen a
+        #: newer imported directory over it): only a change from this one means a switch.
+        self._seen_pack = installed.installed_version(self._data_dir)
         self._daily = QTimer()
         self._daily.setInterval(check_interval_ms)
         self._daily.timeout.connect(self.check_for_pack)
@@ -299,7 +302,7 @@ class KioskRun:
         """Is a different pack installed than the one this kiosk opened?"""
         if self._settings.content_db is not None or paths.content_db_override() is not None:
             return False  # a named database is never replaced behind its owner's back
-        return installed.installed_version(self._data_dir) != self.stores.pack_version
+        return installed.installed_version(self._data_dir) != self._seen_pack
 
     def _on_session_reset(self, reason: str) -> None:
         if reason == "idle" and self.pack_changed():
@@ -312,6 +315,7 @@ class KioskRun:
         """Open the installed pack and build a new shell on it; keep the old on any error."""
         from kiosk.ui import application
 
+        seen = installed.installed_version(self._data_dir)  # before opening: none is missed
         try:
             stores = open_stores(self._settings)
         except (ContentDbError, AdminDbError, OSError) as exc:
@@ -325,6 +329,7 @@ class KioskRun:
             return False
         old_shell, old_stores = self.shell, self.stores
         self.shell, self.stores = shell, stores
+        self._seen_pack = seen
         shell.session.session_reset.connect(self._on_session_reset)
         application.show(shell.window, self._settings.windowed)
         old_shell.close()
