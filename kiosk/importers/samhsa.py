@@ -249,6 +249,8 @@ class ImportReport:
     far_positions: list[tuple[str, float]] = field(default_factory=list)
     unknown_codes: Counter[str] = field(default_factory=Counter)
     repaired_zips: int = 0
+    #: Locator positions found by name, house number and ZIP (the street written otherwise).
+    house_number_matches: int = 0
     source: str = ""
     data_date: str = ""
 
@@ -269,6 +271,9 @@ class ImportReport:
                 none=self.positions["none"],
             )
         )
+        if self.house_number_matches:
+            lines.append(f"  {self.house_number_matches:,} of them found by name, house number "
+                         "and ZIP (the locator writes the street differently)")
         lines += [f"  no position: {fid}: {why}" for fid, why in self.no_position]
         lines += [f"  approximate: {fid}: the locator puts it {miles:,.0f} miles from its ZIP"
                   for fid, miles in self.far_positions]
@@ -646,15 +651,24 @@ def fix_zip(value: str) -> str | None:
     return digits.zfill(5) if digits.strip("0") else None
 
 
-#: Positions from SAMHSA's locator: by (name, street, ZIP) and by (street, ZIP).
+#: Positions from SAMHSA's locator: by (name, street, ZIP), by (street, ZIP) and by (name,
+#: house number, ZIP), the last None where the locator gives that key two positions.
 ByName = dict[tuple[str, str, str], tuple[float, float]]
 ByStreet = dict[tuple[str, str], tuple[float, float]]
-Locator = tuple[ByName, ByStreet]
+ByNumber = dict[tuple[str, str, str], tuple[float, float] | None]
+Locator = tuple[ByName, ByStreet, ByNumber]
+
+
+def house_number(street: str) -> str:
+    """The normalised street's first word when it holds a digit ('1005', '908a'), else ''."""
+    first = street.split(" ", 1)[0]
+    return first if any(c.isdigit() for c in first) else ""
 
 
 def read_locator(path: Path) -> Locator:
     by_name: ByName = {}
     by_street: ByStreet = {}
+    by_number: ByNumber = {}
     for _line, row in _data_rows(path, LOCATOR_COLUMNS):
         if "__fields__" in row:
             continue
@@ -666,9 +680,15 @@ def read_locator(path: Path) -> Locator:
         if zip5 is None or not (-90 <= lat <= 90 and -180 <= lon <= 180) or (lat, lon) == (0, 0):
             continue
         street = _norm_street(row["street1"])
-        by_name.setdefault((_norm(row["name1"]), street, zip5), (lat, lon))
+        name = _norm(row["name1"])
+        by_name.setdefault((name, street, zip5), (lat, lon))
         by_street.setdefault((street, zip5), (lat, lon))
-    return by_name, by_street
+        number = house_number(street)
+        if number:
+            key = (name, number, zip5)
+            by_number[key] = (lat, lon) if by_number.get(key, (lat, lon)) == (lat, lon) \
+                else None
+    return by_name, by_street, by_number
 
 
 def zip_centroids() -> dict[str, tuple[str, float, float]]:
@@ -783,13 +803,23 @@ FAR_FROM_ZIP_MILES = 25.0
 
 
 def _position(name: str, street1: str, zip5: str, locator: Locator,
-              centroids: dict[str, tuple[str, float, float]]) -> tuple[Position, float]:
+              centroids: dict[str, tuple[str, float, float]],
+              report: ImportReport) -> tuple[Position, float]:
     """(("exact", lat, lon) from the locator, ("approximate", ...) at the ZIP's centre, or
     ("none", None, None)) and how far the locator's position was from the ZIP's centre
     when it was not trusted (else 0)."""
-    by_name, by_street = locator
+    by_name, by_street, by_number = locator
     key_street = _norm_street(street1)
     position = by_name.get((_norm(name), key_street, zip5)) or by_street.get((key_street, zip5))
+    number = house_number(key_street)
+    if position is None and number:
+        # The directory and the locator often write one street differently ("4040 Memorial
+        # Parkway SW" / "South", "Avenue" / "Street", "Rooms 2010," / nothing), so the
+        # whole street rarely matches; the same program at the same house number in the
+        # same ZIP is the same door.
+        position = by_number.get((_norm(name), number, zip5))
+        if position is not None:
+            report.house_number_matches += 1
     centre = centroids.get(zip5)
     if position is not None:
         if centre is None:
@@ -812,7 +842,7 @@ def _facility(row: dict[str, str], checked: _Checked, codes: dict[str, ServiceCo
     levels = [lv for lv in DIRECTORY_LEVELS if LEVEL_CODES[lv] & found_set]
     street1 = _clean(row["street1"])
     (kind_pos, lat, lon), far = _position(checked.name, street1, checked.zip5, locator,
-                                          centroids)
+                                          centroids, report)
     if kind_pos == "none":
         report.no_position.append(
             (checked.fid, f"not in the locator and ZIP {checked.zip5} is not in the ZIP code list")
@@ -849,7 +879,7 @@ def read_directory(sources: Sources) -> Directory:
     report = ImportReport(facilities_file=str(sources.facilities),
                           source=source_text(sources.year), data_date=sources.year)
     codes = read_service_codes(sources.service_codes)
-    locator: Locator = ({}, {})
+    locator: Locator = ({}, {}, {})
     if sources.coordinates is not None:
         locator = read_locator(sources.coordinates)
     else:

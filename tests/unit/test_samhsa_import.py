@@ -106,6 +106,12 @@ def test_real_import_rejects_blank_and_legend_rows_with_line_numbers(db: Path) -
     assert report.positions["exact"] + report.positions["approximate"] \
         + report.positions["none"] == 12_200
     assert len(report.no_position) == report.positions["none"]
+    # Programs whose street the locator writes otherwise ("Memorial Parkway SW" / "South",
+    # "Avenue" / "Street") are found by name, house number and ZIP instead of being left
+    # at their ZIP's centre: 152 of them in the 2024 directory.
+    assert report.house_number_matches == 152
+    assert report.positions["exact"] == 7_973 + 152
+    assert "152 of them found by name, house number and ZIP" in summary
 
 
 # ------------------------------------------------------------ small inputs --
@@ -278,6 +284,8 @@ def test_real_levels_medications_and_far_positions(template_db: Path,
     # the locator's position 142 miles from the program's town is not shown as exact
     kinds = {fid: kind for fid, _, _, kind in rows}
     assert kinds["substance_6963"] == "approximate"
+    # "4040 Memorial Parkway SW" is the locator's "4040 Memorial Parkway South"
+    assert kinds["substance_78"] == "exact"
 
 
 def test_an_excel_workbook_with_a_title_row_gives_its_year(db: Path, tmp_path: Path) -> None:
