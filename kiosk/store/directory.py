@@ -79,10 +79,12 @@ def _write_problem(path: Path) -> str:
     import os
 
     folder = path.parent
+    while not folder.exists() and folder != folder.parent:
+        folder = folder.parent  # a data folder not made yet: the first one that exists
     # The effective account is the one that writes (it differs from the real one under
     # setuid tools); where the OS cannot check it, the real one is the best guess.
     effective = os.access in os.supports_effective_ids
-    if os.access(path, os.W_OK, effective_ids=effective) \
+    if (not path.exists() or os.access(path, os.W_OK, effective_ids=effective)) \
             and os.access(folder, os.W_OK | os.X_OK, effective_ids=effective):
         return ""
     getuid = getattr(os, "getuid", None)
@@ -91,7 +93,8 @@ def _write_problem(path: Path) -> str:
                 "kiosk-admin as the account that installed the kiosk, or ask IT to make the "
                 "file and its folder writable")
     me = _account(os.geteuid() if effective else getuid())
-    what = path if not os.access(path, os.W_OK, effective_ids=effective) else folder
+    what = path if path.exists() and not os.access(path, os.W_OK, effective_ids=effective) \
+        else folder
     owner = _account(what.stat().st_uid)
     return (f"{what} is read-only for the account {me!r} (it belongs to {owner!r}); run "
             f"the import as {owner!r} (for example: sudo -u {owner} kiosk-admin ...), or ask "

@@ -68,3 +68,23 @@ def test_unknown_language_falls_back_to_english(tmp_path: Path, content_db: Path
                        tmp_path=tmp_path)
     assert result.returncode == 0, result.stderr
     assert "guide sections" in result.stdout
+
+
+def test_admin_import_of_a_mental_health_only_export_fails_in_one_line(
+        tmp_path: Path, content_db: Path) -> None:
+    from tests.helpers import SAMHSA_DIR
+
+    sample = SAMHSA_DIR / "locator_format_sample" / "samhsa-treatment-data.csv"
+    if not sample.is_file():
+        pytest.skip("the real SAMHSA folder is not beside the checkout")
+    before = content_db.read_bytes()
+    result = subprocess.run(
+        [sys.executable, "-m", "kiosk.cli.main", "import", "findtreatment-export", str(sample),
+         "--merge", "--content-db", str(content_db)],
+        cwd=ROOT, env=offscreen_env(), capture_output=True, text=True, timeout=120,
+    )
+    assert result.returncode == 1
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1 and lines[0].endswith("Nothing was changed."), result.stderr
+    assert "mental health" in lines[0] and "Traceback" not in result.stderr
+    assert content_db.read_bytes() == before

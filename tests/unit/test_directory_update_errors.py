@@ -112,3 +112,28 @@ def test_a_full_disk(world: Path) -> None:
     # and nothing was half-written: the same import with room succeeds
     report, _changes = samhsa.import_into(db, samhsa.find_sources(world / "src"))
     assert report.imported == 2
+
+
+def test_an_imported_directory_this_account_cannot_save_gives_one_line(
+        world: Path, monkeypatch: pytest.MonkeyPatch,
+        capsys: pytest.CaptureFixture[str]) -> None:
+    from kiosk import paths
+
+    # The kiosk's data folder would be made inside `world`, which only its owner may
+    # write: played, as above, by nobody when the tests run as root.
+    monkeypatch.delenv("KIOSK_CONTENT_DB", raising=False)
+    monkeypatch.setattr(paths, "bundled_content_db", lambda: world / "db" / "content.sqlite")
+    as_nobody = os.geteuid() == 0
+    build_parser()
+    if as_nobody:
+        os.seteuid(NOBODY)
+    try:
+        capsys.readouterr()
+        code = admin_main(["import", "samhsa-directory", str(world / "src"),
+                           "--data-dir", str(world / "kiosk-data")])
+    finally:
+        if as_nobody:
+            os.seteuid(0)
+    line = _one_plain_line(capsys.readouterr().err)
+    assert code == 1 and "read-only for the account" in line
+    assert not (world / "kiosk-data").exists()
