@@ -214,6 +214,7 @@ def build_shell(stores: Stores) -> Shell:
         admin_settings=stores.admin_settings, pins=PinRepository(stores.admin_conn),
         counters=CounterRepository(stores.admin_conn), integrity=integrity,
         packs=PackFacts(stores.pack_version, lambda: installed.status(data_dir)),
+        content_note=stores.content_note,
     ))
 
 

@@ -57,6 +57,8 @@ class ShellParts:
     counters: CounterRepository
     integrity: IntegrityCheck
     packs: PackFacts | None = None
+    #: Which content database is in use and why any other was passed over (one line).
+    content_note: str = ""
 
 
 @dataclass(frozen=True)
@@ -197,7 +199,7 @@ def build_shell(parts: ShellParts) -> Shell:
         admin=AdminScreen(parts.admin_settings, parts.content, helplines,
                           directory=directory, integrity=parts.integrity,
                           effective=settings, live=parts.live, counters=parts.counters,
-                          packs=parts.packs),
+                          packs=parts.packs, content_note=parts.content_note),
         search=SearchScreen(parts.search, search_bar, keyboard, settings.kiosk_zip),
     )
     window = MainWindow(screens.in_order(), helplines)

@@ -133,3 +133,9 @@ def test_the_daily_check_is_switched_on_the_admin_screen(
     running.check_for_pack()  # what the start and the daily timer run
     running.wait_for_checks(60)
     assert installed.installed_version(kiosk_data) == 4
+
+
+def test_the_admin_screen_says_which_content_database_is_in_use(running: KioskRun) -> None:
+    running.shell.window.navigate("admin")
+    text = running.shell.screens.admin.data_label.text()
+    assert "In use: the installed content pack" in text

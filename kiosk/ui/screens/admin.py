@@ -107,6 +107,7 @@ class AdminScreen(Screen):
                  live: LiveSettings | None = None,
                  counters: CounterRepository | None = None,
                  packs: PackFacts | None = None,
+                 content_note: str = "",
                  today: Callable[[], dt.date] = dt.date.today,
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -123,6 +124,8 @@ class AdminScreen(Screen):
         self._live = live or LiveSettings(settings)
         self._counters = counters
         self._packs = packs
+        #: Which content database the kiosk opened, and why any other was passed over.
+        self._content_note = content_note
         self._today = today
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
@@ -372,6 +375,8 @@ class AdminScreen(Screen):
                          .replace("%1", source).replace("%2", date or self.tr("an unknown date")))
         else:
             lines.append(self.tr("No program directory is loaded."))
+        if self._content_note:
+            lines.append(self._content_note)
         lines += self._pack_lines()
         return "\n".join(lines)
 
