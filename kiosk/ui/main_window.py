@@ -7,11 +7,12 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, Qt, Signal
-from PySide6.QtGui import QResizeEvent
+from PySide6.QtGui import QFontInfo, QResizeEvent
 from PySide6.QtWidgets import (
     QApplication,
     QBoxLayout,
     QFrame,
+    QGridLayout,
     QHBoxLayout,
     QLabel,
     QMainWindow,
@@ -26,7 +27,7 @@ from PySide6.QtWidgets import (
 from kiosk.domain import Helpline
 from kiosk.ui.screens.base import Screen, ScreenshotState
 from kiosk.ui.widgets.crisis_strip import CrisisStrip
-from kiosk.ui.widgets.helpline_panel import HelplinePanel
+from kiosk.ui.widgets.helpline_panel import NARROW_PANEL_WIDTH, PANEL_WIDTH, HelplinePanel
 from kiosk.ui.widgets.touch import TouchButton, enable_kinetic_scroll
 
 log = logging.getLogger(__name__)
@@ -37,6 +38,12 @@ NAV_ORDER = ("home", "guide", "faq", "compare", "directory", "checklist")
 COMPACT_HEIGHT = 900
 #: Windows narrower than this (portrait tablets) get the shorter top bar.
 NARROW_WIDTH = 900
+#: Menu buttons to a row when the menu runs across the top (portrait).
+NAV_COLUMNS_ACROSS = 3
+#: Qt's "no maximum" for a widget's size.
+QWIDGETSIZE_MAX = 16_777_215
+#: Landscape windows narrower than this get the narrower helpline column.
+ROOMY_WIDTH = 1200
 #: Portrait windows at least this tall keep the helpline strip while the keyboard is open.
 ROOM_FOR_KEYBOARD_AND_HELPLINES = 1400
 
@@ -90,7 +97,7 @@ class MainWindow(QMainWindow):
         nav = QFrame()
         nav.setObjectName("NavRail")
         nav.setAccessibleName(self.tr("Main menu"))
-        nav_layout = QVBoxLayout(nav)
+        nav_layout = self._nav_grid = QGridLayout(nav)
         nav_layout.setContentsMargins(12, 12, 12, 12)
         nav_layout.setSpacing(10)
         self.nav_buttons: dict[str, TouchButton] = {}
@@ -103,9 +110,8 @@ class MainWindow(QMainWindow):
             button.setAccessibleName(screen.nav_title())
             button.clicked.connect(lambda _=False, s=screen_id: self.navigate(s))
             self.nav_buttons[screen_id] = button
-            nav_layout.addWidget(button)
-        nav_layout.addStretch(1)
         self.nav_rail = nav
+        self._place_nav_buttons(across=False)
         # The menu scrolls on a short screen (1024x600 with the keyboard open) rather than
         # setting the window's minimum height: a taller window would push the bottom of
         # the kiosk off the screen.
@@ -115,9 +121,8 @@ class MainWindow(QMainWindow):
         nav_area.setWidgetResizable(True)
         nav_area.setFrameShape(QFrame.Shape.NoFrame)
         nav_area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        bar_width = nav_area.style().pixelMetric(QStyle.PixelMetric.PM_ScrollBarExtent)
-        nav_area.setMinimumWidth(nav.sizeHint().width() + bar_width)
-        nav_area.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Ignored)
+        self.nav_area = nav_area
+        self._fit_nav_area(across=False)
         enable_kinetic_scroll(nav_area)
         self.body.addWidget(nav_area)
 
@@ -222,20 +227,67 @@ class MainWindow(QMainWindow):
             self._narrow = narrow
             self.narrow_changed.emit(narrow)
         self.helpline_panel.set_compact(not portrait and event.size().height() < COMPACT_HEIGHT)
+        self.helpline_panel.set_column_width(
+            NARROW_PANEL_WIDTH if event.size().width() < ROOMY_WIDTH else PANEL_WIDTH)
         self._show_helpline_panel()
         if portrait == self._portrait:
             return
         self._portrait = portrait
         # Portrait: the helpline panel becomes a strip along the bottom, under the content.
         outer = self._outer
+        # Portrait: the menu goes above the page, three to a row, so the page keeps the
+        # whole width of a 600-pixel tablet instead of sharing it with a menu column.
+        self._place_nav_buttons(across=portrait)
         if portrait:
+            self.body.removeWidget(self.nav_area)
+            outer.insertWidget(outer.indexOf(self.header) + 1, self.nav_area)
             self.body.removeWidget(self.helpline_panel)
             outer.addWidget(self.helpline_panel)
         else:
+            outer.removeWidget(self.nav_area)
+            self.body.insertWidget(0, self.nav_area)
             outer.removeWidget(self.helpline_panel)
             self.body.addWidget(self.helpline_panel)
+        self._fit_nav_area(across=portrait)
         self.helpline_panel.set_wide(portrait)
         self._show_helpline_panel()
+
+    def _place_nav_buttons(self, across: bool) -> None:
+        """A column beside the page (landscape), or three to a row above it (portrait)."""
+        grid = self._nav_grid
+        for button in self.nav_buttons.values():
+            grid.removeWidget(button)
+        for row in range(grid.rowCount()):
+            grid.setRowStretch(row, 0)
+        columns = NAV_COLUMNS_ACROSS if across else 1
+        for button in self.nav_buttons.values():
+            button.setProperty("across", across)
+            button.style().unpolish(button)
+            button.style().polish(button)
+        for i, button in enumerate(self.nav_buttons.values()):
+            grid.addWidget(button, i // columns, i % columns)
+        rows = (len(self.nav_buttons) + columns - 1) // columns
+        if not across:
+            grid.setRowStretch(rows, 1)
+        for column in range(NAV_COLUMNS_ACROSS):
+            grid.setColumnStretch(column, 1 if column < columns else 0)
+
+    def _fit_nav_area(self, across: bool) -> None:
+        area = self.nav_area
+        if across:
+            area.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+            area.setMinimumWidth(0)
+            area.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
+            area.setFixedHeight(self.nav_rail.sizeHint().height())
+        else:
+            area.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
+            area.setMinimumHeight(0)
+            area.setMaximumHeight(QWIDGETSIZE_MAX)
+            # The style sheet's bar (0.9 em) may be wider than the style's own.
+            bar_width = max(area.style().pixelMetric(QStyle.PixelMetric.PM_ScrollBarExtent),
+                            round(0.9 * QFontInfo(area.font()).pixelSize()) + 6)
+            area.setMinimumWidth(self.nav_rail.sizeHint().width() + bar_width)
+            area.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Ignored)
 
     # ----------------------------------------------------------- screenshots --
     def screenshot_states(self) -> list[ScreenshotState]:

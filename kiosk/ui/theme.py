@@ -47,6 +47,9 @@ QPushButton:focus, QToolButton:focus, QListView:focus, QTextBrowser:focus {{
 }}
 QPushButton[primary="true"] {{ background: {ACCENT}; color: white; border-color: {ACCENT_DARK}; }}
 QPushButton[nav="true"] {{ text-align: left; padding-left: 0.8em; background: #f4f1ea; }}
+QPushButton[nav="true"][across="true"] {{
+    text-align: center; padding-left: 0.2em; padding-right: 0.2em;
+}}
 QPushButton[tile="true"] {{ background: white; border-radius: 16px; }}
 QPushButton[tile="true"][primary="true"] {{ background: {ACCENT}; }}
 QLabel[tileTitle="true"] {{ font-size: 20pt; font-weight: bold; }}
@@ -58,12 +61,14 @@ QPushButton:disabled {{ color: #7b8790; background: #eceae4; }}
 QFrame#HelplinePanel, QFrame#HelplinePanel QWidget {{ background: {HELP_BG}; color: {HELP_INK}; }}
 QFrame#HelplinePanel QLabel#HelplineQr {{ background: white; }}
 QFrame#HelplinePanel QLabel#HelplineNumber {{ font-size: 24pt; font-weight: bold; }}
+QFrame#HelplinePanel[narrow="true"] QLabel#HelplineNumber {{ font-size: 18pt; }}
 QFrame#HelplinePanel QLabel#HelplineName {{ font-size: 15pt; font-weight: bold; }}
 QFrame#NavRail, QScrollArea#NavArea {{ background: #e9e5dc; }}
 QFrame#CrisisStrip, QFrame#CrisisStrip QWidget {{ background: {CRISIS_BG}; color: {CRISIS_INK}; }}
 QFrame#CrisisStrip QLabel#CrisisLine {{ font-size: 18pt; font-weight: bold; }}
 QFrame#CrisisStrip QLabel#CrisisQr {{ background: white; }}
 QLabel[role="title"] {{ font-size: 22pt; font-weight: bold; }}
+QLabel[role="display"] {{ font-size: 40pt; font-weight: bold; }}
 QLabel[role="subtitle"] {{ font-size: 16pt; font-weight: bold; }}
 QLabel[role="muted"] {{ color: {MUTED}; }}
 QLabel[role="small"] {{ font-size: 12pt; }}

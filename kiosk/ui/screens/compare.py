@@ -42,7 +42,8 @@ class CompareScreen(Screen):
         self._build("table")
 
     def nav_title(self) -> str:
-        return self.tr("Compare care levels")
+        # Short enough for the menu of a 1024-pixel-wide screen; the page says it in full.
+        return self.tr("Compare levels")
 
     def rows(self) -> list[tuple[str, str]]:
         return [

@@ -21,6 +21,9 @@ from kiosk.ui.widgets.qr import qr_pixmap
 from kiosk.ui.widgets.touch import enable_kinetic_scroll
 
 PANEL_WIDTH = 360
+#: The side column on a 1024-pixel-wide landscape screen, so the page keeps room for its
+#: buttons and filter chips (the crisis strip above still shows 988 and 911 in full).
+NARROW_PANEL_WIDTH = 290
 QWIDGETSIZE_MAX = (1 << 24) - 1
 
 
@@ -98,6 +101,7 @@ class HelplinePanel(QFrame):
             self.bottom = _block(self.disclosure_label, *self.others)
             self.setAccessibleDescription(f"{f.name}, {f.number}. {f.promise}")
         self.wide = True
+        self._column_width = PANEL_WIDTH
         self.set_wide(False)
 
     def _draw_qr(self) -> None:
@@ -118,6 +122,19 @@ class HelplinePanel(QFrame):
 
     def set_compact(self, compact: bool) -> None:
         self.heading.setVisible(not compact)
+
+    def set_column_width(self, width: int) -> None:
+        """The side column's width (PANEL_WIDTH or NARROW_PANEL_WIDTH)."""
+        self._column_width = width
+        narrow = width < PANEL_WIDTH
+        if self.property("narrow") != narrow:
+            # The number in smaller type, so it still fits the narrower column whole.
+            self.setProperty("narrow", narrow)
+            for label in self.findChildren(QLabel):
+                label.style().unpolish(label)
+                label.style().polish(label)
+        if not self.wide:
+            self.setFixedWidth(width)
 
     def set_wide(self, wide: bool) -> None:
         """Lay out as a bottom strip (wide) or a side column."""
@@ -141,7 +158,7 @@ class HelplinePanel(QFrame):
             grid.setColumnStretch(0, 1)
             grid.setColumnStretch(1, 0)
         else:
-            self.setFixedWidth(PANEL_WIDTH)
+            self.setFixedWidth(self._column_width)
             self._area.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
             self._area.setMinimumHeight(0)
             self._area.setMaximumHeight(QWIDGETSIZE_MAX)

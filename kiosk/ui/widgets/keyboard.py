@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 
 from kiosk.ui import theme
 from kiosk.ui.widgets.keypad import NumericKeypad, type_key
-from kiosk.ui.widgets.touch import TouchButton
+from kiosk.ui.widgets.touch import FittingButton, TouchButton
 
 LETTER_ROWS = ("1234567890", "qwertyuiop", "asdfghjkl", "zxcvbnm")
 #: Keys are this much taller than the minimum touch target (in windows at least this high).
@@ -63,6 +63,9 @@ class OnScreenKeyboard(QFrame):
             " QFrame#OnScreenKeyboard { border-top: 2px solid #b9c9d4; }"
             " QPushButton[key=\"true\"] { font-size: 18pt; background: white;"
             " padding: 0.1em 0.2em; }"
+            # Word keys (Clear, Space, Done, Delete) in smaller type, so a 600-pixel-wide
+            # keyboard still shows their whole words.
+            " QPushButton[key=\"true\"][word=\"true\"] { font-size: 14pt; }"
             f" QPushButton[key=\"true\"]:pressed {{ background: {theme.CALM}; }}"
             f" QPushButton[key=\"true\"][primary=\"true\"] {{ background: {theme.ACCENT};"
             f" color: white; border-color: {theme.ACCENT_DARK}; }}"
@@ -75,7 +78,8 @@ class OnScreenKeyboard(QFrame):
         self._key_height = theme.touch_target_px(self) + KEY_EXTRA_PX
 
         outer = QHBoxLayout(self)
-        outer.setContentsMargins(12, 6, 12, 6)
+        # Narrow side margins: on a 600-pixel-wide tablet every pixel goes to the keys.
+        outer.setContentsMargins(6, 6, 6, 6)
         holder = QWidget()
         holder.setMaximumWidth(MAX_KEYBOARD_WIDTH)
         # Not a QStackedLayout: a hidden page must not make the keyboard taller.
@@ -93,9 +97,10 @@ class OnScreenKeyboard(QFrame):
         self.keypad = NumericKeypad(done_text=self.tr("Done"))
         self.keypad.setMaximumWidth(NUMERIC_WIDTH)
         self.keypad.grid.setSpacing(KEY_SPACING)
-        for button in [*self.keypad.keys.values(), self.keypad.done_button]:
+        for key, button in [*self.keypad.keys.items(), ("done", self.keypad.done_button)]:
             button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
             button.setProperty("key", True)
+            button.setProperty("word", not key.isdigit())
         self.keypad.done.connect(self._on_done_clicked)
         numeric_layout.addStretch(1)
         numeric_layout.addWidget(self.keypad, 3)
@@ -106,8 +111,11 @@ class OnScreenKeyboard(QFrame):
         self.hide()
 
     def _key(self, key: str, label: str, name: str, *, primary: bool = False) -> TouchButton:
-        button = TouchButton(label, primary=primary)
+        # A narrow keyboard shows "⌫" alone rather than a cut-off "⌫ Delete".
+        button = (FittingButton(label, "⌫", primary=primary) if key == "back"
+                  else TouchButton(label, primary=primary))
         button.setProperty("key", True)
+        button.setProperty("word", len(key) > 1 or key == " ")
         button.setAccessibleName(name)
         button.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # the field keeps focus and its cursor
         button.setAutoRepeat(key == "back")
@@ -138,7 +146,7 @@ class OnScreenKeyboard(QFrame):
                 row.addWidget(self._key("back", self.tr("⌫ Delete"),
                                         self.tr("Delete the last letter")), 6)
             elif i == 3:
-                row.addWidget(self._key(" ", self.tr("Space"), self.tr("Space")), 10)
+                row.addWidget(self._key(" ", self.tr("Space"), self.tr("Space")), 7)
                 row.addWidget(self._key("done", self.tr("Done"),
                                         self.tr("Done, hide the keyboard"), primary=True), 6)
             rows.addLayout(row)
@@ -233,9 +241,15 @@ class OnScreenKeyboard(QFrame):
         self._show_page(False)
 
     def setVisible(self, visible: bool) -> None:
-        if visible != self.isVisible():
-            self.showing.emit(visible)
+        # Room is made before the keys appear and given back only after they are gone: with
+        # both the keys and the helpline strip shown for a moment, a portrait window would
+        # need more than its screen's height and grow past it.
+        changed = visible != self.isVisible()
+        if changed and visible:
+            self.showing.emit(True)
         super().setVisible(visible)
+        if changed and not visible:
+            self.showing.emit(False)
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QGridLayout, QLineEdit, QSizePolicy, QWidget
 
-from kiosk.ui.widgets.touch import TouchButton
+from kiosk.ui.widgets.touch import FittingButton, TouchButton
 
 
 class NumericKeypad(QWidget):
@@ -27,7 +27,9 @@ class NumericKeypad(QWidget):
         layout = ["1", "2", "3", "4", "5", "6", "7", "8", "9", "clear", "0", "back"]
         labels = {"clear": self.tr("Clear"), "back": self.tr("⌫ Delete")}
         for i, key in enumerate(layout):
-            button = TouchButton(labels.get(key, key))
+            # A narrow keypad shows the symbol alone rather than "⌫ Delet".
+            button = (FittingButton(labels[key], "⌫") if key == "back"
+                      else TouchButton(labels.get(key, key)))
             button.setProperty("key", True)
             button.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
             button.setAccessibleName({"clear": self.tr("Clear"),

@@ -31,6 +31,11 @@ class ListDetail(QWidget, Generic[T]):
         self.view = MarkdownView()
         self.previous_button = TouchButton(self.tr("‹ Previous"))
         self.next_button = TouchButton(self.tr("Next ›"), primary=True)
+        for button in (self.previous_button, self.next_button):
+            # Never narrower than their words (a 1024x600 screen squeezed them to "Previou");
+            # TouchButton's explicit minimum would otherwise let the layout go below them.
+            button.ensurePolished()
+            button.setMinimumWidth(button.sizeHint().width())
         self.previous_button.clicked.connect(lambda: self.step(-1))
         self.next_button.clicked.connect(lambda: self.step(1))
 

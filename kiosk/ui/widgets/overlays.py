@@ -125,7 +125,8 @@ class NeutralScreen(Overlay):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(48, 48, 48, 48)
         layout.addStretch(2)
-        self.title = _label(self.tr("Welcome"), "title")
+        # Large and calm, like an ordinary start page, not a small note on an empty screen.
+        self.title = _label(self.tr("Welcome"), "display")
         self.text = _label(self.tr("Touch the screen to begin."), "subtitle")
         layout.addWidget(self.title)
         layout.addWidget(self.text)

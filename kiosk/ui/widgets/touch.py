@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QAbstractScrollArea,
     QListView,
     QPushButton,
     QScroller,
+    QStyle,
+    QStyleOptionButton,
     QWidget,
 )
 
@@ -28,6 +31,30 @@ class TouchButton(QPushButton):
         self.setFocusPolicy(Qt.FocusPolicy.TabFocus)
         if primary:
             self.setProperty("primary", True)
+
+
+def label_fits(button: QPushButton, text: str) -> bool:
+    """Whether `text` fits inside `button`'s borders and padding at its current size."""
+    option = QStyleOptionButton()
+    button.initStyleOption(option)
+    room = button.style().subElementRect(QStyle.SubElement.SE_PushButtonContents, option,
+                                         button)
+    return button.fontMetrics().horizontalAdvance(text) <= room.width()
+
+
+class FittingButton(TouchButton):
+    """A touch button that shows a shorter label when its full one would be cut off."""
+
+    def __init__(self, text: str, short_text: str, parent: QWidget | None = None, *,
+                 primary: bool = False) -> None:
+        super().__init__(text, parent, primary=primary)
+        self._full = text
+        self._short = short_text
+        self.setAccessibleName(text)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self.setText(self._full if label_fits(self, self._full) else self._short)
 
 
 def enable_kinetic_scroll(area: QAbstractScrollArea) -> None:

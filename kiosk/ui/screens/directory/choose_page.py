@@ -6,11 +6,11 @@ from functools import cache
 
 import us
 from PySide6.QtCore import QEvent, QObject, Qt, Signal
-from PySide6.QtGui import QRegularExpressionValidator
+from PySide6.QtGui import QRegularExpressionValidator, QResizeEvent
 from PySide6.QtWidgets import (
+    QBoxLayout,
     QFrame,
     QGridLayout,
-    QHBoxLayout,
     QLabel,
     QLineEdit,
     QScrollArea,
@@ -19,12 +19,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from kiosk.ui import theme
 from kiosk.ui.screens.base import heading
 from kiosk.ui.widgets.keypad import NumericKeypad
 from kiosk.ui.widgets.touch import TouchButton, enable_kinetic_scroll
 
 #: The state grid never has more columns than this, however wide the screen.
 MAX_COLUMNS = 5
+#: Pages narrower than this (in pixels) put the ZIP keypad above the states.
+STACK_BELOW_WIDTH = 640
 
 
 @cache
@@ -57,9 +60,10 @@ class ChoosePage(QWidget):
                                "programs first."))
         intro.setWordWrap(True)
         layout.addWidget(intro)
-        row = QHBoxLayout()
+        row = self._row = QBoxLayout(QBoxLayout.Direction.LeftToRight)
         row.setSpacing(16)
         layout.addLayout(row, 1)
+        self._stacked = False
 
         self.state_area = QScrollArea()
         self.state_area.setWidgetResizable(True)
@@ -75,6 +79,20 @@ class ChoosePage(QWidget):
         self.state_area.setWidget(grid_host)
         row.addWidget(self.state_area, 3)
         row.addWidget(self._build_zip_box(), 2)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        # Beside the ZIP keypad, a narrow page leaves the states a column too thin for
+        # their names; there the keypad goes on top and the states below it, full width.
+        stacked = event.size().width() < STACK_BELOW_WIDTH
+        if stacked == self._stacked:
+            return
+        self._stacked = stacked
+        self._row.setDirection(QBoxLayout.Direction.BottomToTop if stacked
+                               else QBoxLayout.Direction.LeftToRight)
+        button_height = next(iter(self.state_buttons.values())).height() \
+            if self.state_buttons else theme.touch_target_px(self)
+        self.state_area.setMinimumHeight(3 * button_height if stacked else 0)
 
     def _build_zip_box(self) -> QWidget:
         zip_box = QVBoxLayout()
@@ -145,7 +163,7 @@ class ChoosePage(QWidget):
 
     def _layout_state_grid(self) -> None:
         width = self.state_area.width() - 24
-        columns = max(2, min(MAX_COLUMNS, width // 215))
+        columns = max(1, min(MAX_COLUMNS, width // 215))
         if columns == self._columns:
             return
         self._columns = columns

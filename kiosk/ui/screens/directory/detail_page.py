@@ -5,7 +5,15 @@ from __future__ import annotations
 import html
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QScrollArea, QVBoxLayout, QWidget
+from PySide6.QtGui import QResizeEvent
+from PySide6.QtWidgets import (
+    QBoxLayout,
+    QHBoxLayout,
+    QLabel,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
 
 from kiosk.domain import Facility
 from kiosk.present.facility import LISTED_CATEGORIES, FacilityText, describe, distance_text
@@ -24,6 +32,10 @@ def _rich_label() -> QLabel:
     label.setTextInteractionFlags(Qt.TextInteractionFlag.NoTextInteraction)
     label.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
     return label
+
+
+#: Pages narrower than this (in pixels) put the QR code under the text.
+STACK_BELOW_WIDTH = 640
 
 
 class DetailPage(QWidget):
@@ -45,12 +57,13 @@ class DetailPage(QWidget):
         top.addStretch(1)
         layout.addLayout(top)
 
-        body = QHBoxLayout()
+        body = self._body = QBoxLayout(QBoxLayout.Direction.LeftToRight)
         layout.addLayout(body, 1)
         body.addWidget(self._build_text_area(), 1)
         body.addLayout(self._build_qr_column())
 
-        actions = QHBoxLayout()
+        actions = self._actions = QBoxLayout(QBoxLayout.Direction.LeftToRight)
+        self._stacked = False
         self.checklist_button = TouchButton(self.tr("Add to my checklist"))
         self.checklist_button.clicked.connect(self._on_checklist_button_clicked)
         actions.addWidget(self.checklist_button, 1)
@@ -58,6 +71,23 @@ class DetailPage(QWidget):
         self.print_button.clicked.connect(self._on_print_button_clicked)
         actions.addWidget(self.print_button, 1)
         layout.addLayout(actions)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        # A narrow page (1024x600 beside the menu and helplines) leaves the text too thin
+        # for its section headings beside the QR code: the code goes under the text and
+        # the two buttons one above the other, each full width.
+        stacked = event.size().width() < STACK_BELOW_WIDTH
+        if stacked == self._stacked:
+            return
+        self._stacked = stacked
+        direction = (QBoxLayout.Direction.TopToBottom if stacked
+                     else QBoxLayout.Direction.LeftToRight)
+        self._body.setDirection(direction)
+        self._actions.setDirection(direction)
+        # Measured against the window, not this page, which grows with its own minimum.
+        window = self.window()
+        self.detail_area.setMinimumHeight(round(window.height() * 0.45) if stacked else 0)
 
     def _build_text_area(self) -> QScrollArea:
         self.detail_area = QScrollArea()

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, Signal
+from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
+    QBoxLayout,
     QHBoxLayout,
     QLabel,
     QListView,
@@ -14,11 +16,17 @@ from PySide6.QtWidgets import (
 
 from kiosk.present.codes import filter_group_title, filter_label
 from kiosk.present.directory_index import DirectoryIndex, Place
+from kiosk.ui import theme
 from kiosk.ui.directory_models import FacilityDelegate, FacilityIdRole, FacilityListModel
 from kiosk.ui.screens.base import heading
 from kiosk.ui.screens.directory.words import tr
 from kiosk.ui.widgets.chips import FilterChip
 from kiosk.ui.widgets.touch import TouchButton, enable_kinetic_scroll
+
+#: Pages narrower than this (in pixels) put the filters above the list instead of beside it.
+STACK_BELOW_WIDTH = 640
+#: Qt's "no maximum" for a widget's size.
+QWIDGETSIZE_MAX = 16_777_215
 
 
 class ResultsPage(QWidget):
@@ -48,11 +56,30 @@ class ResultsPage(QWidget):
         top.addWidget(self.results_title, 1)
         layout.addLayout(top)
 
-        row = QHBoxLayout()
+        row = self._row = QBoxLayout(QBoxLayout.Direction.LeftToRight)
         row.setSpacing(12)
         layout.addLayout(row, 1)
         row.addWidget(self._build_filter_area(), 1)
         row.addLayout(self._build_list_column(), 1)
+        self._stacked = False
+
+    def is_stacked(self) -> bool:
+        """True when the filters sit above the list (a narrow page) instead of beside it."""
+        return self._stacked
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        # Side by side, a narrow page (1024x600 beside the menu and the helplines, or a
+        # portrait tablet) squeezes both columns until chips and names are cut off; there
+        # the filters go above the list, full width, in a third of the height.
+        stacked = event.size().width() < STACK_BELOW_WIDTH
+        if stacked != self._stacked:
+            self._stacked = stacked
+            self._row.setDirection(QBoxLayout.Direction.TopToBottom if stacked
+                                   else QBoxLayout.Direction.LeftToRight)
+        self.filter_area.setMaximumHeight(max(theme.touch_target_px(self) * 3,
+                                              event.size().height() // 3)
+                                          if stacked else QWIDGETSIZE_MAX)
 
     def _build_filter_area(self) -> QScrollArea:
         self.filter_area = QScrollArea()

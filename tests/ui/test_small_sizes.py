@@ -1,0 +1,105 @@
+"""On the smallest screens a kiosk runs on (1024x600 landscape, 600x1024 portrait), no button
+the visitor can see has its label cut off: keys, menu items, filter chips, page buttons."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import QAbstractButton, QLineEdit, QPushButton, QStyle, QStyleOptionButton
+
+from tests.helpers import needs_directory
+
+SIZES = [(1024, 600), (600, 1024)]
+SCREENS = ("home", "guide", "faq", "compare", "directory", "checklist", "help", "search")
+
+
+def resize(window: Any, width: int, height: int) -> None:
+    for _ in range(3):  # orientation and the narrow top bar each change the minimum size
+        window.resize(width, height)
+        QCoreApplication.processEvents()
+
+
+def cut_labels(window: Any) -> list[str]:
+    """Visible buttons whose text is wider or taller than the room inside their borders."""
+    cut = []
+    for button in window.findChildren(QAbstractButton):
+        if not button.text() or not button.isVisible() or button.width() <= 1:
+            continue
+        room = button.contentsRect()
+        if isinstance(button, QPushButton):
+            option = QStyleOptionButton()
+            button.initStyleOption(option)
+            room = button.style().subElementRect(QStyle.SubElement.SE_PushButtonContents,
+                                                 option, button)
+        icon = button.iconSize().width() + 4 if not button.icon().isNull() else 0
+        metrics = button.fontMetrics()
+        lines = button.text().replace("&&", "&").split("\n")
+        wide = max(metrics.horizontalAdvance(line) for line in lines) + icon
+        tall = metrics.height() * len(lines)
+        # A button given at least its size hint shows its text whole (Qt's own measure:
+        # the style's contents rectangle can be a few pixels narrower than what it draws).
+        squeezed = (button.width() < button.sizeHint().width()
+                    or button.height() < button.sizeHint().height())
+        if (wide > room.width() or tall > room.height()) and squeezed:
+            cut.append(f"{button.text()!r} needs {wide}x{tall}, has {room.width()}x"
+                       f"{room.height()}")
+    return cut
+
+
+@pytest.mark.parametrize("size", SIZES, ids=[f"{w}x{h}" for w, h in SIZES])
+def test_no_button_label_is_cut_off_on_a_small_screen(qtbot: Any, make_shell: Any,
+                                                      size: tuple[int, int]) -> None:
+    shell = make_shell(size=size)
+    window = shell.window
+    resize(window, *size)
+    found: list[str] = []
+    for screen_id in SCREENS:
+        window.navigate(screen_id)
+        QCoreApplication.processEvents()
+        found += [f"{screen_id}: {c}" for c in cut_labels(window)]
+    # Typing: the letters, then the ZIP keypad.
+    shell.search_bar.field.setFocus()
+    shell.keyboard.toggle(True)
+    qtbot.waitUntil(shell.keyboard.isVisible)
+    QCoreApplication.processEvents()
+    found += [f"keyboard: {c}" for c in cut_labels(window)]
+    zip_field = QLineEdit()
+    qtbot.addWidget(zip_field)
+    shell.keyboard.attach(zip_field, numeric=True)
+    shell.keyboard.toggle(True)
+    QCoreApplication.processEvents()
+    found += [f"keypad: {c}" for c in cut_labels(window)]
+    assert not found, "\n".join(found)
+
+
+@needs_directory
+@pytest.mark.parametrize("size", SIZES, ids=[f"{w}x{h}" for w, h in SIZES])
+def test_directory_results_and_filters_are_not_cut_off(qtbot: Any, make_shell: Any,
+                                                       size: tuple[int, int]) -> None:
+    shell = make_shell(size=size)
+    window = shell.window
+    resize(window, *size)
+    directory = shell.screens.directory
+    window.navigate("directory")
+    for state, apply in directory.screenshot_states():
+        apply()
+        QCoreApplication.processEvents()
+        cut = cut_labels(window)
+        assert not cut, f"{state}: " + "\n".join(cut)
+
+
+def test_closing_the_keyboard_never_grows_a_portrait_window(qtbot: Any, make_shell: Any) -> None:
+    # The menu runs across the top in portrait; keys and helpline strip together would
+    # need more than 1024 pixels, even for the moment between hiding one and showing the other.
+    shell = make_shell(size=(600, 1024))
+    window = shell.window
+    resize(window, 600, 1024)
+    window.navigate("search")
+    shell.keyboard.toggle(True)
+    qtbot.waitUntil(shell.keyboard.isVisible)
+    shell.keyboard.toggle(False)
+    QCoreApplication.processEvents()
+    assert window.helpline_panel.isVisible()
+    assert window.size().toTuple() == (600, 1024)
