@@ -227,8 +227,10 @@ class MainWindow(QMainWindow):
             self._narrow = narrow
             self.narrow_changed.emit(narrow)
         self.helpline_panel.set_compact(not portrait and event.size().height() < COMPACT_HEIGHT)
+        # Only a side column is narrowed; the portrait strip keeps its large number.
         self.helpline_panel.set_column_width(
-            NARROW_PANEL_WIDTH if event.size().width() < ROOMY_WIDTH else PANEL_WIDTH)
+            NARROW_PANEL_WIDTH if not portrait and event.size().width() < ROOMY_WIDTH
+            else PANEL_WIDTH)
         self._show_helpline_panel()
         if portrait == self._portrait:
             return
