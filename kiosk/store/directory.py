@@ -204,8 +204,9 @@ def current_facilities(conn: sqlite3.Connection) -> dict[str, FacilityRow]:
     return _rows_by_id(conn)
 
 
-def read_current_facilities(path: Path) -> dict[str, FacilityRow]:
-    """The directory in the content database at `path`, read without writing anything."""
+@contextmanager
+def _reading(path: Path) -> Generator[sqlite3.Connection, None, None]:
+    """The content database at `path`, open read-only; any SQLite error as one line."""
     path = Path(path)
     if not path.is_file() or path.stat().st_size == 0:
         raise DirectoryDbError(f"content database not found: {path} (build it with db/build.py)")
@@ -215,11 +216,17 @@ def read_current_facilities(path: Path) -> dict[str, FacilityRow]:
     except sqlite3.Error as exc:
         raise DirectoryDbError(explain(exc, path)) from None
     try:
-        return _rows_by_id(conn)
+        yield conn
     except sqlite3.Error as exc:
         raise DirectoryDbError(explain(exc, path)) from None
     finally:
         conn.close()
+
+
+def read_current_facilities(path: Path) -> dict[str, FacilityRow]:
+    """The directory in the content database at `path`, read without writing anything."""
+    with _reading(path) as conn:
+        return _rows_by_id(conn)
 
 
 def _services(conn: sqlite3.Connection) -> list[ServiceRow]:
@@ -236,21 +243,9 @@ def _services(conn: sqlite3.Connection) -> list[ServiceRow]:
 def read_current_services(path: Path) -> tuple[list[ServiceRow], str]:
     """The service codes the content database at `path` knows and its directory's source,
     read without writing."""
-    path = Path(path)
-    if not path.is_file() or path.stat().st_size == 0:
-        raise DirectoryDbError(f"content database not found: {path} (build it with db/build.py)")
-    try:
-        conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True,
-                               timeout=BUSY_SECONDS)
-    except sqlite3.Error as exc:
-        raise DirectoryDbError(explain(exc, path)) from None
-    try:
+    with _reading(path) as conn:
         found = conn.execute("SELECT value FROM meta WHERE key = 'directory.source'").fetchone()
         return _services(conn), str(found[0]) if found else ""
-    except sqlite3.Error as exc:
-        raise DirectoryDbError(explain(exc, path)) from None
-    finally:
-        conn.close()
 
 
 def replace_directory(conn: sqlite3.Connection, *, services: Iterable[ServiceRow],
