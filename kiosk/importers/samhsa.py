@@ -466,7 +466,7 @@ def _cell(value: object) -> str:
 def _xlsx_lines(path: Path, sheet_name: list[str]) -> Iterator[tuple[int, list[str]]]:
     """Rows of the first sheet that looks like a table with a header (read-only mode, so a
     30 MB workbook is streamed rather than loaded whole)."""
-    import openpyxl  # type: ignore[import-untyped]  # no type hints published
+    import openpyxl
 
     try:
         book = openpyxl.load_workbook(path, read_only=True, data_only=True)
