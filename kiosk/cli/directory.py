@@ -27,6 +27,20 @@ from kiosk.store.directory import (
 )
 
 
+def _add_import_options(parser: argparse.ArgumentParser) -> None:
+    """What every directory import offers: a dry run, JSON, waiting for a lock, and which
+    kiosk and database."""
+    parser.add_argument("--dry-run", action="store_true",
+                        help="show what would change and change nothing")
+    parser.add_argument("--json", action="store_true",
+                        help="print the summary and the changes as one JSON object")
+    parser.add_argument("--wait", type=float, default=BUSY_SECONDS, metavar="SECONDS",
+                        help="how long to wait for another program writing the database "
+                             f"(default {BUSY_SECONDS:g})")
+    add_content_db_option(parser)
+    add_data_dir_option(parser)
+
+
 def register(sub: Any) -> None:
     importer = sub.add_parser("import", help="load directory data into the content database")
     kinds = importer.add_subparsers(dest="kind", required=True, metavar="SOURCE")
@@ -50,15 +64,7 @@ def register(sub: Any) -> None:
                              "(default: locator_2020_coordinates/*.csv)")
     parser.add_argument("--year", default=None, metavar="YYYY",
                         help="the edition's year, when the file does not say it")
-    parser.add_argument("--dry-run", action="store_true",
-                        help="show what would change and change nothing")
-    parser.add_argument("--json", action="store_true",
-                        help="print the summary and the changes as one JSON object")
-    parser.add_argument("--wait", type=float, default=BUSY_SECONDS, metavar="SECONDS",
-                        help="how long to wait for another program writing the database "
-                             f"(default {BUSY_SECONDS:g})")
-    add_content_db_option(parser)
-    add_data_dir_option(parser)
+    _add_import_options(parser)
     parser.set_defaults(run=run_import)
 
     export = kinds.add_parser(
@@ -78,15 +84,7 @@ def register(sub: Any) -> None:
                      help="update and add the export's programs, keep the others")
     export.add_argument("--date", default=None, metavar="YYYY-MM-DD",
                         help="the data date to show (default: when the newest file was saved)")
-    export.add_argument("--dry-run", action="store_true",
-                        help="show what would change and change nothing")
-    export.add_argument("--json", action="store_true",
-                        help="print the summary and the changes as one JSON object")
-    export.add_argument("--wait", type=float, default=BUSY_SECONDS, metavar="SECONDS",
-                        help="how long to wait for another program writing the database "
-                             f"(default {BUSY_SECONDS:g})")
-    add_content_db_option(export)
-    add_data_dir_option(export)
+    _add_import_options(export)
     export.set_defaults(run=run_findtreatment)
 
     stats = sub.add_parser("stats", help="count the directory's facilities")

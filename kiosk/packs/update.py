@@ -244,12 +244,17 @@ def _check_database(path: Path) -> None:
 def _keep_previous(current: Path, previous: Path) -> None:
     """`previous` becomes the current file without a moment in which `current` is missing."""
     partial = previous.with_name(previous.name + ".partial")
-    partial.unlink(missing_ok=True)
-    try:
-        os.link(current, partial)
-    except OSError:
-        shutil.copyfile(current, partial)
+    _link_or_copy(current, partial)
     partial.replace(previous)
+
+
+def _link_or_copy(source: Path, target: Path) -> None:
+    """A second name for `source` (a copy where the file system has no hard links)."""
+    target.unlink(missing_ok=True)
+    try:
+        os.link(source, target)
+    except OSError:
+        shutil.copyfile(source, target)
 
 
 def rollback(data_dir: Path) -> Manifest:
@@ -262,11 +267,7 @@ def rollback(data_dir: Path) -> Manifest:
     was = read_json(folder / INSTALLED)
     before = read_json(folder / PREVIOUS)
     swap = folder / (CONTENT_DB + ".swap")
-    swap.unlink(missing_ok=True)
-    try:
-        os.link(current, swap)
-    except OSError:
-        shutil.copyfile(current, swap)
+    _link_or_copy(current, swap)
     previous.replace(current)
     swap.replace(previous)
     _fsync_dir(folder)

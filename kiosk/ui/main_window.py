@@ -311,18 +311,24 @@ class MainWindow(QMainWindow):
         """A state that is not one screen's (an overlay over the window): name, prepare."""
         self._extra_screenshot_states.append((name, prepare))
 
+    def fit_to(self, width: int, height: int) -> None:
+        """Resize to a screen's size now, as a screen of that size would (screenshots, tests).
+
+        Three times: each resize may switch orientation or the narrow top bar, which changes
+        the minimum size the next one is measured against.
+        """
+        for _ in range(3):
+            self.resize(width, height)
+            QCoreApplication.processEvents()
+            layout = self.layout()
+            if layout is not None:
+                layout.activate()
+
     def save_screenshots(self, out_dir: Path, sizes: list[tuple[int, int]]) -> list[Path]:
         out_dir.mkdir(parents=True, exist_ok=True)
         written: list[Path] = []
         for width, height in sizes:
-            # Three times: each resize may switch orientation or the narrow top bar, which
-            # changes the minimum size the next one is measured against.
-            for _ in range(3):
-                self.resize(width, height)
-                QCoreApplication.processEvents()
-                layout = self.layout()
-                if layout is not None:
-                    layout.activate()
+            self.fit_to(width, height)
             for name, prepare in self.screenshot_states():
                 prepare()
                 QCoreApplication.processEvents()

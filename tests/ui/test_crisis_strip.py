@@ -15,12 +15,6 @@ from tests.helpers import image_to_numpy
 SIZES = [(1920, 1080), (1080, 1920), (1366, 768), (1024, 600), (600, 1024)]
 
 
-def resize(window: Any, width: int, height: int) -> None:
-    for _ in range(3):  # orientation and the narrow top bar each change the minimum size
-        window.resize(width, height)
-        QCoreApplication.processEvents()
-
-
 def assert_whole_and_uncovered(window: Any, label: QLabel, least_pt: float) -> None:
     assert label.isVisible(), label.text()
     assert label.font().pointSizeF() >= least_pt
@@ -39,7 +33,7 @@ def test_988_and_911_are_whole_and_uncovered_at_every_size(qtbot: Any, make_shel
                                                           size: tuple[int, int]) -> None:
     shell = make_shell(size=size)
     window = shell.window
-    resize(window, *size)
+    window.fit_to(*size)
     assert (window.width(), window.height()) == size  # the window fits the screen
     strip = window.crisis_strip
     assert "988" in strip.crisis_label.text() and "911" in strip.emergency_label.text()
@@ -81,7 +75,7 @@ def test_the_strip_qr_code_calls_988(qtbot: Any, window: Any) -> None:
 
 
 def test_get_help_now_starts_with_988_911_and_samhsa_and_fits_a_laptop(window: Any) -> None:
-    resize(window, 1366, 768)
+    window.fit_to(1366, 768)
     window.navigate("help")
     QCoreApplication.processEvents()
     help_screen = window.screens["help"]
@@ -99,7 +93,7 @@ def test_get_help_now_starts_with_988_911_and_samhsa_and_fits_a_laptop(window: A
 
 
 def test_a_short_laptop_screen_still_lists_samhsas_free_line(window: Any) -> None:
-    resize(window, 1366, 700)
+    window.fit_to(1366, 700)
     window.navigate("home")
     panel = window.helpline_panel
     others = [label.text() for label in panel.others if label.isVisible()]

@@ -15,12 +15,6 @@ SIZES = [(1024, 600), (600, 1024)]
 SCREENS = ("home", "guide", "faq", "compare", "directory", "checklist", "help", "search")
 
 
-def resize(window: Any, width: int, height: int) -> None:
-    for _ in range(3):  # orientation and the narrow top bar each change the minimum size
-        window.resize(width, height)
-        QCoreApplication.processEvents()
-
-
 def cut_labels(window: Any) -> list[str]:
     """Visible buttons whose text is wider or taller than the room inside their borders."""
     cut = []
@@ -53,7 +47,7 @@ def test_no_button_label_is_cut_off_on_a_small_screen(qtbot: Any, make_shell: An
                                                       size: tuple[int, int]) -> None:
     shell = make_shell(size=size)
     window = shell.window
-    resize(window, *size)
+    window.fit_to(*size)
     found: list[str] = []
     for screen_id in SCREENS:
         window.navigate(screen_id)
@@ -80,7 +74,7 @@ def test_directory_results_and_filters_are_not_cut_off(qtbot: Any, make_shell: A
                                                        size: tuple[int, int]) -> None:
     shell = make_shell(size=size)
     window = shell.window
-    resize(window, *size)
+    window.fit_to(*size)
     directory = shell.screens.directory
     window.navigate("directory")
     for state, apply in directory.screenshot_states():
@@ -95,7 +89,7 @@ def test_closing_the_keyboard_never_grows_a_portrait_window(qtbot: Any, make_she
     # need more than 1024 pixels, even for the moment between hiding one and showing the other.
     shell = make_shell(size=(600, 1024))
     window = shell.window
-    resize(window, 600, 1024)
+    window.fit_to(600, 1024)
     window.navigate("search")
     shell.keyboard.toggle(True)
     qtbot.waitUntil(shell.keyboard.isVisible)
