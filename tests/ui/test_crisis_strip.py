@@ -99,3 +99,15 @@ def test_a_short_laptop_screen_still_lists_samhsas_free_line(window: Any) -> Non
     others = [label.text() for label in panel.others if label.isVisible()]
     assert others == ["SAMHSA's National Helpline: 1-800-662-4357"]
     assert panel.number_label.isVisible() and panel.disclosure_label.isVisible()
+
+
+def test_a_screen_reader_reads_988_and_911_from_the_accessibility_tree(window: Any) -> None:
+    from PySide6.QtGui import QAccessible
+
+    names = []
+    for label in (window.crisis_strip.crisis_label, window.crisis_strip.emergency_label):
+        node = QAccessible.queryAccessibleInterface(label)
+        assert node is not None and node.isValid()
+        names.append(node.text(QAccessible.Text.Name))
+    assert "988" in names[0] and "Lifeline" in names[0]
+    assert "911" in names[1] and "overdose" in names[1]
