@@ -65,8 +65,9 @@ def test_stale_check_follows_the_sources(tmp_path: Path, template_db_no_director
     assert not db_build.is_stale(out, None)
     import os
 
-    old = out.stat().st_mtime - 3600
-    os.utime(out, (old, old))
+    # older than the newest source, however old the checkout's files are
+    newest = max(f.stat().st_mtime for f in db_build.source_files(None))
+    os.utime(out, (newest - 60, newest - 60))
     assert db_build.is_stale(out, None)
 
 
