@@ -97,7 +97,8 @@ class FacilityDelegate(QStyledItemDelegate):
         super().__init__(parent)
         self._ink = QColor(theme.INK)
         self._muted = QColor(theme.MUTED)
-        self._selected = QColor(theme.CALM)
+        self._selected = QColor(theme.SELECTED)
+        self._accent = QColor(theme.ACCENT)
         self._rule = QColor("#ece8df")
 
     def _fonts(self, option: QStyleOptionViewItem) -> tuple[QFont, QFont]:
@@ -120,6 +121,7 @@ class FacilityDelegate(QStyledItemDelegate):
         selected = bool(option.state & QStyle.StateFlag.State_Selected)
         if selected:
             painter.fillRect(rect, self._selected)
+            painter.fillRect(rect.adjusted(0, 0, -(rect.width() - 6), 0), self._accent)
         painter.setPen(self._rule)
         painter.drawLine(rect.bottomLeft(), rect.bottomRight())
         bold, plain = self._fonts(option)

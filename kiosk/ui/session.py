@@ -122,7 +122,7 @@ class SessionGuard(QObject):
         self.quick_exit_button.clicked.connect(self._on_quick_exit_button_clicked)
         window.add_top_bar_widget(self.quick_exit_button)
 
-        self.warning = IdleWarning(window, top_bar)
+        self.warning = IdleWarning(window, top_bar, keep_clear=window.crisis_strip)
         self.warning.continue_requested.connect(self._on_warning_continue_requested)
         self.neutral = NeutralScreen(window, top_bar)
         self.neutral.dismissed.connect(self._on_neutral_dismissed)

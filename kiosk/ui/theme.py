@@ -15,6 +15,13 @@ PAPER = "#f7f5f0"
 ACCENT = "#1f5f8b"
 ACCENT_DARK = "#174a6c"
 CALM = "#e6eef3"
+#: A chosen list row: a clear tint and a bar in the accent colour, never a dotted frame.
+SELECTED = "#cfe1ee"
+#: Text-field outlines: 3.3:1 against the page, so a field can be found without its hint.
+FIELD_BORDER = "#7b8e9c"
+#: Scroll bars wide enough to drag with a finger; the thumb never shorter than a touch target.
+SCROLL_PX = 20
+THUMB_PX = 48
 HELP_BG = "#0f3d3a"
 HELP_INK = "#ffffff"
 #: The crisis strip: white on a deep red (9.3:1), set apart from the calm helpline green.
@@ -71,13 +78,37 @@ QLabel[role="title"] {{ font-size: 22pt; font-weight: bold; }}
 QLabel[role="display"] {{ font-size: 40pt; font-weight: bold; }}
 QLabel[role="subtitle"] {{ font-size: 16pt; font-weight: bold; }}
 QLabel[role="muted"] {{ color: {MUTED}; }}
-QLabel[role="small"] {{ font-size: 12pt; }}
+QLabel[role="small"] {{ font-size: 14pt; }}
 QTextBrowser {{ background: white; border: 1px solid #d5d0c4; border-radius: 8px; padding: 0.4em; }}
-QListView {{ background: white; border: 1px solid #d5d0c4; border-radius: 8px; }}
+QListView {{ background: white; border: 1px solid #d5d0c4; border-radius: 8px; outline: 0; }}
 QListView::item {{ padding: 0.5em; border-bottom: 1px solid #ece8df; }}
 QListView::indicator {{ width: 1.4em; height: 1.4em; }}
-QListView::item:selected {{ background: {CALM}; color: {INK}; }}
-QScrollBar:vertical {{ width: 0.9em; }}
+QListView::item:selected {{
+    background: {SELECTED}; color: {INK}; border-left: 6px solid {ACCENT};
+}}
+QLineEdit {{
+    background: white; border: 2px solid {FIELD_BORDER}; border-radius: 10px;
+    padding: 0.15em 0.5em;
+}}
+QLineEdit:focus {{ border: 3px solid {ACCENT}; }}
+/* Finger-sized scroll bars: a wide track and a long, rounded thumb, no arrow buttons. */
+QScrollBar:vertical {{
+    width: {SCROLL_PX}px; background: #ebe7df; border: none; margin: 0; border-radius: 8px;
+}}
+QScrollBar::handle:vertical {{
+    background: #8795a0; min-height: {THUMB_PX}px; border-radius: 8px; margin: 3px;
+}}
+QScrollBar::handle:vertical:pressed {{ background: {ACCENT}; }}
+QScrollBar::add-line:vertical, QScrollBar::sub-line:vertical {{ height: 0; border: none; }}
+QScrollBar::add-page:vertical, QScrollBar::sub-page:vertical {{ background: none; }}
+QScrollBar:horizontal {{
+    height: {SCROLL_PX}px; background: #ebe7df; border: none; margin: 0; border-radius: 8px;
+}}
+QScrollBar::handle:horizontal {{
+    background: #8795a0; min-width: {THUMB_PX}px; border-radius: 8px; margin: 3px;
+}}
+QScrollBar::add-line:horizontal, QScrollBar::sub-line:horizontal {{ width: 0; border: none; }}
+QScrollBar::add-page:horizontal, QScrollBar::sub-page:horizontal {{ background: none; }}
 """
 
 

@@ -9,7 +9,9 @@ from pathlib import Path
 
 import pytest
 import zxingcpp
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import QCoreApplication, QPoint, Qt
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QScroller
 
 from kiosk.store.connect import open_content_db
 from kiosk.store.directory import DirectoryRepository
@@ -326,3 +328,28 @@ def test_program_page_puts_key_facts_first_and_folds_long_lists(qtbot, screen) -
     assert body.isVisible() and button.text().startswith("▾")
     click(qtbot, button)
     assert not body.isVisible()
+
+
+def test_a_mouse_drag_scrolls_the_list_and_a_tap_still_opens_a_program(qtbot, screen) -> None:
+    # Many touch monitors report a finger as a mouse: dragging must scroll, not select.
+    screen.resize(900, 700)
+    screen.show()
+    screen.show_state("CA")
+    view = screen.results_page.list.viewport()
+    bar = screen.results_page.list.verticalScrollBar()
+    opened: list[str] = []
+    screen.results_page.facility_activated.connect(opened.append)
+    start = QPoint(view.width() // 2, view.height() - 20)
+    QTest.mousePress(view, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, start)
+    for step in range(1, 21):
+        QTest.mouseMove(view, start - QPoint(0, step * 20))
+        QCoreApplication.processEvents()
+    QTest.mouseRelease(view, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier,
+                       start - QPoint(0, 400))
+    qtbot.waitUntil(lambda: bar.value() > 200)
+    assert opened == []
+    # Once the flick has come to rest (a tap during it only stops it), a tap opens a row.
+    scroller = QScroller.scroller(view)
+    qtbot.waitUntil(lambda: scroller.state() == QScroller.State.Inactive, timeout=5000)
+    qtbot.mouseClick(view, Qt.MouseButton.LeftButton, pos=QPoint(40, 20))
+    assert len(opened) == 1

@@ -159,11 +159,14 @@ def test_the_warning_appears_and_a_touch_cancels_it(qtbot, window, guard) -> Non
     assert guard.warning.isVisible()
     assert guard.warning.title.text() == "Still there?"
     assert "start over" in guard.warning.text.text()
-    # The warning leaves the top bar (and its Quick exit button) uncovered.
+    # The whole window is dimmed, the top bar with Quick exit too, but for the crisis lines.
     button = guard.quick_exit_button
-    assert guard.warning.geometry().top() > button.mapTo(window, button.rect().bottomLeft()).y()
-    qtbot.mouseClick(guard.warning, Qt.MouseButton.LeftButton,
-                     pos=guard.warning.rect().center() + QPoint(0, 200))
+    exit_centre = button.mapTo(window, button.rect().center())
+    assert window.childAt(exit_centre) is guard.warning
+    strip = window.crisis_strip
+    assert window.childAt(strip.mapTo(window, strip.rect().center())) is not guard.warning
+    # A touch on the dimmed top bar continues the visit.
+    qtbot.mouseClick(guard.warning, Qt.MouseButton.LeftButton, pos=exit_centre)
     assert not guard.warning.isVisible()
     with qtbot.assertNotEmitted(guard.session_reset, wait=timeouts.warning_ms + 100):
         pass  # past the moment the reset was due

@@ -63,13 +63,13 @@ class HelpScreen(Screen):
         extra = [x for x in (line.hours, line.languages) if x and x not in line.promise]
         details = " · ".join([line.promise, *extra])
         grid.addWidget(_text(details), 2, 0)
-        if line.disclosure:
-            grid.addWidget(_text(line.disclosure, "small"), 3, 0)
+        if line.disclosure:  # below the QR too: a long disclosure in full width, fewer lines
+            grid.addWidget(_text(line.disclosure, "small"), 3, 0, 1, 2)
         qr = QLabel()
         qr.setFixedSize(self.QR_SIDE, self.QR_SIDE)
         self._qr_codes.append((qr, line.tel_uri))
         qr.setAccessibleName(self.tr("QR code to call %s") % line.number)
-        grid.addWidget(qr, 0, 1, 4, 1, Qt.AlignmentFlag.AlignTop)
+        grid.addWidget(qr, 0, 1, 3, 1, Qt.AlignmentFlag.AlignTop)
         grid.setColumnStretch(0, 1)
         grid.setRowStretch(4, 1)  # a taller neighbour's extra height goes below the text
         card.setAccessibleName(f"{line.name}, {line.number}")

@@ -7,8 +7,8 @@ button stays reachable, or the whole window (`cover_top_bar=True`), and follows 
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QObject, Qt, Signal
-from PySide6.QtGui import QColor, QMouseEvent, QPainter, QPaintEvent
+from PySide6.QtCore import QEvent, QObject, QPoint, QRect, Qt, Signal
+from PySide6.QtGui import QColor, QMouseEvent, QPainter, QPaintEvent, QRegion
 from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QVBoxLayout, QWidget
 
 from kiosk.ui import theme
@@ -26,10 +26,12 @@ class Overlay(QWidget):
     """A widget laid over `host` (a QMainWindow), below `top_bar` unless it covers it too."""
 
     def __init__(self, host: QWidget, top_bar: QWidget | None = None, *,
-                 cover_top_bar: bool = False, color: QColor = DIM) -> None:
+                 cover_top_bar: bool = False, color: QColor = DIM,
+                 keep_clear: QWidget | None = None) -> None:
         super().__init__(host)
         self._host = host
         self._top_bar = top_bar
+        self._keep_clear = keep_clear
         self._cover_top_bar = cover_top_bar
         self._color = color
         self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, False)
@@ -64,6 +66,13 @@ class Overlay(QWidget):
         if bar is not None and not self._cover_top_bar and bar.isVisible():
             top = bar.mapTo(self._host, bar.rect().bottomLeft()).y() + 1
         self.setGeometry(0, top, self._host.width(), max(0, self._host.height() - top))
+        clear = self._keep_clear
+        if clear is not None and clear.isVisible():
+            # A hole in the overlay: that widget stays bright, readable and tappable.
+            corner = clear.mapTo(self._host, QPoint(0, 0)) - QPoint(0, top)
+            self.setMask(QRegion(self.rect()).subtracted(QRegion(QRect(corner, clear.size()))))
+        else:
+            self.clearMask()
 
     def open(self) -> None:
         self.place()
@@ -84,8 +93,12 @@ class IdleWarning(Overlay):
 
     continue_requested = Signal()
 
-    def __init__(self, host: QWidget, top_bar: QWidget | None = None) -> None:
-        super().__init__(host, top_bar)
+    def __init__(self, host: QWidget, top_bar: QWidget | None = None,
+                 keep_clear: QWidget | None = None) -> None:
+        # Dims the whole window, top bar too (a bright bar above a dim page reads as "only
+        # part of the screen is affected"), all but `keep_clear`: the crisis lines stay
+        # bright. Any touch on the dimmed part continues the session.
+        super().__init__(host, top_bar, cover_top_bar=True, keep_clear=keep_clear)
         self.setAccessibleName(self.tr("Still there?"))
         _card, layout = self.card()
         self.title = _label(self.tr("Still there?"), "title")

@@ -42,11 +42,7 @@ class SearchBar(QWidget):
         self.field.setInputMethodHints(Qt.InputMethodHint.ImhNoPredictiveText
                                        | Qt.InputMethodHint.ImhSensitiveData
                                        | Qt.InputMethodHint.ImhNoAutoUppercase)
-        self.field.setStyleSheet(
-            "QLineEdit#SearchField { font-size: 16pt; background: white;"
-            " border: 2px solid #8aa3b4; border-radius: 10px; padding: 0.1em 0.5em; }"
-            " QLineEdit#SearchField:focus { border: 3px solid #e0a400; }"
-        )
+        self.field.setStyleSheet("QLineEdit#SearchField { font-size: 16pt; }")
         self.field.textChanged.connect(self.text_changed.emit)
         self.field.returnPressed.connect(self.results_requested.emit)
         self.field.installEventFilter(self)

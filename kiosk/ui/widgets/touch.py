@@ -10,6 +10,7 @@ from PySide6.QtWidgets import (
     QListView,
     QPushButton,
     QScroller,
+    QScrollerProperties,
     QStyle,
     QStyleOptionButton,
     QWidget,
@@ -58,10 +59,21 @@ class FittingButton(TouchButton):
 
 
 def enable_kinetic_scroll(area: QAbstractScrollArea) -> None:
-    """Flick to scroll with a finger (and the left mouse button, for testing on a laptop)."""
+    """Flick to scroll with a finger, or by dragging with the mouse: many touch monitors
+    report a finger as a mouse, so a drag must scroll too."""
     if isinstance(area, QAbstractItemView):
         area.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
-    QScroller.grabGesture(area.viewport(), QScroller.ScrollerGestureType.TouchGesture)
+        # A tap chooses a row without leaving a focus frame on it; Tab still reaches it.
+        area.setFocusPolicy(Qt.FocusPolicy.TabFocus)
+    # One gesture per target: Qt turns an unhandled touch into a mouse press, so the
+    # mouse gesture serves fingers too.
+    QScroller.grabGesture(area.viewport(), QScroller.ScrollerGestureType.LeftMouseButtonGesture)
+    scroller = QScroller.scroller(area.viewport())
+    properties = scroller.scrollerProperties()
+    # A tap goes to the row or button at once (no held-back press): it is painted in the
+    # same frame; only a press that moves past the drag distance becomes a scroll.
+    properties.setScrollMetric(QScrollerProperties.ScrollMetric.MousePressEventDelay, 0.0)
+    scroller.setScrollerProperties(properties)
 
 
 def set_up_wrapping_list(view: QListView, accessible_name: str) -> None:

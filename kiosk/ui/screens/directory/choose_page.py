@@ -152,7 +152,7 @@ class ChoosePage(QWidget):
                 self.tr("{state}\n{count} programs").format(state=name, count=f"{count:,}"))
         button = TouchButton(text)
         button.setProperty("stateButton", True)
-        button.setStyleSheet("font-size: 13pt; padding: 0.3em 0.4em;")
+        button.setStyleSheet("font-size: 14pt; padding: 0.3em 0.2em;")
         button.setAccessibleName(text.replace("\n", ", "))
         button.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
         button.setFixedHeight(max(2 * button.fontMetrics().lineSpacing() + 24,
