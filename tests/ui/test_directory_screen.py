@@ -353,3 +353,25 @@ def test_a_mouse_drag_scrolls_the_list_and_a_tap_still_opens_a_program(qtbot, sc
     qtbot.waitUntil(lambda: scroller.state() == QScroller.State.Inactive, timeout=5000)
     qtbot.mouseClick(view, Qt.MouseButton.LeftButton, pos=QPoint(40, 20))
     assert len(opened) == 1
+
+
+def test_a_narrow_page_gives_the_list_full_width_and_the_filters_a_sheet(qtbot, screen) -> None:
+    screen.resize(600, 900)
+    screen.show_state("CA")
+    results = screen.results_page
+    qtbot.waitUntil(results.is_stacked)
+    assert results.list.isVisible() and not results.filter_area.isVisible()
+    qtbot.waitUntil(lambda: results.list.width() > 0.9 * results.width())
+    click(qtbot, results.filters_button)
+    assert results.filter_area.isVisible() and not results.list.isVisible()
+    assert results.filters_button.text() == "Show 1,141 programs"
+    click(qtbot, results.chips["intensive_outpatient"])
+    shown = results.model.rowCount()
+    assert results.filters_button.text() == f"Show {shown:,} programs"
+    click(qtbot, results.filters_button)
+    assert results.list.isVisible() and not results.filter_area.isVisible()
+    assert results.filters_button.text() == "Filters (1 on)"
+    screen.resize(1100, 800)
+    qtbot.waitUntil(lambda: not results.is_stacked())
+    assert results.list.isVisible() and results.filter_area.isVisible()
+    assert not results.filters_button.isVisible()

@@ -16,17 +16,14 @@ from PySide6.QtWidgets import (
 
 from kiosk.present.codes import filter_group_title, filter_label
 from kiosk.present.directory_index import DirectoryIndex, Place
-from kiosk.ui import theme
 from kiosk.ui.directory_models import FacilityDelegate, FacilityIdRole, FacilityListModel
 from kiosk.ui.screens.base import heading
 from kiosk.ui.screens.directory.words import tr
 from kiosk.ui.widgets.chips import FilterChip
 from kiosk.ui.widgets.touch import TouchButton, enable_kinetic_scroll
 
-#: Pages narrower than this (in pixels) put the filters above the list instead of beside it.
+#: Pages narrower than this (in pixels) show the filters as a sheet instead of beside the list.
 STACK_BELOW_WIDTH = 640
-#: Qt's "no maximum" for a widget's size.
-QWIDGETSIZE_MAX = 16_777_215
 
 
 class ResultsPage(QWidget):
@@ -54,32 +51,66 @@ class ResultsPage(QWidget):
         top.addWidget(self.change_place_button)
         self.results_title = heading("", role="subtitle")
         top.addWidget(self.results_title, 1)
+        # On a narrow page the filters are a full-width sheet opened by this button, so the
+        # list keeps the whole width and its names and streets are not cut off.
+        self.filters_button = TouchButton(self.tr("Filters"), checkable=True)
+        self.filters_button.toggled.connect(self._on_filters_button_toggled)
+        self.filters_button.hide()
+        top.addWidget(self.filters_button)
         layout.addLayout(top)
+        self._top, self._layout = top, layout
 
         row = self._row = QBoxLayout(QBoxLayout.Direction.LeftToRight)
         row.setSpacing(12)
         layout.addLayout(row, 1)
         row.addWidget(self._build_filter_area(), 1)
-        row.addLayout(self._build_list_column(), 1)
+        self.list_host = QWidget()
+        column = self._build_list_column()
+        column.setContentsMargins(0, 0, 0, 0)
+        self.list_host.setLayout(column)
+        row.addWidget(self.list_host, 1)
         self._stacked = False
 
     def is_stacked(self) -> bool:
-        """True when the filters sit above the list (a narrow page) instead of beside it."""
+        """True when the filters are a sheet behind the Filters button (a narrow page)."""
         return self._stacked
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
         # Side by side, a narrow page (1024x600 beside the menu and the helplines, or a
-        # portrait tablet) squeezes both columns until chips and names are cut off; there
-        # the filters go above the list, full width, in a third of the height.
+        # portrait screen) squeezes both columns until chips and names are cut off.
         stacked = event.size().width() < STACK_BELOW_WIDTH
         if stacked != self._stacked:
             self._stacked = stacked
-            self._row.setDirection(QBoxLayout.Direction.TopToBottom if stacked
-                                   else QBoxLayout.Direction.LeftToRight)
-        self.filter_area.setMaximumHeight(max(theme.touch_target_px(self) * 3,
-                                              event.size().height() // 3)
-                                          if stacked else QWIDGETSIZE_MAX)
+            self.filters_button.setVisible(stacked)
+            # Narrow, the title takes a line of its own below the two buttons.
+            (self._top if stacked else self._layout).removeWidget(self.results_title)
+            if stacked:
+                self._layout.insertWidget(1, self.results_title)
+            else:
+                self._top.insertWidget(1, self.results_title, 1)
+            if not stacked:
+                self.filters_button.setChecked(False)
+            self._show_sheet(self.filters_button.isChecked())
+
+    def _on_filters_button_toggled(self, _checked: bool) -> None:
+        self._show_sheet(self.filters_button.isChecked())
+        self._name_filters_button()
+
+    def _show_sheet(self, sheet: bool) -> None:
+        """Filters and list side by side, or (narrow) one of them full width."""
+        self.filter_area.setVisible(not self._stacked or sheet)
+        self.list_host.setVisible(not self._stacked or not sheet)
+
+    def _name_filters_button(self) -> None:
+        if self.filters_button.isChecked():
+            text = self.tr("Show {count} programs").format(count=f"{self.model.rowCount():,}")
+        elif self._chosen:
+            text = self.tr("Filters ({count} on)").format(count=len(self._chosen))
+        else:
+            text = self.tr("Filters")
+        self.filters_button.setText(text)
+        self.filters_button.setAccessibleName(text)
 
     def _build_filter_area(self) -> QScrollArea:
         self.filter_area = QScrollArea()
@@ -214,6 +245,7 @@ class ResultsPage(QWidget):
         self.count_label.setText(self.tr("{shown} of {total} programs match.").format(
             shown=f"{len(rows):,}", total=f"{len(place.rows):,}"))
         self._show_no_match(index, place, rows)
+        self._name_filters_button()
 
     def _show_no_match(self, index: DirectoryIndex, place: Place, rows: list[int]) -> None:
         if rows:
@@ -253,6 +285,7 @@ class ResultsPage(QWidget):
 
     # --------------------------------------------------------------- session --
     def reset(self) -> None:
+        self.filters_button.setChecked(False)
         self.clear_filters()
         self._place = None
         self._drop_key = ""
