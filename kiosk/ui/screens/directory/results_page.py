@@ -79,7 +79,9 @@ class ResultsPage(QWidget):
         super().resizeEvent(event)
         # Side by side, a narrow page (1024x600 beside the menu and the helplines, or a
         # portrait screen) squeezes both columns until chips and names are cut off.
-        stacked = event.size().width() < STACK_BELOW_WIDTH
+        # A page taller than wide (a portrait screen) also gives the list the whole width.
+        size = event.size()
+        stacked = size.width() < STACK_BELOW_WIDTH or size.height() > size.width()
         if stacked != self._stacked:
             self._stacked = stacked
             self.filters_button.setVisible(stacked)
