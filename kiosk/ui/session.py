@@ -118,7 +118,6 @@ class SessionGuard(QObject):
         self.quick_exit_button.setAccessibleName(self.tr("Quick exit: start over"))
         self.quick_exit_button.setAccessibleDescription(self.tr(
             "Clears everything on the screen at once and shows a plain welcome screen"))
-        self.quick_exit_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.quick_exit_button.clicked.connect(self._on_quick_exit_button_clicked)
         window.add_top_bar_widget(self.quick_exit_button)
 
@@ -317,6 +316,9 @@ class SessionGuard(QObject):
             self.reset_session("quick_exit")
         finally:
             self._keep_neutral = False
+        # The reset put focus on Home, under the screen: a keyboard user must be able to
+        # leave the welcome screen as a touch does.
+        self.neutral.setFocus(Qt.FocusReason.OtherFocusReason)
         self._neutral_timer.start(self.timeouts.idle_ms)
 
     def _on_quick_exit_button_clicked(self) -> None:

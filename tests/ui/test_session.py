@@ -216,6 +216,27 @@ def test_shift_three_times_is_a_quick_exit(qtbot, window, guard) -> None:
     assert window.current_screen_id() == "home"
 
 
+@pytest.mark.parametrize("key", [Qt.Key.Key_Return, Qt.Key.Key_Space, Qt.Key.Key_Tab])
+def test_a_keyboard_user_reaches_quick_exit_and_leaves_the_welcome_screen(
+        qtbot, window, guard, key) -> None:
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    field = visitor_field(window)
+    field.setFocus()
+    seen = []
+    for _ in range(30):  # Tab goes round the whole window, Quick exit included
+        if QApplication.focusWidget() is guard.quick_exit_button:
+            break
+        seen.append(QApplication.focusWidget())
+        qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)
+    assert QApplication.focusWidget() is guard.quick_exit_button, seen
+    qtbot.keyClick(guard.quick_exit_button, Qt.Key.Key_Space)
+    assert guard.neutral.isVisible()
+    assert QApplication.focusWidget() is guard.neutral  # not a control hidden behind it
+    qtbot.keyClick(guard.neutral, key)
+    assert not guard.neutral.isVisible()
+
+
 def test_shift_typed_as_part_of_text_does_not_exit(qtbot, window, guard) -> None:
     field = visitor_field(window)
     field.setFocus()

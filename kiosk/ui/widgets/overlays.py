@@ -8,7 +8,7 @@ button stays reachable, or the whole window (`cover_top_bar=True`), and follows 
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QObject, QPoint, QRect, Qt, Signal
-from PySide6.QtGui import QColor, QMouseEvent, QPainter, QPaintEvent, QRegion
+from PySide6.QtGui import QColor, QKeyEvent, QMouseEvent, QPainter, QPaintEvent, QRegion
 from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QVBoxLayout, QWidget
 
 from kiosk.ui import theme
@@ -16,6 +16,9 @@ from kiosk.ui.widgets.labels import wrapped_label
 from kiosk.ui.widgets.touch import TouchButton
 
 DIM = QColor(15, 30, 40, 150)
+#: Keys that leave the neutral screen, as a touch does.
+_BEGIN_KEYS = frozenset({Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_Space,
+                         Qt.Key.Key_Escape, Qt.Key.Key_Tab, Qt.Key.Key_Backtab})
 
 
 def _label(text: str, role: str = "") -> QLabel:
@@ -135,6 +138,7 @@ class NeutralScreen(Overlay):
         # Opaque: nothing under it is painted while it is up (and it shows at once).
         self.setAttribute(Qt.WidgetAttribute.WA_OpaquePaintEvent, True)
         self.setAccessibleName(self.tr("Welcome"))
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(48, 48, 48, 48)
         layout.addStretch(2)
@@ -148,3 +152,13 @@ class NeutralScreen(Overlay):
     def mousePressEvent(self, event: QMouseEvent) -> None:
         event.accept()
         self.dismissed.emit()
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        event.accept()
+        if event.key() in _BEGIN_KEYS:
+            self.dismissed.emit()
+
+    def focusNextPrevChild(self, next: bool) -> bool:
+        # Tab begins, like a touch, instead of moving to a control hidden behind the screen.
+        self.dismissed.emit()
+        return True
