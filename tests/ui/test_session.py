@@ -486,3 +486,13 @@ def test_quick_exit_leaves_no_checklist_row_highlighted(qtbot, window) -> None:
     window.navigate("checklist")
     assert not screen.list.currentIndex().isValid()
     assert not screen.list.selectionModel().hasSelection()
+
+
+def test_enter_presses_a_button_as_space_does(qtbot, window) -> None:
+    button = window.nav_buttons["guide"]
+    button.setFocus()
+    qtbot.keyClick(button, Qt.Key.Key_Return)
+    assert window.current_screen_id() == "guide"
+    window.nav_buttons["faq"].setFocus()
+    qtbot.keyClick(window.nav_buttons["faq"], Qt.Key.Key_Enter)
+    assert window.current_screen_id() == "faq"

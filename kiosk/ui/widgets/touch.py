@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QResizeEvent
+from PySide6.QtGui import QKeyEvent, QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QAbstractScrollArea,
@@ -32,6 +32,14 @@ class TouchButton(QPushButton):
         self.setFocusPolicy(Qt.FocusPolicy.TabFocus)
         if primary:
             self.setProperty("primary", True)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        # Enter presses a button as Space does: what keyboard and switch users expect.
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and not event.isAutoRepeat():
+            event.accept()
+            self.click()
+            return
+        super().keyPressEvent(event)
 
 
 def label_fits(button: QPushButton, text: str) -> bool:
