@@ -3,12 +3,18 @@
 Five wrong PINs in a row lock the admin pad for five minutes; every further wrong PIN after a
 lockout doubles the wait (at most an hour). A right PIN clears the count. The lockout is kept
 in the database, so restarting the kiosk does not reset it. The clock is injectable.
+
+The pad fails closed: a wrong PIN that cannot be recorded (read-only file, locked database,
+full disk) would otherwise be a free guess, so while the database cannot be written the pad is
+locked, in memory, for LOCKOUT_SECONDS at a time and no PIN is checked at all. The same test
+runs whenever the pad opens, so a restart cannot be used to keep guessing.
 """
 
 from __future__ import annotations
 
 import hashlib
 import hmac
+import logging
 import secrets
 import sqlite3
 import time
@@ -24,6 +30,8 @@ MAX_LOCKOUT_SECONDS = 3600.0
 #: scrypt cost (N). 2**14 with r=8 uses 16 MiB and takes a few tens of milliseconds.
 DEFAULT_COST = 2**14
 _R, _P, _DKLEN = 8, 1, 32
+
+log = logging.getLogger(__name__)
 
 
 class PinError(ValueError):
@@ -85,6 +93,29 @@ class PinRepository:
         self._conn = conn
         self._clock = clock
         self._cost = cost
+        # Set when a write failed: the pad stays locked until then, whatever the database says.
+        self._unwritable_until = 0.0
+        #: True while the last attempt to write the lockout state failed.
+        self.unwritable = False
+
+    def _storage_failed(self, exc: sqlite3.DatabaseError) -> None:
+        if not self.unwritable:
+            log.warning("admin database cannot be written (%s): the PIN pad is locked", exc)
+        self.unwritable = True
+        self._unwritable_until = max(self._unwritable_until, self._clock() + LOCKOUT_SECONDS)
+
+    def _writable(self) -> bool:
+        """Whether the lockout state can be recorded, found by a write that changes nothing."""
+        try:
+            self._conn.execute("UPDATE admin_pin SET locked_until = locked_until WHERE id = 1")
+        except sqlite3.DatabaseError as exc:
+            self._storage_failed(exc)
+            return False
+        self.unwritable = False
+        return True
+
+    def _memory_locked(self) -> float:
+        return max(0.0, self._unwritable_until - self._clock())
 
     def _row(self) -> tuple[str, int, float]:
         row = self._conn.execute(
@@ -101,7 +132,12 @@ class PinRepository:
         )
 
     def has_pin(self) -> bool:
-        return bool(self._row()[0])
+        """Whether a PIN is set; True when the database cannot be read, so the pad opens locked."""
+        try:
+            return bool(self._row()[0])
+        except sqlite3.DatabaseError as exc:
+            self._storage_failed(exc)
+            return True
 
     def set_pin(self, pin: str) -> None:
         """Store a new PIN (validated) and clear any lockout."""
@@ -111,16 +147,41 @@ class PinRepository:
         self._save("", 0, 0.0)
 
     def locked_seconds(self) -> float:
-        """Seconds until the pad accepts a PIN again (0 when it is not locked)."""
-        return max(0.0, self._row()[2] - self._clock())
+        """Seconds until the pad accepts a PIN again (0 when it is not locked).
+
+        Never raises: a database that cannot be read or written locks the pad instead.
+        """
+        if self._memory_locked() <= 0:
+            try:
+                locked_until = self._row()[2]
+            except sqlite3.DatabaseError as exc:
+                self._storage_failed(exc)
+            else:
+                stored = max(0.0, locked_until - self._clock())
+                if stored > 0 or self._writable():
+                    return stored
+        return self._memory_locked()
 
     def check(self, pin: str) -> PinCheck:
+        """Never raises on a database error: the pad is locked instead (see the module doc)."""
+        if (memory := self._memory_locked()) > 0:
+            return PinCheck(PinStatus.LOCKED, locked_seconds=memory)
+        try:
+            return self._check(pin)
+        except sqlite3.DatabaseError as exc:
+            self._storage_failed(exc)
+            return PinCheck(PinStatus.LOCKED, locked_seconds=self._memory_locked())
+
+    def _check(self, pin: str) -> PinCheck:
         pin_hash, failures, locked_until = self._row()
         if not pin_hash:
             return PinCheck(PinStatus.NO_PIN)
         now = self._clock()
         if locked_until > now:
             return PinCheck(PinStatus.LOCKED, locked_seconds=locked_until - now)
+        # Test the write before the PIN: a guess whose failure cannot be counted is not checked.
+        if not self._writable():
+            return PinCheck(PinStatus.LOCKED, locked_seconds=self._memory_locked())
         if verify_pin(pin, pin_hash):
             self._save(pin_hash, 0, 0.0)
             return PinCheck(PinStatus.OK)

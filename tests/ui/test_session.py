@@ -370,6 +370,25 @@ def test_wrong_pins_lock_the_pad(qtbot, window, guard, stores) -> None:
     assert guard.pin_pad.field.text() == ""
 
 
+def test_an_unwritable_admin_database_keeps_the_pad_locked(qtbot, window, guard,
+                                                           stores) -> None:
+    set_pin(stores)
+    stores.admin_conn.execute("PRAGMA query_only = ON")  # wrong tries could not be counted
+    resets: list[str] = []
+    guard.session_reset.connect(resets.append)
+    long_press_opens_the_pad(qtbot, window, guard)
+    assert guard.pin_pad.message.text() == (
+        "The admin PIN pad is locked. Try again in 5 minutes, or ask IT to check the kiosk's"
+        " data folder.")
+    assert not guard.pin_pad.keypad.isEnabled()
+    guard.pin_pad.keypad.setEnabled(True)  # even if the keypad could be pressed ...
+    type_pin(qtbot, guard, PIN)
+    assert window.current_screen_id() != ADMIN_SCREEN_ID  # ... the right PIN is refused
+    assert guard.pin_overlay.isVisible() and "locked" in guard.pin_pad.message.text()
+    assert resets == []  # no error reset the visitor's session
+    stores.admin_conn.execute("PRAGMA query_only = OFF")
+
+
 def test_quick_exit_closes_the_pin_pad(qtbot, window, guard, stores) -> None:
     set_pin(stores)
     long_press_opens_the_pad(qtbot, window, guard)

@@ -148,3 +148,71 @@ def test_set_pin_command_asks_twice(tmp_path: Path, monkeypatch, capsys) -> None
     assert PinRepository(admin.open_admin_db(tmp_path)).has_pin()
     assert main(["set-pin", "--clear", "--data-dir", str(tmp_path)]) == 0
     assert not PinRepository(admin.open_admin_db(tmp_path)).has_pin()
+
+
+def _failures(tmp_path: Path) -> tuple[int, float]:
+    conn = admin.open_admin_db(tmp_path)
+    try:
+        row = conn.execute("SELECT failures, locked_until FROM admin_pin").fetchone()
+        return int(row[0]), float(row[1])
+    finally:
+        conn.close()
+
+
+def test_an_unwritable_database_locks_the_pad(tmp_path: Path, clock: FakeClock) -> None:
+    conn = admin.open_admin_db(tmp_path)
+    repo = PinRepository(conn, clock=clock, cost=CHEAP)
+    repo.set_pin("482913")
+    repo.check("0000")
+    repo.check("0000")
+    conn.execute("PRAGMA query_only = ON")  # every write now fails as on a read-only file
+    result = repo.check("0000")  # no exception: a wrong PIN that cannot be counted locks
+    assert result.status is PinStatus.LOCKED
+    assert result.locked_seconds == pins.LOCKOUT_SECONDS
+    assert repo.unwritable
+    clock.now += 299
+    assert repo.check("482913").status is PinStatus.LOCKED  # the right PIN too
+    assert repo.locked_seconds() == pytest.approx(1)
+    clock.now += 2
+    # Still unwritable: the pad locks again rather than take a guess it cannot count.
+    assert repo.check("482913").status is PinStatus.LOCKED
+    assert repo.locked_seconds() == pytest.approx(pins.LOCKOUT_SECONDS)
+    assert _failures(tmp_path) == (2, 0.0)  # the two counted tries are not lost
+    conn.execute("PRAGMA query_only = OFF")
+    clock.now += pins.LOCKOUT_SECONDS + 1
+    assert repo.check("0000").attempts_left == 2
+    assert not repo.unwritable
+    conn.close()
+
+
+def test_a_restart_on_an_unwritable_database_opens_locked(tmp_path: Path,
+                                                           clock: FakeClock) -> None:
+    conn = admin.open_admin_db(tmp_path)
+    PinRepository(conn, clock=clock, cost=CHEAP).set_pin("482913")
+    conn.execute("PRAGMA query_only = ON")
+    again = PinRepository(conn, clock=clock, cost=CHEAP)  # a fresh run: nothing in memory
+    assert again.has_pin()
+    assert again.locked_seconds() == pins.LOCKOUT_SECONDS
+    assert again.check("482913").status is PinStatus.LOCKED
+    conn.close()
+
+
+def test_a_database_locked_by_another_process_locks_the_pad(tmp_path: Path,
+                                                             clock: FakeClock) -> None:
+    conn = admin.open_admin_db(tmp_path)
+    repo = PinRepository(conn, clock=clock, cost=CHEAP)
+    repo.set_pin("482913")
+    repo.check("0000")
+    conn.execute("PRAGMA busy_timeout = 0")  # fail at once instead of waiting for the lock
+    other = admin.open_admin_db(tmp_path)
+    other.execute("BEGIN EXCLUSIVE")  # reads fail too while this is held
+    try:
+        assert repo.has_pin()  # unreadable: the gesture opens a locked pad
+        assert repo.locked_seconds() == pins.LOCKOUT_SECONDS
+        assert repo.check("482913").status is PinStatus.LOCKED
+        assert repo.unwritable
+    finally:
+        other.execute("ROLLBACK")
+        other.close()
+    assert _failures(tmp_path) == (1, 0.0)
+    conn.close()
