@@ -25,7 +25,7 @@ from kiosk.store.admin import (
     open_admin_db,
     schema_version,
 )
-from kiosk.store.connect import ContentDbError, open_content_db
+from kiosk.store.connect import ContentDbError
 from kiosk.store.content import ContentRepository
 from kiosk.store.counters import CounterRepository
 from kiosk.store.directory import DirectoryRepository
@@ -154,20 +154,16 @@ def _open_content(settings: Settings) -> tuple[sqlite3.Connection, int | None, s
     librarian's imported directory (kiosk.importers.local), else the one bundled with the
     app. One this app cannot open (say, saved for another schema before an app update) is
     logged and passed over."""
-    named = settings.content_db or paths.content_db_override()
-    if named is not None:
-        return open_content_db(named), None, f"{local.LABELS[local.NAMED]} ({named})"
     data_dir = paths.data_dir(settings.data_dir)
-    conn, chosen, passed = local.open_first(local.candidates(
-        pack_db=installed.installed_content_db(data_dir),
-        imported_db=paths.imported_content_db(settings.data_dir),
-        bundled_db=paths.bundled_content_db()))
-    for reason in passed:
+    opened = local.open_for_kiosk(named=settings.content_db,
+                                  pack_db=installed.installed_content_db(data_dir),
+                                  data_override=settings.data_dir)
+    for reason in opened.passed:
         log.warning("%s; using the next one", reason)
-    note = " ".join([*passed, f"In use: {chosen.label} ({chosen.path})."])
+    chosen = opened.chosen
     log.info("content: %s (%s)", chosen.label, chosen.path)
     version = installed.installed_version(data_dir) if chosen.kind == local.PACK else None
-    return conn, version, note
+    return opened.conn, version, opened.note
 
 
 def main(argv: list[str] | None = None) -> int:

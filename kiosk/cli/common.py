@@ -8,8 +8,10 @@ import sys
 from pathlib import Path
 
 from kiosk import paths
+from kiosk.importers import local
+from kiosk.packs import installed
 from kiosk.store.admin import open_admin_db
-from kiosk.store.connect import ContentDbError, open_content_db
+from kiosk.store.connect import ContentDbError
 
 
 def add_content_db_option(parser: argparse.ArgumentParser) -> None:
@@ -22,13 +24,49 @@ def add_data_dir_option(parser: argparse.ArgumentParser) -> None:
                         help="the kiosk's settings folder (default: the user data folder)")
 
 
-def content_conn(args: argparse.Namespace) -> sqlite3.Connection | None:
-    """Open the content DB read-only, or print a one-line reason and return None."""
+def add_content_options(parser: argparse.ArgumentParser) -> None:
+    """--content-db and --data-dir: which content database the kiosk would show."""
+    add_content_db_option(parser)
+    add_data_dir_option(parser)
+
+
+def kiosk_choices(args: argparse.Namespace) -> list[local.Candidate]:
+    """The content databases the kiosk itself would try, best first."""
+    return local.kiosk_choices(named=getattr(args, "content_db", None),
+                               pack_db=installed.installed_content_db(_data(args)),
+                               data_override=getattr(args, "data_dir", None))
+
+
+def open_kiosk_content(args: argparse.Namespace) -> local.Opened | None:
+    """The content database the kiosk would show, chosen as the kiosk chooses, or None
+    after printing a one-line reason."""
     try:
-        return open_content_db(args.content_db or paths.default_content_db())
+        return local.open_for_kiosk(named=getattr(args, "content_db", None),
+                                    pack_db=installed.installed_content_db(_data(args)),
+                                    data_override=getattr(args, "data_dir", None))
     except ContentDbError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return None
+
+
+def content_conn(args: argparse.Namespace) -> sqlite3.Connection | None:
+    """Open the content DB the kiosk would show read-only, or print a one-line reason and
+    return None."""
+    opened = open_kiosk_content(args)
+    if opened is None:
+        return None
+    if opened.passed:
+        # Answering from an older directory than the one the librarian put in place would
+        # look like their import was lost; say why it is not used instead.
+        opened.conn.close()
+        print(f"error: {'; '.join(opened.passed)} (the kiosk shows {opened.chosen.label} "
+              "instead)", file=sys.stderr)
+        return None
+    return opened.conn
+
+
+def _data(args: argparse.Namespace) -> Path:
+    return paths.data_dir(getattr(args, "data_dir", None))
 
 
 def admin_conn(args: argparse.Namespace) -> sqlite3.Connection:

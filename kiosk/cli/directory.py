@@ -13,11 +13,14 @@ from pathlib import Path
 from typing import Any
 
 from kiosk import paths
-from kiosk.cli.common import add_content_db_option, add_data_dir_option
+from kiosk.cli.common import (
+    add_content_db_option,
+    add_data_dir_option,
+    kiosk_choices,
+    open_kiosk_content,
+)
 from kiosk.importers import findtreatment, local, samhsa
 from kiosk.importers.changes import ChangeReport
-from kiosk.packs import installed
-from kiosk.store.connect import ContentDbError
 from kiosk.store.directory import (
     BUSY_SECONDS,
     DirectoryDbError,
@@ -103,10 +106,7 @@ def _fail(message: str, as_json: bool) -> int:
 
 def _kiosk_choices(args: argparse.Namespace) -> list[local.Candidate]:
     """The content databases the kiosk itself would try, best first."""
-    data = paths.data_dir(args.data_dir)
-    return local.candidates(pack_db=installed.installed_content_db(data),
-                            imported_db=paths.imported_content_db(args.data_dir),
-                            bundled_db=paths.bundled_content_db())
+    return kiosk_choices(args)
 
 
 def _first_usable(options: list[local.Candidate]) -> local.Candidate | None:
@@ -220,15 +220,10 @@ def _open_for_stats(args: argparse.Namespace
                     ) -> tuple[sqlite3.Connection, str, Path, list[str]] | None:
     """The database the kiosk would show: (connection, which, path, reasons others were
     passed over), or None after printing one line."""
-    named = args.content_db or paths.content_db_override()
-    options = ([local.Candidate(local.NAMED, Path(named))] if named is not None
-               else _kiosk_choices(args))
-    try:
-        conn, chosen, passed = local.open_first(options)
-    except ContentDbError as exc:
-        print(f"error: {exc}", file=sys.stderr)
+    opened = open_kiosk_content(args)
+    if opened is None:
         return None
-    return conn, chosen.kind, chosen.path, passed
+    return opened.conn, opened.chosen.kind, opened.chosen.path, opened.passed
 
 
 def run_stats(args: argparse.Namespace) -> int:

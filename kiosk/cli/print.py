@@ -17,7 +17,7 @@ import time
 from pathlib import Path
 from typing import Any
 
-from kiosk.cli.common import add_content_db_option, content_conn
+from kiosk.cli.common import add_content_options, content_conn
 from kiosk.domain import DIRECTORY_LEVELS
 from kiosk.present.codes import level_label
 from kiosk.store.content import ContentRepository
@@ -57,7 +57,7 @@ def register(sub: Any) -> None:
                        help="the PDF file to write")
         p.add_argument("--paper", choices=PAPERS, default="letter",
                        help="paper size (default: letter)")
-        add_content_db_option(p)
+        add_content_options(p)
         p.set_defaults(run=run)
 
     checklist = kinds.add_parser("checklist", help="the checklist, one page")

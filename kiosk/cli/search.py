@@ -7,7 +7,7 @@ import json
 import sys
 from typing import Any
 
-from kiosk.cli.common import add_content_db_option, content_conn
+from kiosk.cli.common import add_content_options, content_conn
 from kiosk.store.search import SearchRepository
 
 KIND_NAMES = {"guide": "Guide", "faq": "FAQ", "facility": "Program"}
@@ -20,7 +20,7 @@ def register(sub: Any) -> None:
                         help='print one JSON array of {"kind", "id", "title", "snippet"}')
     parser.add_argument("--limit", type=int, default=8,
                         help="at most this many results of each kind (default: 8)")
-    add_content_db_option(parser)
+    add_content_options(parser)
     parser.set_defaults(run=run)
 
 

@@ -22,6 +22,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
+from kiosk import paths
 from kiosk.store.connect import ContentDbError, open_content_db
 
 PACK = "pack"
@@ -85,6 +86,40 @@ def open_first(options: list[Candidate]) -> tuple[sqlite3.Connection, Candidate,
                 raise
             passed.append(why_not(option, exc))
     raise ContentDbError("no content database to open")
+
+
+@dataclass(frozen=True)
+class Opened:
+    """The content database the kiosk shows, which one it is, and why better ones were
+    passed over."""
+    conn: sqlite3.Connection
+    chosen: Candidate
+    passed: list[str]
+
+    @property
+    def note(self) -> str:
+        return " ".join([*self.passed, f"In use: {self.chosen.label} ({self.chosen.path})."])
+
+
+def kiosk_choices(*, named: Path | None, pack_db: Path | None,
+                  data_override: Path | None) -> list[Candidate]:
+    """What the kiosk would try, best first: the named database alone (command line, else
+    the environment), else the pack, imported directory and bundled database. `pack_db`
+    comes from kiosk.packs, which this layer may not import."""
+    named = named or paths.content_db_override()
+    if named is not None:
+        return [Candidate(NAMED, Path(named))]
+    return candidates(pack_db=pack_db, imported_db=paths.imported_content_db(data_override),
+                      bundled_db=paths.bundled_content_db())
+
+
+def open_for_kiosk(*, named: Path | None, pack_db: Path | None,
+                   data_override: Path | None) -> Opened:
+    """The one choice of content database shared by the kiosk and kiosk-admin; raises
+    ContentDbError when not even the last choice opens."""
+    conn, chosen, passed = open_first(kiosk_choices(named=named, pack_db=pack_db,
+                                                    data_override=data_override))
+    return Opened(conn, chosen, passed)
 
 
 def usable(path: Path) -> bool:
