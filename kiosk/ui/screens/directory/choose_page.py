@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from functools import cache
 
-import us
 from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QRegularExpressionValidator, QResizeEvent
 from PySide6.QtWidgets import (
@@ -32,6 +31,9 @@ STACK_BELOW_WIDTH = 640
 
 @cache
 def _us_names() -> dict[str, str]:
+    # Imported here: `us` pulls in urllib and email (~20 ms), not needed for the first frame.
+    import us
+
     places = [*us.states.STATES_AND_TERRITORIES]
     if us.states.DC not in places:
         places.append(us.states.DC)
