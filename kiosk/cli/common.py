@@ -32,18 +32,14 @@ def add_content_options(parser: argparse.ArgumentParser) -> None:
 
 def kiosk_choices(args: argparse.Namespace) -> list[local.Candidate]:
     """The content databases the kiosk itself would try, best first."""
-    return local.kiosk_choices(named=getattr(args, "content_db", None),
-                               pack_db=installed.installed_content_db(_data(args)),
-                               data_override=getattr(args, "data_dir", None))
+    return local.kiosk_choices(**_where(args))
 
 
 def open_kiosk_content(args: argparse.Namespace) -> local.Opened | None:
     """The content database the kiosk would show, chosen as the kiosk chooses, or None
     after printing a one-line reason."""
     try:
-        return local.open_for_kiosk(named=getattr(args, "content_db", None),
-                                    pack_db=installed.installed_content_db(_data(args)),
-                                    data_override=getattr(args, "data_dir", None))
+        return local.open_for_kiosk(**_where(args))
     except ContentDbError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return None
@@ -65,8 +61,12 @@ def content_conn(args: argparse.Namespace) -> sqlite3.Connection | None:
     return opened.conn
 
 
-def _data(args: argparse.Namespace) -> Path:
-    return paths.data_dir(getattr(args, "data_dir", None))
+def _where(args: argparse.Namespace) -> dict[str, Path | None]:
+    """The command line's --content-db and --data-dir, as the kiosk's choice takes them."""
+    data_dir = getattr(args, "data_dir", None)
+    return {"named": getattr(args, "content_db", None),
+            "pack_db": installed.installed_content_db(paths.data_dir(data_dir)),
+            "data_override": data_dir}
 
 
 def admin_conn(args: argparse.Namespace) -> sqlite3.Connection:

@@ -416,16 +416,14 @@ class SessionGuard(QObject):
             return False
         minutes = max(1, round(seconds / 60))
         if self._pins is not None and self._pins.unwritable:
-            self.pin_pad.set_message(
-                self.tr("The admin PIN pad is locked. Try again in 1 minute, or ask IT to check"
-                        " the kiosk's data folder.") if minutes == 1 else
-                self.tr("The admin PIN pad is locked. Try again in %1 minutes, or ask IT to"
-                        " check the kiosk's data folder.").replace("%1", str(minutes)))
-            self.pin_pad.set_locked(True)
-            return True
-        self.pin_pad.set_message(
-            self.tr("Too many wrong PINs. Try again in 1 minute.") if minutes == 1 else
-            self.tr("Too many wrong PINs. Try again in %1 minutes.").replace("%1", str(minutes)))
+            text = (self.tr("The admin PIN pad is locked. Try again in 1 minute, or ask IT to"
+                            " check the kiosk's data folder.") if minutes == 1 else
+                    self.tr("The admin PIN pad is locked. Try again in %1 minutes, or ask IT"
+                            " to check the kiosk's data folder."))
+        else:
+            text = (self.tr("Too many wrong PINs. Try again in 1 minute.") if minutes == 1 else
+                    self.tr("Too many wrong PINs. Try again in %1 minutes."))
+        self.pin_pad.set_message(text.replace("%1", str(minutes)))
         self.pin_pad.set_locked(True)
         return True
 

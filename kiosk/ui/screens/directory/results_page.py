@@ -78,20 +78,20 @@ class ResultsPage(QWidget):
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
         # Side by side, a narrow page (1024x600 beside the menu and the helplines, or a
-        # portrait screen) squeezes both columns until chips and names are cut off.
-        # A page taller than wide (a portrait screen) also gives the list the whole width.
+        # portrait screen) squeezes both columns until chips and names are cut off; so does
+        # a page taller than wide.
         size = event.size()
         stacked = size.width() < STACK_BELOW_WIDTH or size.height() > size.width()
         if stacked != self._stacked:
             self._stacked = stacked
             self.filters_button.setVisible(stacked)
             # Narrow, the title takes a line of its own below the two buttons.
-            (self._top if stacked else self._layout).removeWidget(self.results_title)
             if stacked:
+                self._top.removeWidget(self.results_title)
                 self._layout.insertWidget(1, self.results_title)
             else:
+                self._layout.removeWidget(self.results_title)
                 self._top.insertWidget(1, self.results_title, 1)
-            if not stacked:
                 self.filters_button.setChecked(False)
             self._show_sheet(self.filters_button.isChecked())
 
