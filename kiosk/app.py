@@ -390,10 +390,20 @@ def _self_test(shell: Shell, stores: Stores, app: QApplication) -> int:
         f"self-test ok: kiosk {__version__}, content v{info.schema_version} "
         f"({len(stores.content.guide_sections())} guide sections, "
         f"{len(stores.content.faqs())} FAQs), admin v{schema_version(stores.admin_conn)}, "
-        f"{len(window.screens)} screens, platform {app.platformName()}"
+        f"{len(window.screens)} screens, {_icons_drawn()} icons, "
+        f"platform {app.platformName()}"
     )
     shell.close()
     return 0
+
+
+def _icons_drawn() -> str:
+    """"drawn/all": a bundle missing Qt's SVG plugin shows words without pictures."""
+    from kiosk.ui import icons
+
+    names = set(icons.SCREEN_ICONS.values())
+    drawn = sum(not icons.pixmap(name, "#000000", 24).isNull() for name in names)
+    return f"{drawn}/{len(names)}"
 
 
 def _exit_after_first_paint(app: QApplication) -> None:

@@ -16,8 +16,8 @@ from PySide6.QtCore import (
     QSize,
     Qt,
 )
-from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter
-from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem
+from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QResizeEvent
+from PySide6.QtWidgets import QListView, QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
 from kiosk.domain import FacilitySummary
 from kiosk.present.directory_index import DirectoryIndex
@@ -27,6 +27,9 @@ from kiosk.ui import theme
 Index = QModelIndex | QPersistentModelIndex
 FacilityIdRole = Qt.ItemDataRole.UserRole + 1
 SummaryRole = Qt.ItemDataRole.UserRole + 2
+#: Lists narrower than this (px) give names and details two lines each instead of cutting
+#: them off after one.
+WRAP_BELOW_PX = 640
 
 
 def _tr(text: str) -> str:
@@ -89,6 +92,33 @@ class FacilityListModel(QAbstractListModel):
         return None
 
 
+def wrapped(text: str, metrics: QFontMetrics, width: int, most: int) -> list[str]:
+    """`text` broken at spaces into at most `most` lines of `width` pixels; only the last
+    line, if the text still does not fit, ends in an ellipsis."""
+    lines: list[str] = []
+    rest = text
+    while rest and len(lines) < most - 1:
+        if metrics.horizontalAdvance(rest) <= width:
+            break
+        words = rest.split(" ")
+        cut = 1
+        while cut < len(words) and metrics.horizontalAdvance(" ".join(words[:cut + 1])) <= width:
+            cut += 1
+        lines.append(_fit(" ".join(words[:cut]), metrics, width))
+        rest = " ".join(words[cut:])
+    if rest:
+        lines.append(_fit(rest, metrics, width))
+    return lines
+
+
+def _fit(line: str, metrics: QFontMetrics, width: int) -> str:
+    # elidedText measures a little differently from horizontalAdvance; only cut what the
+    # wrapping could not make fit.
+    if metrics.horizontalAdvance(line) <= width:
+        return line
+    return metrics.elidedText(line, Qt.TextElideMode.ElideRight, width)
+
+
 class FacilityDelegate(QStyledItemDelegate):
     """Paints a result row directly (two lines, bold name): far cheaper than the style sheet
     path, so a filter change repaints the list inside one frame."""
@@ -100,6 +130,7 @@ class FacilityDelegate(QStyledItemDelegate):
         self._selected = QColor(theme.SELECTED)
         self._accent = QColor(theme.ACCENT)
         self._rule = QColor("#ece8df")
+        self.wrap = False
 
     def _fonts(self, option: QStyleOptionViewItem) -> tuple[QFont, QFont]:
         bold = QFont(option.font)
@@ -108,8 +139,16 @@ class FacilityDelegate(QStyledItemDelegate):
 
     def sizeHint(self, option: QStyleOptionViewItem, index: Index) -> QSize:
         bold, plain = self._fonts(option)
-        height = QFontMetrics(bold).lineSpacing() + QFontMetrics(plain).lineSpacing() + 22
-        return QSize(200, max(height, theme.MIN_TOUCH_PX))
+        lines = 2 if self.wrap else 1
+        height = lines * (QFontMetrics(bold).lineSpacing() + QFontMetrics(plain).lineSpacing())
+        return QSize(200, max(height + 22, theme.MIN_TOUCH_PX))
+
+    def set_wrap(self, wrap: bool) -> bool:
+        """Two lines each for the name and the details (a narrow list), or one; True if
+        that changed, so the view lays its rows out again."""
+        changed = wrap != self.wrap
+        self.wrap = wrap
+        return changed
 
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: Index) -> None:
         text = index.data(Qt.ItemDataRole.DisplayRole)
@@ -126,20 +165,29 @@ class FacilityDelegate(QStyledItemDelegate):
         painter.drawLine(rect.bottomLeft(), rect.bottomRight())
         bold, plain = self._fonts(option)
         inner = rect.adjusted(14, 10, -10, -10)
-        bold_metrics, plain_metrics = QFontMetrics(bold), QFontMetrics(plain)
-        painter.setFont(bold)
-        painter.setPen(self._ink)
-        line = inner.adjusted(0, 0, 0, -(inner.height() - bold_metrics.lineSpacing()))
-        painter.drawText(line, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
-                         bold_metrics.elidedText(first, Qt.TextElideMode.ElideRight,
-                                                 inner.width()))
-        painter.setFont(plain)
-        painter.setPen(self._ink if selected else self._muted)
-        line = inner.adjusted(0, bold_metrics.lineSpacing(), 0, 0)
-        painter.drawText(line, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop,
-                         plain_metrics.elidedText(second, Qt.TextElideMode.ElideRight,
-                                                  inner.width()))
+        lines = 2 if self.wrap else 1
+        top = inner.top()
+        for font, pen, part in ((bold, self._ink, first),
+                                (plain, self._ink if selected else self._muted, second)):
+            metrics = QFontMetrics(font)
+            painter.setFont(font)
+            painter.setPen(pen)
+            for line in wrapped(part, metrics, inner.width(), lines):
+                painter.drawText(inner.left(), top + metrics.ascent(), line)
+                top += metrics.lineSpacing()
         if option.state & QStyle.StateFlag.State_HasFocus:
             painter.setPen(QColor("#e0a400"))
             painter.drawRect(rect.adjusted(1, 1, -2, -2))
         painter.restore()
+
+
+class ResultsView(QListView):
+    """The results list: rows grow to two lines a part when the list is narrow."""
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        delegate = self.itemDelegate()
+        if (isinstance(delegate, FacilityDelegate)
+                and delegate.set_wrap(self.viewport().width() < WRAP_BELOW_PX)):
+            # Every row has the same height; lay them out again for the new one.
+            self.doItemsLayout()

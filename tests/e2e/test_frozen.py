@@ -9,6 +9,7 @@ from __future__ import annotations
 import importlib.util
 import json
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -68,6 +69,9 @@ def test_frozen_self_test_passes_with_nothing_on_stderr(bundle: Path, tmp_path: 
     done = run_frozen(kiosk(bundle), "--self-test", "--data-dir", str(tmp_path / "data"))
     assert done.returncode == 0, done.stderr
     assert done.stdout.startswith("self-test ok: kiosk "), done.stdout
+    # The menu and tile pictures need Qt's SVG image plugin, which the bundle must keep.
+    drawn = re.search(r"(\d+)/(\d+) icons", done.stdout)
+    assert drawn and drawn[1] == drawn[2] and int(drawn[2]) >= 7, done.stdout
     assert "platform offscreen" in done.stdout
     assert done.stderr == ""
 

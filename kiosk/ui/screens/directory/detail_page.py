@@ -20,7 +20,7 @@ from kiosk.present.facility import LISTED_CATEGORIES, FacilityText, describe, di
 from kiosk.ui.screens.base import heading
 from kiosk.ui.screens.directory.words import tr
 from kiosk.ui.widgets.qr import qr_pixmap
-from kiosk.ui.widgets.touch import TouchButton, enable_kinetic_scroll
+from kiosk.ui.widgets.touch import TouchButton, WrapButton, enable_kinetic_scroll
 
 QR_SIZE = 184
 
@@ -205,9 +205,8 @@ class DetailPage(QWidget):
         self.sections = []
         for title, explanation, lines in sections:
             label = self.tr("{title} ({count})").format(title=title, count=len(lines))
-            button = TouchButton("▸ " + label)
+            button = WrapButton("▸ " + label, checkable=True)
             button.setProperty("section", True)
-            button.setCheckable(True)
             button.setAccessibleName(self.tr("{title}: show or hide").format(title=title))
             body = _rich_label()
             intro = f"<p><i>{html.escape(explanation)}</i></p>" if explanation else ""
@@ -216,7 +215,7 @@ class DetailPage(QWidget):
             body.hide()
             button.toggled.connect(body.setVisible)
             button.toggled.connect(lambda shown, b=button, t=label:
-                                   b.setText(("▾ " if shown else "▸ ") + t))
+                                   b.set_label(("▾ " if shown else "▸ ") + t))
             self.more_layout.addWidget(button)
             self.more_layout.addWidget(body)
             self.sections.append((button, body))

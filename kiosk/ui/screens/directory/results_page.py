@@ -16,7 +16,12 @@ from PySide6.QtWidgets import (
 
 from kiosk.present.codes import filter_group_title, filter_label
 from kiosk.present.directory_index import DirectoryIndex, Place
-from kiosk.ui.directory_models import FacilityDelegate, FacilityIdRole, FacilityListModel
+from kiosk.ui.directory_models import (
+    FacilityDelegate,
+    FacilityIdRole,
+    FacilityListModel,
+    ResultsView,
+)
 from kiosk.ui.screens.base import heading
 from kiosk.ui.screens.directory.words import tr
 from kiosk.ui.widgets.chips import FilterChip
@@ -147,7 +152,7 @@ class ResultsPage(QWidget):
         self._drop_key = ""
         column.addWidget(self.drop_filter_button)
         self.model = FacilityListModel(self)
-        self.list = QListView()
+        self.list = ResultsView()
         self.list.setModel(self.model)
         self.list.setItemDelegate(FacilityDelegate(self.list))
         self.list.setStyleSheet("QListView::item { padding: 0; border: none; }")
