@@ -404,3 +404,18 @@ def test_a_narrow_list_wraps_names_and_streets_instead_of_cutting_them(qtbot, sc
     bad = [(d, wrapped(d, metrics, room, 2)) for d in cut_before if d not in still_cut
            and "".join(wrapped(d, metrics, room, 2)).replace(" ", "") != d.replace(" ", "")]
     assert not bad
+
+
+def test_opening_another_program_leaves_none_of_the_last_ones_headings_on_screen(
+        screen) -> None:
+    from kiosk.ui.widgets.touch import WrapButton
+
+    assert screen.show_facility("substance_10006")
+    first = [button for button, _ in screen.detail_page.sections]
+    assert first
+    assert screen.show_facility("substance_1425")
+    # Before the event loop has deleted them, the old headings are already off screen.
+    assert all(button.isHidden() for button in first)
+    QCoreApplication.processEvents()
+    shown = [b for b in screen.detail_page.findChildren(WrapButton) if b.isVisible()]
+    assert shown and len(shown) == len(screen.detail_page.sections)

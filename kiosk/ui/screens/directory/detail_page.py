@@ -201,6 +201,9 @@ class DetailPage(QWidget):
         for button, body in self.sections:
             for widget in (button, body):
                 self.more_layout.removeWidget(widget)
+                # Hidden at once: deletion waits for the event loop, and until then the
+                # old program's headings would show through the new ones.
+                widget.hide()
                 widget.deleteLater()
         self.sections = []
         for title, explanation, lines in sections:
