@@ -41,7 +41,7 @@ from kiosk.store.pins import PinRepository, PinStatus
 from kiosk.ui.crash import EXIT_ADMIN, EXIT_RESTART
 from kiosk.ui.main_window import MainWindow
 from kiosk.ui.widgets.overlays import IdleWarning, NeutralScreen, Overlay
-from kiosk.ui.widgets.pin_pad import PinPad
+from kiosk.ui.widgets.pin_pad import STACKED_MIN_HEIGHT, PinPad
 from kiosk.ui.widgets.touch import TouchButton
 
 log = logging.getLogger(__name__)
@@ -125,9 +125,10 @@ class SessionGuard(QObject):
         self.warning.continue_requested.connect(self._on_warning_continue_requested)
         self.neutral = NeutralScreen(window, top_bar)
         self.neutral.dismissed.connect(self._on_neutral_dismissed)
-        self.pin_overlay = Overlay(window, top_bar)
-        _card, card_layout = self.pin_overlay.card(540)
         self.pin_pad = PinPad()
+        self.pin_overlay = Overlay(window, top_bar, on_place=lambda size: (
+            self.pin_pad.set_side_by_side(size.height() < STACKED_MIN_HEIGHT)))
+        _card, card_layout = self.pin_overlay.card(540)
         card_layout.addWidget(self.pin_pad)
         self.pin_pad.submitted.connect(self._on_pin_pad_submitted)
         self.pin_pad.cancelled.connect(self._on_pin_pad_cancelled)
