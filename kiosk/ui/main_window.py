@@ -219,7 +219,7 @@ class MainWindow(QMainWindow):
     def _show_helpline_panel(self) -> None:
         screen = self.current_screen()
         self.helpline_panel.setVisible(
-            not (screen is not None and screen.lists_every_helpline)
+            not (screen is not None and (screen.lists_every_helpline or screen.staff_only))
             and not (self._portrait and self._keyboard_open
                      and self.height() < ROOM_FOR_KEYBOARD_AND_HELPLINES))
 

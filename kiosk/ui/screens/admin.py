@@ -14,9 +14,10 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from PySide6.QtCore import QLocale, QRegularExpression, Qt, Signal
-from PySide6.QtGui import QRegularExpressionValidator
+from PySide6.QtGui import QRegularExpressionValidator, QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractButton,
+    QBoxLayout,
     QButtonGroup,
     QFrame,
     QGridLayout,
@@ -61,6 +62,10 @@ class PackFacts:
     status: Callable[[], PackStatus]
 
 
+#: Pages narrower than this (px, a portrait 600x1024 kiosk) stack the button row and the
+#: ZIP keypad under what they sit beside.
+STACK_BELOW_PX = 700
+
 #: Returns ("content" | "settings", quick_check result) pairs.
 IntegrityCheck = Callable[[], list[tuple[str, str]]]
 
@@ -90,6 +95,7 @@ def _printer_names() -> list[str]:
 
 class AdminScreen(Screen):
     screen_id = "admin"
+    staff_only = True
     #: Back to the kiosk (the session resets).
     done = Signal()
     #: Exit the kiosk on purpose (exit code 0: the supervisor does not restart it).
@@ -131,6 +137,8 @@ class AdminScreen(Screen):
         outer.setContentsMargins(0, 0, 0, 0)
         self.scroll_area = QScrollArea()
         self.scroll_area.setWidgetResizable(True)
+        # Rows stack on a narrow screen instead of scrolling sideways.
+        self.scroll_area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.scroll_area.setFrameShape(QFrame.Shape.NoFrame)
         enable_kinetic_scroll(self.scroll_area)
         outer.addWidget(self.scroll_area)
@@ -153,7 +161,8 @@ class AdminScreen(Screen):
         self.exit_button.setAccessibleDescription(self.tr(
             "Closes the kiosk; it does not start again until the computer restarts"))
         self.exit_button.clicked.connect(self.exit_requested.emit)
-        layout.addLayout(_row(self.done_button, self.restart_button, self.exit_button))
+        self._top_row = _row(self.done_button, self.restart_button, self.exit_button)
+        layout.addLayout(self._top_row)
 
         # Idle timeout
         layout.addWidget(heading(self.tr("Start over after no one touches the screen for"),
@@ -211,6 +220,7 @@ class AdminScreen(Screen):
         zip_row.addStretch(1)
         layout.addLayout(zip_row)
         layout.addWidget(self.zip_message)
+        self._zip_row = zip_row
 
         # Language, printing, printer
         grid = QGridLayout()
@@ -232,7 +242,7 @@ class AdminScreen(Screen):
         lang_row.addStretch(1)
         grid.addLayout(lang_row, 0, 1)
         grid.addWidget(_text(self.tr("Printing")), 1, 0)
-        self.printing_button = TouchButton("", checkable=True)
+        self.printing_button = self._toggle()
         self.printing_button.toggled.connect(self._on_printing_button_toggled)
         grid.addWidget(self.printing_button, 1, 1, Qt.AlignmentFlag.AlignLeft)
         grid.addWidget(_text(self.tr("Printer")), 2, 0)
@@ -240,13 +250,13 @@ class AdminScreen(Screen):
         self.printer_group = QButtonGroup(self)
         grid.addLayout(self.printer_row, 2, 1)
         grid.addWidget(_text(self.tr("Count screen views (no visitor details)")), 3, 0)
-        self.counters_button = TouchButton("", checkable=True)
+        self.counters_button = self._toggle()
         self.counters_button.toggled.connect(self._on_counters_button_toggled)
         self.clear_counts_button = TouchButton(self.tr("Clear counts"))
         self.clear_counts_button.clicked.connect(self._on_clear_counts_button_clicked)
         grid.addLayout(_row(self.counters_button, self.clear_counts_button), 3, 1)
         grid.addWidget(_text(self.tr("Look for signed content packs at start and daily")), 4, 0)
-        self.pack_check_button = TouchButton("", checkable=True)
+        self.pack_check_button = self._toggle()
         self.pack_check_button.toggled.connect(self._on_pack_check_button_toggled)
         self.pack_source_label = _text("", "muted")
         grid.addLayout(_row(self.pack_check_button, self.pack_source_label), 4, 1)
@@ -276,6 +286,31 @@ class AdminScreen(Screen):
         return self.tr("Admin")
 
     # ------------------------------------------------------------- loading --
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        direction = (QBoxLayout.Direction.TopToBottom if event.size().width() < STACK_BELOW_PX
+                     else QBoxLayout.Direction.LeftToRight)
+        for row in (self._top_row, self._zip_row):
+            row.setDirection(direction)
+
+    def _toggle(self) -> TouchButton:
+        """An On/Off button never narrower than its longer word."""
+        button = TouchButton("", checkable=True)
+        widths = []
+        for word in (self.tr("On"), self.tr("Off")):
+            button.setText(word)
+            widths.append(button.sizeHint().width())
+        button.setText("")
+        button.setMinimumWidth(max(widths))
+        return button
+
+    def _keep_words_whole(self) -> None:
+        # Staff use this page on the kiosk's own small screen too: a squeezed row must wrap
+        # or scroll, never cut "Back to the kiosk" down to "ack to the kios".
+        for button in self.findChildren(TouchButton):
+            if button.text():
+                button.setMinimumWidth(max(button.minimumWidth(), button.sizeHint().width()))
+
     def on_shown(self) -> None:
         eff = self._effective
         stored = {
@@ -313,6 +348,7 @@ class AdminScreen(Screen):
         self.check_label.setText("")
         self.status.setText("")
         self.status.hide()
+        self._keep_words_whole()
 
     @staticmethod
     def _idle_from(text: str) -> int:
