@@ -37,6 +37,8 @@ def _add_import_options(parser: argparse.ArgumentParser) -> None:
                         help="show what would change and change nothing")
     parser.add_argument("--json", action="store_true",
                         help="print the summary and the changes as one JSON object")
+    parser.add_argument("--allow-partial", action="store_true",
+                        help="import a file that looks cut short as it is (normally refused)")
     parser.add_argument("--wait", type=float, default=BUSY_SECONDS, metavar="SECONDS",
                         help="how long to wait for another program writing the database "
                              f"(default {BUSY_SECONDS:g})")
@@ -152,7 +154,7 @@ def run_import(args: argparse.Namespace) -> int:
             ) -> tuple[samhsa.ImportReport, ChangeReport]:
         sources = samhsa.find_sources(source, args.service_codes, args.coordinates, args.year)
         return samhsa.import_into(db, sources, dry_run=dry_run, busy_seconds=busy,
-                                  compare_with=shown)
+                                  compare_with=shown, allow_partial=args.allow_partial)
 
     return _run_and_report(args, run, {})
 
@@ -165,7 +167,8 @@ def run_findtreatment(args: argparse.Namespace) -> int:
             ) -> tuple[samhsa.ImportReport, ChangeReport]:
         return findtreatment.import_into(db, args.files, mode=mode, dry_run=dry_run,
                                          busy_seconds=busy, compare_with=shown,
-                                         data_date=args.date or "")
+                                         data_date=args.date or "",
+                                         allow_partial=args.allow_partial)
 
     return _run_and_report(args, run, {"mode": mode})
 

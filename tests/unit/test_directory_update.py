@@ -43,8 +43,13 @@ def _make_next_year(root: Path) -> NextYear:
     text = gzip.decompress((DIRECTORY_2024 / "facilities.csv.gz").read_bytes()).decode()
     reader = csv.DictReader(io.StringIO(text, newline=""))
     fields = list(reader.fieldnames or [])
-    rows = [r for r in reader if r["directory_type"] == "substance" and r["name1"]
+    everything = list(reader)
+    rows = [r for r in everything if r["directory_type"] == "substance" and r["name1"]
             and r["phone"][:1].isdigit()]
+    # the two legend rows that close SAMHSA's file (labels, then codes) stay at the end
+    legend = [r for r in everything if r["facility_id"] in ("substance_12204",
+                                                            "substance_12205")]
+    assert len(legend) == 2
     names = Counter(r["name1"].lower() for r in rows)
     places = Counter((r["street1"].lower(), r["zip"]) for r in rows)
     unique = [r for r in rows if names[r["name1"].lower()] == 1
@@ -60,7 +65,7 @@ def _make_next_year(root: Path) -> NextYear:
         added.append({**model, "name1": f"{NEW_NAME} {number}",
                       "street1": f"{900 + number} Quillmoor Way", "name2": ""})
     gone = {id(r) for r in dropped}
-    edition = [r for r in rows if id(r) not in gone] + added
+    edition = [r for r in rows if id(r) not in gone] + added + legend
     for number, row in enumerate(edition, start=1):  # SAMHSA renumbers every edition
         row["facility_id"] = f"substance_{number}"
     out = io.StringIO(newline="")

@@ -37,11 +37,21 @@ GOOD = [
 ]
 
 
+#: SAMHSA's file ends with two legend rows (the service codes' labels, then the codes):
+#: what tells the whole file from one cut short.
+LEGEND = [
+    "substance_90,substance,,Intensive outpatient treatment,Outpatient,"
+    "Residential/24-hour residential,Medicaid,Spanish,Buprenorphine used in Treatment,,,,,,",
+    "substance_91,substance,,OIT,OP,RES,ACM,MD,SP,BU,,,,,",
+]
+
+
 def write_source(folder: Path, rows: list[str], *, header: str = HEADER,
-                 gz: bool = False, name: str = "national_directory_2024") -> Path:
+                 gz: bool = False, name: str = "national_directory_2024",
+                 complete: bool = True) -> Path:
     folder.mkdir(parents=True, exist_ok=True)
     (folder / "service_code_categories.csv").write_text(CATEGORIES, encoding="utf-8")
-    text = "\n".join([header, *rows]) + "\n"
+    text = "\n".join([header, *rows, *(LEGEND if complete and rows else [])]) + "\n"
     if gz:
         path = folder / f"{name}.csv.gz"
         path.write_bytes(gzip.compress(text.encode("utf-8"), mtime=0))
@@ -62,8 +72,13 @@ def db(template_db_no_directory: Path, tmp_path: Path) -> Path:
     return copy
 
 
-def run_import(db: Path, source: Path) -> samhsa.ImportReport:
-    return samhsa.import_into(db, samhsa.find_sources(source))[0]
+def run_import(db: Path, source: Path, *, allow_partial: bool = False) -> samhsa.ImportReport:
+    return samhsa.import_into(db, samhsa.find_sources(source), allow_partial=allow_partial)[0]
+
+
+def rejected(report: samhsa.ImportReport) -> list[tuple[int, str, str]]:
+    """The rejected rows that are not the file's closing legend."""
+    return [r for r in report.rejected if not r[2].startswith(samhsa.LEGEND)]
 
 
 def repo(db: Path) -> DirectoryRepository:
@@ -118,7 +133,7 @@ def test_real_import_rejects_blank_and_legend_rows_with_line_numbers(db: Path) -
 def test_small_import_repairs_zips_and_keeps_substance_rows_only(db: Path,
                                                                  tmp_path: Path) -> None:
     report = run_import(db, write_source(tmp_path / "src", GOOD, gz=True))
-    assert report.imported == 2 and report.other_rows == 1 and not report.rejected
+    assert report.imported == 2 and report.other_rows == 1 and not rejected(report)
     facility = repo(db).facility("substance_1")
     assert facility is not None
     assert facility.zip == "06516"
@@ -151,19 +166,20 @@ def test_locator_positions_are_exact(db: Path, tmp_path: Path) -> None:
      "10,000 characters"),
     (["substance_1,substance,Copy,,1 A St,,Town,VT,05401,802-555-0100,,,,,OP"],
      "duplicate facility_id (first on line 2)"),
-    (["substance_9,substance,Cut short,,1 A St"], "fields, expected 15"),
+    (["substance_9,substance,Too few,,1 A St", "substance_8,substance,Ok,,1 B St,,Town,VT,"
+      "05401,802-555-0100,,,,,OP"], "fields, expected 15"),
     (["substance_9,substance,Bad phone,,1 A St,,Town,VT,05401,call us,,,,,OP"], "phone"),
     (["substance_9,substance,Nowhere,,1 A St,,Town,ZZ,05401,802-555-0100,,,,,OP"], "state"),
 ])
 def test_bad_rows_are_rejected_with_their_line(db: Path, tmp_path: Path, rows: list[str],
                                                reason: str) -> None:
     report = run_import(db, write_source(tmp_path / "src", GOOD + rows))
-    assert report.imported == 2
-    assert len(report.rejected) == 1
-    line, _fid, why = report.rejected[0]
+    assert report.imported == 1 + len(rows)
+    assert len(rejected(report)) == 1
+    line, _fid, why = rejected(report)[0]
     assert line == 5 and reason in why
     names = [f.name for f in repo(db).search_facilities()]
-    assert names == ["Green Valley Recovery", "Harbor House"]
+    assert names[:2] == ["Green Valley Recovery", "Harbor House"]
     assert not any(n.startswith("=") for n in names)
 
 
@@ -200,7 +216,8 @@ def test_truncated_gzip_is_fatal(loaded: Path, tmp_path: Path) -> None:
 
 
 def test_file_cut_inside_a_quote_is_fatal(loaded: Path, tmp_path: Path) -> None:
-    path = write_source(tmp_path / "src", [*GOOD, 'substance_9,substance,"Unfinished'])
+    path = write_source(tmp_path / "src", [*GOOD, 'substance_9,substance,"Unfinished'],
+                        complete=False)
     _fatal(loaded, path.parent, "line 5: broken CSV")
 
 
@@ -234,7 +251,8 @@ def test_cli_import_and_stats(db: Path, tmp_path: Path,
     assert admin_main(["import", "samhsa-directory", str(src.parent),
                        "--content-db", str(db)]) == 0
     out = capsys.readouterr().out
-    assert "Imported: 2 substance use facilities" in out and "Rejected: 0" in out
+    assert "Imported: 2 substance use facilities" in out and "Rejected: 2" in out
+    assert out.count("spreadsheet legend row") == 2
     assert admin_main(["stats", "--json", "--content-db", str(db)]) == 0
     stats = json.loads(capsys.readouterr().out.strip().splitlines()[-1])
     assert list(stats) == ["facilities", "by_state", "by_level", "positions", "source",
@@ -297,7 +315,8 @@ def test_an_excel_workbook_with_a_title_row_gives_its_year(db: Path, tmp_path: P
     book = openpyxl.Workbook()
     sheet = book.active
     sheet.title = "Directory"
-    sheet.append(["National Directory of Drug and Alcohol Use Treatment Facilities 2026"])
+    sheet.append(["National Directory of Drug and Alcohol Use Treatment Facilities 2026: "
+                  "2 substance use facilities"])
     for line in [HEADER, *GOOD]:
         sheet.append([int(v) if v.isdigit() and len(v) == 4 else v
                       for v in next(csv.reader([line]))])
