@@ -9,6 +9,7 @@ time of the build, and the file is VACUUMed before it is moved into place.
 from __future__ import annotations
 
 import argparse
+import re
 import sqlite3
 import sys
 from pathlib import Path
@@ -19,6 +20,7 @@ if str(ROOT) not in sys.path:
 
 from kiosk import paths  # noqa: E402
 from kiosk.importers import content, samhsa  # noqa: E402
+from kiosk.store.connect import SCHEMA_VERSION  # noqa: E402
 
 SCHEMA = ROOT / "db" / "schema.sql"
 DEFAULT_OUT = ROOT / "db" / "content.sqlite"
@@ -40,8 +42,20 @@ def is_stale(out: Path, samhsa_dir: Path | None) -> bool:
     return any(p.stat().st_mtime > built for p in source_files(samhsa_dir))
 
 
+def schema_version(schema: str) -> int:
+    """The user_version db/schema.sql sets."""
+    found = re.search(r"^PRAGMA user_version = (\d+);", schema, re.MULTILINE)
+    return int(found.group(1)) if found else 0
+
+
 def build(out: Path, samhsa_dir: Path | None,
           content_root: Path = ROOT / "resources" / "content") -> None:
+    schema = SCHEMA.read_text(encoding="utf-8")
+    if schema_version(schema) != SCHEMA_VERSION:
+        # A kiosk refuses a database of another version: never build one it would refuse.
+        raise content.ContentError(SCHEMA, f"sets user_version {schema_version(schema)} but "
+                                           f"kiosk.store.connect.SCHEMA_VERSION is "
+                                           f"{SCHEMA_VERSION}: change both together")
     tmp = out.with_name(out.name + ".tmp")
     tmp.unlink(missing_ok=True)
     conn = sqlite3.connect(tmp, isolation_level=None)

@@ -164,9 +164,11 @@ def read_exports(files: Sequence[Path], codes: dict[str, ServiceCode],
             f"({report.rows_read:,} rows read, {report.other_rows:,} mental health or other "
             f"rows skipped, {len(report.rejected):,} rejected)")
     report.imported = len(facilities)
-    # The content database has no column for websites yet: count them so the librarian
-    # knows they were read, and say plainly that the kiosk does not show them.
-    report.warnings.append(f"{websites:,} websites read; the kiosk does not show websites yet")
+    report.warnings.append(f"{websites:,} websites read (shown on each program's page)")
+    # The export does not say how many rows it holds: the librarian can compare.
+    report.warnings.append(f"{report.rows_read:,} rows read in all: compare with the count "
+                           "FindTreatment.gov showed for the search, to be sure no file was "
+                           "cut short")
     return Directory(report=report, services=list(services),
                      facilities=[facilities[k] for k in sorted(facilities)],
                      zips=sorted((z, s, lat, lon) for z, (s, lat, lon) in centroids.items()))
@@ -200,7 +202,7 @@ def _facility(row: dict[str, str], checked: samhsa._Checked, codes: dict[str, Se
         phone=checked.phone,
         intake_phones="\n".join(samhsa._intake_phones(row, checked.phone)),
         levels=" ".join(levels), services=" ".join(found), latitude=lat, longitude=lon,
-        position_kind=kind)
+        position_kind=kind, website=_website(row.get("website", "")))
 
 
 def merged(before: dict[str, store.FacilityRow],

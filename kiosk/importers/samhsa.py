@@ -878,10 +878,7 @@ def _intake_phones(row: dict[str, str], phone: str) -> list[str]:
 
 Position = tuple[str, float | None, float | None]
 
-#: A locator position farther than this from the centre of the program's own ZIP is more
-#: likely a geocoding slip in the locator file than the program's door (ZIP areas are rarely
-#: this wide outside the mountain West and Alaska, where the centre is no worse a guess).
-FAR_FROM_ZIP_MILES = 25.0
+FAR_FROM_ZIP_MILES = store.FAR_FROM_ZIP_MILES
 
 
 def _position(name: str, street1: str, zip5: str, locator: Locator,
@@ -951,9 +948,12 @@ class Directory:
     zips: list[tuple[str, str, float, float]]
 
     def meta(self) -> dict[str, str]:
+        positions = {"far_from_zip": [[f, m] for f, m in self.report.far_positions],
+                     "house_number_matches": self.report.house_number_matches}
         return {"directory.source": self.report.source,
                 "directory.data_date": self.report.data_date,
-                "directory.file": Path(self.report.facilities_file).name}
+                "directory.file": Path(self.report.facilities_file).name,
+                store.POSITIONS_META: json.dumps(positions, sort_keys=True)}
 
 
 #: A count of facilities stated in a title row ("... 12,200 substance use facilities").

@@ -256,7 +256,7 @@ def test_cli_import_and_stats(db: Path, tmp_path: Path,
     assert admin_main(["stats", "--json", "--content-db", str(db)]) == 0
     stats = json.loads(capsys.readouterr().out.strip().splitlines()[-1])
     assert list(stats) == ["facilities", "by_state", "by_level", "positions", "source",
-                           "data_date", "in_use", "database", "passed_over"]
+                           "data_date", "in_use", "database", "passed_over", "checks"]
     assert stats["in_use"] == "named" and stats["database"] == str(db)
     assert stats["facilities"] == 2 and stats["by_state"] == {"CT": 1, "VT": 1}
     assert list(stats["by_level"]) == ["intensive_outpatient", "partial_hospitalization",
@@ -279,31 +279,90 @@ def test_cli_fatal_error_says_nothing_changed(loaded: Path, tmp_path: Path,
 
 
 # ------------------------------------------------------------- data truth --
-@needs_directory
-def test_real_levels_medications_and_far_positions(template_db: Path,
-                                                   capsys: pytest.CaptureFixture[str]) -> None:
-    from kiosk.present.facility import medications
+def _raw_substance_rows() -> dict[str, dict[str, str]]:
+    """SAMHSA's own rows, read straight from the file (not through the importer)."""
+    text = gzip.decompress((SAMHSA_DIR / samhsa.DIRECTORY_SUBDIR / "facilities.csv.gz")
+                           .read_bytes()).decode("utf-8")
+    return {r["facility_id"]: r for r in csv.DictReader(text.splitlines())
+            if r["directory_type"] == "substance"}
 
+
+def _codes(row: dict[str, str]) -> set[str]:
+    return set(row["service_code_info"].replace("*", " ").split())
+
+
+@needs_directory
+def test_stats_json_on_the_real_data_tells_the_truth(template_db: Path,
+                                                      capsys: pytest.CaptureFixture[str]) -> None:
     assert admin_main(["stats", "--json", "--content-db", str(template_db)]) == 0
     stats = json.loads(capsys.readouterr().out.strip().splitlines()[-1])
+    checks = stats["checks"]
+    raw = _raw_substance_rows()
     conn = sqlite3.connect(template_db)
-    rows = conn.execute("SELECT id, levels, services, position_kind FROM facility").fetchall()
-    regular = sum(1 for _, _, services, _ in rows if "ORT" in services.split())
-    assert stats["by_level"]["outpatient"] == regular
-    assert not any("outpatient" in levels.split() and "ORT" not in services.split()
-                   for _, levels, services, _ in rows)
-    # lofexidine stated only by the detox code: every such program lists it on its slip
-    detox_only = [fid for fid, _, services, _ in rows
-                  if "DLC" in services.split() and "LFXD" not in services.split()]
-    directory = repo(template_db)
-    showing = [fid for fid in detox_only
-               if any("ofexidine" in m for m in medications(directory.facility(fid)))]
-    assert len(showing) == len(detox_only) == 653
-    # the locator's position 142 miles from the program's town is not shown as exact
-    kinds = {fid: kind for fid, _, _, kind in rows}
-    assert kinds["substance_6963"] == "approximate"
-    # "4040 Memorial Parkway SW" is the locator's "4040 Memorial Parkway South"
-    assert kinds["substance_78"] == "exact"
+    stored = {fid: (levels.split(), kind) for fid, levels, kind in conn.execute(
+        "SELECT id, levels, position_kind FROM facility")}
+    conn.close()
+    assert len(stored) == 12_200 and set(stored) <= set(raw)
+    # Levels: "outpatient" only with the regular outpatient code (OP alone is the umbrella).
+    regular = {fid for fid in stored if "ORT" in _codes(raw[fid])}
+    assert stats["by_level"]["outpatient"] == len(regular)
+    assert {fid for fid, (levels, _) in stored.items() if "outpatient" in levels} == regular
+    assert checks["outpatient_without_regular_code"] == 0
+    umbrella_only = [fid for fid in stored if "OP" in _codes(raw[fid])
+                     and "ORT" not in _codes(raw[fid])]
+    assert len(umbrella_only) > 500  # the programs the umbrella code used to mislabel
+    # Lofexidine stated only by the detox code: every such program shows it on its slip.
+    detox_only = [fid for fid in stored if "DLC" in _codes(raw[fid])
+                  and "LFXD" not in _codes(raw[fid])]
+    assert checks["lofexidine_from_detox_only"] == {"in_data": len(detox_only),
+                                                    "on_slips": len(detox_only)}
+    assert len(detox_only) == 653
+    # Positions: nothing shown as exact lies over 25 miles from its ZIP; the locator's
+    # slips (one of them 142 miles from its town) are listed and shown as approximate.
+    assert checks["exact_positions_far_from_zip"] == 0
+    far = {f["id"]: f["miles"] for f in checks["approximate_far_from_zip"]}
+    assert len(far) >= 6 and all(m > 25 for m in far.values())
+    assert far["substance_6963"] > 140 and stored["substance_6963"][1] == "approximate"
+    assert all(stored[fid][1] == "approximate" for fid in far)
+    assert checks["house_number_matches"] == 152
+
+
+_LONG = {"dr": "drive", "st": "street", "ste": "suite", "ave": "avenue", "rd": "road",
+         "blvd": "boulevard", "hwy": "highway", "ln": "lane", "pkwy": "parkway"}
+
+
+def _alike(text: str) -> str:
+    """Name or street with abbreviations spelled out and punctuation and "Inc" dropped
+    (written apart from the importer's own rules)."""
+    words = "".join(c if c.isalnum() else " " for c in text.lower()).split()
+    return " ".join(_LONG.get(w, w) for w in words if w not in ("inc", "llc"))
+
+
+@needs_directory
+def test_programs_the_locator_writes_with_dr_drive_style_variants_are_exact(
+        template_db: Path) -> None:
+    raw = _raw_substance_rows()
+    locator = next((SAMHSA_DIR / samhsa.LOCATOR_SUBDIR).glob("*.csv"))
+    exact_keys: dict[tuple[str, str, str], tuple[str, str]] = {}
+    with locator.open(encoding="utf-8", errors="replace", newline="") as handle:
+        for row in csv.DictReader(handle):
+            zip5 = row["zip"].strip().zfill(5)[:5]
+            exact_keys[(_alike(row["name1"]), _alike(row["street1"]), zip5)] = (
+                row["name1"].lower(), row["street1"].lower())
+    conn = sqlite3.connect(template_db)
+    kinds = dict(conn.execute("SELECT id, position_kind FROM facility").fetchall())
+    conn.close()
+    variants = []
+    for fid, row in raw.items():
+        if fid not in kinds:
+            continue
+        key = (_alike(row["name1"]), _alike(row["street1"]), row["zip"].strip().zfill(5))
+        found = exact_keys.get(key)
+        if found is not None and found != (row["name1"].lower(), row["street1"].lower()):
+            variants.append(fid)  # the same program, written otherwise in the locator
+    assert len(variants) > 100
+    left = [fid for fid in variants if kinds[fid] != "exact"]
+    assert left == []
 
 
 def test_an_excel_workbook_with_a_title_row_gives_its_year(db: Path, tmp_path: Path) -> None:
@@ -325,3 +384,14 @@ def test_an_excel_workbook_with_a_title_row_gives_its_year(db: Path, tmp_path: P
     assert report.imported == 2 and report.data_date == "2026"
     facility = repo(db).facility("substance_1")
     assert facility is not None and facility.zip == "06516"  # a number cell, zero restored
+
+
+def test_the_build_refuses_a_schema_of_another_version_than_the_code(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import build as db_build
+    from kiosk.importers.content import ContentError
+
+    monkeypatch.setattr(db_build, "SCHEMA_VERSION", db_build.SCHEMA_VERSION + 1)
+    with pytest.raises(ContentError, match="change both together"):
+        db_build.build(tmp_path / "out.sqlite", None)
+    assert not (tmp_path / "out.sqlite").exists()
