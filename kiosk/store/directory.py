@@ -371,6 +371,17 @@ class DirectoryRepository:
             house_number_matches=int(recorded.get("house_number_matches", 0) or 0),
         )
 
+    def last_changes(self) -> dict[str, int]:
+        """How many programs the last import added, removed and changed ({} when no import
+        recorded its change report)."""
+        try:
+            found = json.loads(self._meta("directory.change_report") or "{}")
+        except ValueError:
+            return {}
+        if not isinstance(found, dict) or not found:
+            return {}
+        return {kind: len(found.get(kind) or []) for kind in ("added", "removed", "changed")}
+
     def _positions_meta(self) -> dict[str, Any]:
         try:
             found = json.loads(self._meta(POSITIONS_META) or "{}")
