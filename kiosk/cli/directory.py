@@ -104,7 +104,7 @@ def register(sub: Any) -> None:
 def _fail(message: str, as_json: bool) -> int:
     if as_json:
         print(json.dumps({"ok": False, "error": message, "changed": False}))
-    print(f"error: {message} Nothing was changed.", file=sys.stderr)
+    print(f"error: {message.rstrip('.')}. Nothing was changed.", file=sys.stderr)
     return 1
 
 
