@@ -275,6 +275,62 @@ def replace_directory(conn: sqlite3.Connection, *, services: Iterable[ServiceRow
                      sorted(meta.items()))
 
 
+def schema_version_of(path: Path) -> int | None:
+    """The content database's layout version (its user_version), None when it cannot be
+    read as a kiosk content database."""
+    try:
+        with _reading(path) as conn:
+            app_id = conn.execute("PRAGMA application_id").fetchone()[0]
+            version = conn.execute("PRAGMA user_version").fetchone()[0]
+    except DirectoryDbError:
+        return None
+    return int(version) if app_id == APPLICATION_ID else None
+
+
+#: The directory's tables, copied whole from an older layout into the current one.
+_DIRECTORY_TABLES = ("directory_service", "facility", "zip_centroid")
+
+
+def carry_directory(target: Path, old: Path) -> int:
+    """Copy the directory (its tables and its meta rows) from the content database `old`,
+    saved by an app version with an older layout, into the content database `target` (this
+    version's layout), the columns both layouts have (newer ones at their default), and
+    rebuild `target`'s search index: one transaction. Returns the number of facilities.
+    Raises DirectoryDbError when it cannot be done (nothing changed then)."""
+    from kiosk.store.search import build_index
+
+    conn = sqlite3.connect(target, isolation_level=None, timeout=BUSY_SECONDS)
+    try:
+        conn.execute("ATTACH DATABASE ? AS old", (f"{Path(old).resolve().as_uri()}?mode=ro",))
+        conn.execute("BEGIN IMMEDIATE")
+        for table in _DIRECTORY_TABLES:
+            ours = [str(r[1]) for r in conn.execute(f"PRAGMA main.table_info({table})")]
+            theirs = {str(r[1]) for r in conn.execute(f"PRAGMA old.table_info({table})")}
+            shared = ", ".join(c for c in ours if c in theirs)
+            if not shared:
+                raise DirectoryDbError(f"the old imported directory {old} has no {table}")
+            conn.execute(f"DELETE FROM main.{table}")
+            conn.execute(f"INSERT INTO main.{table} ({shared}) SELECT {shared} FROM old.{table}")
+        conn.execute("DELETE FROM main.meta WHERE key LIKE 'directory.%'")
+        conn.execute("INSERT INTO main.meta (key, value) SELECT key, value FROM old.meta"
+                     " WHERE key LIKE 'directory.%'")
+        count = int(conn.execute("SELECT count(*) FROM main.facility").fetchone()[0])
+        build_index(conn)
+        conn.execute("COMMIT")
+    except sqlite3.Error as exc:
+        if conn.in_transaction:
+            conn.execute("ROLLBACK")
+        raise DirectoryDbError(f"the old imported directory {old} cannot be carried into "
+                               f"this version's layout: {exc}") from None
+    except BaseException:
+        if conn.in_transaction:
+            conn.execute("ROLLBACK")
+        raise
+    finally:
+        conn.close()
+    return count
+
+
 # ---------------------------------------------------------------------- read --
 _SUMMARY_SQL = ("SELECT id, name, city, state, zip, phone, levels, services, latitude, longitude,"
                 " position_kind, street1, street2 FROM facility {where}"
