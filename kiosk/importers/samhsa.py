@@ -357,6 +357,8 @@ def find_sources(path: Path, service_codes: Path | None = None,
     path = Path(path)
     if not path.exists():
         raise DirectoryImportError(f"{path} does not exist")
+    if not path.is_dir():
+        _open_regular(path).close()  # a pipe or a device: refused before anything waits on it
     tables = _tables_in(path) if path.is_dir() else [path]
     kinds: dict[Path, tuple[str, str, str]] = {}
     for table in tables:

@@ -234,6 +234,7 @@ def test_a_named_pipe_is_refused_at_once(tmp_path: Path,
     pipe = folder / "directory_2025.csv"
     pipe.unlink()
     os.mkfifo(pipe)
+    (folder / samhsa.CATEGORIES_NAME).unlink()  # the pipe is what must be named
     done: list[int] = []
     db = tmp_path / "content.sqlite"
     shutil.copyfile(template_db_no_directory, db)
@@ -251,3 +252,10 @@ def test_a_named_pipe_is_refused_at_once(tmp_path: Path,
     assert len(err) == 1 and "not a regular file" in err[0]
     with pytest.raises(samhsa.DirectoryImportError, match="not a regular file"):
         samhsa.read_service_codes(pipe)
+
+
+def test_a_device_is_refused_at_once() -> None:
+    if not Path("/dev/zero").exists():
+        pytest.skip("no /dev/zero here")
+    with pytest.raises(samhsa.DirectoryImportError, match="not a regular file"):
+        samhsa.find_sources(Path("/dev/zero"))
