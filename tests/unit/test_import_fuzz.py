@@ -11,6 +11,7 @@ from __future__ import annotations
 import csv
 import gzip
 import io
+import json
 import os
 import re
 import shutil
@@ -259,3 +260,47 @@ def test_a_device_is_refused_at_once() -> None:
         pytest.skip("no /dev/zero here")
     with pytest.raises(samhsa.DirectoryImportError, match="not a regular file"):
         samhsa.find_sources(Path("/dev/zero"))
+
+
+# ---------------------------------------------------------------- the command --
+@settings(max_examples=40, deadline=None,
+          suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
+@given(edits=st.lists(st.tuples(st.floats(0.0, 1.0, exclude_max=True),
+                                st.sampled_from(["delete", "insert", "replace", "cut"]),
+                                st.binary(min_size=1, max_size=3)), min_size=1, max_size=4))
+def test_any_mangled_file_gives_a_result_or_one_line_never_a_traceback(
+        template_db_no_directory: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str],
+        edits: list[tuple[float, str, bytes]]) -> None:
+    data = bytearray(_csv([_row(n) for n in range(1, 6)]).encode())
+    for where, how, chunk in edits:
+        at = int(where * len(data))
+        if how == "delete":
+            del data[at:at + len(chunk)]
+        elif how == "insert":
+            data[at:at] = chunk
+        elif how == "replace":
+            data[at:at + len(chunk)] = chunk
+        else:
+            del data[at:]
+    folder = _folder(tmp_path / "src", bytes(data))
+    db = tmp_path / "content.sqlite"
+    shutil.copyfile(template_db_no_directory, db)
+    before = db.read_bytes()
+    capsys.readouterr()
+    code = admin_main(["import", "samhsa-directory", str(folder), "--json",
+                       "--content-db", str(db)])
+    out, err = capsys.readouterr()
+    assert "Traceback" not in err and "Traceback" not in out
+    result = json.loads(out)
+    if code == 1:
+        assert len(err.strip().splitlines()) == 1 and result["ok"] is False
+        assert db.read_bytes() == before
+    else:
+        assert code == 0 and result["ok"] is True
+        with sqlite3.connect(db) as conn:
+            texts = [v for row in conn.execute(
+                "SELECT name, name2, street1, street2, city, phone, intake_phones"
+                " FROM facility") for v in row]
+        conn.close()
+        assert not any(_formula(v) for v in texts)
+        assert not any(re.search(r"[\x00-\x1f\x7f]", v.replace("\n", "")) for v in texts)
