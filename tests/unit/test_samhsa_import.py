@@ -9,6 +9,7 @@ import json
 import shutil
 import sqlite3
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -395,3 +396,30 @@ def test_the_build_refuses_a_schema_of_another_version_than_the_code(
     with pytest.raises(ContentError, match="change both together"):
         db_build.build(tmp_path / "out.sqlite", None)
     assert not (tmp_path / "out.sqlite").exists()
+
+
+def test_an_excel_workbook_gives_its_year_from_the_sheet_and_streams_read_only(
+        db: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import openpyxl
+
+    src = tmp_path / "download"
+    write_source(src, [], name="unused")
+    (src / "unused.csv").unlink()
+    book = openpyxl.Workbook()
+    book.active.title = "Read me"
+    book.active.append(["About this file"])
+    sheet = book.create_sheet("Facilities 2027")
+    for line in [HEADER, *GOOD, *LEGEND]:
+        sheet.append(next(csv.reader([line])))
+    book.save(src / "national directory.xlsx")
+    opened: list[bool] = []
+    real_load = openpyxl.load_workbook
+
+    def load(*args: Any, **kwargs: Any) -> Any:
+        opened.append(bool(kwargs.get("read_only")))
+        return real_load(*args, **kwargs)
+
+    monkeypatch.setattr(openpyxl, "load_workbook", load)
+    report = run_import(db, src)
+    assert report.imported == 2 and report.data_date == "2027"
+    assert opened and all(opened)  # every open in read-only (streaming) mode
