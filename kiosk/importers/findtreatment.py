@@ -181,7 +181,7 @@ def _facility(row: dict[str, str], checked: samhsa._Checked, codes: dict[str, Se
     for column, value in row.items():
         if column in NOT_CODES or value.strip().lower() not in YES:
             continue
-        code = column.upper()
+        code = samhsa._clean(column).upper()[:20]
         if code in codes:
             found.append(code)
         else:

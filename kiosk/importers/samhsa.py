@@ -585,7 +585,7 @@ def _rows(path: Path, required: tuple[str, ...], *, title: list[str] | None = No
     first: tuple[int, list[str]] | None = None
     seen: list[tuple[int, list[str]]] = []
     for line, values in lines:
-        cells = [h.strip().lower() for h in values]
+        cells = [_clean(h).lower() for h in values]  # named in messages: never raw bytes
         if not any(cells):
             continue
         seen.append((line, cells))
@@ -860,7 +860,9 @@ def _service_codes(row: dict[str, str], codes: dict[str, ServiceCode],
     """The row's known service codes, each once, in the file's order (unknown ones counted)."""
     found: list[str] = []
     for token in row["service_code_info"].replace("*", " ").split():
-        token = token.upper()
+        token = _clean(token).upper()[:20]  # printed in the summary: never raw bytes
+        if not token:
+            continue
         if token in codes:
             if token not in found:
                 found.append(token)
