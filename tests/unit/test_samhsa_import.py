@@ -311,7 +311,8 @@ def test_stats_json_on_the_real_data_tells_the_truth(template_db: Path,
     assert checks["outpatient_without_regular_code"] == 0
     umbrella_only = [fid for fid in stored if "OP" in _codes(raw[fid])
                      and "ORT" not in _codes(raw[fid])]
-    assert len(umbrella_only) > 500  # the programs the umbrella code used to mislabel
+    assert len(umbrella_only) == 726  # the programs the umbrella code used to mislabel
+    assert not any("outpatient" in stored[fid][0] for fid in umbrella_only)
     # Lofexidine stated only by the detox code: every such program shows it on its slip.
     detox_only = [fid for fid in stored if "DLC" in _codes(raw[fid])
                   and "LFXD" not in _codes(raw[fid])]
