@@ -2,7 +2,7 @@
 -- Built by db/build.py; opened read-only by the kiosk. Bump user_version (and
 -- kiosk.store.connect.SCHEMA_VERSION) on any change.
 PRAGMA application_id = 1380401995;  -- 'RGKK'
-PRAGMA user_version = 1;
+PRAGMA user_version = 2;
 
 CREATE TABLE meta (
     key   TEXT PRIMARY KEY,
@@ -77,7 +77,9 @@ CREATE TABLE directory_service (
     source_category TEXT NOT NULL
 ) WITHOUT ROWID;
 -- levels: space-separated kiosk.domain.DIRECTORY_LEVELS; services: space-separated codes;
--- intake_phones: newline-separated; position_kind: exact (locator) | approximate (ZIP) | none.
+-- intake_phones: newline-separated; position_kind: exact (locator) | approximate (ZIP) | none;
+-- website: an http(s) address ('' when the source has none; SAMHSA's directory never has).
+-- Version 2 added website (version 1 had the same columns without it).
 CREATE TABLE facility (
     id            TEXT PRIMARY KEY,
     name          TEXT NOT NULL,
@@ -93,7 +95,8 @@ CREATE TABLE facility (
     services      TEXT NOT NULL,
     latitude      REAL,
     longitude     REAL,
-    position_kind TEXT NOT NULL CHECK (position_kind IN ('exact', 'approximate', 'none'))
+    position_kind TEXT NOT NULL CHECK (position_kind IN ('exact', 'approximate', 'none')),
+    website       TEXT NOT NULL DEFAULT ''
 ) WITHOUT ROWID;
 CREATE INDEX facility_state ON facility (state, name);
 -- Every US ZIP's centroid (from the offline `zipcodes` package) for "near my ZIP".

@@ -151,9 +151,32 @@ class Facility:
     #: "exact" (from SAMHSA's locator), "approximate" (ZIP centroid) or "none".
     position_kind: str = "none"
     distance_miles: float | None = None
+    #: The program's own web address ("" when the source has none).
+    website: str = ""
 
     def services_in(self, category: str) -> tuple[FacilityService, ...]:
         return tuple(s for s in self.services if s.category == category)
+
+
+@dataclass(frozen=True)
+class DirectoryChecks:
+    """Facts that say whether the stored directory tells the truth about its source data
+    (`kiosk-admin stats --json`, "checks")."""
+
+    #: Programs listed as outpatient without SAMHSA's regular outpatient code (should be 0:
+    #: the umbrella "Outpatient" code alone says nothing about the regular level).
+    outpatient_without_regular_code: int
+    #: Programs whose only lofexidine code is the detox one (DLC): ids.
+    lofexidine_from_detox_only: tuple[str, ...]
+    #: Positions shown as exact that lie farther than FAR_FROM_ZIP_MILES from their ZIP's
+    #: centre (should be 0: those are treated as approximate).
+    exact_far_from_zip: int
+    #: Locator positions the import found too far from their ZIP and replaced by the ZIP's
+    #: centre: (id, miles), as the import recorded them.
+    far_from_zip: tuple[tuple[str, float], ...]
+    #: Positions found by name, house number and ZIP when the two files write the street
+    #: differently, as the import recorded them.
+    house_number_matches: int
 
 
 @dataclass(frozen=True)

@@ -5,7 +5,8 @@ from __future__ import annotations
 import sqlite3
 from pathlib import Path
 
-SCHEMA_VERSION = 1
+#: db/schema.sql's user_version (db/build.py refuses to build when they differ).
+SCHEMA_VERSION = 2
 APPLICATION_ID = 1380401995  # 'RGKK'
 
 

@@ -2,15 +2,17 @@
 
 from __future__ import annotations
 
+import json
 import math
 import sqlite3
 from collections.abc import Generator, Iterable
 from contextlib import closing, contextmanager
 from pathlib import Path
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 from kiosk.domain import (
     DIRECTORY_LEVELS,
+    DirectoryChecks,
     DirectoryStats,
     Facility,
     FacilityService,
@@ -19,6 +21,12 @@ from kiosk.domain import (
 from kiosk.store.connect import APPLICATION_ID, SCHEMA_VERSION
 
 EARTH_RADIUS_MILES = 3958.8
+#: A locator position farther than this from the centre of the program's own ZIP is more
+#: likely a geocoding slip in the locator file than the program's door (ZIP areas are rarely
+#: this wide outside the mountain West and Alaska, where the centre is no worse a guess).
+FAR_FROM_ZIP_MILES = 25.0
+#: The import's figures on positions, kept in meta as JSON for `kiosk-admin stats`.
+POSITIONS_META = "directory.positions"
 
 
 def haversine_miles(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
@@ -46,6 +54,7 @@ class FacilityRow(NamedTuple):
     latitude: float | None
     longitude: float | None
     position_kind: str
+    website: str = ""
 
 
 class ServiceRow(NamedTuple):
@@ -258,11 +267,68 @@ def replace_directory(conn: sqlite3.Connection, *, services: Iterable[ServiceRow
     conn.execute("DELETE FROM zip_centroid")
     conn.executemany("INSERT INTO directory_service VALUES (?, ?, ?, ?, ?, ?)", services)
     conn.executemany(
-        "INSERT INTO facility VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", facilities
+        f"INSERT INTO facility ({_FACILITY_COLUMNS})"
+        " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", facilities
     )
     conn.executemany("INSERT INTO zip_centroid VALUES (?, ?, ?, ?)", zips)
     conn.executemany("INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)",
                      sorted(meta.items()))
+
+
+def schema_version_of(path: Path) -> int | None:
+    """The content database's layout version (its user_version), None when it cannot be
+    read as a kiosk content database."""
+    try:
+        with _reading(path) as conn:
+            app_id = conn.execute("PRAGMA application_id").fetchone()[0]
+            version = conn.execute("PRAGMA user_version").fetchone()[0]
+    except DirectoryDbError:
+        return None
+    return int(version) if app_id == APPLICATION_ID else None
+
+
+#: The directory's tables, copied whole from an older layout into the current one.
+_DIRECTORY_TABLES = ("directory_service", "facility", "zip_centroid")
+
+
+def carry_directory(target: Path, old: Path) -> int:
+    """Copy the directory (its tables and its meta rows) from the content database `old`,
+    saved by an app version with an older layout, into the content database `target` (this
+    version's layout), the columns both layouts have (newer ones at their default), and
+    rebuild `target`'s search index: one transaction. Returns the number of facilities.
+    Raises DirectoryDbError when it cannot be done (nothing changed then)."""
+    from kiosk.store.search import build_index
+
+    conn = sqlite3.connect(target, isolation_level=None, timeout=BUSY_SECONDS)
+    try:
+        conn.execute("ATTACH DATABASE ? AS old", (f"{Path(old).resolve().as_uri()}?mode=ro",))
+        conn.execute("BEGIN IMMEDIATE")
+        for table in _DIRECTORY_TABLES:
+            ours = [str(r[1]) for r in conn.execute(f"PRAGMA main.table_info({table})")]
+            theirs = {str(r[1]) for r in conn.execute(f"PRAGMA old.table_info({table})")}
+            shared = ", ".join(c for c in ours if c in theirs)
+            if not shared:
+                raise DirectoryDbError(f"the old imported directory {old} has no {table}")
+            conn.execute(f"DELETE FROM main.{table}")
+            conn.execute(f"INSERT INTO main.{table} ({shared}) SELECT {shared} FROM old.{table}")
+        conn.execute("DELETE FROM main.meta WHERE key LIKE 'directory.%'")
+        conn.execute("INSERT INTO main.meta (key, value) SELECT key, value FROM old.meta"
+                     " WHERE key LIKE 'directory.%'")
+        count = int(conn.execute("SELECT count(*) FROM main.facility").fetchone()[0])
+        build_index(conn)
+        conn.execute("COMMIT")
+    except sqlite3.Error as exc:
+        if conn.in_transaction:
+            conn.execute("ROLLBACK")
+        raise DirectoryDbError(f"the old imported directory {old} cannot be carried into "
+                               f"this version's layout: {exc}") from None
+    except BaseException:
+        if conn.in_transaction:
+            conn.execute("ROLLBACK")
+        raise
+    finally:
+        conn.close()
+    return count
 
 
 # ---------------------------------------------------------------------- read --
@@ -270,7 +336,7 @@ _SUMMARY_SQL = ("SELECT id, name, city, state, zip, phone, levels, services, lat
                 " position_kind, street1, street2 FROM facility {where}"
                 " ORDER BY state, name, id LIMIT ?")
 _FACILITY_COLUMNS = ("id, name, name2, street1, street2, city, state, zip, phone, intake_phones,"
-                     " levels, services, latitude, longitude, position_kind")
+                     " levels, services, latitude, longitude, position_kind, website")
 
 
 class DirectoryRepository:
@@ -330,6 +396,54 @@ class DirectoryRepository:
             facilities=total, by_state=self.state_counts(), by_level=by_level,
             positions=positions, source=self.source(), data_date=self.data_date(),
         )
+
+    def checks(self) -> DirectoryChecks:
+        """The data-truth figures of the stored directory (see DirectoryChecks)."""
+        outpatient = 0
+        detox_only: list[str] = []
+        exact_far = 0
+        centres: dict[str, tuple[float, float]] = {}
+        if self.has_directory():
+            centres = {str(z): (float(a), float(b)) for z, a, b in self._conn.execute(
+                "SELECT zip, latitude, longitude FROM zip_centroid")}
+            for fid, levels, services, zip5, lat, lon, kind in self._conn.execute(
+                    "SELECT id, levels, services, zip, latitude, longitude, position_kind"
+                    " FROM facility ORDER BY id"):
+                codes = set(str(services).split())
+                outpatient += "outpatient" in str(levels).split() and "ORT" not in codes
+                if "DLC" in codes and "LFXD" not in codes:
+                    detox_only.append(str(fid))
+                centre = centres.get(str(zip5))
+                if kind == "exact" and centre is not None and isinstance(lat, float) \
+                        and isinstance(lon, float):
+                    exact_far += haversine_miles(lat, lon, *centre) > FAR_FROM_ZIP_MILES
+        recorded = self._positions_meta()
+        far = recorded.get("far_from_zip", [])
+        return DirectoryChecks(
+            outpatient_without_regular_code=outpatient,
+            lofexidine_from_detox_only=tuple(detox_only), exact_far_from_zip=exact_far,
+            far_from_zip=tuple((str(f), float(m)) for f, m in far if isinstance(f, str)
+                               and isinstance(m, int | float)) if isinstance(far, list) else (),
+            house_number_matches=int(recorded.get("house_number_matches", 0) or 0),
+        )
+
+    def last_changes(self) -> dict[str, int]:
+        """How many programs the last import added, removed and changed ({} when no import
+        recorded its change report)."""
+        try:
+            found = json.loads(self._meta("directory.change_report") or "{}")
+        except ValueError:
+            return {}
+        if not isinstance(found, dict) or not found:
+            return {}
+        return {kind: len(found.get(kind) or []) for kind in ("added", "removed", "changed")}
+
+    def _positions_meta(self) -> dict[str, Any]:
+        try:
+            found = json.loads(self._meta(POSITIONS_META) or "{}")
+        except ValueError:
+            return {}
+        return found if isinstance(found, dict) else {}
 
     def services(self) -> dict[str, FacilityService]:
         """Every service code in display order (group, then label)."""
@@ -405,7 +519,7 @@ class DirectoryRepository:
                 (c for c in codes if c in services), key=self._rank.__getitem__)),
             latitude=row[12] if isinstance(row[12], float) else None,
             longitude=row[13] if isinstance(row[13], float) else None,
-            position_kind=str(row[14]),
+            position_kind=str(row[14]), website=str(row[15] or ""),
         )
 
     def facility(self, facility_id: str,

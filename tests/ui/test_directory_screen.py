@@ -147,8 +147,8 @@ def test_facility_detail_has_everything_and_emits_intents(qtbot, screen) -> None
                    "away"):
         assert needle in text, needle
     note = html.unescape(screen.detail_page.source_note.text())
-    for needle in ("Listed in SAMHSA's 2024 National Directory. Not an endorsement.",
-                   "Data date: 2024"):
+    for needle in ("Not an endorsement.", "Source: SAMHSA National Directory of Drug and "
+                   "Alcohol Use Treatment Facilities, 2024.", "Data date: 2024"):
         assert needle in note, needle
     payload = screen.detail_page.qr_label.property("payload")
     image = screen.detail_page.qr_label.pixmap().toImage()

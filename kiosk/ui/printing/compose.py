@@ -258,6 +258,8 @@ def _slip_head(facility: Facility, text: present_facility.FacilityText, origin_z
                  f'{e(text.phone or tr("not listed: call a helpline below"))}</p>')
     if text.intake:
         lines.append(f"<p><b>{e(tr('Intake:'))}</b> {e(', '.join(text.intake))}</p>")
+    if text.website:
+        lines.append(f"<p><b>{e(tr('Website:'))}</b> {e(text.website)}</p>")
     lines.append(f"<p><b>{e(tr('Hours:'))}</b> {e(tr('call to confirm'))}</p>")
     if facility.distance_miles is not None:
         where = (tr("about %1 miles from ZIP %2").replace("%2", origin_zip) if origin_zip

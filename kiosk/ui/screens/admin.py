@@ -411,10 +411,25 @@ class AdminScreen(Screen):
                          .replace("%1", source).replace("%2", date or self.tr("an unknown date")))
         else:
             lines.append(self.tr("No program directory is loaded."))
+        changes = self._last_changes()
+        if changes:
+            lines.append(self.tr("Last directory import: %1 added, %2 removed, %3 changed")
+                         .replace("%1", QLocale().toString(changes["added"]))
+                         .replace("%2", QLocale().toString(changes["removed"]))
+                         .replace("%3", QLocale().toString(changes["changed"])))
         if self._content_note:
             lines.append(self._content_note)
         lines += self._pack_lines()
         return "\n".join(lines)
+
+    def _last_changes(self) -> dict[str, int]:
+        if self._directory is None:
+            return {}
+        try:
+            return self._directory.last_changes()
+        except sqlite3.Error:  # reported as missing, never raised on this screen
+            log.exception("directory change report unreadable")
+            return {}
 
     def _pack_lines(self) -> list[str]:
         """Which content this kiosk shows, whom it trusts for updates, and the last check."""

@@ -149,8 +149,9 @@ class DetailPage(QWidget):
         self.detail_label.setText(self._key_facts_html(facility, text))
         self.detail_label.setAccessibleName(text.name)
         self._set_sections(self._more(text))
+        # Source and date as imported: next year's directory says its own year here.
         self.source_note.setText("<i>" + html.escape(self.tr(
-            "Listed in SAMHSA's 2024 National Directory. Not an endorsement.")) + "<br>"
+            "Listed in the program directory named below. Not an endorsement.")) + "<br>"
             + html.escape(self.tr("Source: {source}. Data date: {date}.").format(
                 source=source, date=data_date)) + "</i>")
         # The same text as the printed slip's QR code, so both save the same contact.
@@ -176,6 +177,9 @@ class DetailPage(QWidget):
             parts.extend("<br>" + html.escape(self.tr("Intake: {phone}").format(phone=p))
                          for p in text.intake)
             parts.append("</p>")
+        if text.website:
+            parts.append("<p>" + html.escape(self.tr("Website: {site}").format(
+                site=text.website)) + "</p>")
         parts.append("<p>" + html.escape(self.tr(
             "Hours are not listed: call before you go.")) + "</p>")
         section(self.tr("Levels of care"), text.levels)
