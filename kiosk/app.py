@@ -232,7 +232,7 @@ def run_qt(stores: Stores | None, settings: Settings, args: argparse.Namespace,
     from PySide6.QtCore import QCoreApplication
 
     from kiosk.ui import application
-    from kiosk.ui.crash import CrashGuard
+    from kiosk.ui.crash import EXIT_MAINTENANCE, CrashGuard
     from kiosk.ui.shell import Shell
 
     app = application.create_app(settings.lang)
@@ -247,7 +247,10 @@ def run_qt(stores: Stores | None, settings: Settings, args: argparse.Namespace,
                   file=sys.stderr)
             return 3
         application.show(shell, settings.windowed)
-        return app.exec()
+        app.exec()
+        # However the maintenance screen ended, it is never a staff exit: the supervisor
+        # starts the kiosk again, which looks again for a database it can open.
+        return EXIT_MAINTENANCE
     if args.screenshot or args.self_test:
         shell.counter.paused = True  # a script's views are not visitors'
         return _screenshots(shell, args) if args.screenshot else _self_test(shell, stores, app)

@@ -277,6 +277,7 @@ def release_with_unit(tmp_path: Path, unit_text: str) -> Path:
     (release / "deploy" / "linux").mkdir(parents=True)
     (release / "deploy" / "linux" / "recovery-kiosk.service").write_text(unit_text,
                                                                         encoding="utf-8")
+    shutil.copy(ROOT / "deploy" / "linux" / "kiosk-session", release / "deploy" / "linux")
     return release
 
 
@@ -318,6 +319,7 @@ def test_installer_installs_the_systemd_unit_for_its_prefix(tmp_path: Path) -> N
     installed = (root / "etc/systemd/system/recovery-kiosk.service").read_text(encoding="utf-8")
     assert "ExecStart=/usr/bin/cage -- /srv/kiosk/kiosk" in installed
     assert (root / "srv/kiosk/kiosk").is_file()
+    assert os.access(root / "srv/kiosk/kiosk-session", os.X_OK)
 
 
 @pytest.mark.frozen
