@@ -171,6 +171,10 @@ def main(argv: list[str] | None = None) -> int:
     args = parse_args(argv)
     settings = load_settings(args)
     headless = bool(args.self_test or args.screenshot)
+    if args.screenshot is not None and args.screenshot.exists() and not args.screenshot.is_dir():
+        print(f"error: --screenshot needs a folder, and {args.screenshot} is a file: "
+              "name a new or existing folder", file=sys.stderr)
+        return 2
     if headless:
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     setup_logging(paths.log_dir(settings.data_dir))
@@ -178,7 +182,7 @@ def main(argv: list[str] | None = None) -> int:
     try:
         stores: Stores | None = open_stores(settings)
         problem = ""
-    except (ContentDbError, AdminDbError, OSError, ValueError) as exc:
+    except (ContentDbError, AdminDbError, OSError, ValueError, sqlite3.Error) as exc:
         stores, problem = None, str(exc)
         log.error("cannot start normally: %s", problem)
     if stores is None and headless:
@@ -376,7 +380,12 @@ def _check_pack(data_dir: Path, source: str) -> None:
 def _screenshots(shell: Shell, args: argparse.Namespace) -> int:
     shell.window.show()
     sizes = args.size or DEFAULT_SIZES
-    written = shell.window.save_screenshots(args.screenshot, sizes)
+    try:
+        written = shell.window.save_screenshots(args.screenshot, sizes)
+    except OSError as exc:
+        print(f"error: screenshots not written to {args.screenshot}: "
+              f"{exc.strerror or exc}", file=sys.stderr)
+        return 2
     print(f"wrote {len(written)} screenshots to {args.screenshot}")
     return 0
 
