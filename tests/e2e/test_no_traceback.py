@@ -229,3 +229,23 @@ def test_screenshots_onto_an_existing_file_are_one_line(tmp_path: Path,
                                str(content_db), "--data-dir", str(tmp_path / "data")]))
     assert "is a file" in line
     assert target.read_text(encoding="utf-8") == "keep me\n"
+
+
+def test_a_pdf_onto_a_full_disk_says_so_and_leaves_the_old_file(tmp_path: Path,
+                                                                content_db: Path) -> None:
+    disk = tmp_path / "disk"
+    out = disk / "checklist.pdf"
+    # An earlier handout is there; the disk then fills up before the new one is written.
+    prep = f"printf 'earlier handout' > checklist.pdf && {FILL}"
+    then_look = (f'"$@"; rc=$?; echo "left: $(cat {out}) |$(ls -A {disk} | tr "\\n" " ")"; '
+                 'exit $rc')
+    done = full_disk(tmp_path, prep, ["sh", "-c", then_look, "sh", *ADMIN, "print",
+                                      "checklist", "--pdf", str(out), "--content-db",
+                                      str(content_db), "--data-dir", str(tmp_path / "data")],
+                     size_kib=64)
+    assert done.returncode != 0, done.stdout
+    assert "wrote" not in done.stdout and "Traceback" not in done.stderr
+    lines = done.stderr.strip().splitlines()
+    assert len(lines) == 1 and "disk is full" in lines[0], done.stderr
+    # The earlier file is whole and no temporary file is left beside it.
+    assert done.stdout.strip().splitlines()[-1] == "left: earlier handout |checklist.pdf filler"

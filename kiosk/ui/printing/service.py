@@ -13,15 +13,15 @@ import logging
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from PySide6.QtCore import QBuffer, QIODevice, QLocale
-from PySide6.QtGui import QPageSize, QPdfWriter
+from PySide6.QtCore import QLocale
+from PySide6.QtGui import QPageSize
 from PySide6.QtPrintSupport import QPrinter, QPrinterInfo
 
 from kiosk.present.settings import Key, TextSettings, Value, setting
 from kiosk.ui.printing.compose import Printout
 from kiosk.ui.printing.cups_jobs import COMPLETED, FAILED, CupsError, CupsJobs
 from kiosk.ui.printing.layout import PAPERS, page_layout
-from kiosk.ui.printing.paint import CREATOR, PDF_DPI, render_to_device
+from kiosk.ui.printing.paint import CREATOR, pdf_bytes, render_to_device
 
 log = logging.getLogger(__name__)
 
@@ -180,7 +180,7 @@ class PrintService:
             return PrintResult("no_printer")
         paper = self.paper(printer)
         try:
-            pdf, pages = _pdf_bytes(printout, paper)
+            pdf, pages = pdf_bytes(printout, paper)
             job = self.jobs.submit(queue, printout.job_name, pdf, {"media": _MEDIA[paper]})
         except CupsError as exc:
             log.warning("not printed: %s", exc)
@@ -208,18 +208,3 @@ class PrintService:
             log.warning("print job %d cancelled: not printed in time", result.job)
             self.jobs.cancel(result.job)
 
-
-def _pdf_bytes(printout: Printout, paper: str) -> tuple[bytes, int]:
-    """The printout as PDF bytes, painted in memory: no file of the page is written."""
-    buffer = QBuffer()
-    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
-    writer = QPdfWriter(buffer)
-    writer.setResolution(PDF_DPI)
-    writer.setPageLayout(page_layout(paper))
-    writer.setTitle(printout.job_name)
-    writer.setCreator(CREATOR)
-    pages = render_to_device(printout, writer)
-    del writer  # finishes the PDF into the buffer
-    data = bytes(buffer.data().data())
-    buffer.close()
-    return data, pages
