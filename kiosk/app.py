@@ -177,13 +177,18 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     if headless:
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-    setup_logging(paths.log_dir(settings.data_dir))
+    if setup_logging(paths.log_dir(settings.data_dir)) is None and not headless:
+        print(f"kiosk: the log folder {paths.log_dir(settings.data_dir)} cannot be used; "
+              "the kiosk goes on without a log file", file=sys.stderr)
     log.info("kiosk %s starting", __version__)
     try:
         stores: Stores | None = open_stores(settings)
         problem = ""
     except (ContentDbError, AdminDbError, OSError, ValueError, sqlite3.Error) as exc:
         stores, problem = None, str(exc)
+        if isinstance(exc, OSError) and exc.strerror:
+            problem = (f"{exc.strerror}: {exc.filename or ''} (check the kiosk's data folder "
+                       "and its permissions)")
         log.error("cannot start normally: %s", problem)
     if stores is None and headless:
         print(f"self-test failed: {problem}" if args.self_test else f"error: {problem}",

@@ -61,6 +61,9 @@ def setup_logging(log_dir: Path, level: int = logging.INFO) -> Path | None:
         handler = _KioskLogFile(log_dir / LOG_FILE, maxBytes=1_000_000, backupCount=3,
                                 encoding="utf-8")
     except OSError:
+        # Not logging's last-resort handler: that would print every warning on stderr.
+        if not any(isinstance(h, logging.NullHandler) for h in root.handlers):
+            root.addHandler(logging.NullHandler())
         return None
     handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
     root.addHandler(handler)

@@ -249,3 +249,23 @@ def test_a_pdf_onto_a_full_disk_says_so_and_leaves_the_old_file(tmp_path: Path,
     assert len(lines) == 1 and "disk is full" in lines[0], done.stderr
     # The earlier file is whole and no temporary file is left beside it.
     assert done.stdout.strip().splitlines()[-1] == "left: earlier handout |checklist.pdf filler"
+
+
+@pytest.mark.parametrize("kind", ["a-file", "unwritable"])
+def test_a_data_folder_the_kiosk_cannot_use_is_one_line(tmp_path: Path, content_db: Path,
+                                                        kind: str) -> None:
+    data = tmp_path / "data"
+    prefix: list[str] = []
+    if kind == "a-file":
+        data.write_text("not a folder\n", encoding="utf-8")
+    else:
+        data.mkdir(mode=0o555)
+        prefix = _not_root()
+    try:
+        line = one_plain_line(run([*KIOSK, "--self-test", "--content-db", str(content_db),
+                                   "--data-dir", str(data)], prefix=prefix),
+                              starts="self-test failed:")
+    finally:
+        if data.is_dir():
+            data.chmod(0o755)
+    assert "data folder" in line
