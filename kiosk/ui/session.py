@@ -37,6 +37,7 @@ from PySide6.QtWidgets import (
 )
 
 from kiosk.config import DEFAULT_IDLE_SECONDS, IDLE_WARNING_SECONDS
+from kiosk.present.settings import REGISTRY, Key
 from kiosk.store.pins import PinRepository, PinStatus
 from kiosk.ui.crash import EXIT_ADMIN, EXIT_RESTART
 from kiosk.ui.main_window import MainWindow
@@ -72,7 +73,13 @@ class SessionTimeouts:
     @classmethod
     def from_seconds(cls, idle_seconds: int, warning_seconds: int = IDLE_WARNING_SECONDS,
                      ) -> SessionTimeouts:
-        return cls(idle_ms=idle_seconds * 1000, warning_ms=warning_seconds * 1000)
+        return cls(idle_ms=_idle_range(idle_seconds) * 1000, warning_ms=warning_seconds * 1000)
+
+
+def _idle_range(seconds: int) -> int:
+    """The idle time within its documented range, whoever passed it (a Qt timer overflows
+    past about 24 days and the kiosk would crash on the first touch)."""
+    return REGISTRY[Key.IDLE_SECONDS].clamp(int(seconds))
 
 
 def is_locked_key(event: QKeyEvent) -> bool:
@@ -183,7 +190,7 @@ class SessionGuard(QObject):
     # -------------------------------------------------------------- settings --
     def set_idle_seconds(self, seconds: int) -> None:
         self.timeouts = SessionTimeouts(
-            idle_ms=seconds * 1000, warning_ms=self.timeouts.warning_ms,
+            idle_ms=_idle_range(seconds) * 1000, warning_ms=self.timeouts.warning_ms,
             admin_idle_ms=self.timeouts.admin_idle_ms,
             shift_window_ms=self.timeouts.shift_window_ms,
             long_press_ms=self.timeouts.long_press_ms,

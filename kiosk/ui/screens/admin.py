@@ -35,7 +35,7 @@ from kiosk.config import DEFAULT_IDLE_SECONDS, Settings
 from kiosk.domain import Helpline
 from kiosk.packs.installed import PackStatus
 from kiosk.present.helplines import ordered_helplines
-from kiosk.present.settings import Key, LiveSettings
+from kiosk.present.settings import Key, LiveSettings, setting
 from kiosk.store.admin import SettingsRepository
 from kiosk.store.content import ContentRepository
 from kiosk.store.counters import MIN_REPORTED, CounterRepository
@@ -352,11 +352,10 @@ class AdminScreen(Screen):
 
     @staticmethod
     def _idle_from(text: str) -> int:
-        try:
-            value = int(text)
-        except ValueError:
-            return DEFAULT_IDLE_SECONDS
-        return min(MAX_IDLE_SECONDS, max(MIN_IDLE_SECONDS, value))
+        """The idle time in force, shown as it is (settings.toml may set one outside the
+        buttons' steps), within the documented range."""
+        value = setting(Key.IDLE_SECONDS).parse(text)
+        return int(value) if isinstance(value, int) else DEFAULT_IDLE_SECONDS
 
     def _load_helplines(self, stored: dict[str, str]) -> None:
         order = [i for i in stored.get(Key.HELPLINE_ORDER, "").split(",") if i]
@@ -465,7 +464,15 @@ class AdminScreen(Screen):
 
     # -------------------------------------------------------------- saving --
     def _save(self, key: str, value: str) -> None:
-        self._settings.set(key, value)
+        try:
+            self._settings.set(key, value)
+        except sqlite3.Error as exc:  # read-only, locked or a full disk: say so, go on
+            log.warning("setting %s not saved: %s", key, exc)
+            self.status.setText(self.tr(
+                "Not saved: the settings database cannot be written. Ask IT to check the "
+                "kiosk's data folder (disk space and permissions)."))
+            self.status.show()
+            return
         self.status.setText(self.tr("Saved."))
         self.status.show()
 
@@ -483,7 +490,10 @@ class AdminScreen(Screen):
         self.idle_more.setEnabled(self._idle < MAX_IDLE_SECONDS)
 
     def _step_idle(self, delta: int) -> None:
-        self._idle = min(MAX_IDLE_SECONDS, max(MIN_IDLE_SECONDS, self._idle + delta))
+        stepped = min(MAX_IDLE_SECONDS, max(MIN_IDLE_SECONDS, self._idle + delta))
+        # A step never goes the wrong way from a value outside the buttons' range.
+        self._idle = setting(Key.IDLE_SECONDS).clamp(
+            max(stepped, self._idle) if delta > 0 else min(stepped, self._idle))
         self._show_idle()
         self._save(Key.IDLE_SECONDS, str(self._idle))
         self.idle_changed.emit(self._idle)
@@ -506,7 +516,7 @@ class AdminScreen(Screen):
         self.helpline_list.insertItem(target, item)
         self.helpline_list.setCurrentRow(target)
         order = self.helpline_order()
-        self._settings.set(Key.HELPLINE_ORDER, ",".join(order))
+        self._save(Key.HELPLINE_ORDER, ",".join(order))
         self._save(Key.FEATURED_HELPLINE, order[0])
 
     def _save_zip(self) -> None:
