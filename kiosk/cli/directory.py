@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from kiosk import paths
+from kiosk.cli import hsds
 from kiosk.cli.common import (
     add_content_db_option,
     add_data_dir_option,
@@ -89,6 +90,7 @@ def register(sub: Any) -> None:
                         help="the data date to show (default: when the newest file was saved)")
     _add_import_options(export)
     export.set_defaults(run=run_findtreatment)
+    hsds.register_import(kinds)
 
     stats = sub.add_parser("stats", help="count the directory's facilities")
     stats.add_argument("--json", action="store_true", help="print one JSON object")
