@@ -144,6 +144,11 @@ class DirectoryIndex:
     def __len__(self) -> int:
         return len(self.facilities)
 
+    def set_filter_rows(self, key: str, rows: Iterable[int]) -> None:
+        """Replace one filter's members: for a filter that changes with the clock."""
+        if key in self.filter_mask:
+            self.filter_mask[key] = _mask(list(rows), len(self.facilities))
+
     # ---------------------------------------------------------------- places --
     def state_place(self, state: str) -> Place:
         rows = self.state_rows.get(state, [])

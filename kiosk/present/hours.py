@@ -238,7 +238,8 @@ def status(hours: OpeningHours | None, now: datetime,
 
 
 def week_table(hours: OpeningHours | None, now: datetime,
-               tr: Translate = untranslated) -> list[tuple[str, str]]:
+               tr: Translate = untranslated, *, say_today: bool = True
+               ) -> list[tuple[str, str]]:
     """(day, hours) for today and the six days after it, holidays and closures applied;
     [] when the hours are not known (the page then says "Hours: call to confirm")."""
     if is_open(hours, now) is None or hours is None:
@@ -247,7 +248,7 @@ def week_table(hours: OpeningHours | None, now: datetime,
     rows: list[tuple[str, str]] = []
     for offset in range(7):
         day = today + timedelta(days=offset)
-        label = tr("Today") if offset == 0 else date_text(day, tr)
+        label = tr("Today") if offset == 0 and say_today else date_text(day, tr)
         found, exception = intervals_on(hours, day)
         if found:
             text = ", ".join(
@@ -272,3 +273,14 @@ def hours_lines(hours: OpeningHours | None, now: datetime,
     if hours is not None:
         lines.extend(hours.notes)
     return lines
+
+
+def printed_lines(hours: OpeningHours | None, now: datetime,
+                  tr: Translate = untranslated) -> list[str]:
+    """For paper, which is read later: the coming week by date (no "open now"), the
+    source's own words, or "Hours: call to confirm"."""
+    week = week_table(hours, now, tr, say_today=False)
+    if not week:
+        return [tr(CALL_TO_CONFIRM), *(hours.notes if hours is not None else ())]
+    return [*(f"{day}: {text}" for day, text in week), *(hours.notes if hours else ()),
+            tr("Hours can change: call to confirm before you go.")]
