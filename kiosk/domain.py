@@ -174,6 +174,8 @@ class LocalListing:
     service_areas: tuple[str, ...] = ()
     taxonomy_terms: tuple[str, ...] = ()
     how_to_apply: str = ""
+    #: The address's country as the list gives it ("" when it gives none).
+    country: str = ""
     hours: OpeningHours | None = None
 
 

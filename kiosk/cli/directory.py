@@ -21,6 +21,7 @@ from kiosk.cli.common import (
     open_kiosk_content,
 )
 from kiosk.importers import findtreatment, local, samhsa
+from kiosk.importers import hsds as hsds_import
 from kiosk.importers.changes import ChangeReport
 from kiosk.store.directory import (
     BUSY_SECONDS,
@@ -140,6 +141,8 @@ def _import(args: argparse.Namespace, run: Runner
         return report, changes, target
     with local.staged_copy(base.path, target) as partial:
         report, changes = run(partial, False, shown.path)
+        # The library's own lists (kiosk-admin import hsds) stay beside the new directory.
+        hsds_import.carry_local_sources(shown.path, partial)
     return report, changes, target
 
 

@@ -57,6 +57,17 @@ def register_import(kinds: Any) -> None:
 
 
 def register(sub: Any) -> None:
+    export = sub.add_parser("export", help="write the directory out for another system")
+    kinds = export.add_subparsers(dest="kind", required=True, metavar="FORMAT")
+    parser = kinds.add_parser(
+        "hsds", help="the whole directory (SAMHSA and local) as an HSDS 3.0 data package",
+        description="Write every program the kiosk shows, SAMHSA's and local ones, as an "
+                    "Open Referral HSDS 3.0 data package (datapackage.json and CSV tables) "
+                    "in the folder OUT, or as a .zip when OUT ends in .zip.")
+    parser.add_argument("out", type=Path, metavar="OUT")
+    add_content_options(parser)
+    parser.set_defaults(run=run_export)
+
     listing = sub.add_parser("sources", help="list the local sources imported")
     listing.add_argument("--json", action="store_true", help="print one JSON object")
     add_content_options(listing)
@@ -221,4 +232,26 @@ def run_sources(args: argparse.Namespace) -> int:
     for s in found:
         print(f"{s.id}\t{s.name}\tdata {s.data_date}\timported {s.imported_at}\t"
               f"HSDS {s.hsds_version}\t{s.programs} programs\t{s.timezone}\t{s.taxonomy}")
+    return 0
+
+
+def run_export(args: argparse.Namespace) -> int:
+    from kiosk.importers import hsds_export
+
+    opened = open_kiosk_content(args)
+    if opened is None:
+        return 2
+    try:
+        written = hsds_export.export(opened.conn, Path(args.out))
+    except (OSError, ValueError) as exc:
+        print(f"error: could not write {args.out}: {exc}", file=sys.stderr)
+        return 1
+    finally:
+        opened.conn.close()
+    print(f"Wrote {written.programs} programs ({written.local} local, {written.samhsa} from "
+          f"SAMHSA) as HSDS 3.0 to {written.path}")
+    if written.without_address:
+        print(f"note: {written.without_address} programs have no street address in the "
+              "directory and were written without an address (HSDS needs a street line); "
+              "their city and ZIP are not in the export")
     return 0

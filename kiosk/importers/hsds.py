@@ -23,6 +23,7 @@ from pathlib import Path
 
 from kiosk.domain import HoursException, LocalListing, LocalSource, OpeningHours, WeeklyOpening
 from kiosk.importers import hsds_package as pkg
+from kiosk.importers.hsds_export import CLOSED_NOTE, SPECIAL_NOTE
 from kiosk.importers.hsds_package import V3, HsdsImportError, Problem, Table
 from kiosk.store import local_sources
 from kiosk.store.directory import BUSY_SECONDS, import_transaction
@@ -177,7 +178,7 @@ def _schedule_rows(p: _Package, service: str, location: str, sal: str
         for name in names:
             table = p.table(name)
             for row, line in _by(table, key).get(value, []):
-                if key == "service_id" and row.get("location_id") not in ("", location):
+                if key == "service_id" and row.get("location_id", "") not in ("", location):
                     continue
                 if key == "location_id" and row.get("service_id", ""):
                     continue
@@ -185,6 +186,22 @@ def _schedule_rows(p: _Package, service: str, location: str, sal: str
         if found:
             return found
     return []
+
+
+def _v3_marks(row: dict[str, str]) -> tuple[str, HoursException | None]:
+    """What an exported kiosk package says in a row's notes (see hsds_export): its zone,
+    and dates closed or with special hours."""
+    notes = row.get("notes", "")
+    match = re.search(r"Times are local time in (\S+)\.", notes)
+    start, end = row.get("valid_from", "").strip(), row.get("valid_to", "").strip()
+    exception = None
+    if CLOSED_NOTE in notes and start and end:
+        exception = HoursException(start, end)
+    elif SPECIAL_NOTE in notes and start and end:
+        exception = HoursException(start, end, closed=False,
+                                   opens=_clock(row.get("opens_at", ""))[0],
+                                   closes=_clock(row.get("closes_at", ""))[0])
+    return (match[1] if match else ""), exception
 
 
 def _v3_openings(p: _Package, row: dict[str, str], line: int, file: str
@@ -227,9 +244,14 @@ def _hours(p: _Package, service: str, location: str, sal: str) -> OpeningHours |
         file = p.tables[name].file
         try:
             if name == "schedule":
+                named, exception = _v3_marks(row)
+                if exception is not None:
+                    exceptions.append(exception)
+                    timezone = timezone or named
+                    continue
                 found, tz, note = _v3_openings(p, row, line, file)
                 openings.extend(found)
-                timezone = timezone or tz
+                timezone = timezone or named or tz
                 if note:
                     notes.append(note)
             elif name == "regular_schedule":
@@ -505,10 +527,10 @@ def _program(p: _Package, conn: sqlite3.Connection, source: LocalSource,
     address = _address(p, location_id) if location_id else {}
     street2 = ", ".join(x for x in (address.get(f"address_{n}", "").strip()
                                     for n in (2, 3, 4)) if x)
-    state, is_us = _state(address.get("state_province", ""))
+    # A US state is kept as its two-letter code (the state list counts those); any other
+    # region as the list spells it, so the address reads as the source gives it.
+    state, _ = _state(address.get("state_province", ""))
     city = address.get("city", "").strip()
-    if state and not is_us:
-        city, state = ", ".join(x for x in (city, state) if x), ""
     postal = address.get("postal_code", "").strip()
     match = _ZIP.match(postal)
     zip5 = match[1] if match else ""
@@ -527,6 +549,7 @@ def _program(p: _Package, conn: sqlite3.Connection, source: LocalSource,
         ages=_ages(service), taxonomy_terms=tuple(terms),
         how_to_apply=service.get("application_process", "").strip(),
         hours=_hours(p, service["id"], location_id, sal),
+        country=address.get("country", "").strip(),
         **_details(p, service, location_id),
     )
     name = service.get("name", "").strip()
@@ -559,3 +582,22 @@ def import_into(db: Path, path: Path, options: Options, *, dry_run: bool = False
         local_sources.replace_source(conn, report.source, programs)
         search.build_index(conn)
     return report
+
+
+def carry_local_sources(previous: Path, fresh: Path, *,
+                        busy_seconds: float = BUSY_SECONDS) -> int:
+    """Copy every local source from the database the kiosk showed (`previous`) into a
+    freshly imported directory (`fresh`), and rebuild its search index: a new SAMHSA
+    directory must not drop the library's own list. Returns the programs copied."""
+    from kiosk.store import search
+
+    old = sqlite3.connect(f"{Path(previous).resolve().as_uri()}?mode=ro", uri=True)
+    try:
+        if not local_sources.has_programs(old):
+            return 0
+        with import_transaction(fresh, busy_seconds=busy_seconds) as conn:
+            copied = local_sources.copy_sources(old, conn)
+            search.build_index(conn)
+        return copied
+    finally:
+        old.close()

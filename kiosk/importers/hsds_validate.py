@@ -160,6 +160,7 @@ def validate_export(folder: Path, schema_descriptor: Path) -> list[Problem]:
     """Check the CSVs of an exported package in `folder` against a reference HSDS
     datapackage.json (the official 3.0 schema): each exported table is validated with the
     reference's schema for it. Returns the problems (none: it passes)."""
+    import csv
     import json
 
     from frictionless import Package, system
@@ -167,20 +168,34 @@ def validate_export(folder: Path, schema_descriptor: Path) -> list[Problem]:
     reference = {str(r["name"]): r for r in json.loads(
         schema_descriptor.read_text(encoding="utf-8"))["resources"]}
     ours = json.loads((folder / DESCRIPTOR).read_text(encoding="utf-8"))
+    problems: list[Problem] = []
     kept = []
     for resource in ours["resources"]:
         official = copy.deepcopy(reference[resource["name"]])
-        official["path"] = resource_file(resource)
+        by_name = {f["name"]: f for f in official["schema"]["fields"]}
+        file = resource_file(resource)
+        with (folder / file).open(encoding="utf-8", newline="") as handle:
+            header = next(csv.reader(handle), [])
+        # The package may leave optional fields out and order them its own way; each field
+        # it writes must be one of the table's, of its type, and every required one present.
+        problems.extend(Problem(file, "not a field of this HSDS 3.0 table", field=name)
+                        for name in header if name not in by_name)
+        problems.extend(Problem(file, "required by HSDS 3.0 but not written", field=name)
+                        for name, spec in by_name.items()
+                        if spec.get("constraints", {}).get("required") and name not in header)
+        official["schema"]["fields"] = [by_name[name] for name in header if name in by_name]
+        official["path"] = file
         kept.append(official)
     names = {r["name"] for r in kept}
     for resource in kept:
+        written = {f["name"] for f in resource["schema"]["fields"]}
         resource["schema"]["foreignKeys"] = [
             fk for fk in resource["schema"].get("foreignKeys", [])
-            if fk["reference"]["resource"] in names]
+            if fk["reference"]["resource"] in names and fk["fields"] in written]
     with system.use_context(trusted=False):
         report = Package({"name": "export", "resources": kept},
                          basepath=str(folder)).validate(limit_errors=10_000)
-    problems = [Problem(DESCRIPTOR, _message(e)) for e in report.errors]
+    problems.extend(Problem(DESCRIPTOR, _message(e)) for e in report.errors)
     for task in report.tasks:
         problems.extend(Problem(str(task.place), _message(e),
                                 row=getattr(e, "row_number", None),

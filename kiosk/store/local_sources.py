@@ -130,7 +130,8 @@ def _hours_from(text: str) -> OpeningHours | None:
 
 
 _LISTING_FIELDS = [f.name for f in fields(LocalListing)
-                   if f.name not in ("source_id", "source_name", "source_date", "hours")]
+                   if f.name not in ("source_id", "source_name", "source_date", "hours",
+                                     "country")]
 
 
 def _listing_json(listing: LocalListing) -> str:
@@ -144,11 +145,11 @@ def _tupled(value: Any) -> Any:
     return value
 
 
-def _listing_from(text: str, source: tuple[str, str, str], hours: OpeningHours | None
-                  ) -> LocalListing:
+def _listing_from(text: str, source: tuple[str, str, str], hours: OpeningHours | None,
+                  country: str) -> LocalListing:
     data = {k: _tupled(v) for k, v in json.loads(text).items() if k in _LISTING_FIELDS}
     return LocalListing(source_id=source[0], source_name=source[1], source_date=source[2],
-                        hours=hours, **data)
+                        hours=hours, country=country, **data)
 
 
 # ------------------------------------------------------------------ writes --
@@ -230,11 +231,13 @@ def has_programs(conn: sqlite3.Connection) -> bool:
 
 
 def state_counts(conn: sqlite3.Connection) -> dict[str, int]:
-    """Local programs per US state (programs without one are left out)."""
+    """Local programs per US state (two-letter code); programs elsewhere or without a
+    state are left out of the state list (search and "Local services" still find them)."""
     if not has_tables(conn):
         return {}
     return {str(s): int(n) for s, n in conn.execute(
-        "SELECT state, count(*) FROM local_program WHERE state != '' GROUP BY state")}
+        "SELECT state, count(*) FROM local_program WHERE length(state) = 2"
+        " AND state = upper(state) GROUP BY state")}
 
 
 def _source_facts(conn: sqlite3.Connection) -> dict[str, tuple[str, str, str]]:
@@ -275,7 +278,8 @@ def _facilities(conn: sqlite3.Connection, where: str, params: tuple[str, ...],
     found = []
     for r in rows:
         hours = _hours_from(str(r[17]))
-        listing = _listing_from(str(r[16]), facts.get(str(r[1]), (str(r[1]), "", "")), hours)
+        listing = _listing_from(str(r[16]), facts.get(str(r[1]), (str(r[1]), "", "")), hours,
+                                str(r[11]))
         found.append(Facility(
             id=str(r[0]), name=str(r[5]),
             name2=listing.organization if listing.organization != r[5] else "",

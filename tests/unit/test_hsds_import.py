@@ -97,6 +97,10 @@ def test_the_3_0_examples_import(content_db: Path, capsys: pytest.CaptureFixture
         assert program.name == "Community Counselling"
         assert program.phone == "+44 1234 234567 ext. 100"  # the quote marks taken off
         assert program.position_kind == "none"
+        # Not a US address: kept as the list spells it, and out of the state list.
+        assert (program.street1, program.street2, program.city, program.state, program.zip
+                ) == ("1-30 Main Street", "MyVillage", "MyCity", "MyState", "ABC 1234")
+        assert "MyState" not in local_sources.state_counts(conn)
         assert program.local.languages == ("Urdu",)
         assert program.local.ages == "12 to 100"
         hours = program.local.hours
