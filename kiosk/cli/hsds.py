@@ -121,18 +121,22 @@ def _target(args: argparse.Namespace) -> Iterator[tuple[Path, Path]]:
         yield partial, target
 
 
-def _guarded(args: argparse.Namespace, work: Callable[[Path, Path], int]) -> int:
+def _guarded(args: argparse.Namespace, work: Callable[[Path, Path], list[str]]) -> int:
+    """Run `work` on the database to write; print what it says only once the change is in
+    place, so a failure to print never reads as a failed (or a successful) import."""
     where = Path(args.content_db or paths.content_db_override()
                  or paths.imported_content_db(args.data_dir))
     try:
         with _target(args) as (db, final):
-            return work(db, final)
+            lines = work(db, final)
     except HsdsImportError as exc:
         return _fail(str(exc), args.json, [p.text() for p in exc.problems])
     except DirectoryDbError as exc:
         return _fail(str(exc), args.json)
     except (OSError, sqlite3.Error) as exc:
         return _fail(explain(exc, where), args.json)
+    print("\n".join(lines))
+    return 0
 
 
 def _choice(args: argparse.Namespace) -> hsds.TaxonomyChoice:
@@ -150,40 +154,38 @@ def run_import(args: argparse.Namespace) -> int:
     options = hsds.Options(name=args.name, source_id=args.source_id, data_date=args.date,
                            timezone=args.timezone, taxonomy=_choice(args))
 
-    def work(db: Path, final: Path) -> int:
+    def work(db: Path, final: Path) -> list[str]:
         report = hsds.import_into(db, args.path, options, dry_run=args.dry_run,
                                   busy_seconds=max(0.0, args.wait))
         if args.json:
-            print(json.dumps({
+            return [json.dumps({
                 "ok": True, "dry_run": bool(args.dry_run), "changed": not args.dry_run,
                 "source": report.source.id, "name": report.source.name,
                 "data_date": report.source.data_date, "hsds_version": report.hsds_version,
                 "services": report.services, "programs": report.programs,
                 "with_hours": report.with_hours, "by_kind": dict(report.by_kind),
                 "not_chosen": report.not_chosen, "inactive": report.inactive,
-                "notes": [n.text() for n in report.notes], "database": str(final)}))
-            return 0
-        print(report.summary())
-        print(f"Source id: {report.source.id}")
+                "notes": [n.text() for n in report.notes], "database": str(final)})]
+        lines = [report.summary(), f"Source id: {report.source.id}"]
         if args.dry_run:
-            print("Dry run: nothing was changed.")
+            lines.append("Dry run: nothing was changed.")
         else:
-            print(f"Saved to {final} (search index rebuilt); restart the kiosk to show it.")
-        return 0
+            lines.append(f"Saved to {final} (search index rebuilt); restart the kiosk to "
+                         "show it.")
+        return lines
 
     return _guarded(args, work)
 
 
 def run_remove(args: argparse.Namespace) -> int:
-    def work(db: Path, final: Path) -> int:
+    def work(db: Path, final: Path) -> list[str]:
         from kiosk.store import search
 
         if args.dry_run:
             known = {s.id for s in _read_sources(db)}
             if args.source_id not in known:
                 raise DirectoryDbError(_unknown(args.source_id, known))
-            print(f"Dry run: {args.source_id} would be removed; nothing was changed.")
-            return 0
+            return [f"Dry run: {args.source_id} would be removed; nothing was changed."]
         with import_transaction(db, busy_seconds=max(0.0, args.wait)) as conn:
             known = {s.id for s in local_sources.sources(conn)}
             removed = local_sources.remove_source(conn, args.source_id)
@@ -191,12 +193,10 @@ def run_remove(args: argparse.Namespace) -> int:
                 raise DirectoryDbError(_unknown(args.source_id, known))
             search.build_index(conn)
         if args.json:
-            print(json.dumps({"ok": True, "removed": args.source_id, "programs": removed,
-                              "database": str(final)}))
-        else:
-            print(f"Removed {args.source_id} ({removed} programs) from {final}; restart the "
-                  "kiosk to show the change.")
-        return 0
+            return [json.dumps({"ok": True, "removed": args.source_id, "programs": removed,
+                                "database": str(final)})]
+        return [f"Removed {args.source_id} ({removed} programs) from {final}; restart the "
+                "kiosk to show the change."]
 
     return _guarded(args, work)
 

@@ -214,27 +214,25 @@ def zone_note(hours: OpeningHours, now: datetime, tr: Translate = untranslated) 
 def status(hours: OpeningHours | None, now: datetime,
            tr: Translate = untranslated) -> HoursStatus:
     """"Open now · closes at 5 pm", "Closed now · opens Monday at 9 am", or
-    "Hours: call to confirm" when the schedule does not say."""
+    "Hours: call to confirm" when the schedule does not say. Times are the program's own:
+    `zone_note` says so when the kiosk's clock keeps another zone."""
     known = is_open(hours, now)
     if known is None or hours is None:
         return HoursStatus(False, False, tr(CALL_TO_CONFIRM))
     local = _local(hours, now)
-    note = zone_note(hours, now, tr)
-    suffix = f" {note}" if note else ""
     current = current_interval(hours, now)
     if current is not None:
         closes = clock_text(current.end.time(), tr)
         if current.end.date() != local.date() and current.end.time() > time(0, 0):
             closes = tr("%1 tomorrow").replace("%1", closes)
-        return HoursStatus(True, True,
-                           tr("Open now · closes at %1").replace("%1", closes) + suffix)
+        return HoursStatus(True, True, tr("Open now · closes at %1").replace("%1", closes))
     upcoming = next_interval(hours, now)
     _, exception = intervals_on(hours, local.date())
     closed = tr("Closed today (holiday or closure)") if exception is not None \
         and exception.closed else tr("Closed now")
     if upcoming is None:
         return HoursStatus(True, False, f"{closed} · {tr(CALL_TO_CONFIRM)}")
-    return HoursStatus(True, False, f"{closed} · {_when(upcoming, local, tr)}{suffix}")
+    return HoursStatus(True, False, f"{closed} · {_when(upcoming, local, tr)}")
 
 
 def week_table(hours: OpeningHours | None, now: datetime,

@@ -21,6 +21,8 @@ class LocalText:
     status: str
     open_now: bool
     hours_known: bool
+    #: "Times are the program's local time (EST)." when the kiosk keeps another zone.
+    zone_note: str = ""
     #: (day, hours) for today and the six days after it; [] when not known.
     week: list[tuple[str, str]] = field(default_factory=list)
     #: The source's own words about its hours.
@@ -66,7 +68,10 @@ def describe_local(facility: Facility, now: datetime | None = None,
     ]
     return LocalText(
         source=source_line(facility, tr), status=state.text, open_now=state.open_now,
-        hours_known=state.known, week=present_hours.week_table(listing.hours, moment, tr),
+        hours_known=state.known,
+        zone_note=(present_hours.zone_note(listing.hours, moment, tr)
+                   if state.known and listing.hours is not None else ""),
+        week=present_hours.week_table(listing.hours, moment, tr),
         hours_notes=list(listing.hours.notes) if listing.hours is not None else [],
         details=[(title, lines) for title, lines in details if lines],
     )

@@ -356,6 +356,11 @@ class DirectoryRepository:
         """The local resource lists shown beside the directory (kiosk-admin import hsds)."""
         return local_sources.sources(self._conn)
 
+    def local_states(self) -> list[str]:
+        """The states with local programs, most programs first."""
+        counts = local_sources.state_counts(self._conn)
+        return sorted(counts, key=lambda s: (-counts[s], s))
+
     def filter_codes(self) -> set[str]:
         """Every code a filter can match: the service codes and the local programs' own."""
         codes = set(self.services())

@@ -102,8 +102,9 @@ def test_a_kiosk_in_another_time_zone_reads_the_programs_own() -> None:
     now = at("2026-12-07T06:30", LOS_ANGELES)
     state = hours.status(WEEKDAYS, now)
     assert state.open_now
-    assert state.text == ("Open now · closes at 5 pm "
-                          "Times are the program's local time (EST).")
+    assert state.text == "Open now · closes at 5 pm"
+    assert hours.zone_note(WEEKDAYS, now) == "Times are the program's local time (EST)."
+    assert hours.zone_note(WEEKDAYS, at("2026-12-07T09:30")) == ""  # the kiosk's own zone
     # 14:30 in Los Angeles is 17:30 in New York: closed, although 2:30 pm looks open.
     assert hours.is_open(WEEKDAYS, at("2026-12-07T14:30", LOS_ANGELES)) is False
     # The same instant given in UTC says the same.

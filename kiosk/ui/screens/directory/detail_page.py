@@ -204,7 +204,9 @@ class DetailPage(QWidget):
     def _hours_html(self, local: LocalText) -> str:
         """The status in bold, the coming week as a table, then the source's own words."""
         parts = [f"<h3>{html.escape(self.tr('Hours'))}</h3>",
-                 f"<p><b>{html.escape(local.status)}</b></p>"]
+                 f"<p><b>{html.escape(local.status)}</b>"
+                 + (f"<br>{html.escape(local.zone_note)}" if local.zone_note else "")
+                 + "</p>"]
         if local.week:
             rows = "".join(f"<tr><td style='padding-right: 16px;'>{html.escape(day)}</td>"
                            f"<td>{html.escape(hours)}</td></tr>" for day, hours in local.week)
@@ -233,6 +235,9 @@ class DetailPage(QWidget):
         for button, body in self.sections:
             for widget in (button, body):
                 self.more_layout.removeWidget(widget)
+                # Hidden at once: deleteLater waits for the event loop, and until then the
+                # last program's sections would still paint over this one's.
+                widget.hide()
                 widget.deleteLater()
         self.sections = []
         for title, explanation, lines in sections:

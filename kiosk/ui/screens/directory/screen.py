@@ -12,6 +12,7 @@ from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import QLabel, QLineEdit, QListView, QStackedWidget, QWidget
 
 from kiosk.domain import Facility
+from kiosk.present.codes import LOCAL_SERVICES
 from kiosk.present.directory_index import (
     DirectoryIndex,
     DirectoryIndexBuilder,
@@ -275,5 +276,25 @@ class DirectoryScreen(Screen):
             if facility_id:
                 self.show_facility(facility_id)
 
-        return [("states", states), ("filtered", filtered), ("zip", near_zip),
-                ("detail", detail)]
+        def local_list() -> None:
+            # The state with most local programs, narrowed to them.
+            self.reset()
+            repo = self._loaded_repo()
+            states = repo.local_states() if repo is not None else []
+            if states:
+                self.show_state(states[0])
+                self.set_filter(LOCAL_SERVICES, True)
+
+        def local() -> None:
+            # A local program with its hours.
+            local_list()
+            facility_id = self.results_page.first_facility_id()
+            if facility_id:
+                self.show_facility(facility_id)
+
+        shots: builtins.list[ScreenshotState] = [
+            ("states", states), ("filtered", filtered), ("zip", near_zip), ("detail", detail)]
+        repo = self._loaded_repo()
+        if repo is not None and repo.local_states():
+            shots.extend((("local-list", local_list), ("local", local)))
+        return shots
