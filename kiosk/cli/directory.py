@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from kiosk import paths
+from kiosk.cli import hsds
 from kiosk.cli.common import (
     add_content_db_option,
     add_data_dir_option,
@@ -20,6 +21,7 @@ from kiosk.cli.common import (
     open_kiosk_content,
 )
 from kiosk.importers import findtreatment, local, samhsa
+from kiosk.importers import hsds as hsds_import
 from kiosk.importers.changes import ChangeReport
 from kiosk.present.facility import describe
 from kiosk.store.directory import (
@@ -93,6 +95,7 @@ def register(sub: Any) -> None:
                         help="the data date to show (default: when the newest file was saved)")
     _add_import_options(export)
     export.set_defaults(run=run_findtreatment)
+    hsds.register_import(kinds)
 
     stats = sub.add_parser("stats", help="count the directory's facilities")
     stats.add_argument("--json", action="store_true", help="print one JSON object")
@@ -142,6 +145,8 @@ def _import(args: argparse.Namespace, run: Runner
         return report, changes, target
     with local.staged_copy(base.path, target) as partial:
         report, changes = run(partial, False, shown.path)
+        # The library's own lists (kiosk-admin import hsds) stay beside the new directory.
+        hsds_import.carry_local_sources(shown.path, partial)
     return report, changes, target
 
 

@@ -22,6 +22,7 @@ COMMAND_MODULES = (
     "kiosk.cli.info",
     "kiosk.cli.search",
     "kiosk.cli.directory",
+    "kiosk.cli.hsds",
     "kiosk.cli.print",
     "kiosk.cli.pin",
     "kiosk.cli.pack",

@@ -11,7 +11,7 @@ from collections.abc import Collection, Generator, Iterable
 from dataclasses import dataclass
 
 from kiosk.domain import DIRECTORY_LEVELS, FacilitySummary
-from kiosk.present.codes import EXTRA_FILTERS, LEVEL_GROUP
+from kiosk.present.codes import EXTRA_FILTERS, LEVEL_GROUP, LOCAL_GROUP
 from kiosk.store.directory import haversine_miles
 
 __all__ = [
@@ -54,7 +54,8 @@ def filter_defs(known_codes: Collection[str]) -> list[FilterDef]:
         known = frozenset(c for c in extra.codes if c in known_codes)
         if known:
             filters.append(FilterDef(extra.key, extra.group, known))
-    return filters
+    # A library's own list comes first, where a visitor sees it without scrolling.
+    return sorted(filters, key=lambda f: f.group != LOCAL_GROUP)
 
 
 def _mask(rows: list[int], size: int) -> int:
@@ -143,6 +144,11 @@ class DirectoryIndex:
 
     def __len__(self) -> int:
         return len(self.facilities)
+
+    def set_filter_rows(self, key: str, rows: Iterable[int]) -> None:
+        """Replace one filter's members: for a filter that changes with the clock."""
+        if key in self.filter_mask:
+            self.filter_mask[key] = _mask(list(rows), len(self.facilities))
 
     # ---------------------------------------------------------------- places --
     def state_place(self, state: str) -> Place:

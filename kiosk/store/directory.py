@@ -17,7 +17,9 @@ from kiosk.domain import (
     Facility,
     FacilityService,
     FacilitySummary,
+    LocalSource,
 )
+from kiosk.store import local_sources
 from kiosk.store.connect import APPLICATION_ID, SCHEMA_VERSION
 
 EARTH_RADIUS_MILES = 3958.8
@@ -358,6 +360,8 @@ class DirectoryRepository:
             self._has = bool(exists) and self._conn.execute(
                 "SELECT EXISTS (SELECT 1 FROM facility)"
             ).fetchone()[0] == 1
+            # Local programs (kiosk.store.local_sources) are a directory of their own.
+            self._has = self._has or local_sources.has_programs(self._conn)
         return self._has
 
     def _meta(self, key: str) -> str:
@@ -376,7 +380,10 @@ class DirectoryRepository:
         rows = self._conn.execute(
             "SELECT state, count(*) FROM facility GROUP BY state ORDER BY state"
         )
-        return {str(s): int(n) for s, n in rows}
+        counts = {str(s): int(n) for s, n in rows}
+        for state, n in local_sources.state_counts(self._conn).items():
+            counts[state] = counts.get(state, 0) + n
+        return dict(sorted(counts.items()))
 
     def stats(self) -> DirectoryStats:
         by_level = dict.fromkeys(DIRECTORY_LEVELS, 0)
@@ -459,6 +466,22 @@ class DirectoryRepository:
             self._rank = {code: i for i, code in enumerate(self._services)}
         return self._services
 
+    def local_sources(self) -> list[LocalSource]:
+        """The local resource lists shown beside the directory (kiosk-admin import hsds)."""
+        return local_sources.sources(self._conn)
+
+    def local_states(self) -> list[str]:
+        """The states with local programs, most programs first."""
+        counts = local_sources.state_counts(self._conn)
+        return sorted(counts, key=lambda s: (-counts[s], s))
+
+    def filter_codes(self) -> set[str]:
+        """Every code a filter can match: the service codes and the local programs' own."""
+        codes = set(self.services())
+        if local_sources.has_programs(self._conn):
+            codes.update((local_sources.LOCAL_CODE, local_sources.HOURS_CODE))
+        return codes
+
     # ---------------------------------------------------------------- lists --
     def summaries(self) -> list[FacilitySummary]:
         """Every facility, by state then name: the screen filters these in memory."""
@@ -474,6 +497,10 @@ class DirectoryRepository:
         """
         if not self.has_directory():
             return
+        # Local programs first: a library's own list, each row marked with its source.
+        local = local_sources.summaries(self._conn)
+        for start in range(0, len(local), size):
+            yield local[start:start + size]
         after: tuple[str, str, str] | None = None
         while True:
             params: tuple[str | int, ...] = (size,) if after is None else (*after, size)
@@ -527,12 +554,18 @@ class DirectoryRepository:
         """One facility with its services in display order; distance from `near` if given."""
         if not self.has_directory():
             return None
-        row = self._conn.execute(
-            f"SELECT {_FACILITY_COLUMNS} FROM facility WHERE id = ?", (facility_id,)
-        ).fetchone()
-        if row is None:
-            return None
-        facility = self._facility(row)
+        if local_sources.is_local(facility_id):
+            found = local_sources.facility(self._conn, facility_id)
+            if found is None:
+                return None
+            facility = found
+        else:
+            row = self._conn.execute(
+                f"SELECT {_FACILITY_COLUMNS} FROM facility WHERE id = ?", (facility_id,)
+            ).fetchone()
+            if row is None:
+                return None
+            facility = self._facility(row)
         if near is not None and facility.latitude is not None and facility.longitude is not None:
             miles = haversine_miles(near[0], near[1], facility.latitude, facility.longitude)
             facility = _with_distance(facility, miles)
@@ -559,6 +592,9 @@ class DirectoryRepository:
         sql += " ORDER BY name, id"
         wanted = set(levels or ())
         found = [self._facility(r) for r in self._conn.execute(sql, params)]
+        local = local_sources.facilities(self._conn, state)
+        if local:
+            found = sorted([*found, *local], key=lambda f: (f.name, f.id))
         if wanted:
             found = [f for f in found if wanted.intersection(f.levels)]
         if near_zip is not None:

@@ -36,6 +36,7 @@ from pathlib import Path
 
 from kiosk import paths
 from kiosk.domain import SearchHit, SearchResults
+from kiosk.store import local_sources
 from kiosk.store.directory import haversine_miles
 
 log = logging.getLogger(__name__)
@@ -165,6 +166,8 @@ def build_index(conn: sqlite3.Connection, *, use_fts: bool | None = None) -> dic
         rows.append(("faq", ref_id, lang, question, "", "", plain_text(answer), ""))
     for ref_id, title, place, state_name, levels in _facility_docs(conn):
         rows.append(("facility", ref_id, "", title, place, state_name, "", levels))
+    for ref_id, title, place, keywords, levels in local_sources.search_docs(conn):
+        rows.append(("facility", ref_id, "", title, place, keywords, "", levels))
     conn.executemany(
         "INSERT INTO search_doc (kind, ref_id, lang, title, place, keywords, body, levels)"
         " VALUES (?, ?, ?, ?, ?, ?, ?, ?)",

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import QListView, QStyle, QStyledItemDelegate, QStyleOpti
 from kiosk.domain import FacilitySummary
 from kiosk.present.directory_index import DirectoryIndex
 from kiosk.present.facility import distance_text, street_line
+from kiosk.store.local_sources import ID_PREFIX as LOCAL_ID_PREFIX
 from kiosk.ui import theme
 
 Index = QModelIndex | QPersistentModelIndex
@@ -78,6 +79,8 @@ class FacilityListModel(QAbstractListModel):
             place = ", ".join(x for x in (street_line(facility.street1, facility.street2),
                                           facility.city) if x)
             second = f"{place}, {facility.state} · {facility.phone}".strip(" ·")
+            if facility.id.startswith(LOCAL_ID_PREFIX):  # a library's own list: say so
+                second = _tr("Local service") + " · " + second
             miles = self.distance(index.row())
             if miles is not None:
                 second = (distance_text(miles, facility.position_approximate, _tr) + " · "
