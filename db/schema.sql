@@ -63,6 +63,21 @@ CREATE TABLE helpline (
     featured   INTEGER NOT NULL CHECK (featured IN (0, 1)),
     PRIMARY KEY (lang, id)
 );
+-- The directory's service labels and group titles in languages other than the directory's
+-- own English (resources/content/<lang>/services.toml); keyed by SAMHSA code and by the
+-- English group title the importer stores in directory_service.category.
+CREATE TABLE service_text (
+    lang  TEXT NOT NULL,
+    code  TEXT NOT NULL,
+    label TEXT NOT NULL,
+    PRIMARY KEY (lang, code)
+) WITHOUT ROWID;
+CREATE TABLE service_category_text (
+    lang     TEXT NOT NULL,
+    category TEXT NOT NULL,
+    title    TEXT NOT NULL,
+    PRIMARY KEY (lang, category)
+) WITHOUT ROWID;
 
 -- -------------------------------------------------------------- directory --
 -- (owned by the directory importer)
