@@ -140,6 +140,14 @@ CREATE TABLE search_term (
     term TEXT PRIMARY KEY,
     docs INTEGER NOT NULL
 ) WITHOUT ROWID;
+-- The same words per content language: that language's guide and FAQs plus the facilities
+-- (which every language searches), so a Spanish typo is corrected to a Spanish word.
+CREATE TABLE search_term_lang (
+    lang TEXT NOT NULL,
+    term TEXT NOT NULL,
+    docs INTEGER NOT NULL,
+    PRIMARY KEY (lang, term)
+) WITHOUT ROWID;
 -- When the building SQLite has FTS5, build_index also creates two external-content indexes
 -- over search_doc (the kiosk falls back to a plain scan when its SQLite lacks FTS5):
 --   search_content_fts(title, keywords, body)   guide sections and FAQs

@@ -63,7 +63,7 @@ SPANISH_STOP_WORDS = frozenset({
     "a", "al", "como", "con", "cual", "cuando", "cuanto", "cuanta", "de", "del", "donde",
     "el", "en", "es", "esta", "hay", "la", "las", "lo", "los", "me", "mi", "mis", "para",
     "por", "puedo", "que", "se", "si", "su", "sus", "te", "tu", "un", "una", "unos", "y",
-    "o", "yo",
+    "o", "yo", "habla", "hablan", "hablen",
 })
 _STOP_WORDS_BY_LANG = {"es": SPANISH_STOP_WORDS}
 #: Facilities: words this short match whole words only (state codes: "il", not "inc").
@@ -163,6 +163,7 @@ def build_index(conn: sqlite3.Connection, *, use_fts: bool | None = None) -> dic
     """
     conn.execute("DELETE FROM search_doc")
     conn.execute("DELETE FROM search_term")
+    conn.execute("DELETE FROM search_term_lang")
     rows: list[tuple[str, str, str, str, str, str, str, str]] = []
     for ref_id, lang, title, topic, body in conn.execute(
         "SELECT id, lang, title, topic, body_md FROM guide_section ORDER BY lang, position"
@@ -180,10 +181,19 @@ def build_index(conn: sqlite3.Connection, *, use_fts: bool | None = None) -> dic
         rows,
     )
     counts: Counter[str] = Counter()
+    by_lang: dict[str, Counter[str]] = {row[2]: Counter() for row in rows if row[2]}
     for row in rows:
-        counts.update(set(words(" ".join(row[3:7]))))
+        row_words = set(words(" ".join(row[3:7])))
+        counts.update(row_words)
+        for lang, lang_counts in by_lang.items():  # facilities ('') count in every language
+            if row[2] in ("", lang):
+                lang_counts.update(row_words)
     conn.executemany(
         "INSERT INTO search_term (term, docs) VALUES (?, ?)", sorted(counts.items())
+    )
+    conn.executemany(
+        "INSERT INTO search_term_lang (lang, term, docs) VALUES (?, ?, ?)",
+        sorted((lang, term, n) for lang, c in by_lang.items() for term, n in c.items()),
     )
     if use_fts is None:
         use_fts = fts5_available(conn)
@@ -570,7 +580,11 @@ class SearchRepository:
 
     def _vocab(self) -> Vocabulary:
         if self._vocabulary is None:
-            terms = dict(self._conn.execute("SELECT term, docs FROM search_term"))
+            try:  # the words of this language's rows and of the facilities
+                terms = dict(self._conn.execute(
+                    "SELECT term, docs FROM search_term_lang WHERE lang = ?", (self._lang,)))
+            except sqlite3.OperationalError:  # built before words were kept by language
+                terms = dict(self._conn.execute("SELECT term, docs FROM search_term"))
             self._vocabulary = Vocabulary(terms)
         return self._vocabulary
 
