@@ -536,6 +536,17 @@ class SearchRepository:
         self._available: bool | None = None
         self._programs: list[_Program] | None = None
 
+    @property
+    def lang(self) -> str:
+        return self._lang
+
+    def in_language(self, lang: str) -> SearchRepository:
+        """A search over the same database in another language (its guide, FAQs, synonyms
+        and typo words); the facilities are the same in every language."""
+        if lang == self._lang:
+            return self
+        return SearchRepository(self._conn, lang, use_fts=self._use_fts)
+
     # ------------------------------------------------------------------ state --
     def available(self) -> bool:
         """False when the content database has no search index (an older build)."""

@@ -108,6 +108,15 @@ def test_results_are_in_spanish_only(repo: SearchRepository,
     assert not SearchRepository(search_conn, "en").search("metadona").faqs
 
 
+def test_a_search_switches_language_on_the_same_database(
+        search_conn: sqlite3.Connection) -> None:
+    english = SearchRepository(search_conn, "en")
+    spanish = english.in_language("es")
+    assert spanish.lang == "es" and english.in_language("en") is english
+    assert spanish.search("metadona").faqs[0].id == "methadone"
+    assert spanish.search("metadona").faqs[0].title == "¿Me pueden dar metadona en un IOP?"
+
+
 def test_a_spanish_typo_is_corrected_to_a_spanish_word(repo: SearchRepository) -> None:
     assert repo.search("metadnoa").corrections == ("metadona",)
     assert repo.search("desintoxicasion").corrections == ("desintoxicacion",)
