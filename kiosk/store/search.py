@@ -382,7 +382,7 @@ LEVEL_WORDS: dict[str, tuple[str, ...]] = {
 #: Words after which a visitor needs the crisis lines before anything else.
 CRISIS_WORDS = frozenset({
     "988", "911", "crisis", "suicide", "suicidal", "overdose", "overdosing", "overdosed",
-    "emergency", "emergencia", "suicidio", "sobredosis",
+    "emergency", "emergencia", "suicidio", "suicida", "sobredosis",
 })
 #: Crisis words that are phone numbers: searched for nothing else.
 CRISIS_NUMBERS = frozenset({"988", "911"})

@@ -225,7 +225,7 @@ FACTS: list[tuple[str, str]] = [
     ("standard outpatient", r"tratamiento ambulatorio"),
     ("PHP 5-7 days a week", rng("5", "7") + " días"),
     ("outpatient 1-2 sessions a week", r"\b1 o 2 sesiones"),
-    ("step-down after inpatient or detox", r"paso hacia abajo|bajar al iop"),
+    ("step-down after inpatient or detox", r"bajar de nivel|bajar al iop"),
     ("detox", r"desintoxicación"),
     ("mild to moderate", r"leve a moderad[oa]"),
     ("co-occurring disorders", r"trastornos concurrentes"),

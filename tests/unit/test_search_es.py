@@ -162,7 +162,7 @@ def test_intent_reads_spanish_payment_and_place_words() -> None:
     assert read_intent("medical detox").services == ()  # the English word stays English
     assert read_intent("programas en español cerca de mí").near_me
     assert read_intent("programas en español cerca de mí").services == (("SP",),)
-    assert read_intent("sobredosis").crisis
+    assert read_intent("sobredosis").crisis and read_intent("me siento suicida").crisis
 
 
 def test_spanish_synonyms_load_and_point_at_words_in_the_content(
