@@ -20,15 +20,12 @@ from kiosk.domain import (
     Helpline,
 )
 from kiosk.store.connect import SCHEMA_VERSION
+from kiosk.store.pack_facts import content_languages
+
+__all__ = ["FALLBACK_LANG", "ContentRepository", "content_languages"]
 
 #: The language every content database has in full.
 FALLBACK_LANG = "en"
-
-
-def content_languages(conn: sqlite3.Connection) -> list[str]:
-    """The languages the database holds a guide in, sorted."""
-    rows = conn.execute("SELECT DISTINCT lang FROM guide_section ORDER BY lang")
-    return [str(row[0]) for row in rows]
 
 
 class ContentRepository:
