@@ -3,6 +3,7 @@ Spanish guide and FAQs, and payment and language words find the programs offerin
 
 from __future__ import annotations
 
+import json
 import sqlite3
 from collections.abc import Iterator
 from pathlib import Path
@@ -174,3 +175,15 @@ def test_spanish_synonyms_load_and_point_at_words_in_the_content(
     unknown = sorted({w for phrases in synonyms.values() for p in phrases for w in p.split()
                       if w not in terms and not w.isdigit()})
     assert not unknown, f"Spanish synonyms that find nothing: {unknown}"
+
+
+def test_cli_searches_in_spanish(template_db: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    from kiosk.cli.main import main as admin_main
+
+    assert admin_main(["search", "metadona", "--lang", "es", "--json",
+                       "--content-db", str(template_db)]) == 0
+    hits = json.loads(capsys.readouterr().out)
+    assert ("faq", "methadone", "¿Me pueden dar metadona en un IOP?") in {
+        (h["kind"], h["id"], h["title"]) for h in hits}
+    assert admin_main(["search", "x", "--lang", "fr", "--content-db", str(template_db)]) == 2
+    assert "no 'fr' content" in capsys.readouterr().err
