@@ -67,11 +67,16 @@ def build(out: Path, samhsa_dir: Path | None,
         conn.execute("BEGIN")
         for lang in content.languages(content_root):
             content.load_language(conn, content_root / lang)
+        content.check_parity(conn, content_root)
         if samhsa_dir is not None:  # the treatment facility directory
             try:
                 samhsa.load(conn, samhsa.find_sources(samhsa_dir), allow_partial=allow_partial)
             except samhsa.DirectoryImportError as exc:
                 raise content.ContentError(samhsa_dir, str(exc)) from None
+        for lang, codes in content.missing_service_labels(conn).items():
+            # Shown in English until someone adds them to resources/content/<lang>/.
+            print(f"warning: no {lang} label for service codes {' '.join(codes)}",
+                  file=sys.stderr)
         from kiosk.store.search import build_index  # guide, FAQs and facilities
 
         build_index(conn)

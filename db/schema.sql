@@ -63,6 +63,21 @@ CREATE TABLE helpline (
     featured   INTEGER NOT NULL CHECK (featured IN (0, 1)),
     PRIMARY KEY (lang, id)
 );
+-- The directory's service labels and group titles in languages other than the directory's
+-- own English (resources/content/<lang>/services.toml); keyed by SAMHSA code and by the
+-- English group title the importer stores in directory_service.category.
+CREATE TABLE service_text (
+    lang  TEXT NOT NULL,
+    code  TEXT NOT NULL,
+    label TEXT NOT NULL,
+    PRIMARY KEY (lang, code)
+) WITHOUT ROWID;
+CREATE TABLE service_category_text (
+    lang     TEXT NOT NULL,
+    category TEXT NOT NULL,
+    title    TEXT NOT NULL,
+    PRIMARY KEY (lang, category)
+) WITHOUT ROWID;
 
 -- -------------------------------------------------------------- directory --
 -- (owned by the directory importer)
@@ -127,6 +142,14 @@ CREATE TABLE search_doc (
 CREATE TABLE search_term (
     term TEXT PRIMARY KEY,
     docs INTEGER NOT NULL
+) WITHOUT ROWID;
+-- The same words per content language: that language's guide and FAQs plus the facilities
+-- (which every language searches), so a Spanish typo is corrected to a Spanish word.
+CREATE TABLE search_term_lang (
+    lang TEXT NOT NULL,
+    term TEXT NOT NULL,
+    docs INTEGER NOT NULL,
+    PRIMARY KEY (lang, term)
 ) WITHOUT ROWID;
 -- When the building SQLite has FTS5, build_index also creates two external-content indexes
 -- over search_doc (the kiosk falls back to a plain scan when its SQLite lacks FTS5):

@@ -1,4 +1,4 @@
-"""`kiosk-admin search "QUERY" [--json]`: what the kiosk's search would show for QUERY."""
+"""`kiosk-admin search "QUERY" [--json] [--lang es]`: what the kiosk's search would show."""
 
 from __future__ import annotations
 
@@ -13,6 +13,7 @@ from kiosk.cli.common import add_content_options, content_conn
 from kiosk.domain import SearchHit
 from kiosk.present.settings import Key, resolve
 from kiosk.store.admin import ADMIN_DB_NAME, AdminDbError, SettingsRepository, open_admin_db
+from kiosk.store.content import FALLBACK_LANG, content_languages
 from kiosk.store.search import SearchRepository, read_intent
 
 KIND_NAMES = {"help": "Help", "guide": "Guide", "faq": "FAQ", "facility": "Program"}
@@ -30,6 +31,9 @@ def register(sub: Any) -> None:
                         help="at most this many results of each kind (default: 8)")
     parser.add_argument("--zip", dest="zip_code", default=None,
                         help='the ZIP code "near me" means (default: the kiosk\'s own setting)')
+    parser.add_argument("--lang", default=FALLBACK_LANG, metavar="CODE",
+                        help="search the guide and FAQs in this language, e.g. es "
+                             f"(default: {FALLBACK_LANG})")
     add_content_options(parser)
     parser.set_defaults(run=run)
 
@@ -60,7 +64,13 @@ def run(args: argparse.Namespace) -> int:
     if conn is None:
         return 2
     try:
-        repo = SearchRepository(conn)
+        lang = str(args.lang).strip().lower()
+        available = content_languages(conn)
+        if lang not in available:
+            print(f"error: this content database has no {lang!r} content "
+                  f"(it has: {', '.join(available)})", file=sys.stderr)
+            return 2
+        repo = SearchRepository(conn, lang)
         if not repo.available():
             print("error: this content database has no search index; rebuild it "
                   "(python db/build.py)", file=sys.stderr)

@@ -230,9 +230,11 @@ class AdminScreen(Screen):
         lang_row = QHBoxLayout()
         self.lang_group = QButtonGroup(self)
         self.lang_buttons: dict[str, TouchButton] = {}
+        # Named in the admin's language; Qt's own name for "es" is Spain's Spanish, and
+        # this kiosk's Spanish is written for US readers.
+        names = {"en": self.tr("English"), "es": self.tr("Spanish")}
         for code in available_languages():
-            name = self.tr("English") if code.startswith("en") else (
-                QLocale(code).nativeLanguageName() or code)
+            name = names.get(code[:2]) or QLocale(code).nativeLanguageName() or code
             button = TouchButton(name[:1].upper() + name[1:], checkable=True)
             button.setAccessibleName(name)
             button.clicked.connect(lambda _=False, c=code: self._save(Key.LANG, c))
