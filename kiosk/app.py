@@ -193,7 +193,6 @@ def build_shell(stores: Stores) -> Shell:
     """Repositories -> screens -> shell. Tests build screens the same way."""
     # Qt is imported only when a window is wanted: argument errors and a failed start stay
     # fast, and kiosk-admin can reuse open_stores without Qt.
-    from kiosk.ui.screens.admin import PackFacts
     from kiosk.ui.shell import ShellParts
     from kiosk.ui.shell import build_shell as build
 
@@ -209,7 +208,7 @@ def build_shell(stores: Stores) -> Shell:
         search=SearchRepository(stores.content_conn, stores.content.lang),
         admin_settings=stores.admin_settings, pins=PinRepository(stores.admin_conn),
         counters=CounterRepository(stores.admin_conn), integrity=integrity,
-        packs=PackFacts(stores.pack_version, lambda: installed.status(data_dir)),
+        pack_version=stores.pack_version, pack_status=lambda: installed.status(data_dir),
         content_note=stores.content_note,
     ))
 
@@ -381,8 +380,8 @@ def _screenshots(shell: Shell, args: argparse.Namespace) -> int:
 def _self_test(shell: Shell, stores: Stores, app: QApplication) -> int:
     window = shell.window
     window.show()
-    for screen in shell.screens.in_order():
-        window.navigate(screen.screen_id)
+    for screen_id in window.screens:  # each is built as it is first shown
+        window.navigate(screen_id)
         app.processEvents()
     window.navigate("home")
     info = stores.content.info()

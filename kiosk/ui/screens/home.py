@@ -39,5 +39,3 @@ class HomeScreen(Screen):
             self._grid.addWidget(tile, i // 2, i % 2)
         layout.addLayout(self._grid, 1)
 
-    def nav_title(self) -> str:
-        return self.tr("Home")

@@ -62,8 +62,6 @@ class SearchScreen(Screen):
         self.results = SearchResults(query="")
         self._show_status()
 
-    def nav_title(self) -> str:
-        return self.tr("Search")
 
     def on_shown(self) -> None:
         self.prepare()

@@ -74,8 +74,6 @@ class DirectoryScreen(Screen):
         self._show_start_page()
         self.choose_page.zip_edit.setText(self._default_zip)
 
-    def nav_title(self) -> str:
-        return self.tr("Find a program")
 
     # The shell's session and privacy checks and the e2e tests drive these parts directly.
     @property
