@@ -117,7 +117,7 @@ class DirectoryScreen(Screen):
             # A job that has ended stays a child of this screen and goes with it: deleting
             # one (deleteLater) from inside its own on_done crashed PySide6 6.11 now and then.
             builder = DirectoryIndexBuilder(filter_defs(repo.services()))
-            self._job = BatchJob(self, index_steps(builder, repo.summary_batches()),
+            self._job = BatchJob(self, index_steps(builder, repo.index_batches()),
                                  builder.finish, self._on_index_done, self._on_index_error)
             self._job.start()
 
