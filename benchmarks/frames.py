@@ -126,7 +126,7 @@ def peak_rss_mib() -> float:
 
 
 def current_rss_mib() -> float:
-    with open("/proc/self/statm") as statm:
+    with Path("/proc/self/statm").open() as statm:
         pages = int(statm.read().split()[1])
     return pages * os.sysconf("SC_PAGE_SIZE") / 2**20
 
@@ -142,7 +142,6 @@ def content_db(work: Path) -> Path:
     if default.exists():
         return default
     import build as db_build
-
     from kiosk import paths
 
     out = work / "content.sqlite"

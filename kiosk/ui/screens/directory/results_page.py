@@ -20,7 +20,7 @@ from kiosk.ui.directory_models import FacilityDelegate, FacilityIdRole, Facility
 from kiosk.ui.screens.base import heading
 from kiosk.ui.screens.directory.words import tr
 from kiosk.ui.widgets.chips import FilterChip
-from kiosk.ui.widgets.touch import TouchButton, enable_kinetic_scroll
+from kiosk.ui.widgets.touch import TouchButton, enable_kinetic_scroll, paint_opaque
 
 #: Pages narrower than this (in pixels) show the filters as a sheet instead of beside the list.
 STACK_BELOW_WIDTH = 640
@@ -149,8 +149,9 @@ class ResultsPage(QWidget):
         self.model = FacilityListModel(self)
         self.list = QListView()
         self.list.setModel(self.model)
+        # The delegate paints and measures each row itself, so the list needs no style sheet
+        # of its own (one per widget is a second style layer over the application's).
         self.list.setItemDelegate(FacilityDelegate(self.list))
-        self.list.setStyleSheet("QListView::item { padding: 0; border: none; }")
         self.list.setUniformItemSizes(True)
         self.list.setWordWrap(False)
         self.list.setTextElideMode(Qt.TextElideMode.ElideRight)
@@ -158,6 +159,7 @@ class ResultsPage(QWidget):
         self.list.setEditTriggers(QListView.EditTrigger.NoEditTriggers)
         self.list.setAccessibleName(self.tr("Programs"))
         enable_kinetic_scroll(self.list)
+        paint_opaque(self.list)
         self.list.clicked.connect(self.open_row)
         self.list.activated.connect(self.open_row)
         column.addWidget(self.list, 1)
