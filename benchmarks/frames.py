@@ -52,6 +52,8 @@ class Frame:
     action_ms: float
     paints: int
     pixels: int
+    #: CPU time this thread spent on it: steadier than `ms` on a machine others share.
+    cpu_ms: float = 0.0
 
 
 class PaintClock(QObject):
@@ -75,8 +77,7 @@ class PaintClock(QObject):
         if (event.type() == QEvent.Type.Paint and isinstance(watched, QWidget)
                 and isinstance(event, QPaintEvent) and watched.window() is self._window):
             self.paints += 1
-            rect = event.region().boundingRect()
-            self.pixels += rect.width() * rect.height()
+            self.pixels += sum(r.width() * r.height() for r in event.region())
         return False
 
     def settle(self, passes: int = 6) -> None:
@@ -86,22 +87,23 @@ class PaintClock(QObject):
     def until_painted(self, action: Callable[[], object], max_passes: int = 12) -> Frame:
         self.settle()
         paints, pixels = self.paints, self.pixels
-        start = time.perf_counter()
+        start, cpu_start = time.perf_counter(), time.thread_time()
         action()
         end = acted = time.perf_counter()
+        cpu_end = time.thread_time()
         quiet = 0
         for _ in range(max_passes):
             before = self.paints
             QCoreApplication.processEvents()
             if self.paints != before:
-                end = time.perf_counter()
+                end, cpu_end = time.perf_counter(), time.thread_time()
                 quiet = 0
             else:
                 quiet += 1
                 if quiet >= 2:
                     break
         return Frame((end - start) * 1000, (acted - start) * 1000, self.paints - paints,
-                     self.pixels - pixels)
+                     self.pixels - pixels, (cpu_end - cpu_start) * 1000)
 
     def close(self) -> None:
         app = QApplication.instance()

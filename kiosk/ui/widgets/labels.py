@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QLabel
+from PySide6.QtCore import QSize, Qt
+from PySide6.QtGui import QResizeEvent
+from PySide6.QtWidgets import QLabel, QSizePolicy, QWidget
 
 
 def wrapped_label(text: str = "", role: str = "", *, name: str = "",
@@ -19,3 +20,45 @@ def wrapped_label(text: str = "", role: str = "", *, name: str = "",
     if align is not None:
         label.setAlignment(align)
     return label
+
+
+class StatusLine(QWidget):
+    """A line of text that changes on nearly every tap or keystroke (a count, a hint).
+
+    A QLabel in a layout asks the whole page to lay out again each time its text changes.
+    Here the label is placed by this holder, whose height changes only when new text needs
+    a different number of lines at the current width, so new text is just repainted.
+    """
+
+    def __init__(self, role: str = "", parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.label = wrapped_label(role=role)
+        self.label.setParent(self)
+        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
+        self._fit()
+
+    def text(self) -> str:
+        return self.label.text()
+
+    def setText(self, text: str) -> None:
+        if text != self.label.text():
+            self.label.setText(text)
+            self._fit()
+
+    def sizeHint(self) -> QSize:
+        return QSize(self.label.sizeHint().width(), self.height())
+
+    def minimumSizeHint(self) -> QSize:
+        return QSize(0, self.height())
+
+    def _fit(self) -> None:
+        width = max(1, self.width())
+        needed = max(self.label.heightForWidth(width), self.label.fontMetrics().lineSpacing())
+        if needed != self.height():
+            self.setFixedHeight(needed)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self.label.setGeometry(self.rect())
+        if event.size().width() != event.oldSize().width():
+            self._fit()

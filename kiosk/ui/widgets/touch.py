@@ -85,30 +85,41 @@ def enable_kinetic_scroll(area: QAbstractScrollArea) -> None:
 
 
 class _Opaque(QObject):
-    """Keeps a list's rows area and scroll bar strip opaque: each time the style sheet
-    polishes the list it turns its viewport see-through again (Qt's style sheet style
-    draws a viewport's background itself, on top of whatever is under it)."""
+    """Keeps widgets opaque (filling their own background) across style sheet polishes:
+    Qt's style sheet style turns a widget's, or a scroll area's viewport's, background fill
+    off each time it polishes it, and draws the background over whatever is under it."""
+
+    def __init__(self, owner: QWidget, widgets: list[QWidget], role: QPalette.ColorRole) -> None:
+        super().__init__(owner)
+        self._widgets = widgets
+        self._role = role
+        owner.installEventFilter(self)
+        self.fill()
+
+    def fill(self) -> None:
+        for widget in self._widgets:
+            widget.setBackgroundRole(self._role)
+            widget.setAutoFillBackground(True)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if event.type() in (QEvent.Type.Polish, QEvent.Type.StyleChange) \
-                and isinstance(watched, QAbstractScrollArea):
-            _fill(watched)
+        if event.type() in (QEvent.Type.Polish, QEvent.Type.StyleChange):
+            self.fill()
         return False
-
-
-def _fill(view: QAbstractScrollArea) -> None:
-    for widget in (view.viewport(), view.verticalScrollBar().parentWidget()):
-        if widget is not None and widget is not view:
-            widget.setBackgroundRole(QPalette.ColorRole.Base)
-            widget.setAutoFillBackground(True)
 
 
 def paint_opaque(view: QAbstractScrollArea) -> None:
     """The list's rows (its viewport) and its scroll bar's strip fill their own white
     background. Qt then repaints just them when the rows change, instead of every
     see-through layer under them up to the window (about seven times the pixels)."""
-    view.installEventFilter(_Opaque(view))
-    _fill(view)
+    strip = view.verticalScrollBar().parentWidget()
+    widgets = [view.viewport(), *([strip] if strip is not None and strip is not view else [])]
+    _Opaque(view, widgets, QPalette.ColorRole.Base)
+
+
+def fill_own_background(widget: QWidget) -> None:
+    """`widget` paints its page colour itself, so changes to the controls on it (chips
+    whose counts change on every tap) repaint it alone, not every layer under it."""
+    _Opaque(widget, [widget], QPalette.ColorRole.Window)
 
 
 def set_up_wrapping_list(view: QListView, accessible_name: str) -> None:

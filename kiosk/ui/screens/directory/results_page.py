@@ -20,7 +20,13 @@ from kiosk.ui.directory_models import FacilityDelegate, FacilityIdRole, Facility
 from kiosk.ui.screens.base import heading
 from kiosk.ui.screens.directory.words import tr
 from kiosk.ui.widgets.chips import FilterChip
-from kiosk.ui.widgets.touch import TouchButton, enable_kinetic_scroll, paint_opaque
+from kiosk.ui.widgets.labels import StatusLine
+from kiosk.ui.widgets.touch import (
+    TouchButton,
+    enable_kinetic_scroll,
+    fill_own_background,
+    paint_opaque,
+)
 
 #: Pages narrower than this (in pixels) show the filters as a sheet instead of beside the list.
 STACK_BELOW_WIDTH = 640
@@ -128,13 +134,13 @@ class ResultsPage(QWidget):
         self.clear_filters_button.setEnabled(False)
         self.clear_filters_button.clicked.connect(self._on_clear_filters_button_clicked)
         self._filter_layout.addWidget(self.clear_filters_button)
+        fill_own_background(host)
         self.filter_area.setWidget(host)
         return self.filter_area
 
     def _build_list_column(self) -> QVBoxLayout:
         column = QVBoxLayout()
-        self.count_label = QLabel()
-        self.count_label.setWordWrap(True)
+        self.count_label = StatusLine()
         column.addWidget(self.count_label)
         self.no_match_label = QLabel()
         self.no_match_label.setWordWrap(True)
