@@ -152,6 +152,41 @@ def _record(summary: FacilitySummary) -> IndexRow:
             _APPROXIMATE if summary.position_approximate else _EXACT)
 
 
+#: Service codes are short: each fits one 64-bit number, so they are matched as numbers.
+_CODE_BYTES = 8
+
+
+def _code_number(code: bytes) -> int:
+    return int.from_bytes(code, "little")
+
+
+def _code_hits(services: list[str], numbers: NDArray[np.uint64], longest: int,
+               ) -> tuple[Rows, Rows]:
+    """(row, code) pairs: for each row of `services` (space-separated codes), which of the
+    codes numbered in `numbers` (sorted; none longer than `longest` bytes) it lists, as
+    indexes into `numbers`.
+
+    Done on the bytes of all rows at once: splitting every row into Python strings (about
+    80 codes each) was most of the time it took to load a directory."""
+    raw = ("\n".join(services) + "\n").encode()
+    text = np.frombuffer(raw + bytes(_CODE_BYTES), dtype=np.uint8)
+    inside = (text != ord(" ")) & (text != ord("\n")) & (text != 0)
+    edges = np.diff(inside.astype(np.int8), prepend=np.int8(0))
+    starts, ends = np.flatnonzero(edges == 1), np.flatnonzero(edges == -1)
+    lengths = ends - starts
+    short = lengths <= longest
+    starts, lengths = starts[short], lengths[short]
+    # Each code's bytes, zero-padded to 8, read as one little-endian 64-bit number.
+    window = text[starts[:, None] + np.arange(_CODE_BYTES)]
+    window[np.arange(_CODE_BYTES) >= lengths[:, None]] = 0
+    values = window.view("<u8").ravel()
+    found = np.searchsorted(numbers, values)
+    found[found == len(numbers)] = 0
+    hit = numbers[found] == values
+    rows = np.searchsorted(np.flatnonzero(text == ord("\n")), starts[hit])
+    return rows, found[hit]
+
+
 class DirectoryIndexBuilder:
     """Builds a DirectoryIndex a batch at a time, so loading never blocks a frame for long.
 
@@ -173,6 +208,20 @@ class DirectoryIndexBuilder:
                 self._for_code.setdefault(code, []).append(self._slot[key])
         self._codes = frozenset(self._for_code)
         self._levels = frozenset(self._for_level)
+        encoded = sorted((_code_number(c.encode()), c) for c in self._codes
+                         if len(c.encode()) <= _CODE_BYTES)
+        #: The codes as numbers (sorted), and for each the filters (by slot) it turns on.
+        self._numbers = np.array([n for n, _ in encoded], dtype=np.uint64)
+        self._longest = max((len(c.encode()) for _, c in encoded), default=0)
+        #: For each filter (by slot): the numbered codes that mean it.
+        number_of = {code: n for n, (_, code) in enumerate(encoded)}
+        self._filter_codes = [
+            np.array([number_of[c] for c in sorted(f.codes) if c in number_of], dtype=np.intp)
+            for f in self.filters.values()]
+        #: Codes too long to be numbers (none in SAMHSA's data) are matched as strings.
+        self._long_codes = frozenset(c for c in self._codes if len(c.encode()) > _CODE_BYTES)
+        #: Per batch: programs x filters, True where the code bits say so.
+        self._blocks: list[Bits] = []
         self._records: list[str] = []
         self._states: list[str] = []
         self._positions = array("d")
@@ -189,8 +238,9 @@ class DirectoryIndexBuilder:
     def add(self, batch: Iterable[IndexRow | FacilitySummary]) -> None:
         records, states, positions = self._records, self._states, self._positions
         members, for_code, for_level = self._members, self._for_code, self._for_level
-        codes, levels = self._codes, self._levels
+        long_codes, levels = self._long_codes, self._levels
         nan = float("nan")
+        services_text: list[str] = []
         for item in batch:
             row = _record(item) if isinstance(item, FacilitySummary) else item
             (fid, name, city, state, zip_code, phone, street1, street2, row_levels,
@@ -201,18 +251,32 @@ class DirectoryIndexBuilder:
             states.append(state)
             positions.append(nan if lat is None else lat)
             positions.append(nan if lon is None else lon)
-            # Set intersections run in C; only the few codes that mean a filter are looped.
-            slots = {slot for code in codes.intersection(services.split())
-                     for slot in for_code[code]}
-            slots.update(for_level[level] for level in levels.intersection(row_levels.split()))
-            for slot in slots:
-                members[slot].append(i)
+            services_text.append(services)
+            for level in levels.intersection(row_levels.split()):
+                members[for_level[level]].append(i)
+            if long_codes:
+                for code in long_codes.intersection(services.split()):
+                    for slot in for_code[code]:
+                        members[slot].append(i)
+        if not services_text or not len(self._numbers):
+            return
+        rows, codes = _code_hits(services_text, self._numbers, self._longest)
+        listed = np.zeros((len(services_text), len(self._numbers)), dtype=np.bool_)
+        listed[rows, codes] = True
+        # A program meets a filter when it lists any of the filter's codes.
+        block = np.zeros((len(services_text), len(self.filters)), dtype=np.bool_)
+        for slot, numbered in enumerate(self._filter_codes):
+            if len(numbered):
+                block[:, slot] = listed[:, numbered].any(axis=1)
+        self._blocks.append(block)
 
     def finish(self) -> DirectoryIndex:
         size = len(self._records)
         bits = {}
-        for key, rows in zip(self.filters, self._members, strict=True):
-            flags = np.zeros(size, dtype=np.bool_)
+        by_code = (np.concatenate(self._blocks) if self._blocks
+                   else np.zeros((size, len(self.filters)), dtype=np.bool_))
+        for slot, (key, rows) in enumerate(zip(self.filters, self._members, strict=True)):
+            flags = by_code[:, slot].copy()
             flags[np.frombuffer(rows, dtype=np.int_)] = True
             bits[key] = np.packbits(flags)
         names = sorted(set(self._states))

@@ -193,6 +193,11 @@ def test_the_screens_compact_load_lists_what_the_summaries_do(repo: DirectoryRep
     for chosen in (set(), {"spanish"}, {"residential", "outpatient", "medicaid"}):
         assert loaded.rows(ca, chosen) == real.rows(real_ca, chosen)
         assert loaded.live_counts(ca, chosen) == real.live_counts(real_ca, chosen)
+    # Each service filter holds exactly the programs listing any of its codes.
+    in_ca = [f for f in summaries if f.state == "CA"]
+    for key in ("spanish", "medicaid", "buprenorphine", "veterans"):
+        codes = loaded.filters[key].codes
+        assert loaded.live_counts(ca, set())[key] == sum(1 for f in in_ca if f.codes & codes)
     # One bit per program for each filter.
     assert all(b.nbytes == -(-len(loaded) // 8) for b in loaded.filter_bits.values())
 
