@@ -167,6 +167,7 @@ def kiosk_shell(content: Path, data_dir: Path, *, kiosk_zip: str = ""):  # type:
         stores.settings = dataclasses.replace(stores.settings, kiosk_zip=kiosk_zip)
     shell = build_shell(stores)
     shell.counter.paused = True  # a benchmark's views are not visitors'
+    shell.warm_up_after_first_frame()  # as app.py does
     application.show(shell.window, windowed=False)
     for _ in range(20):
         QCoreApplication.processEvents()

@@ -251,6 +251,7 @@ def run_qt(stores: Stores | None, settings: Settings, args: argparse.Namespace,
         shell.counter.paused = True  # a script's views are not visitors'
         return _screenshots(shell, args) if args.screenshot else _self_test(shell, stores, app)
     running = KioskRun(settings, stores, shell)
+    shell.warm_up_after_first_frame()
     application.show(shell.window, settings.windowed)
     # An unexpected error resets the session; three within a minute exit non-zero.
     crash = CrashGuard(lambda: running.shell.session.reset_session("error"),
@@ -327,6 +328,7 @@ class KioskRun:
         self.shell, self.stores = shell, stores
         self._seen_pack = seen
         shell.session.session_reset.connect(self._on_session_reset)
+        shell.warm_up_after_first_frame()
         application.show(shell.window, self._settings.windowed)
         old_shell.close()
         old_stores.close()

@@ -26,7 +26,7 @@ from kiosk.store.directory import DirectoryRepository
 from kiosk.store.pins import PinRepository
 from kiosk.store.search import SearchRepository
 from kiosk.ui.main_window import NAV_ORDER, MainWindow, ScreenSlot
-from kiosk.ui.ops import BatchJob
+from kiosk.ui.ops import AfterFirstPaint, BatchJob
 from kiosk.ui.screens.base import Screen, nav_title
 from kiosk.ui.screens.home import HomeScreen
 from kiosk.ui.session import SessionGuard, SessionTimeouts
@@ -207,6 +207,14 @@ class Shell:
     search_bar: SearchBar
     keyboard: OnScreenKeyboard
     helplines: tuple[Helpline, ...]
+
+    def warm_up(self) -> None:
+        """Ready, between frames, what a visitor's first taps need that start-up left out:
+        the directory's index (loaded in batches), so a first tap on a state is quick."""
+        self.screens.directory.prepare()
+
+    def warm_up_after_first_frame(self) -> None:
+        AfterFirstPaint(self.window, self.warm_up)
 
     def close(self) -> None:
         """Tear the whole shell down at once (tests, and the end of a run)."""

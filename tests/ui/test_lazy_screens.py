@@ -63,3 +63,15 @@ def test_the_first_frame_needs_no_qr_encoder_printing_or_other_screens(
                          capture_output=True, text=True, env=offscreen_env(), cwd=ROOT,
                          timeout=120, check=True)
     assert "loaded before the first frame: []" in out.stdout, out.stdout + out.stderr
+
+
+def test_after_the_first_frame_the_directory_is_readied_between_frames(qtbot, make_shell) -> None:
+    shell = make_shell(size=None)
+    shell.warm_up_after_first_frame()  # as app.py does before showing the window
+    assert not shell.screens.is_built("directory")
+    shell.window.resize(1366, 768)
+    shell.window.show()
+    qtbot.waitUntil(lambda: shell.screens.is_built("directory"))
+    directory = shell.screens.directory
+    qtbot.waitUntil(lambda: not directory.is_loading() and bool(directory.results_page.chips))
+    assert shell.window.current_screen_id() == "home"  # the visitor still sees Home

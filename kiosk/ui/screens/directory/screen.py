@@ -113,6 +113,14 @@ class DirectoryScreen(Screen):
             return
         if not self.choose_page.has_states():
             self.choose_page.set_state_counts(repo.state_counts())
+        self.prepare()
+
+    def prepare(self) -> None:
+        """Start indexing the facilities in batches between frames (once), so the first
+        tap on a state finds the index ready."""
+        repo = self._loaded_repo()
+        if repo is None or self._index is not None:
+            return
         if not self.is_loading():
             # A job that has ended stays a child of this screen and goes with it: deleting
             # one (deleteLater) from inside its own on_done crashed PySide6 6.11 now and then.
