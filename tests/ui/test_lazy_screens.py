@@ -7,7 +7,7 @@ import sys
 from pathlib import Path
 
 from kiosk.ui.main_window import NAV_ORDER
-from tests.helpers import ROOT, offscreen_env
+from tests.helpers import ROOT, needs_directory, offscreen_env
 
 
 def test_only_home_is_built_at_start_and_others_when_first_opened(shell) -> None:
@@ -65,6 +65,7 @@ def test_the_first_frame_needs_no_qr_encoder_printing_or_other_screens(
     assert "loaded before the first frame: []" in out.stdout, out.stdout + out.stderr
 
 
+@needs_directory
 def test_after_the_first_frame_the_directory_is_readied_between_frames(qtbot, make_shell) -> None:
     shell = make_shell(size=None)
     shell.warm_up_after_first_frame()  # as app.py does before showing the window
@@ -75,3 +76,7 @@ def test_after_the_first_frame_the_directory_is_readied_between_frames(qtbot, ma
     directory = shell.screens.directory
     qtbot.waitUntil(lambda: not directory.is_loading() and bool(directory.results_page.chips))
     assert shell.window.current_screen_id() == "home"  # the visitor still sees Home
+    shell.screens.home.tiles["directory"].click()
+    assert "CA" in directory.choose_page.state_buttons
+    directory.choose_page.state_buttons["CA"].click()
+    assert directory.results_page.model.rowCount() > 0

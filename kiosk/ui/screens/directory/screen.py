@@ -109,7 +109,7 @@ class DirectoryScreen(Screen):
     def on_shown(self) -> None:
         """Build the state grid now; index the facilities in batches between frames."""
         repo = self._loaded_repo()
-        if repo is None or self._index is not None:
+        if repo is None:
             return
         if not self.choose_page.has_states():
             self.choose_page.set_state_counts(repo.state_counts())
