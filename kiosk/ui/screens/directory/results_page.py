@@ -8,7 +8,6 @@ from PySide6.QtWidgets import (
     QBoxLayout,
     QHBoxLayout,
     QLabel,
-    QListView,
     QScrollArea,
     QVBoxLayout,
     QWidget,
@@ -16,7 +15,7 @@ from PySide6.QtWidgets import (
 
 from kiosk.present.codes import filter_group_title, filter_label
 from kiosk.present.directory_index import DirectoryIndex, Place
-from kiosk.ui.directory_models import FacilityDelegate, FacilityIdRole, FacilityListModel
+from kiosk.ui.directory_models import FacilityIdRole, FacilityListModel, ProgramList
 from kiosk.ui.screens.base import heading
 from kiosk.ui.screens.directory.words import tr
 from kiosk.ui.widgets.chips import FilterChip
@@ -153,16 +152,9 @@ class ResultsPage(QWidget):
         self._drop_key = ""
         column.addWidget(self.drop_filter_button)
         self.model = FacilityListModel(self)
-        self.list = QListView()
-        self.list.setModel(self.model)
         # The delegate paints and measures each row itself, so the list needs no style sheet
         # of its own (one per widget is a second style layer over the application's).
-        self.list.setItemDelegate(FacilityDelegate(self.list))
-        self.list.setUniformItemSizes(True)
-        self.list.setWordWrap(False)
-        self.list.setTextElideMode(Qt.TextElideMode.ElideRight)
-        self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.list.setEditTriggers(QListView.EditTrigger.NoEditTriggers)
+        self.list = ProgramList(self.model)
         self.list.setAccessibleName(self.tr("Programs"))
         enable_kinetic_scroll(self.list)
         paint_opaque(self.list)

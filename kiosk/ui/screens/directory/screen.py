@@ -7,7 +7,7 @@ import builtins
 
 from PySide6.QtCore import Signal
 from PySide6.QtGui import QCloseEvent
-from PySide6.QtWidgets import QLabel, QLineEdit, QListView, QStackedWidget, QWidget
+from PySide6.QtWidgets import QLabel, QLineEdit, QStackedWidget, QWidget
 
 from kiosk.domain import Facility
 from kiosk.present.directory_index import (
@@ -17,7 +17,7 @@ from kiosk.present.directory_index import (
     index_steps,
 )
 from kiosk.store.directory import DirectoryRepository
-from kiosk.ui.directory_models import FacilityListModel
+from kiosk.ui.directory_models import FacilityListModel, ProgramList
 from kiosk.ui.ops import BatchJob
 from kiosk.ui.screens.base import Screen, ScreenshotState, page_layout
 from kiosk.ui.screens.directory.choose_page import ChoosePage, state_name
@@ -89,7 +89,7 @@ class DirectoryScreen(Screen):
         return self.results_page.model
 
     @property
-    def list(self) -> QListView:
+    def list(self) -> ProgramList:
         return self.results_page.list
 
     @property
