@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSize, Qt
-from PySide6.QtGui import QResizeEvent
+from PySide6.QtCore import QEvent, QSize, Qt
+from PySide6.QtGui import QResizeEvent, QShowEvent
 from PySide6.QtWidgets import QLabel, QSizePolicy, QWidget
 
 
@@ -32,7 +32,8 @@ class StatusLine(QWidget):
 
     def __init__(self, role: str = "", parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.label = wrapped_label(role=role)
+        self.label = wrapped_label(role=role,
+                                   align=Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
         self.label.setParent(self)
         self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
         self._fit()
@@ -52,13 +53,22 @@ class StatusLine(QWidget):
         return QSize(0, self.height())
 
     def _fit(self) -> None:
+        self.label.ensurePolished()  # its role's font comes from the style sheet
         width = max(1, self.width())
         needed = max(self.label.heightForWidth(width), self.label.fontMetrics().lineSpacing())
         if needed != self.height():
             self.setFixedHeight(needed)
+        self.label.setGeometry(0, 0, width, needed)
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        self._fit()
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() in (QEvent.Type.FontChange, QEvent.Type.StyleChange):
+            self._fit()
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
-        self.label.setGeometry(self.rect())
-        if event.size().width() != event.oldSize().width():
-            self._fit()
+        self._fit()
