@@ -38,7 +38,7 @@ from kiosk import paths
 from kiosk.importers import samhsa
 
 FIGURES = ("import_s", "index_load_ms", "index_mib", "first_state_tap_ms", "filter_ms_p50",
-           "filter_ms_p99")
+           "filter_ms_p99", "filter_cpu_ms_p50", "filter_cpu_ms_p99")
 
 
 def _copies(rows: list[list[str]], header: list[str], k: int, id_col: str | None,
