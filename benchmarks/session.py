@@ -1,56 +1,125 @@
-"""Session figures: how fast Quick exit hides everything, and what the event filter costs.
+"""Session figures: peak memory over a whole visitor session, how fast Quick exit hides
+everything, and what the session guard's event filter costs.
 
-    QT_QPA_PLATFORM=offscreen .venv/bin/python benchmarks/session.py [--runs N]
+    .venv/bin/python benchmarks/session.py [--runs N] [--searches 200]
 
-Each run prepares a visitor session on the real content (a checklist tick, text typed into
-the search field when present, a program's details open when the directory is loaded), then
-presses Quick exit and measures, on the clock, from the press until the reset is done and the
-neutral screen has been painted (`repaint()` inside the click). The goal is 100 ms.
+peak_rss_mib: the kiosk runs as app.py starts it, full screen on a 1920x1080 offscreen
+screen (benchmarks/frames.py), and a scripted visitor opens every screen, types 200 searches
+letter by letter, chooses California and turns filters on and off, opens a program,
+previews the checklist's printout, and prints California's booklet to a PDF. The figure is
+the process's peak resident memory (ru_maxrss) at the end of that session; the memory after
+each step is printed as it goes. baseline_peak_rss_mib: the same for benchmarks/bare_qt.py
+(a bare Qt window, shown full screen), run as its own process.
+
+Then, on the same kiosk: each run prepares a visitor session (a checklist tick, text typed
+into the search field, a program list open), then presses Quick exit and measures, on the
+clock, from the press until the reset is done and the neutral screen has been painted
+(`repaint()` inside the click). The goal is 100 ms. neutral_shown_ms_p50: from the press
+until the neutral screen is painted (before the reset).
 
 filter_us_per_event: the application-wide activity filter's cost per event, from delivering
 a burst of wheel events to a widget with and without the session guard installed.
 
-neutral_shown_ms_p50: from the press until the neutral screen is painted (before the reset).
-
-Last line: {"neutral_shown_ms_p50": ..., "quick_exit_ms_p50": ..., "quick_exit_ms_max": ...,
-            "filter_us_per_event": ...}.
+Last line, one JSON object: {"peak_rss_mib", "baseline_peak_rss_mib", "neutral_shown_ms_p50",
+"quick_exit_ms_p50", "quick_exit_ms_max", "filter_us_per_event", "load", ...}.
+Goal: peak_rss_mib <= 110.
 """
 
 from __future__ import annotations
 
 import argparse
-import json
 import os
 import statistics
+import subprocess
 import sys
 import tempfile
 import time
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
-sys.path.insert(0, str(ROOT / "db"))
-os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+import frames  # first: the 1920x1080 offscreen screen, before Qt is imported
+from PySide6.QtCore import QCoreApplication, QPoint, QPointF, Qt
+from PySide6.QtGui import QWheelEvent
+from PySide6.QtWidgets import QApplication, QLabel
 
-from PySide6.QtCore import QCoreApplication, QPoint, QPointF, Qt  # noqa: E402
-from PySide6.QtGui import QWheelEvent  # noqa: E402
-from PySide6.QtWidgets import QApplication, QLabel  # noqa: E402
+from kiosk.app import Stores
+from kiosk.store.directory import DirectoryRepository
+from kiosk.ui.shell import Shell
 
-import build as db_build  # noqa: E402
-from kiosk.app import build_shell, open_stores  # noqa: E402
-from kiosk.config import Settings  # noqa: E402
-from kiosk.ui import application  # noqa: E402
-from kiosk.ui.shell import Shell  # noqa: E402
+ROOT = frames.ROOT
 
 
-def content_db(work: Path) -> Path:
-    default = ROOT / "db" / "content.sqlite"
-    if default.exists():
-        return default
-    out = work / "content.sqlite"
-    samhsa = ROOT.parent / "shared" / "data" / "samhsa"
-    db_build.build(out, samhsa if samhsa.is_dir() else None)
-    return out
+BASELINE = """
+import sys
+sys.path.insert(0, sys.argv[1])
+import bare_qt
+bare_qt.main()
+status = open("/proc/self/status").read()
+print(next(line for line in status.splitlines() if line.startswith("VmHWM")))
+"""
+
+
+def baseline_peak_rss() -> float:
+    """benchmarks/bare_qt.py's peak RSS (MiB), read in its own process: a child's ru_maxrss
+    would include this (large) process's memory at the fork."""
+    out = subprocess.run([sys.executable, "-c", BASELINE, str(ROOT / "benchmarks")],
+                         capture_output=True, text=True, check=True, env=dict(os.environ))
+    line = next(x for x in out.stdout.splitlines() if x.startswith("VmHWM"))
+    return int(line.split()[1]) / 1024
+
+
+def step(name: str, clock: frames.PaintClock, rss: dict[str, float]) -> None:
+    clock.settle()
+    rss[name] = round(frames.current_rss_mib(), 1)
+    print(f"{name:<28} RSS {rss[name]:6.1f} MiB, peak {frames.peak_rss_mib():6.1f} MiB")
+
+
+def visitor_session(shell: Shell, stores: Stores, work: Path,
+                    searches: int) -> dict[str, float]:
+    """The scripted visit; returns the RSS after each step (MiB)."""
+    from search import QUERIES, key
+
+    from kiosk.ui import printing
+
+    window, screens = shell.window, shell.screens
+    clock = frames.PaintClock(window)
+    rss: dict[str, float] = {}
+    step("first frame", clock, rss)
+    for screen_id in window.screens:
+        window.navigate(screen_id)
+        clock.settle()
+    window.navigate("home")
+    step("every screen opened", clock, rss)
+    field = shell.search_bar.field
+    field.setFocus()
+    for n in range(searches):
+        for ch in QUERIES[n % len(QUERIES)]:
+            key(field, ch)
+            QCoreApplication.processEvents()
+        clock.until_painted(field.clear)
+    step(f"{searches} searches", clock, rss)
+    clock.until_painted(screens.home.tiles["directory"].click)
+    directory = screens.directory
+    clock.until_painted(directory.choose_page.state_buttons["CA"].click)
+    page = directory.results_page
+    for chip_key in ("spanish", "medicaid", "outpatient", "medicaid", "residential"):
+        if chip_key in page.chips:
+            clock.until_painted(page.chips[chip_key].click)
+    rows = page.model.rowCount()
+    if rows:
+        clock.until_painted(lambda: page.open_row(page.model.index(0)))
+    step("California filtered", clock, rss)
+    shell.navigator.print_checklist()
+    step("checklist print preview", clock, rss)
+    found = DirectoryRepository(stores.content_conn).search_facilities(state="CA")
+    booklet = printing.booklet_printout(found, list(shell.helplines), stores.content.info(),
+                                        "Treatment programs in California",
+                                        f"{len(found)} programs")
+    pages = printing.write_pdf(booklet, work / "california.pdf")
+    step(f"booklet PDF ({pages} pages)", clock, rss)
+    shell.session.reset_session("idle")
+    step("after the idle reset", clock, rss)
+    clock.close()
+    return rss
 
 
 def prepare_visitor(shell: Shell) -> None:
@@ -78,17 +147,14 @@ def wheel_burst(target, count: int) -> float:  # type: ignore[no-untyped-def]
 def main() -> int:
     parser = argparse.ArgumentParser()
     parser.add_argument("--runs", type=int, default=30)
+    parser.add_argument("--searches", type=int, default=200)
     args = parser.parse_args()
-    app = application.create_app()
     with tempfile.TemporaryDirectory() as tmp:
         work = Path(tmp)
-        settings = Settings(windowed=True, content_db=content_db(work), data_dir=work / "data")
-        stores = open_stores(settings)
-        shell = build_shell(stores)
+        app, stores, shell = frames.kiosk_shell(frames.content_db(work), work / "data")
         window = shell.window
-        window.resize(1920, 1080)
-        window.show()
-        QCoreApplication.processEvents()
+        steps = visitor_session(shell, stores, work, args.searches)
+        peak = frames.peak_rss_mib()
         guard = shell.session
         times: list[float] = []
         cover_times: list[float] = []
@@ -122,15 +188,18 @@ def main() -> int:
         print(f"activity filter: {per_event_us:.2f} us per event "
               f"({with_guard / count * 1e6:.2f} with, {without / count * 1e6:.2f} without)")
         guard.exit_app = lambda code: None
-        stores.content_conn.close()
-        stores.admin_conn.close()
+        stores.close()
     covered = statistics.median(cover_times)
+    baseline = baseline_peak_rss()
     print(f"neutral screen painted after: p50 {covered:.1f} ms")
-    print(json.dumps({"neutral_shown_ms_p50": round(covered, 2),
-                      "quick_exit_ms_p50": round(p50, 2), "quick_exit_ms_max": round(times[-1], 2),
-                      "filter_us_per_event": round(per_event_us, 2)}))
-    sys.stdout.flush()
-    os._exit(0)  # skip interpreter teardown: PySide can crash there after a benchmark
+    print(f"peak RSS over the session {peak:.1f} MiB (goal <= 110), bare Qt window "
+          f"{baseline:.1f} MiB")
+    frames.finish({"peak_rss_mib": round(peak, 1), "baseline_peak_rss_mib": round(baseline, 1),
+                   "rss_after_mib": steps,
+                   "neutral_shown_ms_p50": round(covered, 2),
+                   "quick_exit_ms_p50": round(p50, 2), "quick_exit_ms_max": round(times[-1], 2),
+                   "filter_us_per_event": round(per_event_us, 2)})
+    return 0
 
 
 if __name__ == "__main__":

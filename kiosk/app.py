@@ -202,7 +202,6 @@ def build_shell(stores: Stores) -> Shell:
     """Repositories -> screens -> shell. Tests build screens the same way."""
     # Qt is imported only when a window is wanted: argument errors and a failed start stay
     # fast, and kiosk-admin can reuse open_stores without Qt.
-    from kiosk.ui.screens.admin import PackFacts
     from kiosk.ui.shell import ShellParts
     from kiosk.ui.shell import build_shell as build
 
@@ -218,7 +217,7 @@ def build_shell(stores: Stores) -> Shell:
         search=SearchRepository(stores.content_conn, stores.content.lang),
         admin_settings=stores.admin_settings, pins=PinRepository(stores.admin_conn),
         counters=CounterRepository(stores.admin_conn), integrity=integrity,
-        packs=PackFacts(stores.pack_version, lambda: installed.status(data_dir)),
+        pack_version=stores.pack_version, pack_status=lambda: installed.status(data_dir),
         content_note=stores.content_note,
     ))
 
@@ -264,6 +263,8 @@ def run_qt(stores: Stores | None, settings: Settings, args: argparse.Namespace,
         shell.counter.paused = True  # a script's views are not visitors'
         return _screenshots(shell, args) if args.screenshot else _self_test(shell, stores, app)
     running = KioskRun(settings, stores, shell)
+    if not args.exit_after_first_paint:  # that run measures the start alone
+        shell.warm_up_after_first_frame()
     application.show(shell.window, settings.windowed)
     # An unexpected error resets the session; three within a minute exit non-zero.
     crash = CrashGuard(lambda: running.shell.session.reset_session("error"),
@@ -340,6 +341,7 @@ class KioskRun:
         self.shell, self.stores = shell, stores
         self._seen_pack = seen
         shell.session.session_reset.connect(self._on_session_reset)
+        shell.warm_up_after_first_frame()
         application.show(shell.window, self._settings.windowed)
         old_shell.close()
         old_stores.close()
@@ -398,8 +400,8 @@ def _screenshots(shell: Shell, args: argparse.Namespace) -> int:
 def _self_test(shell: Shell, stores: Stores, app: QApplication) -> int:
     window = shell.window
     window.show()
-    for screen in shell.screens.in_order():
-        window.navigate(screen.screen_id)
+    for screen_id in window.screens:  # each is built as it is first shown
+        window.navigate(screen_id)
         app.processEvents()
     window.navigate("home")
     info = stores.content.info()

@@ -81,6 +81,5 @@ def refresh_open_now(index: DirectoryIndex, now: datetime) -> None:
     """Narrow the "Open now" filter to the local programs open at `now`."""
     if OPEN_NOW not in index.filters:
         return
-    rows = [i for i, f in enumerate(index.facilities)
-            if f.hours is not None and present_hours.is_open(f.hours, now)]
+    rows = [i for i, hours in index.hours.items() if present_hours.is_open(hours, now)]
     index.set_filter_rows(OPEN_NOW, rows)

@@ -337,6 +337,14 @@ def carry_directory(target: Path, old: Path) -> int:
 _SUMMARY_SQL = ("SELECT id, name, city, state, zip, phone, levels, services, latitude, longitude,"
                 " position_kind, street1, street2 FROM facility {where}"
                 " ORDER BY state, name, id LIMIT ?")
+#: One program as the directory screen's index reads it: id, name, city, state, zip, phone,
+#: street1, street2, levels and services (space-separated), latitude, longitude (None when
+#: unknown), position_kind. Plain tuples: the index keeps no object per program.
+IndexRow = tuple[str, str, str, str, str, str, str, str, str, str, float | None, float | None,
+                 str]
+_INDEX_SQL = ("SELECT id, name, city, state, zip, phone, street1, street2, levels, services,"
+              " latitude, longitude, position_kind FROM facility {where}"
+              " ORDER BY state, name, id LIMIT ?")
 _FACILITY_COLUMNS = ("id, name, name2, street1, street2, city, state, zip, phone, intake_phones,"
                      " levels, services, latitude, longitude, position_kind, website")
 
@@ -520,6 +528,32 @@ class DirectoryRepository:
                 )
                 for r in rows
             ]
+            if len(rows) < size:
+                return
+
+    def index_batches(self, size: int = 1000,
+                      ) -> Generator[list[IndexRow] | list[FacilitySummary], None, None]:
+        """Every program as an IndexRow, by state then name, a batch at a time; local
+        programs first, as FacilitySummary (they carry their opening hours).
+
+        As summary_batches: each batch is its own short query, closed before it is yielded.
+        """
+        if not self.has_directory():
+            return
+        local = local_sources.summaries(self._conn)
+        for start in range(0, len(local), size):
+            yield local[start:start + size]
+        after: tuple[str, str, str] | None = None
+        while True:
+            params: tuple[str | int, ...] = (size,) if after is None else (*after, size)
+            where = "" if after is None else "WHERE (state, name, id) > (?, ?, ?)"
+            with closing(self._conn.execute(_INDEX_SQL.format(where=where), params)) as cursor:
+                rows: list[IndexRow] = cursor.fetchall()
+            if not rows:
+                return
+            last = rows[-1]
+            after = (last[3], last[1], last[0])
+            yield rows
             if len(rows) < size:
                 return
 

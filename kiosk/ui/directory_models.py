@@ -1,7 +1,7 @@
 """The directory screen's results list: a thin Qt model over the index, and its painter.
 
-The index itself (bitsets per filter and per state) is Qt-free in
-kiosk.present.directory_index; this module only adapts its rows to a QListView.
+The index itself (bit arrays per filter) is Qt-free in kiosk.present.directory_index; this
+module only adapts its rows to the view that lists them (ProgramList).
 """
 
 from __future__ import annotations
@@ -11,26 +11,30 @@ from typing import Any
 from PySide6.QtCore import (
     QAbstractListModel,
     QCoreApplication,
+    QEvent,
     QModelIndex,
     QPersistentModelIndex,
     QSize,
     Qt,
 )
-from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QResizeEvent
-from PySide6.QtWidgets import QListView, QStyle, QStyledItemDelegate, QStyleOptionViewItem
+from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QResizeEvent, QShowEvent
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHeaderView,
+    QStyle,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
+    QTableView,
+)
 
 from kiosk.domain import FacilitySummary
 from kiosk.present.directory_index import DirectoryIndex
 from kiosk.present.facility import distance_text, street_line
-from kiosk.store.local_sources import ID_PREFIX as LOCAL_ID_PREFIX
 from kiosk.ui import theme
 
 Index = QModelIndex | QPersistentModelIndex
 FacilityIdRole = Qt.ItemDataRole.UserRole + 1
 SummaryRole = Qt.ItemDataRole.UserRole + 2
-#: Lists narrower than this (px) give names and details two lines each instead of cutting
-#: them off after one.
-WRAP_BELOW_PX = 640
 
 
 def _tr(text: str) -> str:
@@ -79,8 +83,6 @@ class FacilityListModel(QAbstractListModel):
             place = ", ".join(x for x in (street_line(facility.street1, facility.street2),
                                           facility.city) if x)
             second = f"{place}, {facility.state} · {facility.phone}".strip(" ·")
-            if facility.id.startswith(LOCAL_ID_PREFIX):  # a library's own list: say so
-                second = _tr("Local service") + " · " + second
             miles = self.distance(index.row())
             if miles is not None:
                 second = (distance_text(miles, facility.position_approximate, _tr) + " · "
@@ -93,6 +95,64 @@ class FacilityListModel(QAbstractListModel):
         if role == SummaryRole:
             return facility
         return None
+
+
+class ProgramList(QTableView):
+    """The results list: one column of equal rows, painted by FacilityDelegate.
+
+    A table view, not a list view: for a list view, laying out the rows asks the model
+    about every row in Python (twice per row: 22,000 calls for a state of 11,000
+    programs) after each filter tap, while a table of fixed-height rows just counts them.
+    """
+
+    def __init__(self, model: FacilityListModel, parent: Any = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("ProgramList")
+        self.setModel(model)
+        self.setItemDelegate(FacilityDelegate(self))
+        self.setShowGrid(False)
+        self.setWordWrap(False)
+        self.setCornerButtonEnabled(False)
+        self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.setTabKeyNavigation(False)
+        columns, rows = self.horizontalHeader(), self.verticalHeader()
+        columns.hide()
+        rows.hide()
+        columns.setStretchLastSection(True)
+        rows.setMinimumSectionSize(1)
+        rows.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        self._fit_rows()
+
+    def _fit_rows(self) -> None:
+        delegate = self.itemDelegate()
+        wrap = isinstance(delegate, FacilityDelegate) and delegate.wrap
+        self.verticalHeader().setDefaultSectionSize(
+            FacilityDelegate.row_height(self.font(), 2 if wrap else 1))
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        delegate = self.itemDelegate()
+        if (isinstance(delegate, FacilityDelegate)
+                and delegate.set_wrap(self.viewport().width() < WRAP_BELOW_PX)):
+            self._fit_rows()
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() in (QEvent.Type.FontChange, QEvent.Type.StyleChange):
+            self._fit_rows()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        self._fit_rows()  # the style sheet's font is known once the view is polished
+        super().showEvent(event)
+
+
+#: Lists narrower than this (px) give names and details two lines each instead of cutting
+#: them off after one.
+WRAP_BELOW_PX = 640
 
 
 def wrapped(text: str, metrics: QFontMetrics, width: int, most: int) -> list[str]:
@@ -133,25 +193,30 @@ class FacilityDelegate(QStyledItemDelegate):
         self._selected = QColor(theme.SELECTED)
         self._accent = QColor(theme.ACCENT)
         self._rule = QColor("#ece8df")
+        #: Two lines each for the name and the details (a narrow list), or one.
         self.wrap = False
+
+    def set_wrap(self, wrap: bool) -> bool:
+        """True if that changed, so the view sizes its rows again."""
+        changed = wrap != self.wrap
+        self.wrap = wrap
+        return changed
 
     def _fonts(self, option: QStyleOptionViewItem) -> tuple[QFont, QFont]:
         bold = QFont(option.font)
         bold.setBold(True)
         return bold, QFont(option.font)
 
-    def sizeHint(self, option: QStyleOptionViewItem, index: Index) -> QSize:
-        bold, plain = self._fonts(option)
-        lines = 2 if self.wrap else 1
-        height = lines * (QFontMetrics(bold).lineSpacing() + QFontMetrics(plain).lineSpacing())
-        return QSize(200, max(height + 22, theme.MIN_TOUCH_PX))
+    @staticmethod
+    def row_height(font: QFont, lines: int = 1) -> int:
+        """Every row's height in `font`: `lines` bold lines, as many plain ones, margins."""
+        bold = QFont(font)
+        bold.setBold(True)
+        height = lines * (QFontMetrics(bold).lineSpacing() + QFontMetrics(font).lineSpacing())
+        return max(height + 22, theme.MIN_TOUCH_PX)
 
-    def set_wrap(self, wrap: bool) -> bool:
-        """Two lines each for the name and the details (a narrow list), or one; True if
-        that changed, so the view lays its rows out again."""
-        changed = wrap != self.wrap
-        self.wrap = wrap
-        return changed
+    def sizeHint(self, option: QStyleOptionViewItem, index: Index) -> QSize:
+        return QSize(200, self.row_height(option.font, 2 if self.wrap else 1))
 
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: Index) -> None:
         text = index.data(Qt.ItemDataRole.DisplayRole)
@@ -182,15 +247,3 @@ class FacilityDelegate(QStyledItemDelegate):
             painter.setPen(QColor("#e0a400"))
             painter.drawRect(rect.adjusted(1, 1, -2, -2))
         painter.restore()
-
-
-class ResultsView(QListView):
-    """The results list: rows grow to two lines a part when the list is narrow."""
-
-    def resizeEvent(self, event: QResizeEvent) -> None:
-        super().resizeEvent(event)
-        delegate = self.itemDelegate()
-        if (isinstance(delegate, FacilityDelegate)
-                and delegate.set_wrap(self.viewport().width() < WRAP_BELOW_PX)):
-            # Every row has the same height; lay them out again for the new one.
-            self.doItemsLayout()

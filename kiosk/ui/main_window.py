@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
+from dataclasses import dataclass
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, Qt, Signal
@@ -51,16 +52,71 @@ ROOMY_WIDTH = 1200
 ROOM_FOR_KEYBOARD_AND_HELPLINES = 1400
 
 
+@dataclass(frozen=True)
+class ScreenSlot:
+    """A screen the window can show, built the first time it is wanted.
+
+    The menu needs only the id and the title, so the start-up frame holds Home's widgets
+    and not every page's (building all ten took about a third of the start-up time).
+    """
+
+    screen_id: str
+    nav_title: str
+    build: Callable[[], Screen]
+
+
+class ScreenTable(Mapping[str, Screen]):
+    """The window's screens by id; looking one up builds it if it has not been yet.
+
+    Iterating gives the ids without building anything; `built()` the screens that exist.
+    """
+
+    def __init__(self, slots: Sequence[ScreenSlot], on_built: Callable[[Screen], None]) -> None:
+        self._slots = {slot.screen_id: slot for slot in slots}
+        self._built: dict[str, Screen] = {}
+        self._on_built = on_built
+
+    def __getitem__(self, screen_id: str) -> Screen:
+        screen = self._built.get(screen_id)
+        if screen is None:
+            screen = self._slots[screen_id].build()  # KeyError for an unknown id
+            self._built[screen_id] = screen
+            self._on_built(screen)
+        return screen
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._slots)
+
+    def __len__(self) -> int:
+        return len(self._slots)
+
+    def __contains__(self, screen_id: object) -> bool:
+        return screen_id in self._slots
+
+    def is_built(self, screen_id: str) -> bool:
+        return screen_id in self._built
+
+    def built(self) -> list[Screen]:
+        return list(self._built.values())
+
+    def build_all(self) -> list[Screen]:
+        """Every screen, built now (tests and screenshots that walk them all)."""
+        return [self[screen_id] for screen_id in self._slots]
+
+
 class MainWindow(QMainWindow):
     screen_changed = Signal(str)
     #: The window became narrower (True) or wider than NARROW_WIDTH.
     narrow_changed = Signal(bool)
 
-    def __init__(self, screens: Sequence[Screen], helplines: Sequence[Helpline],
+    def __init__(self, slots: Sequence[ScreenSlot], helplines: Sequence[Helpline],
                  parent: QWidget | None = None) -> None:
+        """Nothing is built until navigate() or a lookup in `screens` asks for it: the
+        caller wires its signals first, then navigates Home."""
         super().__init__(parent)
         self.setWindowTitle(self.tr("Recovery Guide"))
-        self.screens: dict[str, Screen] = {s.screen_id: s for s in screens}
+        self.screens = ScreenTable(slots, self._add_page)
+        titles = {slot.screen_id: slot.nav_title for slot in slots}
         root = QWidget()
         outer = self._outer = QVBoxLayout(root)
         outer.setContentsMargins(0, 0, 0, 0)
@@ -106,15 +162,15 @@ class MainWindow(QMainWindow):
         self.nav_buttons: dict[str, TouchButton] = {}
         self._nav_icons: dict[str, QIcon] = {}
         for screen_id in NAV_ORDER:
-            screen = self.screens.get(screen_id)
-            if screen is None:
+            title = titles.get(screen_id)
+            if title is None:
                 continue
-            button = TouchButton(screen.nav_title(), checkable=True)
+            button = TouchButton(title, checkable=True)
             button.setProperty("nav", True)
             if icons.set_button_icon(button, icons.SCREEN_ICONS.get(screen_id, ""),
                                      round(button.fontMetrics().height() * NAV_ICON_LINES)):
                 self._nav_icons[screen_id] = button.icon()
-            button.setAccessibleName(screen.nav_title())
+            button.setAccessibleName(title)
             button.clicked.connect(lambda _=False, s=screen_id: self.navigate(s))
             self.nav_buttons[screen_id] = button
         self.nav_rail = nav
@@ -134,18 +190,7 @@ class MainWindow(QMainWindow):
         self.body.addWidget(nav_area)
 
         self.stack = QStackedWidget()
-        #: Each screen in a page area that scrolls only when the window is shorter than the
-        #: screen needs (1024x600, keyboard open): the window itself never grows past the
-        #: screen it is on, so nothing at its bottom is pushed out of sight.
         self._areas: dict[str, QScrollArea] = {}
-        for screen in screens:
-            area = QScrollArea()
-            area.setObjectName("PageArea")
-            area.setFrameShape(QFrame.Shape.NoFrame)
-            area.setWidgetResizable(True)
-            area.setWidget(screen)
-            self._areas[screen.screen_id] = area
-            self.stack.addWidget(area)
         self.body.addWidget(self.stack, 1)
 
         self.helpline_panel = HelplinePanel(list(helplines))
@@ -155,14 +200,24 @@ class MainWindow(QMainWindow):
         self._keyboard_open = False
         self.setCentralWidget(root)
 
-        self.navigate("home" if "home" in self.screens else screens[0].screen_id)
+    def _add_page(self, screen: Screen) -> None:
+        """A newly built screen goes into a page area that scrolls only when the window is
+        shorter than the screen needs (1024x600, keyboard open): the window itself never
+        grows past the screen it is on, so nothing at its bottom is pushed out of sight."""
+        area = QScrollArea()
+        area.setObjectName("PageArea")
+        area.setFrameShape(QFrame.Shape.NoFrame)
+        area.setWidgetResizable(True)
+        area.setWidget(screen)
+        self._areas[screen.screen_id] = area
+        self.stack.addWidget(area)
 
     # ------------------------------------------------------------ navigation --
     def navigate(self, screen_id: str) -> None:
-        screen = self.screens.get(screen_id)
-        if screen is None:
+        if screen_id not in self.screens:
             log.warning("no screen %r", screen_id)
             return
+        screen = self.screens[screen_id]
         self.stack.setCurrentWidget(self._areas[screen_id])
         self._show_helpline_panel()
         for sid, button in self.nav_buttons.items():
@@ -198,8 +253,10 @@ class MainWindow(QMainWindow):
 
     # --------------------------------------------------------------- session --
     def reset_session(self) -> None:
-        """Forget the visitor: every screen and extension resets, then Home."""
-        for screen in self.screens.values():
+        """Forget the visitor: every screen and extension resets, then Home.
+
+        A screen not built yet has nothing to forget."""
+        for screen in self.screens.built():
             screen.reset()
         for hook in self._reset_hooks:
             hook()
@@ -304,7 +361,7 @@ class MainWindow(QMainWindow):
     # ----------------------------------------------------------- screenshots --
     def screenshot_states(self) -> list[ScreenshotState]:
         states: list[ScreenshotState] = []
-        for screen_id, screen in self.screens.items():
+        for screen_id, screen in zip(self.screens, self.screens.build_all(), strict=True):
             for suffix, prepare in screen.screenshot_states():
                 name = f"{screen_id}-{suffix}" if suffix else screen_id
                 states.append((name, self._state_on(screen_id, prepare)))

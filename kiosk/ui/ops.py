@@ -14,7 +14,8 @@ import logging
 from collections.abc import Callable, Generator, Iterator
 from typing import Generic, TypeVar
 
-from PySide6.QtCore import QObject, QTimer
+from PySide6.QtCore import QEvent, QObject, QTimer
+from PySide6.QtWidgets import QWidget
 
 log = logging.getLogger(__name__)
 
@@ -84,3 +85,27 @@ class BatchJob(QObject, Generic[R]):
 
 
 _END = object()
+
+
+class AfterFirstPaint(QObject):
+    """Calls `callback` once, just after `window` has painted its first frame: for work
+    that must not delay that frame (a zero-interval timer started before show() runs
+    before the first paint)."""
+
+    def __init__(self, window: QWidget, callback: Callable[[], None]) -> None:
+        super().__init__(window)
+        self._window = window
+        self._callback: Callable[[], None] | None = callback
+        window.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self._window and event.type() == QEvent.Type.Paint \
+                and self._callback is not None:
+            self._window.removeEventFilter(self)
+            QTimer.singleShot(0, self, self._call)
+        return False
+
+    def _call(self) -> None:
+        callback, self._callback = self._callback, None
+        if callback is not None:
+            callback()

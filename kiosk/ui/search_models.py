@@ -57,9 +57,32 @@ class SearchResultsModel(QAbstractListModel):
                 rows.append(("note", self.tr(
                     "More programs match. Add a city, a state or a ZIP code to see fewer."),
                     None))
-        self.beginResetModel()
+        self._replace_rows(rows)
+
+    def _replace_rows(self, rows: list[tuple[str, str, SearchHit | None]]) -> None:
+        """Tell the view only what changed: nothing when the next letter finds the same
+        results (the common case while a word is typed), else the rows between the
+        unchanged start and end are removed and inserted. A reset would make the list
+        measure and repaint every row each time."""
+        old = self._rows
+        if rows == old:
+            return
+        start = 0
+        while start < min(len(old), len(rows)) and old[start] == rows[start]:
+            start += 1
+        end_old, end_new = len(old), len(rows)
+        while end_old > start and end_new > start and old[end_old - 1] == rows[end_new - 1]:
+            end_old -= 1
+            end_new -= 1
+        if end_old > start:
+            self.beginRemoveRows(QModelIndex(), start, end_old - 1)
+            self._rows = old[:start] + old[end_old:]
+            self.endRemoveRows()
+        if end_new > start:
+            self.beginInsertRows(QModelIndex(), start, end_new - 1)
+            self._rows = rows
+            self.endInsertRows()
         self._rows = rows
-        self.endResetModel()
 
     def clear(self) -> None:
         self.set_results(SearchResults(query=""))

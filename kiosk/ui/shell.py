@@ -10,11 +10,13 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import TYPE_CHECKING, cast
 
 from PySide6.QtCore import QCoreApplication, QEvent
 
 from kiosk.config import Settings
 from kiosk.domain import Facility, Helpline
+from kiosk.packs.installed import PackStatus
 from kiosk.present.helplines import help_screen_order, ordered_helplines
 from kiosk.present.settings import Key, LiveSettings
 from kiosk.store.admin import SettingsRepository
@@ -23,22 +25,26 @@ from kiosk.store.counters import CounterRepository, ViewCounter
 from kiosk.store.directory import DirectoryRepository
 from kiosk.store.pins import PinRepository
 from kiosk.store.search import SearchRepository
-from kiosk.ui.main_window import NAV_ORDER, MainWindow
-from kiosk.ui.ops import BatchJob
-from kiosk.ui.printing import PrintService
-from kiosk.ui.screens.admin import AdminScreen, IntegrityCheck, PackFacts
-from kiosk.ui.screens.checklist import ChecklistScreen
-from kiosk.ui.screens.compare import CompareScreen
-from kiosk.ui.screens.directory import DirectoryScreen
-from kiosk.ui.screens.faq import FaqScreen
-from kiosk.ui.screens.guide import GuideScreen
-from kiosk.ui.screens.help import HelpScreen
+from kiosk.ui.main_window import NAV_ORDER, MainWindow, ScreenSlot
+from kiosk.ui.ops import AfterFirstPaint, BatchJob
+from kiosk.ui.screens.base import Screen, nav_title
 from kiosk.ui.screens.home import HomeScreen
-from kiosk.ui.screens.print_preview import PrintPreviewScreen
-from kiosk.ui.screens.search import SearchScreen
 from kiosk.ui.session import SessionGuard, SessionTimeouts
 from kiosk.ui.widgets.keyboard import OnScreenKeyboard
 from kiosk.ui.widgets.search_bar import SearchBar
+
+if TYPE_CHECKING:
+    # The other screens (and printing, and the QR encoder under them) are imported when
+    # each is first built, not before the first frame.
+    from kiosk.ui.screens.admin import AdminScreen, IntegrityCheck
+    from kiosk.ui.screens.checklist import ChecklistScreen
+    from kiosk.ui.screens.compare import CompareScreen
+    from kiosk.ui.screens.directory import DirectoryScreen
+    from kiosk.ui.screens.faq import FaqScreen
+    from kiosk.ui.screens.guide import GuideScreen
+    from kiosk.ui.screens.help import HelpScreen
+    from kiosk.ui.screens.print_preview import PrintPreviewScreen
+    from kiosk.ui.screens.search import SearchScreen
 
 log = logging.getLogger(__name__)
 
@@ -56,91 +62,139 @@ class ShellParts:
     pins: PinRepository
     counters: CounterRepository
     integrity: IntegrityCheck
-    packs: PackFacts | None = None
+    #: The signed content pack the kiosk opened (None: the bundled content) ...
+    pack_version: int | None = None
+    #: ... and how to read what is installed now (None: the admin screen shows no packs).
+    pack_status: Callable[[], PackStatus] | None = None
     #: Which content database is in use and why any other was passed over (one line).
     content_note: str = ""
 
 
-@dataclass(frozen=True)
-class Screens:
-    home: HomeScreen
-    guide: GuideScreen
-    faq: FaqScreen
-    compare: CompareScreen
-    directory: DirectoryScreen
-    checklist: ChecklistScreen
-    help: HelpScreen
-    print_preview: PrintPreviewScreen
-    admin: AdminScreen
-    search: SearchScreen
+#: Screen ids, in the order the window lists them (home first: it is built first).
+HOME, GUIDE, FAQ, COMPARE, DIRECTORY, CHECKLIST = NAV_ORDER
+HELP, PRINT, ADMIN, SEARCH = "help", "print", "admin", "search"
+SCREEN_IDS = (*NAV_ORDER, HELP, PRINT, ADMIN, SEARCH)
 
-    def in_order(self) -> list[
-            HomeScreen | GuideScreen | FaqScreen | CompareScreen | DirectoryScreen
-            | ChecklistScreen | HelpScreen | PrintPreviewScreen | AdminScreen | SearchScreen]:
-        return [self.home, self.guide, self.faq, self.compare, self.directory, self.checklist,
-                self.help, self.print_preview, self.admin, self.search]
+
+class Screens:
+    """Each screen by name, built (and wired) the first time it is asked for.
+
+    `in_order()` builds them all, for a caller that walks every screen.
+    """
+
+    def __init__(self, window: MainWindow) -> None:
+        self._window = window
+
+    def _get(self, screen_id: str) -> Screen:
+        return self._window.screens[screen_id]
+
+    @property
+    def home(self) -> HomeScreen:
+        return cast("HomeScreen", self._get(HOME))
+
+    @property
+    def guide(self) -> GuideScreen:
+        return cast("GuideScreen", self._get(GUIDE))
+
+    @property
+    def faq(self) -> FaqScreen:
+        return cast("FaqScreen", self._get(FAQ))
+
+    @property
+    def compare(self) -> CompareScreen:
+        return cast("CompareScreen", self._get(COMPARE))
+
+    @property
+    def directory(self) -> DirectoryScreen:
+        return cast("DirectoryScreen", self._get(DIRECTORY))
+
+    @property
+    def checklist(self) -> ChecklistScreen:
+        return cast("ChecklistScreen", self._get(CHECKLIST))
+
+    @property
+    def help(self) -> HelpScreen:
+        return cast("HelpScreen", self._get(HELP))
+
+    @property
+    def print_preview(self) -> PrintPreviewScreen:
+        return cast("PrintPreviewScreen", self._get(PRINT))
+
+    @property
+    def admin(self) -> AdminScreen:
+        return cast("AdminScreen", self._get(ADMIN))
+
+    @property
+    def search(self) -> SearchScreen:
+        return cast("SearchScreen", self._get(SEARCH))
+
+    def is_built(self, screen_id: str) -> bool:
+        return self._window.screens.is_built(screen_id)
+
+    def in_order(self) -> list[Screen]:
+        return self._window.screens.build_all()
 
 
 class Navigator:
     """Every move from one screen to another, with typed arguments."""
 
-    def __init__(self, window: MainWindow, screens: Screens, keyboard: OnScreenKeyboard,
-                 facility_as_shown: Callable[[str], Facility | None]) -> None:
+    def __init__(self, window: MainWindow, screens: Screens, keyboard: OnScreenKeyboard) -> None:
         self._window = window
         self._screens = screens
         self._keyboard = keyboard
-        self._facility_as_shown = facility_as_shown
 
     def go(self, screen_id: str) -> None:
         self._window.navigate(screen_id)
 
     def open_guide(self, section_id: str) -> None:
         self._keyboard.hide()
-        self.go(self._screens.guide.screen_id)
+        self.go(GUIDE)
         self._screens.guide.show_section(section_id)
 
     def open_faq(self, faq_id: str) -> None:
         self._keyboard.hide()
-        self.go(self._screens.faq.screen_id)
+        self.go(FAQ)
         self._screens.faq.show_faq(faq_id)
 
     def open_facility(self, facility_id: str) -> None:
         self._keyboard.hide()
-        self.go(self._screens.directory.screen_id)
+        self.go(DIRECTORY)
         # After navigating: the directory screen has started loading in on_shown.
         self._screens.directory.show_facility(facility_id)
 
     def open_help(self) -> None:
         self._keyboard.hide()
-        self.go(self._screens.help.screen_id)
+        self.go(HELP)
 
     def print_checklist(self) -> None:
         preview = self._screens.print_preview
-        preview.open(self._screens.checklist.printout(), self._screens.checklist.screen_id)
-        self.go(preview.screen_id)
+        preview.open(self._screens.checklist.printout(), CHECKLIST)
+        self.go(PRINT)
 
     def print_facility(self, facility_id: str) -> None:
         # Slips printed at the kiosk carry the distance from the ZIP the visitor entered.
-        facility = self._facility_as_shown(facility_id)
+        facility = self._screens.directory.facility_as_shown(facility_id)
         if facility is None:
             log.warning("a program chosen for printing is not in the directory")
             return
-        self._screens.print_preview.open_facility(facility, self._screens.directory.screen_id)
-        self.go(self._screens.print_preview.screen_id)
+        self._screens.print_preview.open_facility(facility, DIRECTORY)
+        self.go(PRINT)
 
     def add_to_checklist(self, facility_id: str) -> None:
         if self._screens.checklist.set_program_id(facility_id):
-            self.go(self._screens.checklist.screen_id)
+            self.go(CHECKLIST)
 
     def search_typed(self, text: str) -> None:
+        if not text.strip() and not self._screens.is_built(SEARCH):
+            return  # an emptied field (a reset) has nothing to clear on a screen not built
         search = self._screens.search
-        if text.strip() and self._window.current_screen_id() != search.screen_id:
-            self.go(search.screen_id)
+        if text.strip() and self._window.current_screen_id() != SEARCH:
+            self.go(SEARCH)
         search.set_query(text)
 
     def show_search_results(self) -> None:
-        if self._window.current_screen_id() != self._screens.search.screen_id:
-            self.go(self._screens.search.screen_id)
+        if self._window.current_screen_id() != SEARCH:
+            self.go(SEARCH)
 
 
 @dataclass(frozen=True)
@@ -154,6 +208,14 @@ class Shell:
     keyboard: OnScreenKeyboard
     helplines: tuple[Helpline, ...]
 
+    def warm_up(self) -> None:
+        """Ready, between frames, what a visitor's first taps need that start-up left out:
+        the directory's index (loaded in batches), so a first tap on a state is quick."""
+        self.screens.directory.prepare()
+
+    def warm_up_after_first_frame(self) -> None:
+        AfterFirstPaint(self.window, self.warm_up)
+
     def close(self) -> None:
         """Tear the whole shell down at once (tests, and the end of a run)."""
         self.session.uninstall()
@@ -165,75 +227,158 @@ class Shell:
 
 
 def build_shell(parts: ShellParts) -> Shell:
-    """Repositories -> screens -> window -> session; tests build screens the same way."""
+    """Repositories -> window -> session, then Home; every other screen is built (by
+    ScreenBuilder) the first time it is shown or asked for."""
     settings = parts.settings
     helplines = ordered_helplines(
         parts.content.helplines(settings.featured_helpline),
         [i for i in settings.helpline_order.split(",") if i], settings.featured_helpline)
-    windowed = settings.windowed
-    directory = parts.directory
-
-    def sample_facility() -> Facility | None:
-        found = directory.search_facilities(state="VT", levels={"intensive_outpatient"},
-                                            limit=1)
-        return found[0] if found else None
-
     search_bar = SearchBar()
-    keyboard = OnScreenKeyboard(auto_show=(not windowed) if settings.show_keyboard is None
-                                else settings.show_keyboard)
-    checklist = ChecklistScreen(parts.content, facility_lookup=directory.facility,
-                                helplines=helplines, windowed=windowed,
-                                sample_facility=sample_facility)
-    directory_screen = DirectoryScreen(directory, settings.kiosk_zip)
-    screens = Screens(
-        home=HomeScreen(parts.content),
-        guide=GuideScreen(parts.content),
-        faq=FaqScreen(parts.content),
-        compare=CompareScreen(parts.content),
-        directory=directory_screen,
-        checklist=checklist,
-        help=HelpScreen(help_screen_order(helplines)),
-        print_preview=PrintPreviewScreen(PrintService(parts.live, windowed=windowed),
-                                         helplines, parts.content.info(),
-                                         sample_printout=checklist.printout),
-        admin=AdminScreen(parts.admin_settings, parts.content, helplines,
-                          directory=directory, integrity=parts.integrity,
-                          effective=settings, live=parts.live, counters=parts.counters,
-                          packs=parts.packs, content_note=parts.content_note),
-        search=SearchScreen(parts.search, search_bar, keyboard, settings.kiosk_zip),
-    )
-    window = MainWindow(screens.in_order(), helplines)
-    navigator = Navigator(window, screens, keyboard, directory_screen.facility_as_shown)
-    _wire_screens(screens, navigator)
-    _wire_search(window, screens.search, search_bar, keyboard, navigator)
+    keyboard = OnScreenKeyboard(auto_show=(not settings.windowed)
+                                if settings.show_keyboard is None else settings.show_keyboard)
+    builder = ScreenBuilder(parts, helplines, search_bar, keyboard)
+    window = MainWindow(builder.slots(), helplines)
+    screens = Screens(window)
+    navigator = Navigator(window, screens, keyboard)
+    _wire_search(window, screens, search_bar, keyboard, navigator)
     session = SessionGuard(
-        window, kiosk_mode=not windowed, pins=parts.pins,
+        window, kiosk_mode=not settings.windowed, pins=parts.pins,
         timeouts=SessionTimeouts.from_seconds(settings.idle_seconds,
                                               settings.idle_warning_seconds),
     )
-    _wire_admin(screens.admin, session)
+    builder.connect(screens, navigator, session)
+    window.navigate(HOME)  # before the counter listens: the start is not a visitor's view
     counter = ViewCounter(parts.counters, lambda: parts.live.flag(Key.COUNTERS_ENABLED),
-                          allowed=(*NAV_ORDER, screens.help.screen_id,
-                                   screens.search.screen_id))
+                          allowed=(*NAV_ORDER, HELP, SEARCH))
     window.add_reset_hook(counter.skip_next_home)
     window.screen_changed.connect(counter)
     return Shell(window, screens, session, counter, navigator, search_bar, keyboard,
                  tuple(helplines))
 
 
-def _wire_screens(screens: Screens, nav: Navigator) -> None:
-    screens.home.path_chosen.connect(nav.go)
-    screens.checklist.print_requested.connect(nav.print_checklist)
-    screens.print_preview.finished.connect(nav.go)
-    screens.directory.facility_for_checklist.connect(nav.add_to_checklist)
-    screens.directory.print_requested.connect(nav.print_facility)
-    screens.search.guide_section_chosen.connect(nav.open_guide)
-    screens.search.faq_chosen.connect(nav.open_faq)
-    screens.search.facility_chosen.connect(nav.open_facility)
-    screens.search.help_chosen.connect(nav.open_help)
+class ScreenBuilder:
+    """Builds each screen with what it needs and connects its intent signals, when the
+    window first asks for it. Signals go to the navigator and the session, which exist by
+    then: the window builds nothing until build_shell has connected this builder."""
+
+    def __init__(self, parts: ShellParts, helplines: list[Helpline], search_bar: SearchBar,
+                 keyboard: OnScreenKeyboard) -> None:
+        self._parts = parts
+        self._helplines = helplines
+        self._bar = search_bar
+        self._keyboard = keyboard
+        self._wired: tuple[Screens, Navigator, SessionGuard] | None = None
+
+    def connect(self, screens: Screens, navigator: Navigator, session: SessionGuard) -> None:
+        self._wired = (screens, navigator, session)
+
+    def _wiring(self) -> tuple[Screens, Navigator, SessionGuard]:
+        if self._wired is None:
+            raise RuntimeError("a screen was asked for before the shell was wired")
+        return self._wired
+
+    def slots(self) -> list[ScreenSlot]:
+        builds: dict[str, Callable[[], Screen]] = {
+            HOME: self._home, GUIDE: self._guide, FAQ: self._faq, COMPARE: self._compare,
+            DIRECTORY: self._directory, CHECKLIST: self._checklist, HELP: self._help,
+            PRINT: self._print_preview, ADMIN: self._admin, SEARCH: self._search,
+        }
+        return [ScreenSlot(sid, nav_title(sid), builds[sid]) for sid in SCREEN_IDS]
+
+    def _home(self) -> Screen:
+        home = HomeScreen(self._parts.content)
+        home.path_chosen.connect(self._wiring()[1].go)
+        return home
+
+    def _guide(self) -> Screen:
+        from kiosk.ui.screens.guide import GuideScreen
+
+        return GuideScreen(self._parts.content)
+
+    def _faq(self) -> Screen:
+        from kiosk.ui.screens.faq import FaqScreen
+
+        return FaqScreen(self._parts.content)
+
+    def _compare(self) -> Screen:
+        from kiosk.ui.screens.compare import CompareScreen
+
+        return CompareScreen(self._parts.content)
+
+    def _directory(self) -> Screen:
+        from kiosk.ui.screens.directory import DirectoryScreen
+
+        nav = self._wiring()[1]
+        screen = DirectoryScreen(self._parts.directory, self._parts.settings.kiosk_zip)
+        screen.facility_for_checklist.connect(nav.add_to_checklist)
+        screen.print_requested.connect(nav.print_facility)
+        return screen
+
+    def _sample_facility(self) -> Facility | None:
+        found = self._parts.directory.search_facilities(
+            state="VT", levels={"intensive_outpatient"}, limit=1)
+        return found[0] if found else None
+
+    def _checklist(self) -> Screen:
+        from kiosk.ui.screens.checklist import ChecklistScreen
+
+        screen = ChecklistScreen(self._parts.content,
+                                 facility_lookup=self._parts.directory.facility,
+                                 helplines=self._helplines,
+                                 windowed=self._parts.settings.windowed,
+                                 sample_facility=self._sample_facility)
+        screen.print_requested.connect(self._wiring()[1].print_checklist)
+        return screen
+
+    def _help(self) -> Screen:
+        from kiosk.ui.screens.help import HelpScreen
+
+        return HelpScreen(help_screen_order(self._helplines))
+
+    def _print_preview(self) -> Screen:
+        from kiosk.ui.printing import PrintService
+        from kiosk.ui.screens.print_preview import PrintPreviewScreen
+
+        screens, nav, _session = self._wiring()
+        parts = self._parts
+        screen = PrintPreviewScreen(
+            PrintService(parts.live, windowed=parts.settings.windowed), self._helplines,
+            parts.content.info(), sample_printout=lambda: screens.checklist.printout())
+        screen.finished.connect(nav.go)
+        return screen
+
+    def _admin(self) -> Screen:
+        from kiosk.ui.screens.admin import AdminScreen, PackFacts
+
+        parts = self._parts
+        status = parts.pack_status
+        screen = AdminScreen(
+            parts.admin_settings, parts.content, self._helplines, directory=parts.directory,
+            integrity=parts.integrity, effective=parts.settings, live=parts.live,
+            counters=parts.counters,
+            packs=PackFacts(parts.pack_version, status) if status is not None else None,
+            content_note=parts.content_note)
+        session = self._wiring()[2]
+        screen.done.connect(session.leave_admin)
+        screen.exit_requested.connect(session.exit_kiosk)
+        screen.restart_requested.connect(session.restart_kiosk)
+        screen.idle_changed.connect(session.set_idle_seconds)
+        return screen
+
+    def _search(self) -> Screen:
+        from kiosk.ui.screens.search import SearchScreen
+
+        nav = self._wiring()[1]
+        screen = SearchScreen(self._parts.search, self._bar, self._keyboard,
+                              self._parts.settings.kiosk_zip)
+        screen.guide_section_chosen.connect(nav.open_guide)
+        screen.faq_chosen.connect(nav.open_faq)
+        screen.facility_chosen.connect(nav.open_facility)
+        screen.help_chosen.connect(nav.open_help)
+        return screen
 
 
-def _wire_search(window: MainWindow, screen: SearchScreen, bar: SearchBar,
+def _wire_search(window: MainWindow, screens: Screens, bar: SearchBar,
                  keyboard: OnScreenKeyboard, nav: Navigator) -> None:
     """The search field in the top bar, the on-screen keyboard in the bottom dock.
 
@@ -246,12 +391,17 @@ def _wire_search(window: MainWindow, screen: SearchScreen, bar: SearchBar,
     keyboard.follow_height_of(window)
 
     def on_screen_changed(screen_id: str) -> None:
-        if screen_id != screen.screen_id:
+        if screen_id != SEARCH:
             keyboard.hide()
 
     def on_reset() -> None:
         bar.clear()
         keyboard.reset()
+
+    def on_focused() -> None:
+        # Load the vocabulary when the field is first touched, so the first keystroke is
+        # fast too (this builds the search screen, off the start-up path).
+        screens.search.prepare()
 
     window.narrow_changed.connect(bar.set_narrow)
     keyboard.showing.connect(window.set_keyboard_open)
@@ -261,13 +411,4 @@ def _wire_search(window: MainWindow, screen: SearchScreen, bar: SearchBar,
     keyboard.shown_changed.connect(bar.set_keyboard_shown)
     window.screen_changed.connect(on_screen_changed)
     window.add_reset_hook(on_reset)
-    # Load the vocabulary when the field is first touched, so the first keystroke is fast too.
-    bar.focused.connect(screen.prepare)
-
-
-def _wire_admin(admin: AdminScreen, session: SessionGuard) -> None:
-    admin.done.connect(session.leave_admin)
-    admin.exit_requested.connect(session.exit_kiosk)
-    admin.restart_requested.connect(session.restart_kiosk)
-    admin.idle_changed.connect(session.set_idle_seconds)
-
+    bar.focused.connect(on_focused)

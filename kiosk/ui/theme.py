@@ -49,7 +49,7 @@ QPushButton, QToolButton {{
 }}
 QPushButton[key="true"] {{ padding: 0.2em 0.1em; }}
 QPushButton:pressed, QToolButton:pressed {{ background: #cddbe4; }}
-QPushButton:focus, QToolButton:focus, QListView:focus, QTextBrowser:focus {{
+QPushButton:focus, QToolButton:focus, QListView:focus, QTableView:focus, QTextBrowser:focus {{
     border: 3px solid #e0a400;
 }}
 QPushButton[primary="true"] {{ background: {ACCENT}; color: white; border-color: {ACCENT_DARK}; }}
@@ -80,7 +80,9 @@ QLabel[role="subtitle"] {{ font-size: 16pt; font-weight: bold; }}
 QLabel[role="muted"] {{ color: {MUTED}; }}
 QLabel[role="small"] {{ font-size: 14pt; }}
 QTextBrowser {{ background: white; border: 1px solid #d5d0c4; border-radius: 8px; padding: 0.4em; }}
-QListView {{ background: white; border: 1px solid #d5d0c4; border-radius: 8px; outline: 0; }}
+QListView, QTableView {{
+    background: white; border: 1px solid #d5d0c4; border-radius: 8px; outline: 0;
+}}
 QListView::item {{ padding: 0.5em; border-bottom: 1px solid #ece8df; }}
 QListView::indicator {{ width: 1.4em; height: 1.4em; }}
 QListView::item:selected {{

@@ -344,3 +344,24 @@ def test_focus_that_moves_by_itself_never_opens_the_keyboard(qtbot, kiosk_window
     assert not keyboard.isVisible()
     assert keyboard.target() is bar.field
 
+
+
+def test_results_model_changes_only_the_rows_that_differ(qtmodeltester) -> None:
+    """Typing the next letter of a word mostly finds the same results: the list is then
+    left alone (no reset, nothing re-measured); otherwise it ends up with exactly the new
+    rows, through inserts and removals a view can follow."""
+    model = SearchResultsModel()
+    qtmodeltester.check(model)
+    a, b, c = (SearchHit("guide", f"g{i}", f"Section {i}", "") for i in range(3))
+    program = SearchHit("facility", "f1", "Program", "Town")
+    resets: list[bool] = []
+    model.modelReset.connect(lambda: resets.append(True))
+    inserted: list[tuple[int, int]] = []
+    model.rowsInserted.connect(lambda _p, first, last: inserted.append((first, last)))
+    model.set_results(SearchResults(query="de", guide=(a, b)))
+    model.set_results(SearchResults(query="det", guide=(a, b)))
+    assert inserted == [(0, 2)]  # heading + two sections, once
+    model.set_results(SearchResults(query="deto", guide=(a, c), programs=(program,)))
+    assert [model.hit(r) for r in range(model.rowCount())] == [None, a, c, None, program]
+    model.set_results(SearchResults(query=""))
+    assert model.rowCount() == 0 and not resets

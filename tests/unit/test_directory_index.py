@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import dataclasses
 import sqlite3
 from collections.abc import Generator, Iterator
 from pathlib import Path
 
+import numpy as np
 import pytest
 
 from kiosk.domain import DIRECTORY_LEVELS, FacilitySummary
@@ -110,7 +112,10 @@ def test_building_in_batches_gives_the_same_index(small: DirectoryIndex) -> None
 
     assert list(index_steps(builder, batches())) == [3, 4]
     built = builder.finish()
-    assert built.filter_mask == small.filter_mask and built.state_mask == small.state_mask
+    assert built.filter_bits.keys() == small.filter_bits.keys()
+    assert all(np.array_equal(built.filter_bits[k], small.filter_bits[k])
+               for k in small.filter_bits)
+    assert [built.state_place(s).rows for s in ("VT", "NH")] == [[0, 1, 2], [3]]
 
 
 def test_closing_the_steps_closes_the_batches_at_once() -> None:
@@ -176,11 +181,33 @@ def test_real_zip_results_are_nearest_first(repo: DirectoryRepository,
 
 
 @needs_data
+def test_the_screens_compact_load_lists_what_the_summaries_do(repo: DirectoryRepository,
+                                                               real: DirectoryIndex) -> None:
+    builder = DirectoryIndexBuilder(filter_defs(repo.services()))
+    assert list(index_steps(builder, repo.index_batches(size=5000))) == [5000, 10000, 12200]
+    loaded = builder.finish()
+    summaries = repo.summaries()
+    for i in (0, 1234, 12199):  # the rows a list shows, as the repository gives them
+        assert loaded.facilities[i] == dataclasses.replace(summaries[i], codes=frozenset())
+    ca, real_ca = loaded.state_place("CA"), real.state_place("CA")
+    for chosen in (set(), {"spanish"}, {"residential", "outpatient", "medicaid"}):
+        assert loaded.rows(ca, chosen) == real.rows(real_ca, chosen)
+        assert loaded.live_counts(ca, chosen) == real.live_counts(real_ca, chosen)
+    # Each service filter holds exactly the programs listing any of its codes.
+    in_ca = [f for f in summaries if f.state == "CA"]
+    for key in ("spanish", "medicaid", "buprenorphine", "veterans"):
+        codes = loaded.filters[key].codes
+        assert loaded.live_counts(ca, set())[key] == sum(1 for f in in_ca if f.codes & codes)
+    # One bit per program for each filter.
+    assert all(b.nbytes == -(-len(loaded) // 8) for b in loaded.filter_bits.values())
+
+
+@needs_data
 def test_a_half_read_directory_holds_no_lock_on_the_file(content_db: Path) -> None:
     conn = sqlite3.connect(content_db)
     repo = DirectoryRepository(conn)
     steps = index_steps(DirectoryIndexBuilder(filter_defs(repo.services())),
-                        repo.summary_batches())
+                        repo.index_batches(size=400))
     assert next(steps) == 400
     # A reader still stepping through a statement would hold a shared lock on the file.
     other = sqlite3.connect(content_db, timeout=0)

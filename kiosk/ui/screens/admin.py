@@ -284,8 +284,6 @@ class AdminScreen(Screen):
             "This screen closes by itself after a minute without a touch."), "muted"))
         layout.addStretch(1)
 
-    def nav_title(self) -> str:
-        return self.tr("Admin")
 
     # ------------------------------------------------------------- loading --
     def resizeEvent(self, event: QResizeEvent) -> None:

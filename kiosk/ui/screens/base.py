@@ -4,10 +4,30 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 ScreenshotState = tuple[str, Callable[[], None]]
+
+
+def nav_title(screen_id: str) -> str:
+    """A screen's name in the menu, known before the screen is built (the menu is drawn
+    in the first frame; most screens are built only when first opened)."""
+    tr = QCoreApplication.translate
+    titles = {
+        "home": tr("Screen", "Home"),
+        "guide": tr("Screen", "Guide"),
+        "faq": tr("Screen", "FAQs"),
+        # Short enough for the menu of a 1024-pixel-wide screen; the page says it in full.
+        "compare": tr("Screen", "Compare levels"),
+        "directory": tr("Screen", "Find a program"),
+        "checklist": tr("Screen", "Checklist"),
+        "help": tr("Screen", "Get help now"),
+        "print": tr("Screen", "Print"),
+        "admin": tr("Screen", "Admin"),
+        "search": tr("Screen", "Search"),
+    }
+    return titles.get(screen_id, screen_id)
 
 
 class Screen(QWidget):
@@ -26,7 +46,7 @@ class Screen(QWidget):
     staff_only = False
 
     def nav_title(self) -> str:
-        return self.screen_id
+        return nav_title(self.screen_id)
 
     def on_shown(self) -> None:
         """Called by the shell each time the screen becomes visible."""

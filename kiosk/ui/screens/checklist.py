@@ -83,8 +83,6 @@ class ChecklistScreen(Screen):
         layout.addLayout(buttons)
         self._show_program()
 
-    def nav_title(self) -> str:
-        return self.tr("Checklist")
 
     # --------------------------------------------------------------- program --
     def set_program_id(self, facility_id: str) -> bool:

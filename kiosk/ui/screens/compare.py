@@ -41,9 +41,6 @@ class CompareScreen(Screen):
         self.mode = ""
         self._build("table")
 
-    def nav_title(self) -> str:
-        # Short enough for the menu of a 1024-pixel-wide screen; the page says it in full.
-        return self.tr("Compare levels")
 
     def rows(self) -> list[tuple[str, str]]:
         return [

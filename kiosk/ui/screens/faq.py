@@ -16,8 +16,6 @@ class FaqScreen(ListDetailScreen[Faq]):
         super().__init__(self.tr("Common questions"), self.tr("Questions"), content.faqs,
                          lambda f: (f.question, f.answer_md), lambda f: f.id, parent)
 
-    def nav_title(self) -> str:
-        return self.tr("FAQs")
 
     def show_faq(self, faq_id: str) -> None:
         self.show_item(faq_id)

@@ -18,8 +18,6 @@ class GuideScreen(ListDetailScreen[GuideSection]):
                          self.tr("Guide sections"), content.guide_sections,
                          lambda s: (s.title, s.body_md), lambda s: s.id, parent)
 
-    def nav_title(self) -> str:
-        return self.tr("Guide")
 
     def show_section(self, section_id: str) -> None:
         self.show_item(section_id)

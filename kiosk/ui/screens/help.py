@@ -93,8 +93,6 @@ class HelpScreen(Screen):
         super().resizeEvent(event)
         self._place_cards(2 if event.size().width() >= self.TWO_COLUMN_MIN_WIDTH else 1)
 
-    def nav_title(self) -> str:
-        return self.tr("Get help now")
 
     def on_shown(self) -> None:
         for label, uri in self._qr_codes:

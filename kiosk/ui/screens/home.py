@@ -45,9 +45,6 @@ class HomeScreen(Screen):
             self._grid.addWidget(tile, i // 2, i % 2)
         layout.addLayout(self._grid, 1)
 
-    def nav_title(self) -> str:
-        return self.tr("Home")
-
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
         # On a short screen (1024x600) the pictures would push the tiles below the fold;

@@ -177,8 +177,6 @@ class PrintPreviewScreen(Screen):
         dcol.addLayout(dbuttons)
         self.stack.addWidget(done)
 
-    def nav_title(self) -> str:
-        return self.tr("Print")
 
     # ------------------------------------------------------------------ open --
     def open_facility(self, facility: Facility, return_to: str = "directory",

@@ -7,8 +7,8 @@ result is an intent signal; the shell opens it on its own screen.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QModelIndex, Qt, Signal
-from PySide6.QtWidgets import QLabel, QListView, QWidget
+from PySide6.QtCore import QModelIndex, Signal
+from PySide6.QtWidgets import QListView, QWidget
 
 from kiosk.domain import SearchResults
 from kiosk.store.search import SearchRepository, read_intent
@@ -16,6 +16,7 @@ from kiosk.ui.ops import BatchJob
 from kiosk.ui.screens.base import Screen, ScreenshotState, heading, page_layout
 from kiosk.ui.search_models import SearchResultsModel
 from kiosk.ui.widgets.keyboard import OnScreenKeyboard
+from kiosk.ui.widgets.labels import StatusLine
 from kiosk.ui.widgets.search_bar import SearchBar
 from kiosk.ui.widgets.touch import set_up_wrapping_list
 from kiosk.ui.widgets.wrap_delegate import paint_whole_rows
@@ -46,10 +47,7 @@ class SearchScreen(Screen):
         self._warm_up: BatchJob[None] | None = None
         layout = page_layout(self)
         layout.addWidget(heading(self.tr("Search")))
-        self.status = QLabel()
-        self.status.setWordWrap(True)
-        self.status.setProperty("role", "muted")
-        self.status.setTextFormat(Qt.TextFormat.PlainText)
+        self.status = StatusLine(role="muted")
         layout.addWidget(self.status)
         self.model = SearchResultsModel(self)
         self.list = QListView()
@@ -64,8 +62,6 @@ class SearchScreen(Screen):
         self.results = SearchResults(query="")
         self._show_status()
 
-    def nav_title(self) -> str:
-        return self.tr("Search")
 
     def on_shown(self) -> None:
         self.prepare()

@@ -7,12 +7,12 @@ lines wrap rather than elide, and stack when the window is too narrow for one ro
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QResizeEvent
-from PySide6.QtWidgets import QBoxLayout, QFrame, QHBoxLayout, QLabel, QSizePolicy, QWidget
+from PySide6.QtWidgets import QBoxLayout, QFrame, QHBoxLayout, QSizePolicy, QWidget
 
 from kiosk.ui.widgets.labels import wrapped_label
-from kiosk.ui.widgets.qr import qr_pixmap
+from kiosk.ui.widgets.qr import QrLabel
 
 #: The Lifeline's own link: calls 988 (texting is offered in the words beside it).
 CRISIS_TEL_URI = "tel:988"
@@ -35,12 +35,9 @@ class CrisisStrip(QFrame):
                                              name="CrisisLine")
         self.emergency_label.setAccessibleName(self.tr(
             "Emergency, such as an overdose: call 911"))
-        self.qr_label = QLabel()
+        self.qr_label = QrLabel(CRISIS_TEL_URI, self.QR_SIDE)
         self.qr_label.setObjectName("CrisisQr")
-        self.qr_label.setFixedSize(self.QR_SIDE, self.QR_SIDE)
         self.qr_label.setAccessibleName(self.tr("QR code to call 988"))
-        # Drawn just after the first frame: start-up shows the window first.
-        QTimer.singleShot(0, self, self._draw_qr)
 
         self._lines = QBoxLayout(QBoxLayout.Direction.TopToBottom)
         self._lines.setSpacing(4)
@@ -53,9 +50,6 @@ class CrisisStrip(QFrame):
         row.addLayout(self._lines, 1)
         row.addWidget(self.qr_label, 0, Qt.AlignmentFlag.AlignVCenter)
         self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
-
-    def _draw_qr(self) -> None:
-        self.qr_label.setPixmap(qr_pixmap(CRISIS_TEL_URI, self.QR_SIDE))
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)

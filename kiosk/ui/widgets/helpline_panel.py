@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
     QFrame,
@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
 from kiosk.domain import Helpline
 from kiosk.present.helplines import CRISIS_TELS
 from kiosk.ui.widgets.labels import wrapped_label as _label
-from kiosk.ui.widgets.qr import qr_pixmap
+from kiosk.ui.widgets.qr import QrLabel
 from kiosk.ui.widgets.touch import enable_kinetic_scroll
 
 PANEL_WIDTH = 360
@@ -80,11 +80,8 @@ class HelplinePanel(QFrame):
             self.number_label = _label(f.number, name="HelplineNumber")
             self.number_label.setAccessibleName(self.tr("Phone number %s") % f.number)
             self.promise_label = _label(f.promise)
-            self.qr_label = QLabel()
+            self.qr_label = QrLabel(f.tel_uri, self.QR_SIDE)
             self.qr_label.setObjectName("HelplineQr")
-            # Drawn just after the first frame: start-up shows the window first.
-            QTimer.singleShot(0, self, self._draw_qr)
-            self.qr_label.setFixedSize(self.QR_SIDE, self.QR_SIDE)
             self.qr_label.setAccessibleName(self.tr("QR code to call %s") % f.number)
             self.qr_caption = _label(self.tr("Scan to call from your phone."), role="small")
             self.disclosure_label = _label(f.disclosure, name="HelplineDisclosure", role="small")
@@ -103,10 +100,6 @@ class HelplinePanel(QFrame):
         self.wide = True
         self._column_width = PANEL_WIDTH
         self.set_wide(False)
-
-    def _draw_qr(self) -> None:
-        if self.featured is not None:
-            self.qr_label.setPixmap(qr_pixmap(self.featured.tel_uri, self.QR_SIDE))
 
     def _fit_strip_height(self) -> None:
         """As a strip: exactly the height its text needs at this width, no more."""

@@ -81,9 +81,22 @@ class OnScreenKeyboard(QFrame):
         self._target: QLineEdit | None = None
         self._window: QWidget | None = None
         self._fields: dict[QLineEdit, bool] = {}  # attached field -> numeric?
-        self.keys: dict[str, TouchButton] = {}
+        self._keys: dict[str, TouchButton] = {}
         self._key_height = theme.touch_target_px(self) + KEY_EXTRA_PX
+        self._compact = False
+        self._numeric = False
+        #: The keys are built the first time they are needed (shown, or looked up), not
+        #: with the window: most visitors never open the keyboard, and its ~50 buttons
+        #: were a third of the widgets before the first frame.
+        self._built = False
+        #: Where the accent keys go once built (place_accents may come first).
+        self._accents_wanted_beside_digits = False
+        self.hide()
 
+    def _ensure_built(self) -> None:
+        if self._built:
+            return
+        self._built = True
         outer = QHBoxLayout(self)
         # Narrow side margins: on a 600-pixel-wide tablet every pixel goes to the keys.
         outer.setContentsMargins(6, 6, 6, 6)
@@ -96,26 +109,48 @@ class OnScreenKeyboard(QFrame):
         outer.addWidget(holder, 100)
         outer.addStretch(1)
 
-        self.letters_page = self._build_letters()
-        self._pages.addWidget(self.letters_page)
+        self._letters_page = self._build_letters()
+        self._pages.addWidget(self._letters_page)
         numeric_page = QWidget()
         numeric_layout = QHBoxLayout(numeric_page)
         numeric_layout.setContentsMargins(0, 0, 0, 0)
-        self.keypad = NumericKeypad(done_text=self.tr("Done"))
-        self.keypad.setMaximumWidth(NUMERIC_WIDTH)
-        self.keypad.grid.setSpacing(KEY_SPACING)
-        for key, button in [*self.keypad.keys.items(), ("done", self.keypad.done_button)]:
+        keypad = self._keypad = NumericKeypad(done_text=self.tr("Done"))
+        keypad.setMaximumWidth(NUMERIC_WIDTH)
+        keypad.grid.setSpacing(KEY_SPACING)
+        for key, button in [*keypad.keys.items(), ("done", keypad.done_button)]:
             button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
             button.setProperty("key", True)
             button.setProperty("word", not key.isdigit())
-        self.keypad.done.connect(self._on_done_clicked)
+        keypad.done.connect(self._on_done_clicked)
         numeric_layout.addStretch(1)
-        numeric_layout.addWidget(self.keypad, 3)
+        numeric_layout.addWidget(keypad, 3)
         numeric_layout.addStretch(1)
-        self.numeric_page = numeric_page
+        self._numeric_page = numeric_page
         self._pages.addWidget(numeric_page)
         numeric_page.hide()
-        self.hide()
+        self.set_compact(self._compact)
+        self.place_accents(self._accents_wanted_beside_digits)
+        self._apply_target()
+
+    @property
+    def keys(self) -> dict[str, TouchButton]:
+        self._ensure_built()
+        return self._keys
+
+    @property
+    def keypad(self) -> NumericKeypad:
+        self._ensure_built()
+        return self._keypad
+
+    @property
+    def letters_page(self) -> QWidget:
+        self._ensure_built()
+        return self._letters_page
+
+    @property
+    def numeric_page(self) -> QWidget:
+        self._ensure_built()
+        return self._numeric_page
 
     def _key(self, key: str, label: str, name: str, *, primary: bool = False) -> TouchButton:
         # A narrow keyboard shows "⌫" alone rather than a cut-off "⌫ Delete".
@@ -131,7 +166,7 @@ class OnScreenKeyboard(QFrame):
         button.setMinimumWidth(theme.touch_target_px(self))
         button.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
         button.clicked.connect(lambda _=False, k=key: self.press(k))
-        self.keys[key] = button
+        self._keys[key] = button
         return button
 
     def _build_letters(self) -> QWidget:
@@ -180,7 +215,8 @@ class OnScreenKeyboard(QFrame):
         """Accents share the digits' row where the window is wide enough (a landscape
         1024x600 screen keeps four rows and half its height for the page), and have a row
         of their own where it is not (a portrait tablet has the height to spare)."""
-        if beside_digits == self._accents_beside_digits:
+        self._accents_wanted_beside_digits = beside_digits
+        if not self._built or beside_digits == self._accents_beside_digits:
             return
         self._accents_beside_digits = beside_digits
         into = self._row_layouts[0 if beside_digits else _ACCENT_ROW]
@@ -189,12 +225,13 @@ class OnScreenKeyboard(QFrame):
         self.accent_row.setHidden(beside_digits)
 
     def accents_beside_digits(self) -> bool:
-        return self._accents_beside_digits
+        return self._accents_beside_digits if self._built else self._accents_wanted_beside_digits
 
     def set_compact(self, compact: bool) -> None:
         """Short windows get keys of the minimum touch size; tall ones a little more."""
+        self._compact = compact
         height = theme.touch_target_px(self) + (0 if compact else KEY_EXTRA_PX)
-        for button in self.keys.values():
+        for button in self._keys.values():
             button.setMinimumHeight(height)
             button.setMaximumHeight(height)
 
@@ -216,23 +253,33 @@ class OnScreenKeyboard(QFrame):
         self._fields.pop(line_edit, None)
         if self._target is line_edit:
             self._target = None
-            self.keypad.set_target(None)
+            if self._built:
+                self._keypad.set_target(None)
 
     def target(self) -> QLineEdit | None:
         return self._target
 
     def is_numeric(self) -> bool:
-        return not self.numeric_page.isHidden()
+        return self._numeric
 
     def _show_page(self, numeric: bool) -> None:
-        self.letters_page.setHidden(numeric)
-        self.numeric_page.setHidden(not numeric)
+        self._numeric = numeric
+        if self._built:
+            self._letters_page.setHidden(numeric)
+            self._numeric_page.setHidden(not numeric)
 
     def _set_target(self, line_edit: QLineEdit) -> None:
         self._target = line_edit
-        numeric = self._fields.get(line_edit, False)
-        self.keypad.set_target(line_edit if numeric else None)
-        self._show_page(numeric)
+        self._numeric = self._fields.get(line_edit, False)
+        self._apply_target()
+
+    def _apply_target(self) -> None:
+        """Point the keypad at the target (when it is a numeric field), and show its page."""
+        if not self._built:
+            return
+        target = self._target
+        self._keypad.set_target(target if target is not None and self._numeric else None)
+        self._show_page(self._numeric)
 
     def follow_height_of(self, window: QWidget) -> None:
         """Use compact keys while `window` is shorter than COMPACT_BELOW_HEIGHT, and put
@@ -289,6 +336,8 @@ class OnScreenKeyboard(QFrame):
         # both the keys and the helpline strip shown for a moment, a portrait window would
         # need more than its screen's height and grow past it.
         changed = visible != self.isVisible()
+        if visible:
+            self._ensure_built()
         if changed and visible:
             self.showing.emit(True)
         super().setVisible(visible)

@@ -10,7 +10,9 @@ from __future__ import annotations
 import io
 from functools import lru_cache
 
-from PySide6.QtGui import QImage, QPixmap
+from PySide6.QtCore import QTimer
+from PySide6.QtGui import QImage, QPaintEvent, QPixmap
+from PySide6.QtWidgets import QLabel, QWidget
 
 
 @lru_cache(maxsize=32)
@@ -37,3 +39,27 @@ def qr_modules(payload: str, border: int = 2) -> int:
 def qr_pixmap(payload: str, side: int) -> QPixmap:
     image = qr_image(payload)
     return QPixmap.fromImage(image).scaled(side, side)
+
+
+class QrLabel(QLabel):
+    """A QR code that is drawn just after the label is first painted (blank until then).
+
+    The window's first frame never waits for the QR encoder: a timer started before the
+    window is shown would run before its first paint.
+    """
+
+    def __init__(self, payload: str, side: int, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._payload = payload
+        self._side = side
+        self._drawn = False
+        self.setFixedSize(side, side)
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        super().paintEvent(event)
+        if not self._drawn:
+            self._drawn = True
+            QTimer.singleShot(0, self, self._draw)  # after this frame is on the screen
+
+    def _draw(self) -> None:
+        self.setPixmap(qr_pixmap(self._payload, self._side))

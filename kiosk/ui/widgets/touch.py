@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QKeyEvent, QResizeEvent
+from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtGui import QKeyEvent, QPalette, QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QAbstractScrollArea,
@@ -110,8 +110,47 @@ def enable_kinetic_scroll(area: QAbstractScrollArea) -> None:
     scroller.setScrollerProperties(properties)
 
 
+class _Opaque(QObject):
+    """Keeps widgets opaque (filling their own background) across style sheet polishes:
+    Qt's style sheet style turns a widget's, or a scroll area's viewport's, background fill
+    off each time it polishes it, and draws the background over whatever is under it."""
+
+    def __init__(self, owner: QWidget, widgets: list[QWidget], role: QPalette.ColorRole) -> None:
+        super().__init__(owner)
+        self._widgets = widgets
+        self._role = role
+        owner.installEventFilter(self)
+        self.fill()
+
+    def fill(self) -> None:
+        for widget in self._widgets:
+            widget.setBackgroundRole(self._role)
+            widget.setAutoFillBackground(True)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() in (QEvent.Type.Polish, QEvent.Type.StyleChange):
+            self.fill()
+        return False
+
+
+def paint_opaque(view: QAbstractScrollArea) -> None:
+    """The list's rows (its viewport) and its scroll bar's strip fill their own white
+    background. Qt then repaints just them when the rows change, instead of every
+    see-through layer under them up to the window (about seven times the pixels)."""
+    strip = view.verticalScrollBar().parentWidget()
+    widgets = [view.viewport(), *([strip] if strip is not None and strip is not view else [])]
+    _Opaque(view, widgets, QPalette.ColorRole.Base)
+
+
+def fill_own_background(widget: QWidget) -> None:
+    """`widget` paints its page colour itself, so changes to the controls on it (chips
+    whose counts change on every tap) repaint it alone, not every layer under it."""
+    _Opaque(widget, [widget], QPalette.ColorRole.Window)
+
+
 def set_up_wrapping_list(view: QListView, accessible_name: str) -> None:
     """A read-only touch list whose rows wrap their text instead of cutting it off."""
+    paint_opaque(view)
     view.setWordWrap(True)
     view.setUniformItemSizes(False)
     view.setResizeMode(QListView.ResizeMode.Adjust)

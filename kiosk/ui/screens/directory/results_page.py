@@ -8,7 +8,6 @@ from PySide6.QtWidgets import (
     QBoxLayout,
     QHBoxLayout,
     QLabel,
-    QListView,
     QScrollArea,
     QVBoxLayout,
     QWidget,
@@ -17,16 +16,17 @@ from PySide6.QtWidgets import (
 from kiosk.present.codes import filter_group_title, filter_label
 from kiosk.present.directory_index import DirectoryIndex, Place
 from kiosk.present.local_program import now_here, refresh_open_now
-from kiosk.ui.directory_models import (
-    FacilityDelegate,
-    FacilityIdRole,
-    FacilityListModel,
-    ResultsView,
-)
+from kiosk.ui.directory_models import FacilityIdRole, FacilityListModel, ProgramList
 from kiosk.ui.screens.base import heading
 from kiosk.ui.screens.directory.words import tr
 from kiosk.ui.widgets.chips import FilterChip
-from kiosk.ui.widgets.touch import TouchButton, enable_kinetic_scroll
+from kiosk.ui.widgets.labels import StatusLine
+from kiosk.ui.widgets.touch import (
+    TouchButton,
+    enable_kinetic_scroll,
+    fill_own_background,
+    paint_opaque,
+)
 
 #: Pages narrower than this (in pixels) show the filters as a sheet instead of beside the list.
 STACK_BELOW_WIDTH = 640
@@ -136,13 +136,13 @@ class ResultsPage(QWidget):
         self.clear_filters_button.setEnabled(False)
         self.clear_filters_button.clicked.connect(self._on_clear_filters_button_clicked)
         self._filter_layout.addWidget(self.clear_filters_button)
+        fill_own_background(host)
         self.filter_area.setWidget(host)
         return self.filter_area
 
     def _build_list_column(self) -> QVBoxLayout:
         column = QVBoxLayout()
-        self.count_label = QLabel()
-        self.count_label.setWordWrap(True)
+        self.count_label = StatusLine()
         column.addWidget(self.count_label)
         self.no_match_label = QLabel()
         self.no_match_label.setWordWrap(True)
@@ -155,17 +155,12 @@ class ResultsPage(QWidget):
         self._drop_key = ""
         column.addWidget(self.drop_filter_button)
         self.model = FacilityListModel(self)
-        self.list = ResultsView()
-        self.list.setModel(self.model)
-        self.list.setItemDelegate(FacilityDelegate(self.list))
-        self.list.setStyleSheet("QListView::item { padding: 0; border: none; }")
-        self.list.setUniformItemSizes(True)
-        self.list.setWordWrap(False)
-        self.list.setTextElideMode(Qt.TextElideMode.ElideRight)
-        self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.list.setEditTriggers(QListView.EditTrigger.NoEditTriggers)
+        # The delegate paints and measures each row itself, so the list needs no style sheet
+        # of its own (one per widget is a second style layer over the application's).
+        self.list = ProgramList(self.model)
         self.list.setAccessibleName(self.tr("Programs"))
         enable_kinetic_scroll(self.list)
+        paint_opaque(self.list)
         self.list.clicked.connect(self.open_row)
         self.list.activated.connect(self.open_row)
         column.addWidget(self.list, 1)

@@ -9,7 +9,7 @@ from datetime import datetime
 
 from PySide6.QtCore import Signal
 from PySide6.QtGui import QCloseEvent
-from PySide6.QtWidgets import QLabel, QLineEdit, QListView, QStackedWidget, QWidget
+from PySide6.QtWidgets import QLabel, QLineEdit, QStackedWidget, QWidget
 
 from kiosk.domain import Facility
 from kiosk.present.codes import LOCAL_SERVICES
@@ -21,7 +21,7 @@ from kiosk.present.directory_index import (
 )
 from kiosk.present.local_program import now_here
 from kiosk.store.directory import DirectoryRepository
-from kiosk.ui.directory_models import FacilityListModel
+from kiosk.ui.directory_models import FacilityListModel, ProgramList
 from kiosk.ui.ops import BatchJob
 from kiosk.ui.screens.base import Screen, ScreenshotState, page_layout
 from kiosk.ui.screens.directory.choose_page import ChoosePage, state_name
@@ -86,8 +86,6 @@ class DirectoryScreen(Screen):
         self._show_start_page()
         self.choose_page.zip_edit.setText(self._default_zip)
 
-    def nav_title(self) -> str:
-        return self.tr("Find a program")
 
     # The shell's session and privacy checks and the e2e tests drive these parts directly.
     @property
@@ -103,7 +101,7 @@ class DirectoryScreen(Screen):
         return self.results_page.model
 
     @property
-    def list(self) -> QListView:
+    def list(self) -> ProgramList:
         return self.results_page.list
 
     @property
@@ -123,15 +121,23 @@ class DirectoryScreen(Screen):
     def on_shown(self) -> None:
         """Build the state grid now; index the facilities in batches between frames."""
         repo = self._loaded_repo()
-        if repo is None or self._index is not None:
+        if repo is None:
             return
         if not self.choose_page.has_states():
             self.choose_page.set_state_counts(repo.state_counts())
+        self.prepare()
+
+    def prepare(self) -> None:
+        """Start indexing the facilities in batches between frames (once), so the first
+        tap on a state finds the index ready."""
+        repo = self._loaded_repo()
+        if repo is None or self._index is not None:
+            return
         if not self.is_loading():
             # A job that has ended stays a child of this screen and goes with it: deleting
             # one (deleteLater) from inside its own on_done crashed PySide6 6.11 now and then.
             builder = DirectoryIndexBuilder(filter_defs(repo.filter_codes()))
-            self._job = BatchJob(self, index_steps(builder, repo.summary_batches()),
+            self._job = BatchJob(self, index_steps(builder, repo.index_batches()),
                                  builder.finish, self._on_index_done, self._on_index_error)
             self._job.start()
 

@@ -1,0 +1,82 @@
+"""Start-up builds Home and the frame around it; every other screen waits until it is wanted."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+from kiosk.ui.main_window import NAV_ORDER
+from tests.helpers import ROOT, needs_directory, offscreen_env
+
+
+def test_only_home_is_built_at_start_and_others_when_first_opened(shell) -> None:
+    window = shell.window
+    assert [s.screen_id for s in window.screens.built()] == ["home"]
+    assert window.current_screen_id() == "home"
+    # The menu names every screen before any of them is built.
+    assert list(window.nav_buttons) == list(NAV_ORDER)
+    window.nav_buttons["directory"].click()
+    assert window.current_screen_id() == "directory"
+    assert window.screens.is_built("directory") and not window.screens.is_built("faq")
+    # Each menu button says what the screen it opens calls itself.
+    for screen_id, button in window.nav_buttons.items():
+        assert button.text() == window.screens[screen_id].nav_title()
+
+
+def test_a_reset_leaves_unbuilt_screens_unbuilt(shell) -> None:
+    window = shell.window
+    window.navigate("checklist")
+    shell.search_bar.field.setText("")
+    window.reset_session()
+    assert {s.screen_id for s in window.screens.built()} == {"home", "checklist"}
+    assert window.current_screen_id() == "home"
+
+
+def test_typing_a_search_builds_and_opens_the_search_screen(shell) -> None:
+    shell.search_bar.field.setText("detox")
+    assert shell.window.current_screen_id() == "search"
+    assert shell.screens.search.model.rowCount() > 0
+
+
+FIRST_FRAME = """
+import sys
+from kiosk.app import build_shell, open_stores
+from kiosk.config import Settings
+from kiosk.ui import application
+from pathlib import Path
+app = application.create_app()
+stores = open_stores(Settings(windowed=True, content_db=Path(sys.argv[1]),
+                              data_dir=Path(sys.argv[2])))
+shell = build_shell(stores)
+shell.window.show()
+heavy = [m for m in ("segno", "kiosk.ui.printing", "kiosk.ui.screens.directory",
+                     "kiosk.ui.screens.admin", "urllib.request") if m in sys.modules]
+print("loaded before the first frame:", heavy)
+shell.close()
+"""
+
+
+def test_the_first_frame_needs_no_qr_encoder_printing_or_other_screens(
+        content_db: Path, data_dir: Path) -> None:
+    out = subprocess.run([sys.executable, "-c", FIRST_FRAME, str(content_db), str(data_dir)],
+                         capture_output=True, text=True, env=offscreen_env(), cwd=ROOT,
+                         timeout=120, check=True)
+    assert "loaded before the first frame: []" in out.stdout, out.stdout + out.stderr
+
+
+@needs_directory
+def test_after_the_first_frame_the_directory_is_readied_between_frames(qtbot, make_shell) -> None:
+    shell = make_shell(size=None)
+    shell.warm_up_after_first_frame()  # as app.py does before showing the window
+    assert not shell.screens.is_built("directory")
+    shell.window.resize(1366, 768)
+    shell.window.show()
+    qtbot.waitUntil(lambda: shell.screens.is_built("directory"))
+    directory = shell.screens.directory
+    qtbot.waitUntil(lambda: not directory.is_loading() and bool(directory.results_page.chips))
+    assert shell.window.current_screen_id() == "home"  # the visitor still sees Home
+    shell.screens.home.tiles["directory"].click()
+    assert "CA" in directory.choose_page.state_buttons
+    directory.choose_page.state_buttons["CA"].click()
+    assert directory.results_page.model.rowCount() > 0
