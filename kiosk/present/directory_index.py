@@ -350,12 +350,15 @@ class DirectoryIndex:
     def __len__(self) -> int:
         return len(self.facilities)
 
-    def set_filter_rows(self, key: str, rows: Iterable[int]) -> None:
-        """Replace one filter's members: for a filter that changes with the clock."""
+    def set_filter_rows(self, key: str, rows: Iterable[int], place: Place | None = None) -> None:
+        """Replace one filter's members: for a filter that changes with the clock. `place`,
+        if given, has its copy of that filter's bits brought up to date too."""
         if key in self.filter_bits:
             flags = np.zeros(len(self.facilities), dtype=np.bool_)
             flags[np.fromiter(rows, dtype=np.intp)] = True
             self.filter_bits[key] = np.packbits(flags)
+            if place is not None:
+                place.bits[key] = flags[place.order]
 
     def nbytes(self) -> int:
         """Bytes held by the bit arrays, states and positions (the text records aside)."""

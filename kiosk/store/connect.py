@@ -26,15 +26,20 @@ REQUIRED_COLUMNS: dict[str, tuple[str, ...]] = {
                           "source_category"),
     "facility": ("id", "name", "name2", "street1", "street2", "city", "state", "zip",
                  "phone", "intake_phones", "levels", "services", "latitude", "longitude",
-                 "position_kind"),
+                 "position_kind", "website"),
     "zip_centroid": ("zip", "state", "latitude", "longitude"),
     "search_doc": ("id", "kind", "ref_id", "lang", "title", "place", "keywords", "body",
                    "levels"),
     "search_term": ("term", "docs"),
+    "search_term_lang": ("lang", "term", "docs"),
+    "service_text": ("lang", "code", "label"),
+    "service_category_text": ("lang", "category", "title"),
 }
 #: Tables a database may lack as a whole (an older build without the search index: search
 #: then finds nothing, see kiosk.store.search); when present they need every column.
-OPTIONAL_TABLES = frozenset({"search_doc", "search_term"})
+OPTIONAL_TABLES = frozenset({"search_doc", "search_term", "search_term_lang",
+                             # Other languages' service labels: English shows without them.
+                             "service_text", "service_category_text"})
 
 
 class ContentDbError(Exception):

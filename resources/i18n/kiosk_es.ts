@@ -56,6 +56,14 @@
         <translation>Admisión:</translation>
     </message>
     <message>
+        <source>Website:</source>
+        <translation>Sitio web:</translation>
+    </message>
+    <message>
+        <source>Hours are listed only where a local list gives them: call to confirm before you go. Programs change, so call first.</source>
+        <translation>El horario aparece solo cuando una lista local lo da: llame para confirmarlo antes de ir. Los programas cambian, así que llame primero.</translation>
+    </message>
+    <message>
         <source>Hours:</source>
         <translation>Horario:</translation>
     </message>
