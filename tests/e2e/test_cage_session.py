@@ -115,6 +115,9 @@ CLIENT = textwrap.dedent("""
 
     def end():
         if step == "segv":
+            import resource
+            # A real crash, without leaving a core file in the checkout.
+            resource.setrlimit(resource.RLIMIT_CORE, (0, 0))
             signal.signal(signal.SIGSEGV, signal.SIG_DFL)
             os.kill(os.getpid(), signal.SIGSEGV)
         app.exit(int(step))
