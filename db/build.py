@@ -3,12 +3,14 @@
 Same inputs give the same bytes: rows are inserted in a fixed order, nothing records the
 time of the build, and the file is VACUUMed before it is moved into place.
 
-    python db/build.py [--out PATH] [--samhsa-dir DIR | --no-directory] [--if-stale]
+    python db/build.py [--out PATH] [--samhsa-dir DIR | --no-directory] [--allow-partial]
+                       [--if-stale]
 """
 
 from __future__ import annotations
 
 import argparse
+import re
 import sqlite3
 import sys
 from pathlib import Path
@@ -19,6 +21,7 @@ if str(ROOT) not in sys.path:
 
 from kiosk import paths  # noqa: E402
 from kiosk.importers import content, samhsa  # noqa: E402
+from kiosk.store.connect import SCHEMA_VERSION  # noqa: E402
 
 SCHEMA = ROOT / "db" / "schema.sql"
 DEFAULT_OUT = ROOT / "db" / "content.sqlite"
@@ -40,8 +43,21 @@ def is_stale(out: Path, samhsa_dir: Path | None) -> bool:
     return any(p.stat().st_mtime > built for p in source_files(samhsa_dir))
 
 
+def schema_version(schema: str) -> int:
+    """The user_version db/schema.sql sets."""
+    found = re.search(r"^PRAGMA user_version = (\d+);", schema, re.MULTILINE)
+    return int(found.group(1)) if found else 0
+
+
 def build(out: Path, samhsa_dir: Path | None,
-          content_root: Path = ROOT / "resources" / "content") -> None:
+          content_root: Path = ROOT / "resources" / "content", *,
+          allow_partial: bool = False) -> None:
+    schema = SCHEMA.read_text(encoding="utf-8")
+    if schema_version(schema) != SCHEMA_VERSION:
+        # A kiosk refuses a database of another version: never build one it would refuse.
+        raise content.ContentError(SCHEMA, f"sets user_version {schema_version(schema)} but "
+                                           f"kiosk.store.connect.SCHEMA_VERSION is "
+                                           f"{SCHEMA_VERSION}: change both together")
     tmp = out.with_name(out.name + ".tmp")
     tmp.unlink(missing_ok=True)
     conn = sqlite3.connect(tmp, isolation_level=None)
@@ -51,11 +67,16 @@ def build(out: Path, samhsa_dir: Path | None,
         conn.execute("BEGIN")
         for lang in content.languages(content_root):
             content.load_language(conn, content_root / lang)
+        content.check_parity(conn, content_root)
         if samhsa_dir is not None:  # the treatment facility directory
             try:
-                samhsa.load(conn, samhsa.find_sources(samhsa_dir))
+                samhsa.load(conn, samhsa.find_sources(samhsa_dir), allow_partial=allow_partial)
             except samhsa.DirectoryImportError as exc:
                 raise content.ContentError(samhsa_dir, str(exc)) from None
+        for lang, codes in content.missing_service_labels(conn).items():
+            # Shown in English until someone adds them to resources/content/<lang>/.
+            print(f"warning: no {lang} label for service codes {' '.join(codes)}",
+                  file=sys.stderr)
         from kiosk.store.search import build_index  # guide, FAQs and facilities
 
         build_index(conn)
@@ -76,6 +97,8 @@ def main(argv: list[str] | None = None) -> int:
                         help="SAMHSA data folder "
                              "(default: $KIOSK_SAMHSA_DIR or ../shared/data/samhsa)")
     parser.add_argument("--no-directory", action="store_true", help="build without the directory")
+    parser.add_argument("--allow-partial", action="store_true",
+                        help="build with a directory file that looks cut short")
     parser.add_argument("--if-stale", action="store_true",
                         help="only build when the file is missing or older than its sources")
     args = parser.parse_args(argv)
@@ -84,7 +107,7 @@ def main(argv: list[str] | None = None) -> int:
         print(f"{args.out} is up to date")
         return 0
     try:
-        build(args.out, samhsa_dir)
+        build(args.out, samhsa_dir, allow_partial=args.allow_partial)
     except content.ContentError as exc:
         print(f"content error: {exc}", file=sys.stderr)
         return 1

@@ -2,7 +2,7 @@
 -- Built by db/build.py; opened read-only by the kiosk. Bump user_version (and
 -- kiosk.store.connect.SCHEMA_VERSION) on any change.
 PRAGMA application_id = 1380401995;  -- 'RGKK'
-PRAGMA user_version = 1;
+PRAGMA user_version = 2;
 
 CREATE TABLE meta (
     key   TEXT PRIMARY KEY,
@@ -63,6 +63,21 @@ CREATE TABLE helpline (
     featured   INTEGER NOT NULL CHECK (featured IN (0, 1)),
     PRIMARY KEY (lang, id)
 );
+-- The directory's service labels and group titles in languages other than the directory's
+-- own English (resources/content/<lang>/services.toml); keyed by SAMHSA code and by the
+-- English group title the importer stores in directory_service.category.
+CREATE TABLE service_text (
+    lang  TEXT NOT NULL,
+    code  TEXT NOT NULL,
+    label TEXT NOT NULL,
+    PRIMARY KEY (lang, code)
+) WITHOUT ROWID;
+CREATE TABLE service_category_text (
+    lang     TEXT NOT NULL,
+    category TEXT NOT NULL,
+    title    TEXT NOT NULL,
+    PRIMARY KEY (lang, category)
+) WITHOUT ROWID;
 
 -- -------------------------------------------------------------- directory --
 -- (owned by the directory importer)
@@ -77,7 +92,9 @@ CREATE TABLE directory_service (
     source_category TEXT NOT NULL
 ) WITHOUT ROWID;
 -- levels: space-separated kiosk.domain.DIRECTORY_LEVELS; services: space-separated codes;
--- intake_phones: newline-separated; position_kind: exact (locator) | approximate (ZIP) | none.
+-- intake_phones: newline-separated; position_kind: exact (locator) | approximate (ZIP) | none;
+-- website: an http(s) address ('' when the source has none; SAMHSA's directory never has).
+-- Version 2 added website (version 1 had the same columns without it).
 CREATE TABLE facility (
     id            TEXT PRIMARY KEY,
     name          TEXT NOT NULL,
@@ -93,7 +110,8 @@ CREATE TABLE facility (
     services      TEXT NOT NULL,
     latitude      REAL,
     longitude     REAL,
-    position_kind TEXT NOT NULL CHECK (position_kind IN ('exact', 'approximate', 'none'))
+    position_kind TEXT NOT NULL CHECK (position_kind IN ('exact', 'approximate', 'none')),
+    website       TEXT NOT NULL DEFAULT ''
 ) WITHOUT ROWID;
 CREATE INDEX facility_state ON facility (state, name);
 -- Every US ZIP's centroid (from the offline `zipcodes` package) for "near my ZIP".
@@ -124,6 +142,14 @@ CREATE TABLE search_doc (
 CREATE TABLE search_term (
     term TEXT PRIMARY KEY,
     docs INTEGER NOT NULL
+) WITHOUT ROWID;
+-- The same words per content language: that language's guide and FAQs plus the facilities
+-- (which every language searches), so a Spanish typo is corrected to a Spanish word.
+CREATE TABLE search_term_lang (
+    lang TEXT NOT NULL,
+    term TEXT NOT NULL,
+    docs INTEGER NOT NULL,
+    PRIMARY KEY (lang, term)
 ) WITHOUT ROWID;
 -- When the building SQLite has FTS5, build_index also creates two external-content indexes
 -- over search_doc (the kiosk falls back to a plain scan when its SQLite lacks FTS5):

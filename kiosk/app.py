@@ -171,15 +171,24 @@ def main(argv: list[str] | None = None) -> int:
     args = parse_args(argv)
     settings = load_settings(args)
     headless = bool(args.self_test or args.screenshot)
+    if args.screenshot is not None and args.screenshot.exists() and not args.screenshot.is_dir():
+        print(f"error: --screenshot needs a folder, and {args.screenshot} is a file: "
+              "name a new or existing folder", file=sys.stderr)
+        return 2
     if headless:
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-    setup_logging(paths.log_dir(settings.data_dir))
+    if setup_logging(paths.log_dir(settings.data_dir)) is None and not headless:
+        print(f"kiosk: the log folder {paths.log_dir(settings.data_dir)} cannot be used; "
+              "the kiosk goes on without a log file", file=sys.stderr)
     log.info("kiosk %s starting", __version__)
     try:
         stores: Stores | None = open_stores(settings)
         problem = ""
-    except (ContentDbError, AdminDbError, OSError, ValueError) as exc:
+    except (ContentDbError, AdminDbError, OSError, ValueError, sqlite3.Error) as exc:
         stores, problem = None, str(exc)
+        if isinstance(exc, OSError) and exc.strerror:
+            problem = (f"{exc.strerror}: {exc.filename or ''} (check the kiosk's data folder "
+                       "and its permissions)")
         log.error("cannot start normally: %s", problem)
     if stores is None and headless:
         print(f"self-test failed: {problem}" if args.self_test else f"error: {problem}",
@@ -231,7 +240,7 @@ def run_qt(stores: Stores | None, settings: Settings, args: argparse.Namespace,
     from PySide6.QtCore import QCoreApplication
 
     from kiosk.ui import application
-    from kiosk.ui.crash import CrashGuard
+    from kiosk.ui.crash import EXIT_MAINTENANCE, CrashGuard
     from kiosk.ui.shell import Shell
 
     app = application.create_app(settings.lang)
@@ -246,7 +255,10 @@ def run_qt(stores: Stores | None, settings: Settings, args: argparse.Namespace,
                   file=sys.stderr)
             return 3
         application.show(shell, settings.windowed)
-        return app.exec()
+        app.exec()
+        # However the maintenance screen ended, it is never a staff exit: the supervisor
+        # starts the kiosk again, which looks again for a database it can open.
+        return EXIT_MAINTENANCE
     if args.screenshot or args.self_test:
         shell.counter.paused = True  # a script's views are not visitors'
         return _screenshots(shell, args) if args.screenshot else _self_test(shell, stores, app)
@@ -375,7 +387,12 @@ def _check_pack(data_dir: Path, source: str) -> None:
 def _screenshots(shell: Shell, args: argparse.Namespace) -> int:
     shell.window.show()
     sizes = args.size or DEFAULT_SIZES
-    written = shell.window.save_screenshots(args.screenshot, sizes)
+    try:
+        written = shell.window.save_screenshots(args.screenshot, sizes)
+    except OSError as exc:
+        print(f"error: screenshots not written to {args.screenshot}: "
+              f"{exc.strerror or exc}", file=sys.stderr)
+        return 2
     print(f"wrote {len(written)} screenshots to {args.screenshot}")
     return 0
 
@@ -392,10 +409,20 @@ def _self_test(shell: Shell, stores: Stores, app: QApplication) -> int:
         f"self-test ok: kiosk {__version__}, content v{info.schema_version} "
         f"({len(stores.content.guide_sections())} guide sections, "
         f"{len(stores.content.faqs())} FAQs), admin v{schema_version(stores.admin_conn)}, "
-        f"{len(window.screens)} screens, platform {app.platformName()}"
+        f"{len(window.screens)} screens, {_icons_drawn()} icons, "
+        f"platform {app.platformName()}"
     )
     shell.close()
     return 0
+
+
+def _icons_drawn() -> str:
+    """"drawn/all": a bundle missing Qt's SVG plugin shows words without pictures."""
+    from kiosk.ui import icons
+
+    names = set(icons.SCREEN_ICONS.values())
+    drawn = sum(not icons.pixmap(name, "#000000", 24).isNull() for name in names)
+    return f"{drawn}/{len(names)}"
 
 
 def _exit_after_first_paint(app: QApplication) -> None:

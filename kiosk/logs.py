@@ -5,6 +5,7 @@ from __future__ import annotations
 import contextlib
 import logging
 import logging.handlers
+import sys
 from io import TextIOWrapper
 from pathlib import Path
 
@@ -15,11 +16,36 @@ class _KioskLogFile(logging.handlers.RotatingFileHandler):
     """The kiosk's own log file, told apart so a second setup replaces it. Every file it
     opens (rotations too) is readable by the kiosk account and its group only (0640)."""
 
+    #: True while writing has failed (a full disk, a folder taken away); said once.
+    failing = False
+
     def _open(self) -> TextIOWrapper:
         stream = super()._open()
         with contextlib.suppress(OSError, NotImplementedError):
             Path(self.baseFilename).chmod(0o640)
         return stream
+
+    _last_failed = False
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self._last_failed = False
+        super().emit(record)  # on failure it calls handleError below
+        if not self._last_failed:
+            self.failing = False  # written again: a later failure is reported again
+
+    def handleError(self, record: logging.LogRecord) -> None:  # noqa: N802 - the logging module's name
+        """One plain line on stderr, not logging's traceback for every record ("--- Logging
+        error ---"); the kiosk goes on, and later records are tried again."""
+        self._last_failed = True
+        if self.failing:
+            return
+        self.failing = True
+        error = sys.exc_info()[1]
+        reason = (error.strerror if isinstance(error, OSError) and error.strerror
+                  else type(error).__name__ if error else "unknown error")
+        with contextlib.suppress(Exception):
+            sys.stderr.write(f"kiosk: the log file {self.baseFilename} cannot be written "
+                             f"({reason}); the kiosk goes on without it\n")
 
 
 def setup_logging(log_dir: Path, level: int = logging.INFO) -> Path | None:
@@ -35,6 +61,9 @@ def setup_logging(log_dir: Path, level: int = logging.INFO) -> Path | None:
         handler = _KioskLogFile(log_dir / LOG_FILE, maxBytes=1_000_000, backupCount=3,
                                 encoding="utf-8")
     except OSError:
+        # Not logging's last-resort handler: that would print every warning on stderr.
+        if not any(isinstance(h, logging.NullHandler) for h in root.handlers):
+            root.addHandler(logging.NullHandler())
         return None
     handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
     root.addHandler(handler)

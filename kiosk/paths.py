@@ -11,6 +11,8 @@ import platformdirs
 
 APP_NAME = "RecoveryGuideKiosk"
 PORTABLE_MARKER = "portable.txt"
+#: A socket name in the portable folder that never exists: "no session bus".
+NO_SESSION_BUS = "no-session-bus"
 
 
 def is_frozen() -> bool:
@@ -75,7 +77,8 @@ def runtime_environment(environ: Mapping[str, str]) -> dict[str, str]:
 
     - Portable mode: the XDG base directories point into the portable folder, so Qt's
       QStandardPaths, the fontconfig cache and the Mesa shader cache stay beside the app and
-      nothing is written under HOME.
+      nothing is written under HOME; with no D-Bus session bus running, none is launched
+      (dbus-launch would write ~/.dbus/session-bus/...).
     - A C/POSIX locale is coerced to C.UTF-8 for LC_CTYPE, as CPython's own launcher does
       (PEP 538) for `python -m kiosk`; the embedded interpreter does not, and Qt would
       complain on stderr.
@@ -86,6 +89,10 @@ def runtime_environment(environ: Mapping[str, str]) -> dict[str, str]:
     portable = portable_root()
     if portable is not None:
         env.update({name: str(portable / sub) for name, sub in PORTABLE_XDG.items()})
+        if sys.platform.startswith("linux") and not environ.get("DBUS_SESSION_BUS_ADDRESS"):
+            # With no session bus, libdbus would start one (dbus-launch) and record it
+            # under ~/.dbus; an address that leads nowhere makes Qt go without instead.
+            env["DBUS_SESSION_BUS_ADDRESS"] = f"unix:path={portable / NO_SESSION_BUS}"
     if sys.platform.startswith("linux") and not environ.get("LC_ALL"):
         ctype = environ.get("LC_CTYPE") or environ.get("LANG") or "C"
         if ctype in ("C", "POSIX"):

@@ -26,8 +26,9 @@ def load(path: Path | None) -> dict[str, str]:
     try:
         with path.open("rb") as fh:
             data = tomllib.load(fh)
-    except (OSError, tomllib.TOMLDecodeError) as exc:
-        log.warning("ignoring %s: %s", path, exc)
+    except (OSError, ValueError) as exc:  # TOMLDecodeError and UnicodeDecodeError included
+        reason = "not UTF-8 text" if isinstance(exc, UnicodeDecodeError) else str(exc)
+        log.warning("ignoring %s: %s; the kiosk uses its defaults instead", path, reason)
         return {}
     values: dict[str, str] = {}
     for key, value in data.items():
@@ -38,6 +39,9 @@ def load(path: Path | None) -> dict[str, str]:
         text = entry.from_toml(value)
         if text is None:
             log.warning("%s: %s = %r ignored (%s)", path, key, value, entry.expected())
-        else:
-            values[key] = text
+            continue
+        if entry.kind is int and text != str(value):
+            log.warning("%s: %s = %r is outside %d to %d: %s used", path, key, value,
+                        entry.minimum, entry.maximum, text)
+        values[key] = text
     return values

@@ -65,7 +65,30 @@ def _foreign_sqlite(path: Path) -> None:
         conn.close()
 
 
+def _built_content_db() -> Path:
+    built = ROOT / "db" / "content.sqlite"
+    if not built.exists():
+        pytest.skip("db/content.sqlite is not built (./dev setup builds it)")
+    return built
+
+
+def _missing_table(path: Path) -> None:
+    copy_without_tables(_built_content_db(), path, ("helpline",))
+
+
+def _missing_column(path: Path) -> None:
+    shutil.copyfile(_built_content_db(), path)
+    writable = sqlite3.connect(path)
+    try:
+        writable.execute("ALTER TABLE faq DROP COLUMN answer_md")
+        writable.commit()
+    finally:
+        writable.close()
+
+
 _BROKEN_WRITERS: dict[str, Callable[[Path], object]] = {
+    "missing-table": _missing_table,
+    "missing-column": _missing_column,
     "missing": lambda path: None,
     "empty": lambda path: path.write_bytes(b""),
     "random-bytes": lambda path: path.write_bytes(bytes(range(256)) * 64),
@@ -79,6 +102,8 @@ BROKEN_CONTENT_DBS = [
     pytest.param("empty", "empty", id="empty"),
     pytest.param("random-bytes", "corrupt", id="random-bytes"),
     pytest.param("foreign-sqlite", "not a kiosk content database", id="foreign-sqlite"),
+    pytest.param("missing-table", "missing helpline", id="missing-table"),
+    pytest.param("missing-column", "missing faq.answer_md", id="missing-column"),
 ]
 
 

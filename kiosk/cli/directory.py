@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from kiosk import paths
+from kiosk.cli import hsds
 from kiosk.cli.common import (
     add_content_db_option,
     add_data_dir_option,
@@ -20,9 +21,12 @@ from kiosk.cli.common import (
     open_kiosk_content,
 )
 from kiosk.importers import findtreatment, local, samhsa
+from kiosk.importers import hsds as hsds_import
 from kiosk.importers.changes import ChangeReport
+from kiosk.present.facility import describe
 from kiosk.store.directory import (
     BUSY_SECONDS,
+    FAR_FROM_ZIP_MILES,
     DirectoryDbError,
     DirectoryRepository,
     check_writable,
@@ -37,6 +41,8 @@ def _add_import_options(parser: argparse.ArgumentParser) -> None:
                         help="show what would change and change nothing")
     parser.add_argument("--json", action="store_true",
                         help="print the summary and the changes as one JSON object")
+    parser.add_argument("--allow-partial", action="store_true",
+                        help="import a file that looks cut short as it is (normally refused)")
     parser.add_argument("--wait", type=float, default=BUSY_SECONDS, metavar="SECONDS",
                         help="how long to wait for another program writing the database "
                              f"(default {BUSY_SECONDS:g})")
@@ -89,6 +95,7 @@ def register(sub: Any) -> None:
                         help="the data date to show (default: when the newest file was saved)")
     _add_import_options(export)
     export.set_defaults(run=run_findtreatment)
+    hsds.register_import(kinds)
 
     stats = sub.add_parser("stats", help="count the directory's facilities")
     stats.add_argument("--json", action="store_true", help="print one JSON object")
@@ -100,7 +107,7 @@ def register(sub: Any) -> None:
 def _fail(message: str, as_json: bool) -> int:
     if as_json:
         print(json.dumps({"ok": False, "error": message, "changed": False}))
-    print(f"error: {message} Nothing was changed.", file=sys.stderr)
+    print(f"error: {message.rstrip('.')}. Nothing was changed.", file=sys.stderr)
     return 1
 
 
@@ -138,6 +145,8 @@ def _import(args: argparse.Namespace, run: Runner
         return report, changes, target
     with local.staged_copy(base.path, target) as partial:
         report, changes = run(partial, False, shown.path)
+        # The library's own lists (kiosk-admin import hsds) stay beside the new directory.
+        hsds_import.carry_local_sources(shown.path, partial)
     return report, changes, target
 
 
@@ -152,7 +161,7 @@ def run_import(args: argparse.Namespace) -> int:
             ) -> tuple[samhsa.ImportReport, ChangeReport]:
         sources = samhsa.find_sources(source, args.service_codes, args.coordinates, args.year)
         return samhsa.import_into(db, sources, dry_run=dry_run, busy_seconds=busy,
-                                  compare_with=shown)
+                                  compare_with=shown, allow_partial=args.allow_partial)
 
     return _run_and_report(args, run, {})
 
@@ -165,7 +174,8 @@ def run_findtreatment(args: argparse.Namespace) -> int:
             ) -> tuple[samhsa.ImportReport, ChangeReport]:
         return findtreatment.import_into(db, args.files, mode=mode, dry_run=dry_run,
                                          busy_seconds=busy, compare_with=shown,
-                                         data_date=args.date or "")
+                                         data_date=args.date or "",
+                                         allow_partial=args.allow_partial)
 
     return _run_and_report(args, run, {"mode": mode})
 
@@ -192,13 +202,15 @@ def _run_and_report(args: argparse.Namespace, run: Runner, extra: dict[str, str]
         print(json.dumps({
             "ok": True, "dry_run": bool(args.dry_run), "changed": not args.dry_run, **extra,
             "source": report.source, "data_date": report.data_date,
-            "file": report.facilities_file, "imported": report.imported,
+            "file": report.facilities_file, "rows_read": report.rows_read,
+            "other_rows": report.other_rows, "imported": report.imported,
             "database": str(db_path),
             "rejected": [{"line": line, "id": fid, "reason": why}
                          for line, fid, why in report.rejected],
             "positions": dict(report.positions),
             "approximate_far_from_zip": [{"id": fid, "miles": miles}
                                          for fid, miles in report.far_positions],
+            "warnings": report.warnings,
             "changes": changes.as_dict(),
         }, sort_keys=False))
         return 0
@@ -226,18 +238,41 @@ def _open_for_stats(args: argparse.Namespace
     return opened.conn, opened.chosen.kind, opened.chosen.path, opened.passed
 
 
+def _checks(repo: DirectoryRepository) -> dict[str, Any]:
+    """The data-truth figures, with what the printed slip says for each program whose
+    lofexidine comes only from the detox code (the slip and the screen share describe())."""
+    checks = repo.checks()
+    on_slips = 0
+    for fid in checks.lofexidine_from_detox_only:
+        facility = repo.facility(fid)
+        on_slips += facility is not None and any(
+            "lofexidine" in m.lower() for m in describe(facility).medications)
+    return {
+        "outpatient_without_regular_code": checks.outpatient_without_regular_code,
+        "lofexidine_from_detox_only": {"in_data": len(checks.lofexidine_from_detox_only),
+                                       "on_slips": on_slips},
+        "exact_positions_far_from_zip": checks.exact_far_from_zip,
+        "far_from_zip_miles": FAR_FROM_ZIP_MILES,
+        "approximate_far_from_zip": [{"id": fid, "miles": miles}
+                                     for fid, miles in checks.far_from_zip],
+        "house_number_matches": checks.house_number_matches,
+    }
+
+
 def run_stats(args: argparse.Namespace) -> int:
     opened = _open_for_stats(args)
     if opened is None:
         return 2
     conn, kind, path, passed = opened
     try:
-        stats = DirectoryRepository(conn).stats()
+        repo = DirectoryRepository(conn)
+        stats = repo.stats()
+        checks = _checks(repo)
     finally:
         conn.close()
     if args.json:
         print(json.dumps({**asdict(stats), "in_use": kind, "database": str(path),
-                          "passed_over": passed}))
+                          "passed_over": passed, "checks": checks}))
         return 0
     for reason in passed:
         print(f"note: {reason}")
@@ -247,4 +282,12 @@ def run_stats(args: argparse.Namespace) -> int:
     for level, n in stats.by_level.items():
         print(f"  {level}: {n:,}")
     print("positions: " + ", ".join(f"{k} {v:,}" for k, v in stats.positions.items()))
+    lofexidine = checks["lofexidine_from_detox_only"]
+    print(f"checks: {checks['outpatient_without_regular_code']:,} outpatient without a "
+          f"regular outpatient code; lofexidine from the detox code only: "
+          f"{lofexidine['in_data']:,} in the data, {lofexidine['on_slips']:,} on slips; "
+          f"{checks['exact_positions_far_from_zip']:,} exact positions over "
+          f"{FAR_FROM_ZIP_MILES:g} miles from their ZIP; "
+          f"{len(checks['approximate_far_from_zip']):,} locator positions that far shown "
+          "as approximate")
     return 0

@@ -1,8 +1,12 @@
 """`kiosk-admin print ...`: handouts as PDF for outreach workers.
 
-    kiosk-admin print checklist --pdf OUT.pdf [--paper letter|a4]
-    kiosk-admin print facility ID --pdf OUT.pdf [--zip ZIP]
+    kiosk-admin print checklist --pdf OUT.pdf [--paper letter|a4] [--lang es]
+    kiosk-admin print facility ID --pdf OUT.pdf [--zip ZIP] [--lang es]
     kiosk-admin print directory --state XX [--level LEVEL] [--zip ZIP --radius MILES] --pdf OUT.pdf
+
+--lang prints in another language the content database holds: its checklist, helplines,
+service labels and the printout's own words. A program's name, address and phones stay as
+the directory lists them.
 
 Qt is reached only through kiosk.ui.printing, imported inside `run` (the command line
 stays fast and Qt-free until a PDF is actually drawn).
@@ -20,7 +24,8 @@ from typing import Any
 from kiosk.cli.common import add_content_options, content_conn
 from kiosk.domain import DIRECTORY_LEVELS
 from kiosk.present.codes import level_label
-from kiosk.store.content import ContentRepository
+from kiosk.present.localise import localise_facility
+from kiosk.store.content import FALLBACK_LANG, ContentRepository, content_languages
 from kiosk.store.directory import DirectoryRepository
 
 PAPERS = ("letter", "a4")
@@ -57,6 +62,8 @@ def register(sub: Any) -> None:
                        help="the PDF file to write")
         p.add_argument("--paper", choices=PAPERS, default="letter",
                        help="paper size (default: letter)")
+        p.add_argument("--lang", default=FALLBACK_LANG, metavar="CODE",
+                       help=f"language of the printout, e.g. es (default: {FALLBACK_LANG})")
         add_content_options(p)
         p.set_defaults(run=run)
 
@@ -95,8 +102,20 @@ def _print(args: argparse.Namespace, conn: sqlite3.Connection) -> int:
     from kiosk.ui import printing  # Qt only from here on
 
     started = time.perf_counter()
+    lang = str(args.lang).strip().lower()
+    available = content_languages(conn)
+    if lang not in available:
+        print(f"error: this content database has no {lang!r} content "
+              f"(it has: {', '.join(available)})", file=sys.stderr)
+        return 2
     printing.ensure_gui_app()
-    content = ContentRepository(conn)
+    if not printing.install_language(lang):
+        print(f"error: the printout words for {lang!r} are not built "
+              f"(resources/i18n/kiosk_{lang}.qm; ./dev setup builds it)", file=sys.stderr)
+        return 2
+    tr = printing.tr
+    content = ContentRepository(conn, lang)
+    labels = content.service_labels()
     directory = DirectoryRepository(conn)
     helplines = content.helplines()
     info = content.info()
@@ -117,23 +136,28 @@ def _print(args: argparse.Namespace, conn: sqlite3.Connection) -> int:
             if facility is None:
                 print(f"error: no program with id {args.id!r}", file=sys.stderr)
                 return 2
-            printout = printing.facility_printout(facility, helplines, info, args.zip or "")
+            printout = printing.facility_printout(localise_facility(facility, labels),
+                                                  helplines, info, args.zip or "")
             label = facility.name
         else:
             if args.zip and directory.zip_position(args.zip) is None:
                 print(f"error: ZIP code {args.zip} is not known", file=sys.stderr)
                 return 2
-            found = directory.search_facilities(
+            found = [localise_facility(f, labels) for f in directory.search_facilities(
                 state=args.state, levels=set(args.level or ()), near_zip=args.zip,
-                radius_miles=args.radius)
-            title = f"Treatment programs in {_state_name(args.state)}"
+                radius_miles=args.radius)]
+            title = tr("Treatment programs in %1").replace("%1", _state_name(args.state))
             parts = []
             if args.level:
-                parts.append("offering " + " or ".join(level_label(lv) for lv in args.level))
+                parts.append(tr("offering %1").replace("%1", tr(" or ").join(
+                    level_label(lv, tr) for lv in args.level)))
             if args.zip:
-                parts.append(f"within {args.radius:g} miles of ZIP {args.zip}" if args.radius
-                             else f"nearest ZIP {args.zip} first")
-            subtitle = f"{len(found)} programs" + (", " + ", ".join(parts) if parts else "")
+                parts.append(tr("within %1 miles of ZIP %2").replace("%1", f"{args.radius:g}")
+                             .replace("%2", args.zip) if args.radius
+                             else tr("nearest ZIP %1 first").replace("%1", args.zip))
+            count = (tr("1 program") if len(found) == 1
+                     else tr("%1 programs").replace("%1", str(len(found))))
+            subtitle = count + (", " + ", ".join(parts) if parts else "")
             printout = printing.booklet_printout(found, helplines, info, title, subtitle)
             label = f"{len(found)} programs"
     pages = printing.write_pdf(printout, args.pdf, args.paper)

@@ -20,7 +20,7 @@ FIELDS: tuple[tuple[str, str], ...] = (
     ("name", "name"), ("name2", "name"), ("street1", "address"), ("street2", "address"),
     ("city", "address"), ("state", "address"), ("zip", "address"), ("phone", "phone"),
     ("intake_phones", "intake phones"), ("levels", "levels of care"),
-    ("services", "services"), ("position_kind", "position"),
+    ("services", "services"), ("position_kind", "position"), ("website", "website"),
 )
 #: Positions closer than this (in degrees, about 100 m) are the same place.
 SAME_PLACE = 0.001

@@ -57,6 +57,41 @@ def load_language(conn: sqlite3.Connection, lang_dir: Path) -> None:
     _load_checklist(conn, lang, lang_dir / "checklist.toml")
     _load_helplines(conn, lang, lang_dir / "helplines.toml")
     _load_about(conn, lang, lang_dir / "about.toml")
+    services = lang_dir / "services.toml"
+    if services.exists():  # English labels come with the directory itself
+        _load_services(conn, lang, services)
+
+
+#: (table, the file a missing item belongs in) for the parity check between languages.
+_PARITY = (
+    ("guide_section", "guide/NN-<id>.md"),
+    ("faq", "faqs.toml"),
+    ("care_level", "care_levels.toml"),
+    ("checklist_item", "checklist.toml"),
+    ("helpline", "helplines.toml"),
+)
+
+
+def check_parity(conn: sqlite3.Connection, content_root: Path, reference: str = "en") -> None:
+    """Every language has every item the reference language has, and no other.
+
+    A visitor reading Spanish must never meet an English section in the middle of the
+    guide, so a language is complete or the build fails (saying what is missing where).
+    """
+    for table, where in _PARITY:
+        by_lang: dict[str, set[str]] = {}
+        for lang, item in conn.execute(f"SELECT lang, id FROM {table}"):
+            by_lang.setdefault(str(lang), set()).add(str(item))
+        expected = by_lang.get(reference, set())
+        for lang in languages(content_root):
+            have = by_lang.get(lang, set())
+            if have == expected:
+                continue
+            missing = ", ".join(sorted(expected - have)) or "none"
+            extra = ", ".join(sorted(have - expected)) or "none"
+            raise ContentError(content_root / lang / where,
+                               f"must have the same items as {reference}: missing {missing};"
+                               f" not in {reference}: {extra}")
 
 
 def _load_guide(conn: sqlite3.Connection, lang: str, guide_dir: Path) -> None:
@@ -166,6 +201,36 @@ def _load_about(conn: sqlite3.Connection, lang: str, path: Path) -> None:
     data = _toml(path)
     for key in ("welcome_title", "welcome_text", "sources"):
         _set_meta(conn, f"{lang}.{key}", _field(path, data, key, 0))
+
+
+def _load_services(conn: sqlite3.Connection, lang: str, path: Path) -> None:
+    data = _toml(path)
+    for table, sql in (
+        ("label", "INSERT INTO service_text (lang, code, label) VALUES (?, ?, ?)"),
+        ("category", "INSERT INTO service_category_text (lang, category, title)"
+                     " VALUES (?, ?, ?)"),
+    ):
+        entries = data.get(table)
+        if not isinstance(entries, dict) or not entries:
+            raise ContentError(path, f"needs a [{table}] table")
+        for key, value in sorted(entries.items()):
+            if not isinstance(value, str) or not value.strip():
+                raise ContentError(path, f"[{table}] {key} needs a non-empty text")
+            conn.execute(sql, (lang, str(key).strip(), value.strip()))
+
+
+def missing_service_labels(conn: sqlite3.Connection) -> dict[str, list[str]]:
+    """Per language with service labels: the directory's codes it has no label for."""
+    rows = conn.execute(
+        "SELECT l.lang, d.code FROM (SELECT DISTINCT lang FROM service_text) AS l"
+        " JOIN directory_service AS d"
+        " LEFT JOIN service_text AS s ON s.lang = l.lang AND s.code = d.code"
+        " WHERE s.code IS NULL ORDER BY l.lang, d.code"
+    )
+    missing: dict[str, list[str]] = {}
+    for lang, code in rows:
+        missing.setdefault(str(lang), []).append(str(code))
+    return missing
 
 
 def _set_meta(conn: sqlite3.Connection, key: str, value: str) -> None:

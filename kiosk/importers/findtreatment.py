@@ -52,7 +52,7 @@ def _zip_text(value: str) -> str:
 
 def _website(value: str) -> str:
     """An http(s) address, or '' (anything else is not offered as a link)."""
-    value = value.strip()
+    value = samhsa._clean(value)
     if not value or len(value) > MAX_WEBSITE or any(c.isspace() for c in value):
         return ""
     lower = value.lower()
@@ -100,13 +100,25 @@ def _data_date(files: Sequence[Path]) -> str:
     return datetime.datetime.fromtimestamp(newest, tz=datetime.UTC).date().isoformat()
 
 
+def _cut_short(path: Path, shape: samhsa.FileShape, last_line: int, last_short: bool) -> str:
+    """Why an export file looks cut in the middle of a row, or ''. (The export does not
+    say how many rows it holds, so a cut exactly between two rows cannot be told: the
+    summary asks the librarian to compare the count with the one the site showed.)"""
+    if last_short or not shape.ends_with_newline:
+        return (f"{path}: the file ends in the middle of line {last_line}: it was cut short "
+                "(an interrupted download or copy)")
+    return ""
+
+
 def read_exports(files: Sequence[Path], codes: dict[str, ServiceCode],
-                 services: list[store.ServiceRow], data_date: str = "") -> Directory:
-    """Read and check every export file; raise DirectoryImportError on fatal problems."""
+                 services: list[store.ServiceRow], data_date: str = "", *,
+                 allow_partial: bool = False) -> Directory:
+    """Read and check every export file; raise DirectoryImportError on fatal problems (a
+    file cut short among them, unless `allow_partial`)."""
     if not files:
         raise DirectoryImportError("give at least one FindTreatment.gov export file")
     for path in files:
-        if not path.is_file():
+        if not path.exists():
             raise DirectoryImportError(f"{path}: no such file")
     date = data_date or _data_date(files)
     report = ImportReport(facilities_file=", ".join(p.name for p in files),
@@ -117,8 +129,12 @@ def read_exports(files: Sequence[Path], codes: dict[str, ServiceCode],
     first_line: dict[str, int] = {}
     websites = 0
     for path in files:
-        for line, row in samhsa._data_rows(path, REQUIRED_COLUMNS):
+        shape = samhsa.FileShape()
+        last_line, last_short = 0, False
+        for line, row in samhsa._data_rows(path, REQUIRED_COLUMNS, shape):
             report.rows_read += 1
+            last_line, last_short = line, "__fields__" in row and \
+                int(row["__fields__"]) < int(row["__expected__"])
             if "__fields__" in row:
                 report.rejected.append((line, path.name,
                                         f"row has {row['__fields__']} fields, expected "
@@ -137,15 +153,22 @@ def read_exports(files: Sequence[Path], codes: dict[str, ServiceCode],
                 report.repaired_zips += 1
             websites += bool(_website(row.get("website", "")))
             facilities[checked.fid] = _facility(row, checked, codes, centroids, report)
+        partial = _cut_short(path, shape, last_line, last_short)
+        if partial and not allow_partial:
+            raise DirectoryImportError(f"{partial}; {samhsa.PARTIAL_HINT}")
+        if partial:
+            report.warnings.append(f"{partial}; imported as it is (--allow-partial)")
     if not facilities:
         raise DirectoryImportError(
             f"{report.facilities_file}: no usable substance use programs "
             f"({report.rows_read:,} rows read, {report.other_rows:,} mental health or other "
             f"rows skipped, {len(report.rejected):,} rejected)")
     report.imported = len(facilities)
-    # The content database has no column for websites yet: count them so the librarian
-    # knows they were read, and say plainly that the kiosk does not show them.
-    report.warnings.append(f"{websites:,} websites read; the kiosk does not show websites yet")
+    report.warnings.append(f"{websites:,} websites read (shown on each program's page)")
+    # The export does not say how many rows it holds: the librarian can compare.
+    report.warnings.append(f"{report.rows_read:,} rows read in all: compare with the count "
+                           "FindTreatment.gov showed for the search, to be sure no file was "
+                           "cut short")
     return Directory(report=report, services=list(services),
                      facilities=[facilities[k] for k in sorted(facilities)],
                      zips=sorted((z, s, lat, lon) for z, (s, lat, lon) in centroids.items()))
@@ -158,7 +181,7 @@ def _facility(row: dict[str, str], checked: samhsa._Checked, codes: dict[str, Se
     for column, value in row.items():
         if column in NOT_CODES or value.strip().lower() not in YES:
             continue
-        code = column.upper()
+        code = samhsa._clean(column).upper()[:20]
         if code in codes:
             found.append(code)
         else:
@@ -179,7 +202,7 @@ def _facility(row: dict[str, str], checked: samhsa._Checked, codes: dict[str, Se
         phone=checked.phone,
         intake_phones="\n".join(samhsa._intake_phones(row, checked.phone)),
         levels=" ".join(levels), services=" ".join(found), latitude=lat, longitude=lon,
-        position_kind=kind)
+        position_kind=kind, website=_website(row.get("website", "")))
 
 
 def merged(before: dict[str, store.FacilityRow],
@@ -197,8 +220,8 @@ def merged(before: dict[str, store.FacilityRow],
 
 def import_into(db_path: Path, files: Sequence[Path], *, mode: str, dry_run: bool = False,
                 busy_seconds: float = store.BUSY_SECONDS, compare_with: Path | None = None,
-                data_date: str = "", max_pages: int | None = None
-                ) -> tuple[ImportReport, ChangeReport]:
+                data_date: str = "", max_pages: int | None = None,
+                allow_partial: bool = False) -> tuple[ImportReport, ChangeReport]:
     """Replace the directory with the export (`mode` REPLACE) or merge the export into it
     (MERGE); facilities, positions and the search index in one transaction, as the
     National Directory's import. `compare_with`: the database the kiosk shows now, when
@@ -215,7 +238,8 @@ def import_into(db_path: Path, files: Sequence[Path], *, mode: str, dry_run: boo
         raise DirectoryImportError(
             f"{shown} has no service code table; import SAMHSA's National Directory first "
             "(kiosk-admin import samhsa-directory), then the export")
-    directory = read_exports(files, _codes_from(services), services, data_date)
+    directory = read_exports(files, _codes_from(services), services, data_date,
+                             allow_partial=allow_partial)
     before = store.read_current_facilities(shown)
     if mode == MERGE:
         directory.facilities = merged(before, directory.facilities)

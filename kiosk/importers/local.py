@@ -16,6 +16,7 @@ put in place last is what they mean the kiosk to show. A candidate this app cann
 from __future__ import annotations
 
 import contextlib
+import logging
 import os
 import sqlite3
 from collections.abc import Iterator
@@ -23,7 +24,10 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from kiosk import paths
-from kiosk.store.connect import ContentDbError, open_content_db
+from kiosk.store import directory as store
+from kiosk.store.connect import SCHEMA_VERSION, ContentDbError, open_content_db
+
+log = logging.getLogger(__name__)
 
 PACK = "pack"
 IMPORTED = "imported"
@@ -113,13 +117,44 @@ def kiosk_choices(*, named: Path | None, pack_db: Path | None,
                       bundled_db=paths.bundled_content_db())
 
 
+def carry_over(imported: Path, options: list[Candidate]) -> str:
+    """After an app update that changed the database layout, put the librarian's imported
+    directory (saved in the older layout) into the app's current content, in place, so
+    the kiosk keeps showing it. One line saying what happened, '' when nothing was to do.
+
+    The file keeps its old modification time: it is still the directory the librarian put
+    in place then, and "newer of pack and imported directory" must still mean that."""
+    version = store.schema_version_of(imported)
+    if version is None or version >= SCHEMA_VERSION:
+        return ""
+    base = next((c for c in options if c.kind in (PACK, BUNDLED) and usable(c.path)), None)
+    if base is None:
+        return ""
+    try:
+        saved = imported.stat()
+        with staged_copy(base.path, imported) as partial:
+            count = store.carry_directory(partial, imported)
+        os.utime(imported, ns=(saved.st_atime_ns, saved.st_mtime_ns))
+    except (store.DirectoryDbError, OSError, sqlite3.Error) as exc:
+        line = (f"{LABELS[IMPORTED]} ({imported}) is in an older app version's layout and "
+                f"could not be brought up to date ({exc}); import the directory again")
+        log.warning("%s", line)
+        return line
+    line = (f"{LABELS[IMPORTED]} ({count:,} programs) was saved by an older app version; it "
+            f"now uses this version's layout and {base.label}'s guide and questions")
+    log.info("%s", line)
+    return line
+
+
 def open_for_kiosk(*, named: Path | None, pack_db: Path | None,
                    data_override: Path | None) -> Opened:
     """The one choice of content database shared by the kiosk and kiosk-admin; raises
     ContentDbError when not even the last choice opens."""
-    conn, chosen, passed = open_first(kiosk_choices(named=named, pack_db=pack_db,
-                                                    data_override=data_override))
-    return Opened(conn, chosen, passed)
+    options = kiosk_choices(named=named, pack_db=pack_db, data_override=data_override)
+    notes = [line for c in options if c.kind == IMPORTED
+             for line in [carry_over(c.path, options)] if line]
+    conn, chosen, passed = open_first(options)
+    return Opened(conn, chosen, [*notes, *passed])
 
 
 def usable(path: Path) -> bool:

@@ -12,17 +12,21 @@ from __future__ import annotations
 
 import csv
 import datetime
+import functools
 import gzip
 import io
 import json
+import os
 import re
 import sqlite3
+import stat
 import zipfile
 import zlib
 from collections import Counter
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import BinaryIO
 
 from kiosk.domain import DIRECTORY_LEVELS
 from kiosk.importers.changes import ChangeReport, compare
@@ -61,8 +65,13 @@ MAX_FIELD = 200
 MAX_SERVICES_FIELD = 4000
 
 PHONE = re.compile(r"^\d{3}-\d{3}-\d{4}( x\d{1,6})?$")
-#: A cell a spreadsheet would run as a formula (=HYPERLINK(...), +cmd, @SUM, -2+3 ...).
-FORMULA = re.compile(r"^\s*(=|\+(?![\d ])|@|-(?=[A-Za-z(=@+])|[\t\r])")
+#: A cell a spreadsheet would run as a formula once exported (=HYPERLINK(...), +cmd, @SUM,
+#: -2+3+cmd|...): OWASP's list of leading characters, =, +, -, @, tab and CR, checked on the
+#: value as it would be stored (whitespace, tabs and CRs already folded into spaces).
+FORMULA = re.compile(r"^\s*[=+\-@\t\r]")
+#: ... except a plain number, phone or placeholder: "+1 (800) 555-0100", "- - -", "---"
+#: (SAMHSA writes "- - -" for a missing street; a spreadsheet reads none of them as a call).
+NOT_A_FORMULA = re.compile(r"^[+\-][0-9\s().\-]*$")
 
 #: Directory states: the 50 states, DC and the territories (codes as in the data).
 _STATE_CODES = (
@@ -348,6 +357,8 @@ def find_sources(path: Path, service_codes: Path | None = None,
     path = Path(path)
     if not path.exists():
         raise DirectoryImportError(f"{path} does not exist")
+    if not path.is_dir():
+        _open_regular(path).close()  # a pipe or a device: refused before anything waits on it
     tables = _tables_in(path) if path.is_dir() else [path]
     kinds: dict[Path, tuple[str, str, str]] = {}
     for table in tables:
@@ -415,9 +426,45 @@ def _checked_sources(facilities: Path, service_codes: Path | None, coordinates: 
 
 
 # ------------------------------------------------------------------- reading --
+def is_formula(value: str) -> bool:
+    """Whether a spreadsheet would run `value` (as it is stored) as a formula."""
+    value = value.strip()
+    return bool(FORMULA.match(value)) and not NOT_A_FORMULA.match(value)
+
+
+def spreadsheet_safe(value: str) -> str:
+    """`value` as an exported cell: OWASP's neutralising quote before a leading =, +, -,
+    @, tab or CR, so no spreadsheet runs it (for anything that writes CSV or a workbook)."""
+    return "'" + value if value[:1] in ("=", "+", "-", "@", "\t", "\r") else value
+
+
+def _open_regular(path: Path) -> BinaryIO:
+    """`path` opened for reading when it is a regular file; a pipe, device or socket is
+    refused at once (opened without blocking, so a FIFO with no writer cannot hang)."""
+    flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0)
+    try:
+        fd = os.open(path, flags)
+    except OSError as exc:
+        raise DirectoryImportError(f"{path}: cannot be read ({exc.strerror or exc})") from None
+    try:
+        mode = os.fstat(fd).st_mode
+    except OSError as exc:
+        os.close(fd)
+        raise DirectoryImportError(f"{path}: cannot be read ({exc.strerror or exc})") from None
+    if not stat.S_ISREG(mode):
+        os.close(fd)
+        raise DirectoryImportError(
+            f"{path}: not a regular file (a pipe, device or folder); give the downloaded "
+            "file itself")
+    if hasattr(os, "set_blocking"):
+        os.set_blocking(fd, True)
+    return os.fdopen(fd, "rb")
+
+
 def _read_text(path: Path) -> str:
     try:
-        raw = path.read_bytes()
+        with _open_regular(path) as handle:
+            raw = handle.read()
     except OSError as exc:
         raise DirectoryImportError(f"{path}: cannot be read ({exc.strerror or exc})") from None
     if path.name.endswith(".gz") or raw[:2] == b"\x1f\x8b":
@@ -430,16 +477,38 @@ def _read_text(path: Path) -> str:
     if not raw.strip():
         raise DirectoryImportError(f"{path}: the file is empty")
     try:
-        return raw.decode("utf-8-sig")
+        text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         line = raw[: exc.start].count(b"\n") + 1
         raise DirectoryImportError(
             f"{path}: line {line} is not UTF-8 text; save the file as 'CSV UTF-8' and try again"
         ) from None
+    if "\r" in text and "\n" not in text:
+        return text.replace("\r", "\n")  # an old Mac file: CR alone ends each line
+    # A CR on its own elsewhere is a stray (inside a quoted field, or a cell pasted from
+    # another program): read as a space, so it can neither split a row nor shift the line
+    # numbers, which count line feeds as an editor does.
+    return _LONE_CR.sub(" ", text)
 
 
-def _csv_lines(path: Path) -> Iterator[tuple[int, list[str]]]:
-    reader = csv.reader(io.StringIO(_read_text(path), newline=""), strict=True)
+_LONE_CR = re.compile(r"\r(?!\n)")
+
+
+@dataclass
+class FileShape:
+    """What reading a table learnt about the file as a whole: the title rows above its
+    header, its sheet, and whether its last line ends with a line break (a file cut short
+    in the middle of a line does not)."""
+
+    title: list[str] = field(default_factory=list)
+    sheet: list[str] = field(default_factory=list)
+    ends_with_newline: bool = True
+
+
+def _csv_lines(path: Path, shape: FileShape) -> Iterator[tuple[int, list[str]]]:
+    text = _read_text(path)
+    shape.ends_with_newline = text.endswith("\n")
+    reader = csv.reader(io.StringIO(text, newline="\n"), strict=True)
     line = 0
     try:
         for values in reader:
@@ -468,9 +537,11 @@ def _xlsx_lines(path: Path, sheet_name: list[str]) -> Iterator[tuple[int, list[s
     30 MB workbook is streamed rather than loaded whole)."""
     import openpyxl
 
+    handle = _open_regular(path)
     try:
-        book = openpyxl.load_workbook(path, read_only=True, data_only=True)
-    except (OSError, KeyError, ValueError, zipfile.BadZipFile) as exc:
+        book = openpyxl.load_workbook(handle, read_only=True, data_only=True)
+    except (OSError, KeyError, ValueError, zipfile.BadZipFile, EOFError) as exc:
+        handle.close()
         raise DirectoryImportError(
             f"{path}: not a readable Excel workbook ({exc}); open it in Excel and save it "
             "again as .xlsx or as CSV UTF-8"
@@ -493,24 +564,28 @@ def _xlsx_lines(path: Path, sheet_name: list[str]) -> Iterator[tuple[int, list[s
             yield number, values
     finally:
         book.close()
+        handle.close()
 
 
 def _rows(path: Path, required: tuple[str, ...], *, title: list[str] | None = None,
-          sheet: list[str] | None = None) -> Iterator[tuple[int, dict[str, str]]]:
+          sheet: list[str] | None = None, shape: FileShape | None = None
+          ) -> Iterator[tuple[int, dict[str, str]]]:
     """(line number, row) for each data row; header and structure problems are fatal.
 
     The header is the first of the top rows holding every required column; rows above it
     are the title (kept in `title`, where the year usually is). With `required` empty the
     first row is the header.
     """
+    shape = shape or FileShape()
+    title = shape.title if title is None else title
     is_xlsx = path.name.lower().endswith(".xlsx")
-    lines = _xlsx_lines(path, sheet if sheet is not None else []) if is_xlsx \
-        else _csv_lines(path)
+    lines = _xlsx_lines(path, sheet if sheet is not None else shape.sheet) if is_xlsx \
+        else _csv_lines(path, shape)
     header: list[str] | None = None
     first: tuple[int, list[str]] | None = None
     seen: list[tuple[int, list[str]]] = []
     for line, values in lines:
-        cells = [h.strip().lower() for h in values]
+        cells = [_clean(h).lower() for h in values]  # named in messages: never raw bytes
         if not any(cells):
             continue
         seen.append((line, cells))
@@ -531,8 +606,7 @@ def _rows(path: Path, required: tuple[str, ...], *, title: list[str] | None = No
             f"{path}: line {line}: missing column(s) {', '.join(missing)} "
             f"(found: {', '.join(h for h in cells if h) or 'nothing'})"
         )
-    if title is not None:
-        title += [" ".join(v for v in cells if v) for _, cells in seen[:-1]]
+    title += [" ".join(v for v in cells if v) for _, cells in seen[:-1]]
     dupes = sorted({h for h in header if h and header.count(h) > 1})
     if dupes:
         raise DirectoryImportError(f"{path}: line {seen[-1][0]}: column(s) named twice: "
@@ -551,14 +625,22 @@ def _rows(path: Path, required: tuple[str, ...], *, title: list[str] | None = No
         yield line, dict(zip(header, values, strict=True))
 
 
-def _data_rows(path: Path, required: tuple[str, ...]) -> Iterator[tuple[int, dict[str, str]]]:
-    rows = _rows(path, required)
+def _data_rows(path: Path, required: tuple[str, ...], shape: FileShape | None = None
+               ) -> Iterator[tuple[int, dict[str, str]]]:
+    rows = _rows(path, required, shape=shape)
     next(rows, None)  # the header
     return rows
 
 
+#: Control and format characters (NUL, ESC, bidi overrides, zero-width ...): never stored.
+_CONTROL = re.compile(r"[\x00-\x08\x0e-\x1b\x7f-\x9f\u200b-\u200f\u202a-\u202e"
+                      r"\u2060-\u2064\u2066-\u2069\ufeff\ufffd]")
+
+
 def _clean(value: str) -> str:
-    return " ".join(value.replace("\ufffd", "").split())
+    """A cell as stored: control characters dropped, runs of whitespace (tabs, CR, LF
+    included) one space, no space at either end."""
+    return " ".join(_CONTROL.sub("", value).split())
 
 
 # ------------------------------------------------------------- service codes --
@@ -586,7 +668,7 @@ def read_service_codes(path: Path) -> dict[str, ServiceCode]:
         if not re.fullmatch(r"[A-Z0-9]{1,8}", code):
             raise DirectoryImportError(f"{path}: line {line}: {code[:40]!r} is not a service code")
         label = _clean(row["label"])
-        if not label or len(label) > MAX_FIELD or FORMULA.match(label):
+        if not label or len(label) > MAX_FIELD or is_formula(label):
             raise DirectoryImportError(f"{path}: line {line}: code {code} needs a plain label")
         if code in found:
             raise DirectoryImportError(f"{path}: line {line}: code {code} is listed twice")
@@ -691,8 +773,10 @@ def read_locator(path: Path) -> Locator:
     return by_name, by_street, by_number
 
 
+@functools.cache
 def zip_centroids() -> dict[str, tuple[str, float, float]]:
-    """Every ZIP in the offline `zipcodes` package: zip -> (state, latitude, longitude)."""
+    """Every ZIP in the offline `zipcodes` package: zip -> (state, latitude, longitude).
+    Read once per process (it is the same table every time); callers only read it."""
     import zipcodes
 
     # zipcodes has no type hints: say here what list_all() returns.
@@ -722,7 +806,7 @@ def _reject_reason(row: dict[str, str]) -> str:
         limit = MAX_SERVICES_FIELD if key == "service_code_info" else MAX_FIELD
         if len(value) > limit:
             return f"field {key} is {len(value):,} characters long (limit {limit:,})"
-        if FORMULA.match(value):
+        if is_formula(_clean(value)):
             return (f"field {key} looks like a spreadsheet formula ({_clean(value)[:30]!r}); "
                     "row skipped")
     return ""
@@ -750,10 +834,10 @@ def _check_row(row: dict[str, str], codes: dict[str, ServiceCode],
     if not reason and fid in first_line:
         reason = f"duplicate facility_id (first on line {first_line[fid]})"
     if not reason and _is_legend(row, codes):
-        reason = "spreadsheet legend row (service codes or their labels), not a facility"
+        reason = f"{LEGEND} (service codes or their labels), not a facility"
     name = _clean(row["name1"])
     if not reason and not name:
-        reason = "blank row (no facility name)" if not any(
+        reason = f"{BLANK} (no facility name)" if not any(
             _clean(v) for k, v in row.items() if k not in ("facility_id", "directory_type")
         ) else "no facility name"
     state = _clean(row["state"]).upper()
@@ -776,7 +860,9 @@ def _service_codes(row: dict[str, str], codes: dict[str, ServiceCode],
     """The row's known service codes, each once, in the file's order (unknown ones counted)."""
     found: list[str] = []
     for token in row["service_code_info"].replace("*", " ").split():
-        token = token.upper()
+        token = _clean(token).upper()[:20]  # printed in the summary: never raw bytes
+        if not token:
+            continue
         if token in codes:
             if token not in found:
                 found.append(token)
@@ -796,10 +882,7 @@ def _intake_phones(row: dict[str, str], phone: str) -> list[str]:
 
 Position = tuple[str, float | None, float | None]
 
-#: A locator position farther than this from the centre of the program's own ZIP is more
-#: likely a geocoding slip in the locator file than the program's door (ZIP areas are rarely
-#: this wide outside the mountain West and Alaska, where the centre is no worse a guess).
-FAR_FROM_ZIP_MILES = 25.0
+FAR_FROM_ZIP_MILES = store.FAR_FROM_ZIP_MILES
 
 
 def _position(name: str, street1: str, zip5: str, locator: Locator,
@@ -869,13 +952,72 @@ class Directory:
     zips: list[tuple[str, str, float, float]]
 
     def meta(self) -> dict[str, str]:
+        positions = {"far_from_zip": [[f, m] for f, m in self.report.far_positions],
+                     "house_number_matches": self.report.house_number_matches}
         return {"directory.source": self.report.source,
                 "directory.data_date": self.report.data_date,
-                "directory.file": Path(self.report.facilities_file).name}
+                "directory.file": Path(self.report.facilities_file).name,
+                store.POSITIONS_META: json.dumps(positions, sort_keys=True)}
 
 
-def read_directory(sources: Sources) -> Directory:
-    """Read and check every file; raise DirectoryImportError on fatal problems."""
+#: A count of facilities stated in a title row ("... 12,200 substance use facilities").
+STATED_COUNT = re.compile(r"(?<![0-9,])([0-9]{1,3}(?:,[0-9]{3})+|[0-9]+)\s+(?:substance use\s+)?"
+                          r"(?:treatment\s+)?(?:facilities|programs|providers)\b", re.IGNORECASE)
+LEGEND = "spreadsheet legend row"
+BLANK = "blank row"
+PARTIAL_HINT = ("download the file again; if it really is the whole file, add --allow-partial "
+                "to import it as it is")
+
+
+@dataclass
+class Completeness:
+    """What tells a whole directory file from one cut short: SAMHSA's file ends with its
+    two legend rows, a title may state the count, and a cut in the middle of a row leaves
+    a short last row or no final line break."""
+
+    last_line: int = 0
+    last_short: bool = False
+    legend_last: bool = False
+    rows: int = 0  # substance use facility rows, imported or rejected (not blank, not legend)
+
+    def see(self, line: int, short: bool, reason: str = "", substance: bool = True) -> None:
+        self.last_line, self.last_short = line, short
+        if reason.startswith(LEGEND):
+            self.legend_last = True
+        elif not reason.startswith(BLANK):
+            self.legend_last = False
+            self.rows += substance and not short
+
+    def problem(self, path: Path, shape: FileShape, imported: int) -> str:
+        """Why the file looks cut short, or ''."""
+        if self.last_short or (not shape.ends_with_newline and not self.legend_last):
+            return (f"{path}: the file ends in the middle of line {self.last_line}: it was cut "
+                    "short (an interrupted download or copy)")
+        stated = _stated_count(shape.title)
+        if stated is not None:
+            if stated in (imported, self.rows):
+                return ""
+            return (f"{path}: the file says it lists {stated:,} facilities but holds "
+                    f"{self.rows:,}: it may be cut short")
+        if self.legend_last:
+            return ""
+        return (f"{path}: the file stops after line {self.last_line} ({imported:,} facilities) "
+                "without SAMHSA's legend rows that end the whole file and does not say how "
+                "many facilities it lists, so it may be cut short")
+
+
+def _stated_count(title: list[str]) -> int | None:
+    for text in title:
+        for number in STATED_COUNT.findall(text):
+            if YEAR.fullmatch(number):
+                continue  # "2025 facilities list": a year, not a count
+            return int(number.replace(",", ""))
+    return None
+
+
+def read_directory(sources: Sources, *, allow_partial: bool = False) -> Directory:
+    """Read and check every file; raise DirectoryImportError on fatal problems (a file
+    that looks cut short among them, unless `allow_partial`)."""
     report = ImportReport(facilities_file=str(sources.facilities),
                           source=source_text(sources.year), data_date=sources.year)
     codes = read_service_codes(sources.service_codes)
@@ -889,21 +1031,27 @@ def read_directory(sources: Sources) -> Directory:
     facilities: dict[str, store.FacilityRow] = {}
     first_line: dict[str, int] = {}
     has_type = True
-    for line, row in _data_rows(sources.facilities, REQUIRED_COLUMNS):
+    shape = FileShape()
+    whole = Completeness()
+    for line, row in _data_rows(sources.facilities, REQUIRED_COLUMNS, shape):
         report.rows_read += 1
         if "__fields__" in row:
             report.rejected.append((line, "", f"row has {row['__fields__']} fields, expected "
                                                f"{row['__expected__']} (file cut short?)"))
+            whole.see(line, short=int(row["__fields__"]) < int(row["__expected__"]))
             continue
         has_type = has_type and "directory_type" in row
         kind = _clean(row.get("directory_type", "substance")).lower()
         if kind != "substance":
             report.other_rows += 1
+            whole.see(line, short=False, substance=False)
             continue
         checked = _check_row(row, codes, first_line)
         if isinstance(checked, str):
             report.rejected.append((line, _clean(row["facility_id"])[:60], checked))
+            whole.see(line, short=False, reason=checked)
             continue
+        whole.see(line, short=False)
         first_line[checked.fid] = line
         if checked.raw_zip != checked.zip5 and len(checked.raw_zip) < 5:
             report.repaired_zips += 1
@@ -916,6 +1064,11 @@ def read_directory(sources: Sources) -> Directory:
             f"({report.rows_read:,} rows read, {len(report.rejected):,} rejected)"
         )
     report.imported = len(facilities)
+    partial = whole.problem(sources.facilities, shape, report.imported)
+    if partial and not allow_partial:
+        raise DirectoryImportError(f"{partial}; {PARTIAL_HINT}")
+    if partial:
+        report.warnings.append(f"{partial}; imported as it is (--allow-partial)")
     return Directory(
         report=report,
         services=[store.ServiceRow(c.code, c.label, c.group, c.position, c.source_label,
@@ -937,9 +1090,10 @@ def write(conn: sqlite3.Connection, directory: Directory,
                             facilities=directory.facilities, zips=directory.zips, meta=meta)
 
 
-def load(conn: sqlite3.Connection, sources: Sources) -> ImportReport:
+def load(conn: sqlite3.Connection, sources: Sources, *,
+         allow_partial: bool = False) -> ImportReport:
     """Read `sources` and replace the directory inside the caller's transaction."""
-    directory = read_directory(sources)
+    directory = read_directory(sources, allow_partial=allow_partial)
     write(conn, directory)
     return directory.report
 
@@ -947,18 +1101,20 @@ def load(conn: sqlite3.Connection, sources: Sources) -> ImportReport:
 def import_into(db_path: Path, sources: Sources, *, dry_run: bool = False,
                 max_pages: int | None = None,
                 busy_seconds: float = store.BUSY_SECONDS,
-                compare_with: Path | None = None) -> tuple[ImportReport, ChangeReport]:
+                compare_with: Path | None = None,
+                allow_partial: bool = False) -> tuple[ImportReport, ChangeReport]:
     """Import into an existing content database: facilities, positions and the search
     index in one transaction (all or nothing), with what changed against what was there.
 
     `dry_run` reads and compares only. `compare_with` is the database the kiosk shows now,
     when the import goes into a fresh copy rather than into that database itself.
-    `max_pages` caps the file's size in pages, as a nearly full disk would. Raises
+    `max_pages` caps the file's size in pages, as a nearly full disk would.
+    `allow_partial` imports a file that looks cut short (with a warning). Raises
     DirectoryImportError (the files) or DirectoryDbError (the database, with what to do).
     """
     if not dry_run:
         store.check_writable(db_path)
-    directory = read_directory(sources)
+    directory = read_directory(sources, allow_partial=allow_partial)
     if dry_run:
         before = store.read_current_facilities(compare_with or db_path)
         return directory.report, compare(before, directory.facilities)

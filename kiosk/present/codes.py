@@ -10,6 +10,7 @@ from dataclasses import dataclass
 
 from kiosk.domain import DIRECTORY_LEVELS
 from kiosk.present.text import Translate, untranslated
+from kiosk.store.local_sources import HOURS_CODE, LOCAL_CODE
 
 #: The level-of-care group: a facility matches when it offers ANY chosen level.
 LEVEL_GROUP = "level"
@@ -30,6 +31,11 @@ MEDICATION_CODES: frozenset[str] = frozenset((
 PAYMENT_CATEGORY = "payment"
 
 
+LOCAL_GROUP = "local"
+LOCAL_SERVICES = "local_services"
+OPEN_NOW = "open_now"
+
+
 @dataclass(frozen=True)
 class CodeFilter:
     """A filter beyond the levels of care: its group, key and the codes (any of) meaning it."""
@@ -40,6 +46,10 @@ class CodeFilter:
 
 
 EXTRA_FILTERS: tuple[CodeFilter, ...] = tuple(CodeFilter(g, k, c) for g, k, c in (
+    # Programs from a library's local list (kiosk.store.local_sources); "Open now" starts
+    # as every local program with hours and is narrowed by the clock when it is used.
+    (LOCAL_GROUP, LOCAL_SERVICES, (LOCAL_CODE,)),
+    (LOCAL_GROUP, OPEN_NOW, (HOURS_CODE,)),
     ("telehealth", "telehealth", ("TELE",)),
     ("medication", "buprenorphine", BUPRENORPHINE),
     ("medication", "methadone", METHADONE),
@@ -90,6 +100,8 @@ _LEVEL_LABELS = {
 assert tuple(_LEVEL_LABELS) == DIRECTORY_LEVELS
 
 _FILTER_LABELS = {
+    LOCAL_SERVICES: "Local services",
+    OPEN_NOW: "Open now",
     "telehealth": "Telehealth",
     "buprenorphine": "Buprenorphine",
     "methadone": "Methadone",
@@ -130,6 +142,7 @@ assert set(_FILTER_LABELS) == {f.key for f in EXTRA_FILTERS}
 
 _GROUP_TITLES = {
     LEVEL_GROUP: "Type of care",
+    LOCAL_GROUP: "From the local list",
     "telehealth": "Telehealth",
     "medication": "Medications for opioid or alcohol use",
     "payment": "Payment",

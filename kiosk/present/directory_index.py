@@ -22,8 +22,8 @@ from collections.abc import Collection, Generator, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import overload
 
-from kiosk.domain import DIRECTORY_LEVELS, FacilitySummary
-from kiosk.present.codes import EXTRA_FILTERS, LEVEL_GROUP
+from kiosk.domain import DIRECTORY_LEVELS, FacilitySummary, OpeningHours
+from kiosk.present.codes import EXTRA_FILTERS, LEVEL_GROUP, LOCAL_GROUP
 from kiosk.store.directory import IndexRow, haversine_miles
 
 __all__ = [
@@ -71,7 +71,8 @@ def filter_defs(known_codes: Collection[str]) -> list[FilterDef]:
         known = frozenset(c for c in extra.codes if c in known_codes)
         if known:
             filters.append(FilterDef(extra.key, extra.group, known))
-    return filters
+    # A library's own list comes first, where a visitor sees it without scrolling.
+    return sorted(filters, key=lambda f: f.group != LOCAL_GROUP)
 
 
 @dataclass(frozen=True)
@@ -180,6 +181,8 @@ class DirectoryIndexBuilder:
         self._states: list[str] = []
         self._positions = array("d")
         self._members: list[array[int]] = [array("l") for _ in self.filters]
+        #: Opening hours by row: only local programs have them, so a dict stays small.
+        self._hours: dict[int, OpeningHours] = {}
 
     def __len__(self) -> int:
         return len(self._records)
@@ -196,7 +199,12 @@ class DirectoryIndexBuilder:
         nan = float("nan")
         state_names: dict[str, str] = {}
         for item in batch:
-            row = _record(item) if isinstance(item, FacilitySummary) else item
+            if isinstance(item, FacilitySummary):
+                if item.hours is not None:
+                    self._hours[len(records)] = item.hours
+                row = _record(item)
+            else:
+                row = item
             (fid, name, city, state, zip_code, phone, street1, street2, row_levels,
              services, lat, lon, kind) = row
             i = len(records)
@@ -223,7 +231,9 @@ class DirectoryIndexBuilder:
         state_rows: dict[str, list[int]] = {}
         for i, state in enumerate(self._states):
             state_rows.setdefault(state, []).append(i)
-        return DirectoryIndex(self._records, self.filters, bits, state_rows, self._positions)
+        index = DirectoryIndex(self._records, self.filters, bits, state_rows, self._positions)
+        index.hours = self._hours
+        return index
 
 
 def index_steps(builder: DirectoryIndexBuilder,
@@ -256,6 +266,8 @@ class DirectoryIndex:
         self.state_mask = {state: _mask(rows, self._size) for state, rows in state_rows.items()}
         self._positions = positions
         self.facilities: Sequence[FacilitySummary] = _Summaries(records, positions)
+        #: Opening hours by row, for the programs whose source gives them (local lists).
+        self.hours: dict[int, OpeningHours] = {}
 
     @classmethod
     def build(cls, facilities: Iterable[IndexRow | FacilitySummary],
@@ -266,6 +278,11 @@ class DirectoryIndex:
 
     def __len__(self) -> int:
         return self._size
+
+    def set_filter_rows(self, key: str, rows: Iterable[int]) -> None:
+        """Replace one filter's members: for a filter that changes with the clock."""
+        if key in self.filter_bits:
+            self.filter_bits[key] = _mask(rows, self._size)
 
     # ---------------------------------------------------------------- places --
     def state_place(self, state: str) -> Place:

@@ -48,6 +48,16 @@ def second_name(facility: Facility) -> str:
     return facility.name2 if readable(facility.name2) else ""
 
 
+def website_text(facility: Facility) -> str:
+    """The program's web address as a visitor copies it down: no "http://", no trailing
+    slash ("" when the directory has none)."""
+    site = facility.website.strip()
+    for scheme in ("https://", "http://"):
+        if site.lower().startswith(scheme):
+            site = site[len(scheme):]
+    return site.rstrip("/")
+
+
 def qr_payload(facility: Facility, tr: Translate = untranslated) -> str:
     """Plain text a phone shows after scanning: name, phone and address."""
     lines = [facility.name]
@@ -57,6 +67,8 @@ def qr_payload(facility: Facility, tr: Translate = untranslated) -> str:
     if phone:
         lines.append(tr("Phone: %1").replace("%1", phone))
     lines.extend(address_lines(facility))
+    if facility.website:
+        lines.append(facility.website)
     return "\n".join(lines)
 
 
@@ -124,6 +136,8 @@ class FacilityText:
     #: LISTED_CATEGORIES then every other category, in display order: (category, labels).
     groups: list[tuple[str, list[str]]]
     qr_payload: str
+    #: The web address to show ("" when none), see website_text.
+    website: str = ""
 
 
 def describe(facility: Facility, tr: Translate = untranslated) -> FacilityText:
@@ -141,5 +155,5 @@ def describe(facility: Facility, tr: Translate = untranslated) -> FacilityText:
         levels=level_labels(facility.levels, tr), medications=medications(facility),
         payment=payment(facility), arrangements=arrangements(facility),
         groups=[(c, _unique(items)) for c, items in by_category.items() if items],
-        qr_payload=qr_payload(facility, tr),
+        qr_payload=qr_payload(facility, tr), website=website_text(facility),
     )

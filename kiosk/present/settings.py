@@ -65,7 +65,7 @@ class Setting:
                 number = int(text)
             except ValueError:
                 return None
-            return number if self.minimum <= number <= self.maximum else None
+            return self.clamp(number)
         if self.kind is list:
             return ",".join(part.strip() for part in text.split(",") if part.strip())
         return text
@@ -76,13 +76,20 @@ class Setting:
             return ("1" if value else "0") if isinstance(value, bool) else None
         if self.kind is int:
             if isinstance(value, int) and not isinstance(value, bool):
-                return str(value) if self.minimum <= value <= self.maximum else None
+                return str(self.clamp(value))
             return None
         if self.kind is list:
             if isinstance(value, list) and all(isinstance(v, str) for v in value):
                 return ",".join(v.strip() for v in value)
             return None
         return value.strip() if isinstance(value, str) else None
+
+    def clamp(self, number: int) -> int:
+        """A whole number brought into this setting's range (its nearest end).
+
+        Every entry goes through here (command line, settings.toml, admin screen): a time
+        far out of range would otherwise overflow Qt's timers (about 24 days)."""
+        return min(self.maximum, max(self.minimum, number))
 
     def expected(self) -> str:
         """What a librarian should have written, for the log."""
@@ -135,6 +142,9 @@ def resolve(key: str, *layers: Mapping[str, str]) -> Value:
             continue
         value = entry.parse(text)
         if value is not None:
+            if entry.kind is int and str(value) != text.strip():
+                log.warning("setting %s = %r is outside %d to %d: %s used", key, text,
+                            entry.minimum, entry.maximum, value)
             return value
         log.warning("setting %s = %r ignored (%s)", key, text, entry.expected())
     return entry.default

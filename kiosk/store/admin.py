@@ -64,7 +64,9 @@ def open_admin_db(data_dir: Path) -> sqlite3.Connection:
         conn.execute("PRAGMA journal_mode = DELETE")
         migrate(conn, path)
     except sqlite3.DatabaseError as exc:
-        raise AdminDbError(f"admin database {path}: {exc}") from None
+        hint = (" (check the kiosk's data folder and its permissions)"
+                if "unable to open" in str(exc) else "")
+        raise AdminDbError(f"admin database {path}: {exc}{hint}") from None
     _owner_only(path)
     return conn
 

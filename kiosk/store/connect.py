@@ -5,8 +5,36 @@ from __future__ import annotations
 import sqlite3
 from pathlib import Path
 
-SCHEMA_VERSION = 1
+#: db/schema.sql's user_version (db/build.py refuses to build when they differ).
+SCHEMA_VERSION = 2
 APPLICATION_ID = 1380401995  # 'RGKK'
+
+
+#: Every table and column the kiosk reads, as db/schema.sql makes them (a test keeps the two
+#: the same). A database missing any of them is refused when it is opened, so a visitor
+#: never meets a screen that fails on its first query.
+REQUIRED_COLUMNS: dict[str, tuple[str, ...]] = {
+    "meta": ("key", "value"),
+    "guide_section": ("id", "lang", "position", "topic", "title", "body_md"),
+    "faq": ("id", "lang", "position", "question", "answer_md"),
+    "care_level": ("id", "lang", "position", "name", "short_name", "summary",
+                   "where_you_live", "weekly_hours", "best_for", "cost", "supervision"),
+    "checklist_item": ("id", "lang", "position", "text", "item_group"),
+    "helpline": ("id", "lang", "position", "name", "number", "tel", "promise", "hours",
+                 "languages", "disclosure", "featured"),
+    "directory_service": ("code", "label", "category", "position", "source_label",
+                          "source_category"),
+    "facility": ("id", "name", "name2", "street1", "street2", "city", "state", "zip",
+                 "phone", "intake_phones", "levels", "services", "latitude", "longitude",
+                 "position_kind"),
+    "zip_centroid": ("zip", "state", "latitude", "longitude"),
+    "search_doc": ("id", "kind", "ref_id", "lang", "title", "place", "keywords", "body",
+                   "levels"),
+    "search_term": ("term", "docs"),
+}
+#: Tables a database may lack as a whole (an older build without the search index: search
+#: then finds nothing, see kiosk.store.search); when present they need every column.
+OPTIONAL_TABLES = frozenset({"search_doc", "search_term"})
 
 
 class ContentDbError(Exception):
@@ -44,4 +72,30 @@ def open_content_db(path: Path) -> sqlite3.Connection:
         raise ContentDbError(
             f"content database version {version}, this kiosk needs {SCHEMA_VERSION}: {path}"
         )
+    try:
+        missing = missing_parts(conn)
+    except sqlite3.DatabaseError as exc:
+        conn.close()
+        raise ContentDbError(f"content database is corrupt: {path}: {exc}") from None
+    if missing:
+        conn.close()
+        more = f" and {len(missing) - 3} more" if len(missing) > 3 else ""
+        raise ContentDbError(f"content database is incomplete (missing "
+                             f"{', '.join(missing[:3])}{more}): {path}")
     return conn
+
+
+def missing_parts(conn: sqlite3.Connection) -> list[str]:
+    """Tables ("faq") and columns ("faq.answer_md") the kiosk needs that `conn` lacks."""
+    tables = {str(row[0]) for row in
+              conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+    # The full-text indexes are not required: without FTS5 the search reads search_doc.
+    missing: list[str] = []
+    for table, columns in REQUIRED_COLUMNS.items():
+        if table not in tables:
+            if table not in OPTIONAL_TABLES:
+                missing.append(table)
+            continue
+        have = {str(row[1]) for row in conn.execute(f"PRAGMA table_info({table})")}
+        missing += [f"{table}.{column}" for column in columns if column not in have]
+    return missing

@@ -1,4 +1,10 @@
-"""Repository for the guide, FAQs, care levels, checklist and helplines."""
+"""Repository for the guide, FAQs, care levels, checklist and helplines, in one language.
+
+A repository reads one language only. When the database has no content in the language
+asked for, `for_language` gives the fallback language as a whole rather than mixing the
+two item by item (a Spanish guide with one English section reads as broken; a whole
+English guide reads as "not translated yet").
+"""
 
 from __future__ import annotations
 
@@ -14,6 +20,12 @@ from kiosk.domain import (
     Helpline,
 )
 from kiosk.store.connect import SCHEMA_VERSION
+from kiosk.store.pack_facts import content_languages
+
+__all__ = ["FALLBACK_LANG", "ContentRepository", "content_languages"]
+
+#: The language every content database has in full.
+FALLBACK_LANG = "en"
 
 
 class ContentRepository:
@@ -21,9 +33,26 @@ class ContentRepository:
         self._conn = conn
         self._lang = lang
 
+    @classmethod
+    def for_language(cls, conn: sqlite3.Connection, lang: str,
+                     fallback: str = FALLBACK_LANG) -> ContentRepository:
+        """The content in `lang`, or all of it in `fallback` when `lang` has none;
+        `.lang` says which one it is."""
+        available = content_languages(conn)
+        chosen = lang if lang in available or fallback not in available else fallback
+        return cls(conn, chosen)
+
     @property
     def lang(self) -> str:
         return self._lang
+
+    def languages(self) -> list[str]:
+        """Every language this database has content in (for a language button)."""
+        return content_languages(self._conn)
+
+    def in_language(self, lang: str) -> ContentRepository:
+        """The same database in another language (whole-language fallback as above)."""
+        return ContentRepository.for_language(self._conn, lang)
 
     def _meta(self, key: str, default: str = "") -> str:
         row = self._conn.execute("SELECT value FROM meta WHERE key = ?", (key,)).fetchone()
@@ -93,3 +122,19 @@ class ContentRepository:
     def featured_helpline(self, featured_id: str = "") -> Helpline | None:
         lines = self.helplines(featured_id)
         return lines[0] if lines else None
+
+    def service_labels(self) -> dict[str, str]:
+        """SAMHSA service code -> label in this language; empty for the directory's own
+        English (and for a database built before these labels existed)."""
+        return self._pairs("SELECT code, label FROM service_text WHERE lang = ?")
+
+    def service_category_titles(self) -> dict[str, str]:
+        """The directory's English group title -> the title in this language."""
+        return self._pairs("SELECT category, title FROM service_category_text WHERE lang = ?")
+
+    def _pairs(self, sql: str) -> dict[str, str]:
+        try:
+            rows = self._conn.execute(sql, (self._lang,)).fetchall()
+        except sqlite3.OperationalError:  # no such table: an older content database
+            return {}
+        return {str(key): str(value) for key, value in rows}

@@ -2,23 +2,33 @@
 
 from __future__ import annotations
 
+import json
 import math
 import sqlite3
 from collections.abc import Generator, Iterable
 from contextlib import closing, contextmanager
 from pathlib import Path
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 from kiosk.domain import (
     DIRECTORY_LEVELS,
+    DirectoryChecks,
     DirectoryStats,
     Facility,
     FacilityService,
     FacilitySummary,
+    LocalSource,
 )
+from kiosk.store import local_sources
 from kiosk.store.connect import APPLICATION_ID, SCHEMA_VERSION
 
 EARTH_RADIUS_MILES = 3958.8
+#: A locator position farther than this from the centre of the program's own ZIP is more
+#: likely a geocoding slip in the locator file than the program's door (ZIP areas are rarely
+#: this wide outside the mountain West and Alaska, where the centre is no worse a guess).
+FAR_FROM_ZIP_MILES = 25.0
+#: The import's figures on positions, kept in meta as JSON for `kiosk-admin stats`.
+POSITIONS_META = "directory.positions"
 
 
 def haversine_miles(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
@@ -46,6 +56,7 @@ class FacilityRow(NamedTuple):
     latitude: float | None
     longitude: float | None
     position_kind: str
+    website: str = ""
 
 
 class ServiceRow(NamedTuple):
@@ -258,11 +269,68 @@ def replace_directory(conn: sqlite3.Connection, *, services: Iterable[ServiceRow
     conn.execute("DELETE FROM zip_centroid")
     conn.executemany("INSERT INTO directory_service VALUES (?, ?, ?, ?, ?, ?)", services)
     conn.executemany(
-        "INSERT INTO facility VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", facilities
+        f"INSERT INTO facility ({_FACILITY_COLUMNS})"
+        " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", facilities
     )
     conn.executemany("INSERT INTO zip_centroid VALUES (?, ?, ?, ?)", zips)
     conn.executemany("INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)",
                      sorted(meta.items()))
+
+
+def schema_version_of(path: Path) -> int | None:
+    """The content database's layout version (its user_version), None when it cannot be
+    read as a kiosk content database."""
+    try:
+        with _reading(path) as conn:
+            app_id = conn.execute("PRAGMA application_id").fetchone()[0]
+            version = conn.execute("PRAGMA user_version").fetchone()[0]
+    except DirectoryDbError:
+        return None
+    return int(version) if app_id == APPLICATION_ID else None
+
+
+#: The directory's tables, copied whole from an older layout into the current one.
+_DIRECTORY_TABLES = ("directory_service", "facility", "zip_centroid")
+
+
+def carry_directory(target: Path, old: Path) -> int:
+    """Copy the directory (its tables and its meta rows) from the content database `old`,
+    saved by an app version with an older layout, into the content database `target` (this
+    version's layout), the columns both layouts have (newer ones at their default), and
+    rebuild `target`'s search index: one transaction. Returns the number of facilities.
+    Raises DirectoryDbError when it cannot be done (nothing changed then)."""
+    from kiosk.store.search import build_index
+
+    conn = sqlite3.connect(target, isolation_level=None, timeout=BUSY_SECONDS)
+    try:
+        conn.execute("ATTACH DATABASE ? AS old", (f"{Path(old).resolve().as_uri()}?mode=ro",))
+        conn.execute("BEGIN IMMEDIATE")
+        for table in _DIRECTORY_TABLES:
+            ours = [str(r[1]) for r in conn.execute(f"PRAGMA main.table_info({table})")]
+            theirs = {str(r[1]) for r in conn.execute(f"PRAGMA old.table_info({table})")}
+            shared = ", ".join(c for c in ours if c in theirs)
+            if not shared:
+                raise DirectoryDbError(f"the old imported directory {old} has no {table}")
+            conn.execute(f"DELETE FROM main.{table}")
+            conn.execute(f"INSERT INTO main.{table} ({shared}) SELECT {shared} FROM old.{table}")
+        conn.execute("DELETE FROM main.meta WHERE key LIKE 'directory.%'")
+        conn.execute("INSERT INTO main.meta (key, value) SELECT key, value FROM old.meta"
+                     " WHERE key LIKE 'directory.%'")
+        count = int(conn.execute("SELECT count(*) FROM main.facility").fetchone()[0])
+        build_index(conn)
+        conn.execute("COMMIT")
+    except sqlite3.Error as exc:
+        if conn.in_transaction:
+            conn.execute("ROLLBACK")
+        raise DirectoryDbError(f"the old imported directory {old} cannot be carried into "
+                               f"this version's layout: {exc}") from None
+    except BaseException:
+        if conn.in_transaction:
+            conn.execute("ROLLBACK")
+        raise
+    finally:
+        conn.close()
+    return count
 
 
 # ---------------------------------------------------------------------- read --
@@ -278,7 +346,7 @@ _INDEX_SQL = ("SELECT id, name, city, state, zip, phone, street1, street2, level
               " latitude, longitude, position_kind FROM facility {where}"
               " ORDER BY state, name, id LIMIT ?")
 _FACILITY_COLUMNS = ("id, name, name2, street1, street2, city, state, zip, phone, intake_phones,"
-                     " levels, services, latitude, longitude, position_kind")
+                     " levels, services, latitude, longitude, position_kind, website")
 
 
 class DirectoryRepository:
@@ -300,6 +368,8 @@ class DirectoryRepository:
             self._has = bool(exists) and self._conn.execute(
                 "SELECT EXISTS (SELECT 1 FROM facility)"
             ).fetchone()[0] == 1
+            # Local programs (kiosk.store.local_sources) are a directory of their own.
+            self._has = self._has or local_sources.has_programs(self._conn)
         return self._has
 
     def _meta(self, key: str) -> str:
@@ -318,7 +388,10 @@ class DirectoryRepository:
         rows = self._conn.execute(
             "SELECT state, count(*) FROM facility GROUP BY state ORDER BY state"
         )
-        return {str(s): int(n) for s, n in rows}
+        counts = {str(s): int(n) for s, n in rows}
+        for state, n in local_sources.state_counts(self._conn).items():
+            counts[state] = counts.get(state, 0) + n
+        return dict(sorted(counts.items()))
 
     def stats(self) -> DirectoryStats:
         by_level = dict.fromkeys(DIRECTORY_LEVELS, 0)
@@ -339,6 +412,54 @@ class DirectoryRepository:
             positions=positions, source=self.source(), data_date=self.data_date(),
         )
 
+    def checks(self) -> DirectoryChecks:
+        """The data-truth figures of the stored directory (see DirectoryChecks)."""
+        outpatient = 0
+        detox_only: list[str] = []
+        exact_far = 0
+        centres: dict[str, tuple[float, float]] = {}
+        if self.has_directory():
+            centres = {str(z): (float(a), float(b)) for z, a, b in self._conn.execute(
+                "SELECT zip, latitude, longitude FROM zip_centroid")}
+            for fid, levels, services, zip5, lat, lon, kind in self._conn.execute(
+                    "SELECT id, levels, services, zip, latitude, longitude, position_kind"
+                    " FROM facility ORDER BY id"):
+                codes = set(str(services).split())
+                outpatient += "outpatient" in str(levels).split() and "ORT" not in codes
+                if "DLC" in codes and "LFXD" not in codes:
+                    detox_only.append(str(fid))
+                centre = centres.get(str(zip5))
+                if kind == "exact" and centre is not None and isinstance(lat, float) \
+                        and isinstance(lon, float):
+                    exact_far += haversine_miles(lat, lon, *centre) > FAR_FROM_ZIP_MILES
+        recorded = self._positions_meta()
+        far = recorded.get("far_from_zip", [])
+        return DirectoryChecks(
+            outpatient_without_regular_code=outpatient,
+            lofexidine_from_detox_only=tuple(detox_only), exact_far_from_zip=exact_far,
+            far_from_zip=tuple((str(f), float(m)) for f, m in far if isinstance(f, str)
+                               and isinstance(m, int | float)) if isinstance(far, list) else (),
+            house_number_matches=int(recorded.get("house_number_matches", 0) or 0),
+        )
+
+    def last_changes(self) -> dict[str, int]:
+        """How many programs the last import added, removed and changed ({} when no import
+        recorded its change report)."""
+        try:
+            found = json.loads(self._meta("directory.change_report") or "{}")
+        except ValueError:
+            return {}
+        if not isinstance(found, dict) or not found:
+            return {}
+        return {kind: len(found.get(kind) or []) for kind in ("added", "removed", "changed")}
+
+    def _positions_meta(self) -> dict[str, Any]:
+        try:
+            found = json.loads(self._meta(POSITIONS_META) or "{}")
+        except ValueError:
+            return {}
+        return found if isinstance(found, dict) else {}
+
     def services(self) -> dict[str, FacilityService]:
         """Every service code in display order (group, then label)."""
         if self._services is None:
@@ -352,6 +473,22 @@ class DirectoryRepository:
                                                                 str(category))
             self._rank = {code: i for i, code in enumerate(self._services)}
         return self._services
+
+    def local_sources(self) -> list[LocalSource]:
+        """The local resource lists shown beside the directory (kiosk-admin import hsds)."""
+        return local_sources.sources(self._conn)
+
+    def local_states(self) -> list[str]:
+        """The states with local programs, most programs first."""
+        counts = local_sources.state_counts(self._conn)
+        return sorted(counts, key=lambda s: (-counts[s], s))
+
+    def filter_codes(self) -> set[str]:
+        """Every code a filter can match: the service codes and the local programs' own."""
+        codes = set(self.services())
+        if local_sources.has_programs(self._conn):
+            codes.update((local_sources.LOCAL_CODE, local_sources.HOURS_CODE))
+        return codes
 
     # ---------------------------------------------------------------- lists --
     def summaries(self) -> list[FacilitySummary]:
@@ -368,6 +505,10 @@ class DirectoryRepository:
         """
         if not self.has_directory():
             return
+        # Local programs first: a library's own list, each row marked with its source.
+        local = local_sources.summaries(self._conn)
+        for start in range(0, len(local), size):
+            yield local[start:start + size]
         after: tuple[str, str, str] | None = None
         while True:
             params: tuple[str | int, ...] = (size,) if after is None else (*after, size)
@@ -390,13 +531,18 @@ class DirectoryRepository:
             if len(rows) < size:
                 return
 
-    def index_batches(self, size: int = 1000) -> Generator[list[IndexRow], None, None]:
-        """Every program as an IndexRow, by state then name, a batch at a time.
+    def index_batches(self, size: int = 1000,
+                      ) -> Generator[list[IndexRow] | list[FacilitySummary], None, None]:
+        """Every program as an IndexRow, by state then name, a batch at a time; local
+        programs first, as FacilitySummary (they carry their opening hours).
 
         As summary_batches: each batch is its own short query, closed before it is yielded.
         """
         if not self.has_directory():
             return
+        local = local_sources.summaries(self._conn)
+        for start in range(0, len(local), size):
+            yield local[start:start + size]
         after: tuple[str, str, str] | None = None
         while True:
             params: tuple[str | int, ...] = (size,) if after is None else (*after, size)
@@ -434,7 +580,7 @@ class DirectoryRepository:
                 (c for c in codes if c in services), key=self._rank.__getitem__)),
             latitude=row[12] if isinstance(row[12], float) else None,
             longitude=row[13] if isinstance(row[13], float) else None,
-            position_kind=str(row[14]),
+            position_kind=str(row[14]), website=str(row[15] or ""),
         )
 
     def facility(self, facility_id: str,
@@ -442,12 +588,18 @@ class DirectoryRepository:
         """One facility with its services in display order; distance from `near` if given."""
         if not self.has_directory():
             return None
-        row = self._conn.execute(
-            f"SELECT {_FACILITY_COLUMNS} FROM facility WHERE id = ?", (facility_id,)
-        ).fetchone()
-        if row is None:
-            return None
-        facility = self._facility(row)
+        if local_sources.is_local(facility_id):
+            found = local_sources.facility(self._conn, facility_id)
+            if found is None:
+                return None
+            facility = found
+        else:
+            row = self._conn.execute(
+                f"SELECT {_FACILITY_COLUMNS} FROM facility WHERE id = ?", (facility_id,)
+            ).fetchone()
+            if row is None:
+                return None
+            facility = self._facility(row)
         if near is not None and facility.latitude is not None and facility.longitude is not None:
             miles = haversine_miles(near[0], near[1], facility.latitude, facility.longitude)
             facility = _with_distance(facility, miles)
@@ -474,6 +626,9 @@ class DirectoryRepository:
         sql += " ORDER BY name, id"
         wanted = set(levels or ())
         found = [self._facility(r) for r in self._conn.execute(sql, params)]
+        local = local_sources.facilities(self._conn, state)
+        if local:
+            found = sorted([*found, *local], key=lambda f: (f.name, f.id))
         if wanted:
             found = [f for f in found if wanted.intersection(f.levels)]
         if near_zip is not None:

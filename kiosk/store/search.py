@@ -36,6 +36,7 @@ from pathlib import Path
 
 from kiosk import paths
 from kiosk.domain import SearchHit, SearchResults
+from kiosk.store import local_sources
 from kiosk.store.directory import haversine_miles
 
 log = logging.getLogger(__name__)
@@ -57,6 +58,15 @@ STOP_WORDS = frozenset({
     "a", "an", "and", "are", "can", "do", "does", "for", "how", "i", "is", "it", "much",
     "my", "near", "of", "the", "to", "what", "where", "with", "you", "your",
 })
+#: The same for Spanish ("cuánto cuesta el tratamiento" is "cuesta tratamiento"), written
+#: as search sees words: lower case, no accents. "sin" and "no" stay: "sin seguro" matters.
+SPANISH_STOP_WORDS = frozenset({
+    "a", "al", "como", "con", "cual", "cuando", "cuanto", "cuanta", "de", "del", "donde",
+    "el", "en", "es", "esta", "hay", "la", "las", "lo", "los", "me", "mi", "mis", "para",
+    "por", "puedo", "que", "se", "si", "su", "sus", "te", "tu", "un", "una", "unos", "y",
+    "o", "yo", "habla", "hablan", "hablen",
+})
+_STOP_WORDS_BY_LANG = {"es": SPANISH_STOP_WORDS}
 #: Facilities: words this short match whole words only (state codes: "il", not "inc").
 FACILITY_WHOLE_WORD_LEN = 2
 SNIPPET_CHARS = 150
@@ -154,6 +164,7 @@ def build_index(conn: sqlite3.Connection, *, use_fts: bool | None = None) -> dic
     """
     conn.execute("DELETE FROM search_doc")
     conn.execute("DELETE FROM search_term")
+    conn.execute("DELETE FROM search_term_lang")
     rows: list[tuple[str, str, str, str, str, str, str, str]] = []
     for ref_id, lang, title, topic, body in conn.execute(
         "SELECT id, lang, title, topic, body_md FROM guide_section ORDER BY lang, position"
@@ -165,16 +176,27 @@ def build_index(conn: sqlite3.Connection, *, use_fts: bool | None = None) -> dic
         rows.append(("faq", ref_id, lang, question, "", "", plain_text(answer), ""))
     for ref_id, title, place, state_name, levels in _facility_docs(conn):
         rows.append(("facility", ref_id, "", title, place, state_name, "", levels))
+    for ref_id, title, place, keywords, levels in local_sources.search_docs(conn):
+        rows.append(("facility", ref_id, "", title, place, keywords, "", levels))
     conn.executemany(
         "INSERT INTO search_doc (kind, ref_id, lang, title, place, keywords, body, levels)"
         " VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
         rows,
     )
     counts: Counter[str] = Counter()
+    by_lang: dict[str, Counter[str]] = {row[2]: Counter() for row in rows if row[2]}
     for row in rows:
-        counts.update(set(words(" ".join(row[3:7]))))
+        row_words = set(words(" ".join(row[3:7])))
+        counts.update(row_words)
+        for lang, lang_counts in by_lang.items():  # facilities ('') count in every language
+            if row[2] in ("", lang):
+                lang_counts.update(row_words)
     conn.executemany(
         "INSERT INTO search_term (term, docs) VALUES (?, ?)", sorted(counts.items())
+    )
+    conn.executemany(
+        "INSERT INTO search_term_lang (lang, term, docs) VALUES (?, ?, ?)",
+        sorted((lang, term, n) for lang, c in by_lang.items() for term, n in c.items()),
     )
     if use_fts is None:
         use_fts = fts5_available(conn)
@@ -348,6 +370,14 @@ LEVEL_WORDS: dict[str, tuple[str, ...]] = {
     "rehabs": ("residential", "hospital_inpatient"),
     "residential": ("residential",),
     "inpatient": ("residential", "hospital_inpatient"),
+    # Spanish, as search sees it (no accents)
+    "ambulatorio intensivo": ("intensive_outpatient",),
+    "hospitalizacion parcial": ("partial_hospitalization",),
+    "ambulatorio": ("outpatient",),
+    "desintoxicacion": ("detox",),
+    "rehabilitacion": ("residential", "hospital_inpatient"),
+    "residencial": ("residential",),
+    "internacion": ("residential", "hospital_inpatient"),
 }
 
 # ------------------------------------------------------------------------ intents --
@@ -355,12 +385,13 @@ LEVEL_WORDS: dict[str, tuple[str, ...]] = {
 #: Words after which a visitor needs the crisis lines before anything else.
 CRISIS_WORDS = frozenset({
     "988", "911", "crisis", "suicide", "suicidal", "overdose", "overdosing", "overdosed",
-    "emergency", "emergencia", "suicidio", "sobredosis",
+    "emergency", "emergencia", "suicidio", "suicida", "sobredosis",
 })
 #: Crisis words that are phone numbers: searched for nothing else.
 CRISIS_NUMBERS = frozenset({"988", "911"})
 #: Word sequences meaning "near the kiosk" (Spanish "cerca", "cerca de mi").
-NEAR_PHRASES = (("near", "me"), ("close", "to", "me"), ("cerca", "de", "mi"), ("nearby",),
+NEAR_PHRASES = (("near", "me"), ("close", "to", "me"), ("cerca", "de", "mi"),
+                ("cerca", "de", "aqui"), ("nearby",),
                 ("near", "by"), ("near", "here"), ("cerca",), ("close", "by"))
 #: Payment and language words -> the directory service codes a program must offer (any).
 SERVICE_WORDS: dict[str, tuple[str, ...]] = {
@@ -373,9 +404,29 @@ SERVICE_WORDS: dict[str, tuple[str, ...]] = {
     "spanish": ("SP",),
     "hispano": ("SP",),
     "latino": ("SP",),
+    "castellano": ("SP",),
     "asl": ("AH",),
     "deaf": ("AH",),
+    # Spanish payment and language words
+    "seguro": ("PI", "MD", "MC"),
+    "aseguranza": ("PI", "MD", "MC"),
+    "gratis": ("NP",),
+    "gratuito": ("NP",),
+    "senas": ("AH",),
+    "sordo": ("AH",),
+    "sordos": ("AH",),
 }
+#: Care with little or no money: what a visitor without insurance can ask for.
+NO_INSURANCE_CODES = ("SS", "NP", "PA")
+#: Word sequences that mean a payment need as a whole ("sin seguro" is not "seguro").
+SERVICE_PHRASES: dict[tuple[str, ...], tuple[str, ...]] = {
+    ("sin", "seguro"): NO_INSURANCE_CODES,
+    ("sin", "aseguranza"): NO_INSURANCE_CODES,
+    ("no", "tengo", "seguro"): NO_INSURANCE_CODES,
+    ("no", "tiene", "seguro"): NO_INSURANCE_CODES,
+}
+#: California's Medicaid, typed as two words; "medical" alone stays the English word.
+_MEDI_CAL = re.compile(r"\bmedi[\s-]+cal\b", re.IGNORECASE)
 #: Words that only say "somewhere to go" ("programs near me", "find spanish clinics"): with
 #: a place or a service they would narrow programs to those with the word in their names.
 GENERIC_WORDS = frozenset({
@@ -383,6 +434,10 @@ GENERIC_WORDS = frozenset({
     "centre", "centres", "service", "services", "treatment", "find", "show", "me", "any",
     "some", "options", "help", "speaking", "language", "accepted", "takes", "take",
     "accept", "accepts", "que", "aceptan", "habla", "hablan", "en",
+    "programa", "programas", "lugar", "lugares", "clinica", "clinicas", "centro", "centros",
+    "servicio", "servicios", "tratamiento", "tratamientos", "buscar", "busco", "encontrar",
+    "mostrar", "ayuda", "idioma", "acepta", "toman", "toma", "de", "con", "para",
+    "los", "las", "el", "la", "un", "una", "donde", "hay", "medico",
 })
 _ZIP = re.compile(r"^\d{5}$")
 #: A ZIP search looks this far first (degrees of latitude, about 70 miles each) and only
@@ -410,7 +465,7 @@ class Intent:
 
 def read_intent(text: str) -> Intent:
     """What `text` means: crisis words, a ZIP code, "near me", payment and language words."""
-    typed = words(text[:MAX_QUERY_CHARS])
+    typed = words(_MEDI_CAL.sub("medicaid", text[:MAX_QUERY_CHARS]))
     kept: list[str] = []
     near_me = False
     i = 0
@@ -425,8 +480,11 @@ def read_intent(text: str) -> Intent:
     zip_code = next((w for w in kept if _ZIP.match(w)), "")
     crisis = any(w in CRISIS_WORDS for w in kept)
     content = [w for w in kept if w != zip_code and w not in CRISIS_NUMBERS]
-    services = tuple(SERVICE_WORDS[w] for w in dict.fromkeys(content) if w in SERVICE_WORDS)
-    facility = [w for w in content if w not in SERVICE_WORDS]
+    services, phrase_words = _service_phrases(content)
+    services += tuple(SERVICE_WORDS[w] for w in dict.fromkeys(content)
+                      if w in SERVICE_WORDS and w not in phrase_words)
+    services = tuple(dict.fromkeys(services))
+    facility = [w for w in content if w not in SERVICE_WORDS and w not in phrase_words]
     if near_me or zip_code or services:
         facility = [w for w in facility if w not in GENERIC_WORDS]
     # "sliding fee", "sliding scale": the second word is part of the payment word.
@@ -436,6 +494,18 @@ def read_intent(text: str) -> Intent:
     return Intent(crisis=crisis, zip_code=zip_code, near_me=near_me, services=services,
                   content_text=" ".join(content) + trailing,
                   facility_text=" ".join(facility) + trailing)
+
+
+def _service_phrases(content: Sequence[str]) -> tuple[tuple[tuple[str, ...], ...], set[str]]:
+    """The SERVICE_PHRASES in `content`: their service codes and the words they used."""
+    services: list[tuple[str, ...]] = []
+    used: set[str] = set()
+    for phrase, codes in SERVICE_PHRASES.items():
+        n = len(phrase)
+        if any(tuple(content[i:i + n]) == phrase for i in range(len(content) - n + 1)):
+            services.append(codes)
+            used.update(phrase)
+    return tuple(services), used
 
 
 @dataclass(frozen=True)
@@ -468,6 +538,17 @@ class SearchRepository:
         self._words_sorted: list[str] = []
         self._available: bool | None = None
         self._programs: list[_Program] | None = None
+
+    @property
+    def lang(self) -> str:
+        return self._lang
+
+    def in_language(self, lang: str) -> SearchRepository:
+        """A search over the same database in another language (its guide, FAQs, synonyms
+        and typo words); the facilities are the same in every language."""
+        if lang == self._lang:
+            return self
+        return SearchRepository(self._conn, lang, use_fts=self._use_fts)
 
     # ------------------------------------------------------------------ state --
     def available(self) -> bool:
@@ -513,7 +594,11 @@ class SearchRepository:
 
     def _vocab(self) -> Vocabulary:
         if self._vocabulary is None:
-            terms = dict(self._conn.execute("SELECT term, docs FROM search_term"))
+            try:  # the words of this language's rows and of the facilities
+                terms = dict(self._conn.execute(
+                    "SELECT term, docs FROM search_term_lang WHERE lang = ?", (self._lang,)))
+            except sqlite3.OperationalError:  # built before words were kept by language
+                terms = dict(self._conn.execute("SELECT term, docs FROM search_term"))
             self._vocabulary = Vocabulary(terms)
         return self._vocabulary
 
@@ -532,8 +617,9 @@ class SearchRepository:
         typed = words(text[:MAX_QUERY_CHARS])
         still_typing = typed[-1] if typed and not text.rstrip("\n").endswith(
             tuple(" \t.,;:!?")) and text.rstrip() == text else None
+        stop_words = _STOP_WORDS_BY_LANG.get(self._lang, STOP_WORDS)
         meaningful = [w for i, w in enumerate(typed)
-                      if w not in STOP_WORDS or (i == len(typed) - 1 and w == still_typing)]
+                      if w not in stop_words or (i == len(typed) - 1 and w == still_typing)]
         if meaningful:
             typed = meaningful
         for word in typed[:MAX_WORDS]:

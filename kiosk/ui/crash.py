@@ -5,7 +5,8 @@ its supervisor (systemd's Restart=always, Windows Shell Launcher) starts it agai
 
 Exit-code contract, read by the deployment files in deploy/:
   0  an administrator exited the kiosk on purpose: do not restart;
-  anything else: restart (70 = repeated errors, 75 = restart asked for in the admin screen).
+  anything else: restart (69 = the maintenance screen was closed, 70 = repeated errors,
+  75 = restart asked for in the admin screen).
 """
 
 from __future__ import annotations
@@ -21,6 +22,8 @@ from types import TracebackType
 log = logging.getLogger(__name__)
 
 EXIT_ADMIN = 0
+#: The maintenance screen ended (closed, or the compositor went away): try again.
+EXIT_MAINTENANCE = 69
 EXIT_CRASH_LOOP = 70
 EXIT_RESTART = 75
 

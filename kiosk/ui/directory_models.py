@@ -17,7 +17,7 @@ from PySide6.QtCore import (
     QSize,
     Qt,
 )
-from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QShowEvent
+from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QResizeEvent, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHeaderView,
@@ -128,7 +128,17 @@ class ProgramList(QTableView):
         self._fit_rows()
 
     def _fit_rows(self) -> None:
-        self.verticalHeader().setDefaultSectionSize(FacilityDelegate.row_height(self.font()))
+        delegate = self.itemDelegate()
+        wrap = isinstance(delegate, FacilityDelegate) and delegate.wrap
+        self.verticalHeader().setDefaultSectionSize(
+            FacilityDelegate.row_height(self.font(), 2 if wrap else 1))
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        delegate = self.itemDelegate()
+        if (isinstance(delegate, FacilityDelegate)
+                and delegate.set_wrap(self.viewport().width() < WRAP_BELOW_PX)):
+            self._fit_rows()
 
     def changeEvent(self, event: QEvent) -> None:
         super().changeEvent(event)
@@ -138,6 +148,38 @@ class ProgramList(QTableView):
     def showEvent(self, event: QShowEvent) -> None:
         self._fit_rows()  # the style sheet's font is known once the view is polished
         super().showEvent(event)
+
+
+#: Lists narrower than this (px) give names and details two lines each instead of cutting
+#: them off after one.
+WRAP_BELOW_PX = 640
+
+
+def wrapped(text: str, metrics: QFontMetrics, width: int, most: int) -> list[str]:
+    """`text` broken at spaces into at most `most` lines of `width` pixels; only the last
+    line, if the text still does not fit, ends in an ellipsis."""
+    lines: list[str] = []
+    rest = text
+    while rest and len(lines) < most - 1:
+        if metrics.horizontalAdvance(rest) <= width:
+            break
+        words = rest.split(" ")
+        cut = 1
+        while cut < len(words) and metrics.horizontalAdvance(" ".join(words[:cut + 1])) <= width:
+            cut += 1
+        lines.append(_fit(" ".join(words[:cut]), metrics, width))
+        rest = " ".join(words[cut:])
+    if rest:
+        lines.append(_fit(rest, metrics, width))
+    return lines
+
+
+def _fit(line: str, metrics: QFontMetrics, width: int) -> str:
+    # elidedText measures a little differently from horizontalAdvance; only cut what the
+    # wrapping could not make fit.
+    if metrics.horizontalAdvance(line) <= width:
+        return line
+    return metrics.elidedText(line, Qt.TextElideMode.ElideRight, width)
 
 
 class FacilityDelegate(QStyledItemDelegate):
@@ -151,6 +193,14 @@ class FacilityDelegate(QStyledItemDelegate):
         self._selected = QColor(theme.SELECTED)
         self._accent = QColor(theme.ACCENT)
         self._rule = QColor("#ece8df")
+        #: Two lines each for the name and the details (a narrow list), or one.
+        self.wrap = False
+
+    def set_wrap(self, wrap: bool) -> bool:
+        """True if that changed, so the view sizes its rows again."""
+        changed = wrap != self.wrap
+        self.wrap = wrap
+        return changed
 
     def _fonts(self, option: QStyleOptionViewItem) -> tuple[QFont, QFont]:
         bold = QFont(option.font)
@@ -158,15 +208,15 @@ class FacilityDelegate(QStyledItemDelegate):
         return bold, QFont(option.font)
 
     @staticmethod
-    def row_height(font: QFont) -> int:
-        """Every row's height in `font`: a bold line, a plain line and the margins."""
+    def row_height(font: QFont, lines: int = 1) -> int:
+        """Every row's height in `font`: `lines` bold lines, as many plain ones, margins."""
         bold = QFont(font)
         bold.setBold(True)
-        height = QFontMetrics(bold).lineSpacing() + QFontMetrics(font).lineSpacing() + 22
-        return max(height, theme.MIN_TOUCH_PX)
+        height = lines * (QFontMetrics(bold).lineSpacing() + QFontMetrics(font).lineSpacing())
+        return max(height + 22, theme.MIN_TOUCH_PX)
 
     def sizeHint(self, option: QStyleOptionViewItem, index: Index) -> QSize:
-        return QSize(200, self.row_height(option.font))
+        return QSize(200, self.row_height(option.font, 2 if self.wrap else 1))
 
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: Index) -> None:
         text = index.data(Qt.ItemDataRole.DisplayRole)
@@ -183,19 +233,16 @@ class FacilityDelegate(QStyledItemDelegate):
         painter.drawLine(rect.bottomLeft(), rect.bottomRight())
         bold, plain = self._fonts(option)
         inner = rect.adjusted(14, 10, -10, -10)
-        bold_metrics, plain_metrics = QFontMetrics(bold), QFontMetrics(plain)
-        painter.setFont(bold)
-        painter.setPen(self._ink)
-        line = inner.adjusted(0, 0, 0, -(inner.height() - bold_metrics.lineSpacing()))
-        painter.drawText(line, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
-                         bold_metrics.elidedText(first, Qt.TextElideMode.ElideRight,
-                                                 inner.width()))
-        painter.setFont(plain)
-        painter.setPen(self._ink if selected else self._muted)
-        line = inner.adjusted(0, bold_metrics.lineSpacing(), 0, 0)
-        painter.drawText(line, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop,
-                         plain_metrics.elidedText(second, Qt.TextElideMode.ElideRight,
-                                                  inner.width()))
+        lines = 2 if self.wrap else 1
+        top = inner.top()
+        for font, pen, part in ((bold, self._ink, first),
+                                (plain, self._ink if selected else self._muted, second)):
+            metrics = QFontMetrics(font)
+            painter.setFont(font)
+            painter.setPen(pen)
+            for line in wrapped(part, metrics, inner.width(), lines):
+                painter.drawText(inner.left(), top + metrics.ascent(), line)
+                top += metrics.lineSpacing()
         if option.state & QStyle.StateFlag.State_HasFocus:
             painter.setPen(QColor("#e0a400"))
             painter.drawRect(rect.adjusted(1, 1, -2, -2))

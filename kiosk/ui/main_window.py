@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, Qt, Signal
-from PySide6.QtGui import QFontInfo, QResizeEvent
+from PySide6.QtGui import QFontInfo, QIcon, QResizeEvent
 from PySide6.QtWidgets import (
     QApplication,
     QBoxLayout,
@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from kiosk.domain import Helpline
+from kiosk.ui import icons
 from kiosk.ui.screens.base import Screen, ScreenshotState
 from kiosk.ui.widgets.crisis_strip import CrisisStrip
 from kiosk.ui.widgets.helpline_panel import NARROW_PANEL_WIDTH, PANEL_WIDTH, HelplinePanel
@@ -33,6 +34,8 @@ from kiosk.ui.widgets.touch import TouchButton, enable_kinetic_scroll
 
 log = logging.getLogger(__name__)
 
+#: Menu pictures are about this many text lines tall.
+NAV_ICON_LINES = 1.3
 #: Screens listed in the navigation rail, in order. Others (help) are reached from Home.
 NAV_ORDER = ("home", "guide", "faq", "compare", "directory", "checklist")
 #: Landscape windows shorter than this get the compact helpline panel.
@@ -157,12 +160,16 @@ class MainWindow(QMainWindow):
         nav_layout.setContentsMargins(12, 12, 12, 12)
         nav_layout.setSpacing(10)
         self.nav_buttons: dict[str, TouchButton] = {}
+        self._nav_icons: dict[str, QIcon] = {}
         for screen_id in NAV_ORDER:
             title = titles.get(screen_id)
             if title is None:
                 continue
             button = TouchButton(title, checkable=True)
             button.setProperty("nav", True)
+            if icons.set_button_icon(button, icons.SCREEN_ICONS.get(screen_id, ""),
+                                     round(button.fontMetrics().height() * NAV_ICON_LINES)):
+                self._nav_icons[screen_id] = button.icon()
             button.setAccessibleName(title)
             button.clicked.connect(lambda _=False, s=screen_id: self.navigate(s))
             self.nav_buttons[screen_id] = button
@@ -269,7 +276,7 @@ class MainWindow(QMainWindow):
     def _show_helpline_panel(self) -> None:
         screen = self.current_screen()
         self.helpline_panel.setVisible(
-            not (screen is not None and screen.lists_every_helpline)
+            not (screen is not None and (screen.lists_every_helpline or screen.staff_only))
             and not (self._portrait and self._keyboard_open
                      and self.height() < ROOM_FOR_KEYBOARD_AND_HELPLINES))
 
@@ -282,6 +289,9 @@ class MainWindow(QMainWindow):
         narrow = event.size().width() < NARROW_WIDTH
         if narrow != self._narrow:
             self._narrow = narrow
+            # Three menu buttons to a row on a narrow screen leave room for words only.
+            for screen_id, icon in self._nav_icons.items():
+                self.nav_buttons[screen_id].setIcon(QIcon() if narrow else icon)
             self.narrow_changed.emit(narrow)
         self.helpline_panel.set_compact(not portrait and event.size().height() < COMPACT_HEIGHT)
         # Only a side column is narrowed; the portrait strip keeps its large number.

@@ -37,11 +37,12 @@ from PySide6.QtWidgets import (
 )
 
 from kiosk.config import DEFAULT_IDLE_SECONDS, IDLE_WARNING_SECONDS
+from kiosk.present.settings import REGISTRY, Key
 from kiosk.store.pins import PinRepository, PinStatus
 from kiosk.ui.crash import EXIT_ADMIN, EXIT_RESTART
 from kiosk.ui.main_window import MainWindow
 from kiosk.ui.widgets.overlays import IdleWarning, NeutralScreen, Overlay
-from kiosk.ui.widgets.pin_pad import PinPad
+from kiosk.ui.widgets.pin_pad import STACKED_MIN_HEIGHT, PinPad
 from kiosk.ui.widgets.touch import TouchButton
 
 log = logging.getLogger(__name__)
@@ -72,7 +73,13 @@ class SessionTimeouts:
     @classmethod
     def from_seconds(cls, idle_seconds: int, warning_seconds: int = IDLE_WARNING_SECONDS,
                      ) -> SessionTimeouts:
-        return cls(idle_ms=idle_seconds * 1000, warning_ms=warning_seconds * 1000)
+        return cls(idle_ms=_idle_range(idle_seconds) * 1000, warning_ms=warning_seconds * 1000)
+
+
+def _idle_range(seconds: int) -> int:
+    """The idle time within its documented range, whoever passed it (a Qt timer overflows
+    past about 24 days and the kiosk would crash on the first touch)."""
+    return REGISTRY[Key.IDLE_SECONDS].clamp(int(seconds))
 
 
 def is_locked_key(event: QKeyEvent) -> bool:
@@ -125,9 +132,10 @@ class SessionGuard(QObject):
         self.warning.continue_requested.connect(self._on_warning_continue_requested)
         self.neutral = NeutralScreen(window, top_bar)
         self.neutral.dismissed.connect(self._on_neutral_dismissed)
-        self.pin_overlay = Overlay(window, top_bar)
-        _card, card_layout = self.pin_overlay.card(540)
         self.pin_pad = PinPad()
+        self.pin_overlay = Overlay(window, top_bar, on_place=lambda size: (
+            self.pin_pad.set_side_by_side(size.height() < STACKED_MIN_HEIGHT)))
+        _card, card_layout = self.pin_overlay.card(540)
         card_layout.addWidget(self.pin_pad)
         self.pin_pad.submitted.connect(self._on_pin_pad_submitted)
         self.pin_pad.cancelled.connect(self._on_pin_pad_cancelled)
@@ -182,7 +190,7 @@ class SessionGuard(QObject):
     # -------------------------------------------------------------- settings --
     def set_idle_seconds(self, seconds: int) -> None:
         self.timeouts = SessionTimeouts(
-            idle_ms=seconds * 1000, warning_ms=self.timeouts.warning_ms,
+            idle_ms=_idle_range(seconds) * 1000, warning_ms=self.timeouts.warning_ms,
             admin_idle_ms=self.timeouts.admin_idle_ms,
             shift_window_ms=self.timeouts.shift_window_ms,
             long_press_ms=self.timeouts.long_press_ms,

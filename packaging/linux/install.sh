@@ -132,7 +132,21 @@ check_service_needs() {  # the systemd unit's compositor and account
   local ok=0 user
   if ! command -v cage >/dev/null; then
     say "The systemd unit starts the kiosk under the cage compositor, which is missing." >&2
-    say "  Install it (Debian/Ubuntu: sudo apt-get install cage), or use --autostart." >&2
+    say "  Install it (Debian/Ubuntu: sudo apt-get install cage xwayland), or use --autostart." >&2
+    ok=1
+  else
+    # cage 0.1.4 (Debian 12) exits 0 whatever the kiosk returned; kiosk-session hands the
+    # kiosk's own exit code to systemd instead, so any version will do.
+    say "Compositor: $(cage -v 2>&1 | head -n 1 || echo 'cage (version unknown)') at $(command -v cage)"
+  fi
+  # cage will not start without Xwayland, and installing cage does not bring it.
+  if ! command -v Xwayland >/dev/null; then
+    say "cage needs Xwayland to start, and it is missing." >&2
+    say "  Install it (Debian/Ubuntu: sudo apt-get install xwayland)." >&2
+    ok=1
+  fi
+  if [ ! -f "$HERE/deploy/linux/kiosk-session" ]; then
+    say "This archive has no deploy/linux/kiosk-session (the unit runs the kiosk through it)." >&2
     ok=1
   fi
   user="$(sed -n 's/^User=//p' "$UNIT_FILE" | head -n 1)"
@@ -159,6 +173,8 @@ install_startup() {
       [ -f "$unit" ] || die "this archive has no deploy/linux/$UNIT_NAME; use --autostart"
       install -d "$(dest /etc/systemd/system)"
       sed "s#/opt/recovery-kiosk#$PREFIX#g" "$unit" > "$(dest "/etc/systemd/system/$UNIT_NAME")"
+      # The unit's ExecStart: runs cage and the kiosk, returns the kiosk's exit code.
+      install -m 755 "$HERE/deploy/linux/kiosk-session" "$(dest "$PREFIX/kiosk-session")"
       chmod 644 "$(dest "/etc/systemd/system/$UNIT_NAME")"
       if [ -z "$ROOT" ]; then
         systemctl daemon-reload

@@ -9,6 +9,7 @@ from __future__ import annotations
 import importlib.util
 import json
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -68,6 +69,9 @@ def test_frozen_self_test_passes_with_nothing_on_stderr(bundle: Path, tmp_path: 
     done = run_frozen(kiosk(bundle), "--self-test", "--data-dir", str(tmp_path / "data"))
     assert done.returncode == 0, done.stderr
     assert done.stdout.startswith("self-test ok: kiosk "), done.stdout
+    # The menu and tile pictures need Qt's SVG image plugin, which the bundle must keep.
+    drawn = re.search(r"(\d+)/(\d+) icons", done.stdout)
+    assert drawn and drawn[1] == drawn[2] and int(drawn[2]) >= 7, done.stdout
     assert "platform offscreen" in done.stdout
     assert done.stderr == ""
 
@@ -277,6 +281,7 @@ def release_with_unit(tmp_path: Path, unit_text: str) -> Path:
     (release / "deploy" / "linux").mkdir(parents=True)
     (release / "deploy" / "linux" / "recovery-kiosk.service").write_text(unit_text,
                                                                         encoding="utf-8")
+    shutil.copy(ROOT / "deploy" / "linux" / "kiosk-session", release / "deploy" / "linux")
     return release
 
 
@@ -318,6 +323,7 @@ def test_installer_installs_the_systemd_unit_for_its_prefix(tmp_path: Path) -> N
     installed = (root / "etc/systemd/system/recovery-kiosk.service").read_text(encoding="utf-8")
     assert "ExecStart=/usr/bin/cage -- /srv/kiosk/kiosk" in installed
     assert (root / "srv/kiosk/kiosk").is_file()
+    assert os.access(root / "srv/kiosk/kiosk-session", os.X_OK)
 
 
 @pytest.mark.frozen
@@ -346,3 +352,27 @@ def test_frozen_kiosk_verifies_and_installs_a_signed_pack_without_cryptography(
     signing = run_frozen(admin, "keys", "init", str(tmp_path / "more-keys"))
     assert signing.returncode != 0
     assert len(signing.stderr.strip().splitlines()) == 1 and "source install" in signing.stderr
+
+
+@pytest.mark.skipif(shutil.which("bash") is None or not sys.platform.startswith("linux"),
+                    reason="install.sh is for Linux")
+def test_installer_check_names_a_missing_xwayland_and_cages_version(tmp_path: Path) -> None:
+    """cage will not start without Xwayland, and installing cage does not bring it."""
+    import getpass
+
+    release = release_with_unit(tmp_path, f"[Service]\nUser={getpass.getuser()}\n")
+    tools = tmp_path / "bin"  # this computer's commands, less Xwayland and cage
+    tools.mkdir()
+    for folder in ("/usr/bin", "/bin"):
+        for tool in Path(folder).iterdir():
+            link = tools / tool.name
+            if tool.name not in ("Xwayland", "cage") and not link.exists():
+                link.symlink_to(tool)
+    (tools / "cage").write_text("#!/bin/sh\necho 'Cage version 0.1.4'\n", encoding="utf-8")
+    (tools / "cage").chmod(0o755)
+    env = dict(os.environ, PATH=str(tools))
+    done = subprocess.run(["bash", str(release / "install.sh"), "--check", "--systemd"],
+                          capture_output=True, text=True, env=env, timeout=TIMEOUT)
+    assert done.returncode != 0
+    assert "Cage version 0.1.4" in done.stdout
+    assert "apt-get install xwayland" in done.stderr

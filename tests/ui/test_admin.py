@@ -119,3 +119,24 @@ def test_admin_screen_resets_on_idle(qtbot, shell, window) -> None:
         click(qtbot, screen.check_button)
     assert window.current_screen_id() == "home"
     assert screen.check_label.text() == ""
+
+
+def test_an_idle_time_beyond_the_buttons_shows_as_it_is(make_window) -> None:
+    """settings.toml may set up to a day; the screen shows the time in force, not 15 min."""
+    win = make_window(idle_seconds=3000, size=None)
+    screen = admin_screen(win)
+    assert screen.idle_label.text() == "50 minutes"
+    assert screen.idle_seconds() == 3000
+    assert not screen.idle_more.isEnabled()
+
+
+def test_a_setting_that_cannot_be_saved_says_so(qtbot, shell, window, stores) -> None:
+    """A read-only, locked or full settings database: a plain line, never a crash."""
+    screen = admin_screen(window)
+    stores.admin_conn.execute("PRAGMA query_only = 1")  # every write now fails
+    try:
+        click(qtbot, screen.idle_more)
+        assert "Not saved" in screen.status.text() and screen.status.isVisible()
+        assert stores.admin_settings.get("idle_seconds", "unset") == "unset"
+    finally:
+        stores.admin_conn.execute("PRAGMA query_only = 0")

@@ -147,8 +147,8 @@ def test_facility_detail_has_everything_and_emits_intents(qtbot, screen) -> None
                    "away"):
         assert needle in text, needle
     note = html.unescape(screen.detail_page.source_note.text())
-    for needle in ("Listed in SAMHSA's 2024 National Directory. Not an endorsement.",
-                   "Data date: 2024"):
+    for needle in ("Not an endorsement.", "Source: SAMHSA National Directory of Drug and "
+                   "Alcohol Use Treatment Facilities, 2024.", "Data date: 2024"):
         assert needle in note, needle
     payload = screen.detail_page.qr_label.property("payload")
     image = screen.detail_page.qr_label.pixmap().toImage()
@@ -318,14 +318,14 @@ def test_program_page_puts_key_facts_first_and_folds_long_lists(qtbot, screen) -
     assert "Federally certified opioid treatment program" in facts
     assert "Payment accepted" in facts and "Medicines for addiction" in facts
     assert "No formal link with a prescriber (opioid" not in facts
-    titles = [button.text() for button, _ in page.sections]
+    titles = [button.label_text() for button, _ in page.sections]
     assert titles and all(not body.isVisible() for _, body in page.sections)
     # A program that gives opioid medicine itself has a prescriber: never "no formal link".
     everything = facts + "".join(body.text() for _, body in page.sections)
     assert "No formal link with a prescriber (opioid" not in everything
     button, body = page.sections[0]
     click(qtbot, button)
-    assert body.isVisible() and button.text().startswith("▾")
+    assert body.isVisible() and button.label_text().startswith("▾")
     click(qtbot, button)
     assert not body.isVisible()
 
@@ -375,3 +375,47 @@ def test_a_narrow_page_gives_the_list_full_width_and_the_filters_a_sheet(qtbot, 
     qtbot.waitUntil(lambda: not results.is_stacked())
     assert results.list.isVisible() and results.filter_area.isVisible()
     assert not results.filters_button.isVisible()
+
+
+def test_a_narrow_list_wraps_names_and_streets_instead_of_cutting_them(qtbot, screen) -> None:
+    from PySide6.QtGui import QFontMetrics
+
+    from kiosk.ui.directory_models import wrapped
+
+    screen.resize(1800, 800)
+    screen.show_state("CA")
+    results = screen.results_page
+    view, delegate = results.list, results.list.itemDelegate()
+    qtbot.waitUntil(lambda: results.model.rowCount() > 0)
+    qtbot.waitUntil(lambda: not delegate.wrap)
+    one_line = view.sizeHintForRow(0)
+    screen.resize(520, 800)
+    qtbot.waitUntil(lambda: delegate.wrap)
+    assert view.sizeHintForRow(0) > one_line
+    metrics = QFontMetrics(view.font())
+    room = view.viewport().width() - 24
+    rows = [results.model.data(results.model.index(r)) for r in range(results.model.rowCount())]
+    details = [row.partition("\n")[2] for row in rows]
+    # Nearly every "street, city, state · phone" that was cut at this width now reads whole.
+    cut_before = [d for d in details if metrics.horizontalAdvance(d) > room]
+    assert cut_before, "the test needs rows too long for one line"
+    still_cut = [d for d in cut_before if wrapped(d, metrics, room, 2)[-1].endswith("…")]
+    assert len(still_cut) < 0.05 * len(cut_before)
+    bad = [(d, wrapped(d, metrics, room, 2)) for d in cut_before if d not in still_cut
+           and "".join(wrapped(d, metrics, room, 2)).replace(" ", "") != d.replace(" ", "")]
+    assert not bad
+
+
+def test_opening_another_program_leaves_none_of_the_last_ones_headings_on_screen(
+        screen) -> None:
+    from kiosk.ui.widgets.touch import WrapButton
+
+    assert screen.show_facility("substance_10006")
+    first = [button for button, _ in screen.detail_page.sections]
+    assert first
+    assert screen.show_facility("substance_1425")
+    # Before the event loop has deleted them, the old headings are already off screen.
+    assert all(button.isHidden() for button in first)
+    QCoreApplication.processEvents()
+    shown = [b for b in screen.detail_page.findChildren(WrapButton) if b.isVisible()]
+    assert shown and len(shown) == len(screen.detail_page.sections)

@@ -11,7 +11,7 @@ import pytest
 import build as db_build
 from kiosk.store.connect import APPLICATION_ID, SCHEMA_VERSION, ContentDbError, open_content_db
 from kiosk.store.content import ContentRepository
-from tests.helpers import BROKEN_CONTENT_DBS, write_broken_content_db
+from tests.helpers import BROKEN_CONTENT_DBS, ROOT, write_broken_content_db
 
 
 def test_same_inputs_give_the_same_bytes(tmp_path: Path, template_db_no_directory: Path) -> None:
@@ -90,3 +90,16 @@ def test_repository_returns_content_in_order(content_repo: ContentRepository) ->
     chosen = content_repo.helplines("samhsa-national-helpline")
     assert chosen[0].id == "samhsa-national-helpline"
     assert len(chosen) == len(content_repo.helplines())
+
+
+def test_the_required_columns_are_those_schema_sql_makes() -> None:
+    """The start-up check must know every table and column the build makes, or a database
+    missing one would pass it and fail later in front of a visitor."""
+    from kiosk.store.connect import REQUIRED_COLUMNS
+
+    conn = sqlite3.connect(":memory:")
+    conn.executescript((ROOT / "db" / "schema.sql").read_text(encoding="utf-8"))
+    made = {str(name): tuple(str(col[1]) for col in conn.execute(f"PRAGMA table_info({name})"))
+            for (name,) in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+    conn.close()
+    assert made == REQUIRED_COLUMNS, "update REQUIRED_COLUMNS in kiosk/store/connect.py"

@@ -43,8 +43,13 @@ def _make_next_year(root: Path) -> NextYear:
     text = gzip.decompress((DIRECTORY_2024 / "facilities.csv.gz").read_bytes()).decode()
     reader = csv.DictReader(io.StringIO(text, newline=""))
     fields = list(reader.fieldnames or [])
-    rows = [r for r in reader if r["directory_type"] == "substance" and r["name1"]
+    everything = list(reader)
+    rows = [r for r in everything if r["directory_type"] == "substance" and r["name1"]
             and r["phone"][:1].isdigit()]
+    # the two legend rows that close SAMHSA's file (labels, then codes) stay at the end
+    legend = [r for r in everything if r["facility_id"] in ("substance_12204",
+                                                            "substance_12205")]
+    assert len(legend) == 2
     names = Counter(r["name1"].lower() for r in rows)
     places = Counter((r["street1"].lower(), r["zip"]) for r in rows)
     unique = [r for r in rows if names[r["name1"].lower()] == 1
@@ -60,7 +65,7 @@ def _make_next_year(root: Path) -> NextYear:
         added.append({**model, "name1": f"{NEW_NAME} {number}",
                       "street1": f"{900 + number} Quillmoor Way", "name2": ""})
     gone = {id(r) for r in dropped}
-    edition = [r for r in rows if id(r) not in gone] + added
+    edition = [r for r in rows if id(r) not in gone] + added + legend
     for number, row in enumerate(edition, start=1):  # SAMHSA renumbers every edition
         row["facility_id"] = f"substance_{number}"
     out = io.StringIO(newline="")
@@ -211,3 +216,53 @@ def test_an_app_update_keeps_the_imported_directory(
     assert any("import the directory again" in r.getMessage() for r in caplog.records)
     text = _cli("stats", "--data-dir", str(data), capsys=capsys)
     assert "import the directory again" in text and "came with the app" in text
+
+
+def test_an_app_update_that_changes_the_layout_carries_the_imported_directory_over(
+        template_db: Path, next_year: NextYear, tmp_path: Path,
+        monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+    import os
+
+    from kiosk import paths
+    from kiosk.app import open_stores
+    from kiosk.config import Settings
+    from kiosk.store.connect import SCHEMA_VERSION
+    from kiosk.store.directory import DirectoryRepository
+    from kiosk.store.search import SearchRepository
+
+    bundled = tmp_path / "app" / "content.sqlite"
+    bundled.parent.mkdir()
+    shutil.copyfile(template_db, bundled)
+    data = tmp_path / "data"
+    monkeypatch.delenv("KIOSK_CONTENT_DB", raising=False)
+    monkeypatch.setattr(paths, "bundled_content_db", lambda: bundled)
+    assert admin_main(["import", "samhsa-directory", str(next_year.folder),
+                       "--data-dir", str(data)]) == 0
+    # What the previous app version saved: the same directory in layout 1 (no website).
+    imported = paths.imported_content_db(data)
+    with sqlite3.connect(imported) as conn:
+        conn.execute("ALTER TABLE facility DROP COLUMN website")
+        conn.execute("PRAGMA user_version = 1")
+    conn.close()
+    os.utime(imported, (1_700_000_000, 1_700_000_000))
+    added = sorted(next_year.added)[0]
+
+    stores = open_stores(Settings(windowed=True, data_dir=data))
+    try:
+        stats = DirectoryRepository(stores.content_conn).stats()
+        hits = SearchRepository(stores.content_conn).search(added, limit=5)
+        assert (stats.data_date, stats.source) == ("2025", samhsa.source_text("2025"))
+        assert added in {h.title for h in hits.all()}
+        assert "older app version" in stores.content_note
+        assert "imported directory" in stores.content_note.split("In use:")[1]
+    finally:
+        stores.close()
+    with sqlite3.connect(imported) as conn:
+        assert conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
+        assert conn.execute("SELECT count(*) FROM facility WHERE website = ''"
+                            ).fetchone()[0] == stats.facilities
+    conn.close()
+    assert imported.stat().st_mtime == 1_700_000_000  # still "put in place back then"
+    assert sorted(p.name for p in imported.parent.iterdir()) == [imported.name]
+    stats_json = json.loads(_cli("stats", "--json", "--data-dir", str(data), capsys=capsys))
+    assert (stats_json["in_use"], stats_json["data_date"]) == ("imported", "2025")

@@ -9,7 +9,7 @@ import os
 import shutil
 import sqlite3
 import tempfile
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
@@ -137,3 +137,58 @@ def test_an_imported_directory_this_account_cannot_save_gives_one_line(
     line = _one_plain_line(capsys.readouterr().err)
     assert code == 1 and "read-only for the account" in line
     assert not (world / "kiosk-data").exists()
+
+
+@pytest.fixture
+def file_size_limit() -> Iterator[Callable[[int], None]]:
+    """Set this process's file size limit (a write past it fails with EFBIG, as on a full
+    disk), restored when the test ends."""
+    import resource
+    import signal
+
+    before = resource.getrlimit(resource.RLIMIT_FSIZE)
+    handler = signal.signal(signal.SIGXFSZ, signal.SIG_IGN)  # fail the write, not the process
+
+    def limit(size: int) -> None:
+        resource.setrlimit(resource.RLIMIT_FSIZE, (size, before[1]))
+
+    yield limit
+    resource.setrlimit(resource.RLIMIT_FSIZE, before)
+    signal.signal(signal.SIGXFSZ, handler)
+
+
+@pytest.mark.skipif(not hasattr(os, "getuid"), reason="file size limits are a POSIX feature")
+def test_a_failing_write_gives_one_line_and_leaves_the_database_as_it_was(
+        world: Path, capsys: pytest.CaptureFixture[str],
+        file_size_limit: Callable[[int], None]) -> None:
+    db = world / "db" / "content.sqlite"
+    before = _digest(db)
+    file_size_limit(db.stat().st_size)  # the import's first page past the end fails
+    code, err = _import(world, capsys)
+    file_size_limit(2**40)
+    line = _one_plain_line(err)
+    assert code == 1 and ("could not be written" in line or "full" in line), line
+    assert _digest(db) == before
+    assert not list(db.parent.glob("*-journal"))  # rolled back, nothing left half-done
+
+
+@pytest.mark.skipif(not hasattr(os, "getuid"), reason="file size limits are a POSIX feature")
+def test_a_failing_write_of_the_imported_directory_keeps_the_one_there(
+        world: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str],
+        file_size_limit: Callable[[int], None]) -> None:
+    from kiosk import paths
+
+    monkeypatch.delenv("KIOSK_CONTENT_DB", raising=False)
+    monkeypatch.setattr(paths, "bundled_content_db", lambda: world / "db" / "content.sqlite")
+    data = world / "kiosk-data"
+    args = ["import", "samhsa-directory", str(world / "src"), "--data-dir", str(data)]
+    assert admin_main(args) == 0
+    imported = paths.imported_content_db(data)
+    before = _digest(imported)
+    file_size_limit(imported.stat().st_size // 2)
+    capsys.readouterr()
+    code = admin_main(args)
+    file_size_limit(2**40)
+    _one_plain_line(capsys.readouterr().err)
+    assert code == 1 and _digest(imported) == before
+    assert sorted(p.name for p in imported.parent.iterdir()) == [imported.name]

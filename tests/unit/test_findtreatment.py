@@ -13,6 +13,7 @@ from pathlib import Path
 import pytest
 
 from kiosk.cli.main import main as admin_main
+from kiosk.present.facility import describe
 from kiosk.store.connect import open_content_db
 from kiosk.store.directory import DirectoryRepository
 from kiosk.store.search import SearchRepository
@@ -101,8 +102,17 @@ def test_replace_makes_the_directory_the_exports_programs_at_their_own_positions
         assert (found.latitude, found.longitude) == (float(first["latitude"]),
                                                      float(first["longitude"]))
         assert "outpatient" in found.levels and "BU" in {s.code for s in found.services}
+        # the export's own website, kept and shown as a visitor would copy it down
+        assert found.website == first["website"]
+        text = describe(found)
+        assert text.website == first["website"].removeprefix("http://").rstrip("/")
+        assert first["website"] in text.qr_payload
+        with_site = conn.execute("SELECT count(*) FROM facility WHERE website LIKE 'http%'"
+                                 ).fetchone()[0]
+        assert with_site == 168
     finally:
         conn.close()
+    assert any("websites read (shown" in w for w in real["warnings"])
 
 
 def test_merge_keeps_the_directory_and_says_so(
@@ -138,3 +148,19 @@ def test_an_export_with_a_missing_column_changes_nothing(content_db: Path, expor
     assert code == 1 and err.count("\n") == 1
     assert "missing column(s) name1" in err and err.rstrip().endswith("Nothing was changed.")
     assert _digest(content_db) == before
+
+
+def test_an_export_cut_in_the_middle_of_a_row_is_refused_unless_allowed(
+        content_db: Path, exports, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    files = exports[0]
+    cut = tmp_path / "export.csv"
+    data = files[1].read_bytes()
+    cut.write_bytes(data[: data.rindex(b"\n", 0, len(data) - 1) + 40])  # 40 bytes into a row
+    before = _digest(content_db)
+    code, _out, err = _run(capsys, str(files[0]), str(cut), "--merge",
+                           "--content-db", str(content_db))
+    assert code == 1 and err.count("\n") == 1 and "cut short" in err
+    assert _digest(content_db) == before
+    code, out, _ = _run(capsys, str(files[0]), str(cut), "--merge", "--allow-partial",
+                        "--content-db", str(content_db))
+    assert code == 0 and "--allow-partial" in out

@@ -20,7 +20,7 @@ from kiosk.packs import installed, repository, update
 from kiosk.packs.pack import build_pack, read_manifest
 from kiosk.packs.repository import PublishError
 from kiosk.packs.update import UpdateRefusedError
-from kiosk.store.connect import open_content_db
+from kiosk.store.connect import SCHEMA_VERSION, open_content_db
 from kiosk.store.content import ContentRepository
 
 
@@ -113,7 +113,7 @@ def test_pack_holds_the_database_and_a_manifest_describing_it(publisher: Publish
     manifest = read_manifest(pack)
     assert manifest.content_version == 7
     assert "en" in manifest.languages
-    assert manifest.schema_version == 1
+    assert manifest.schema_version == SCHEMA_VERSION
     assert manifest.content_sha256 == digest(small_db)
     assert manifest.content_bytes == small_db.stat().st_size
     with zipfile.ZipFile(pack) as archive:

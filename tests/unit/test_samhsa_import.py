@@ -9,6 +9,7 @@ import json
 import shutil
 import sqlite3
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -37,11 +38,21 @@ GOOD = [
 ]
 
 
+#: SAMHSA's file ends with two legend rows (the service codes' labels, then the codes):
+#: what tells the whole file from one cut short.
+LEGEND = [
+    "substance_90,substance,,Intensive outpatient treatment,Outpatient,"
+    "Residential/24-hour residential,Medicaid,Spanish,Buprenorphine used in Treatment,,,,,,",
+    "substance_91,substance,,OIT,OP,RES,ACM,MD,SP,BU,,,,,",
+]
+
+
 def write_source(folder: Path, rows: list[str], *, header: str = HEADER,
-                 gz: bool = False, name: str = "national_directory_2024") -> Path:
+                 gz: bool = False, name: str = "national_directory_2024",
+                 complete: bool = True) -> Path:
     folder.mkdir(parents=True, exist_ok=True)
     (folder / "service_code_categories.csv").write_text(CATEGORIES, encoding="utf-8")
-    text = "\n".join([header, *rows]) + "\n"
+    text = "\n".join([header, *rows, *(LEGEND if complete and rows else [])]) + "\n"
     if gz:
         path = folder / f"{name}.csv.gz"
         path.write_bytes(gzip.compress(text.encode("utf-8"), mtime=0))
@@ -62,8 +73,13 @@ def db(template_db_no_directory: Path, tmp_path: Path) -> Path:
     return copy
 
 
-def run_import(db: Path, source: Path) -> samhsa.ImportReport:
-    return samhsa.import_into(db, samhsa.find_sources(source))[0]
+def run_import(db: Path, source: Path, *, allow_partial: bool = False) -> samhsa.ImportReport:
+    return samhsa.import_into(db, samhsa.find_sources(source), allow_partial=allow_partial)[0]
+
+
+def rejected(report: samhsa.ImportReport) -> list[tuple[int, str, str]]:
+    """The rejected rows that are not the file's closing legend."""
+    return [r for r in report.rejected if not r[2].startswith(samhsa.LEGEND)]
 
 
 def repo(db: Path) -> DirectoryRepository:
@@ -118,7 +134,7 @@ def test_real_import_rejects_blank_and_legend_rows_with_line_numbers(db: Path) -
 def test_small_import_repairs_zips_and_keeps_substance_rows_only(db: Path,
                                                                  tmp_path: Path) -> None:
     report = run_import(db, write_source(tmp_path / "src", GOOD, gz=True))
-    assert report.imported == 2 and report.other_rows == 1 and not report.rejected
+    assert report.imported == 2 and report.other_rows == 1 and not rejected(report)
     facility = repo(db).facility("substance_1")
     assert facility is not None
     assert facility.zip == "06516"
@@ -151,19 +167,20 @@ def test_locator_positions_are_exact(db: Path, tmp_path: Path) -> None:
      "10,000 characters"),
     (["substance_1,substance,Copy,,1 A St,,Town,VT,05401,802-555-0100,,,,,OP"],
      "duplicate facility_id (first on line 2)"),
-    (["substance_9,substance,Cut short,,1 A St"], "fields, expected 15"),
+    (["substance_9,substance,Too few,,1 A St", "substance_8,substance,Ok,,1 B St,,Town,VT,"
+      "05401,802-555-0100,,,,,OP"], "fields, expected 15"),
     (["substance_9,substance,Bad phone,,1 A St,,Town,VT,05401,call us,,,,,OP"], "phone"),
     (["substance_9,substance,Nowhere,,1 A St,,Town,ZZ,05401,802-555-0100,,,,,OP"], "state"),
 ])
 def test_bad_rows_are_rejected_with_their_line(db: Path, tmp_path: Path, rows: list[str],
                                                reason: str) -> None:
     report = run_import(db, write_source(tmp_path / "src", GOOD + rows))
-    assert report.imported == 2
-    assert len(report.rejected) == 1
-    line, _fid, why = report.rejected[0]
+    assert report.imported == 1 + len(rows)
+    assert len(rejected(report)) == 1
+    line, _fid, why = rejected(report)[0]
     assert line == 5 and reason in why
     names = [f.name for f in repo(db).search_facilities()]
-    assert names == ["Green Valley Recovery", "Harbor House"]
+    assert names[:2] == ["Green Valley Recovery", "Harbor House"]
     assert not any(n.startswith("=") for n in names)
 
 
@@ -200,7 +217,8 @@ def test_truncated_gzip_is_fatal(loaded: Path, tmp_path: Path) -> None:
 
 
 def test_file_cut_inside_a_quote_is_fatal(loaded: Path, tmp_path: Path) -> None:
-    path = write_source(tmp_path / "src", [*GOOD, 'substance_9,substance,"Unfinished'])
+    path = write_source(tmp_path / "src", [*GOOD, 'substance_9,substance,"Unfinished'],
+                        complete=False)
     _fatal(loaded, path.parent, "line 5: broken CSV")
 
 
@@ -234,11 +252,12 @@ def test_cli_import_and_stats(db: Path, tmp_path: Path,
     assert admin_main(["import", "samhsa-directory", str(src.parent),
                        "--content-db", str(db)]) == 0
     out = capsys.readouterr().out
-    assert "Imported: 2 substance use facilities" in out and "Rejected: 0" in out
+    assert "Imported: 2 substance use facilities" in out and "Rejected: 2" in out
+    assert out.count("spreadsheet legend row") == 2
     assert admin_main(["stats", "--json", "--content-db", str(db)]) == 0
     stats = json.loads(capsys.readouterr().out.strip().splitlines()[-1])
     assert list(stats) == ["facilities", "by_state", "by_level", "positions", "source",
-                           "data_date", "in_use", "database", "passed_over"]
+                           "data_date", "in_use", "database", "passed_over", "checks"]
     assert stats["in_use"] == "named" and stats["database"] == str(db)
     assert stats["facilities"] == 2 and stats["by_state"] == {"CT": 1, "VT": 1}
     assert list(stats["by_level"]) == ["intensive_outpatient", "partial_hospitalization",
@@ -261,31 +280,91 @@ def test_cli_fatal_error_says_nothing_changed(loaded: Path, tmp_path: Path,
 
 
 # ------------------------------------------------------------- data truth --
-@needs_directory
-def test_real_levels_medications_and_far_positions(template_db: Path,
-                                                   capsys: pytest.CaptureFixture[str]) -> None:
-    from kiosk.present.facility import medications
+def _raw_substance_rows() -> dict[str, dict[str, str]]:
+    """SAMHSA's own rows, read straight from the file (not through the importer)."""
+    text = gzip.decompress((SAMHSA_DIR / samhsa.DIRECTORY_SUBDIR / "facilities.csv.gz")
+                           .read_bytes()).decode("utf-8")
+    return {r["facility_id"]: r for r in csv.DictReader(text.splitlines())
+            if r["directory_type"] == "substance"}
 
+
+def _codes(row: dict[str, str]) -> set[str]:
+    return set(row["service_code_info"].replace("*", " ").split())
+
+
+@needs_directory
+def test_stats_json_on_the_real_data_tells_the_truth(template_db: Path,
+                                                      capsys: pytest.CaptureFixture[str]) -> None:
     assert admin_main(["stats", "--json", "--content-db", str(template_db)]) == 0
     stats = json.loads(capsys.readouterr().out.strip().splitlines()[-1])
+    checks = stats["checks"]
+    raw = _raw_substance_rows()
     conn = sqlite3.connect(template_db)
-    rows = conn.execute("SELECT id, levels, services, position_kind FROM facility").fetchall()
-    regular = sum(1 for _, _, services, _ in rows if "ORT" in services.split())
-    assert stats["by_level"]["outpatient"] == regular
-    assert not any("outpatient" in levels.split() and "ORT" not in services.split()
-                   for _, levels, services, _ in rows)
-    # lofexidine stated only by the detox code: every such program lists it on its slip
-    detox_only = [fid for fid, _, services, _ in rows
-                  if "DLC" in services.split() and "LFXD" not in services.split()]
-    directory = repo(template_db)
-    showing = [fid for fid in detox_only
-               if any("ofexidine" in m for m in medications(directory.facility(fid)))]
-    assert len(showing) == len(detox_only) == 653
-    # the locator's position 142 miles from the program's town is not shown as exact
-    kinds = {fid: kind for fid, _, _, kind in rows}
-    assert kinds["substance_6963"] == "approximate"
-    # "4040 Memorial Parkway SW" is the locator's "4040 Memorial Parkway South"
-    assert kinds["substance_78"] == "exact"
+    stored = {fid: (levels.split(), kind) for fid, levels, kind in conn.execute(
+        "SELECT id, levels, position_kind FROM facility")}
+    conn.close()
+    assert len(stored) == 12_200 and set(stored) <= set(raw)
+    # Levels: "outpatient" only with the regular outpatient code (OP alone is the umbrella).
+    regular = {fid for fid in stored if "ORT" in _codes(raw[fid])}
+    assert stats["by_level"]["outpatient"] == len(regular)
+    assert {fid for fid, (levels, _) in stored.items() if "outpatient" in levels} == regular
+    assert checks["outpatient_without_regular_code"] == 0
+    umbrella_only = [fid for fid in stored if "OP" in _codes(raw[fid])
+                     and "ORT" not in _codes(raw[fid])]
+    assert len(umbrella_only) == 726  # the programs the umbrella code used to mislabel
+    assert not any("outpatient" in stored[fid][0] for fid in umbrella_only)
+    # Lofexidine stated only by the detox code: every such program shows it on its slip.
+    detox_only = [fid for fid in stored if "DLC" in _codes(raw[fid])
+                  and "LFXD" not in _codes(raw[fid])]
+    assert checks["lofexidine_from_detox_only"] == {"in_data": len(detox_only),
+                                                    "on_slips": len(detox_only)}
+    assert len(detox_only) == 653
+    # Positions: nothing shown as exact lies over 25 miles from its ZIP; the locator's
+    # slips (one of them 142 miles from its town) are listed and shown as approximate.
+    assert checks["exact_positions_far_from_zip"] == 0
+    far = {f["id"]: f["miles"] for f in checks["approximate_far_from_zip"]}
+    assert len(far) >= 6 and all(m > 25 for m in far.values())
+    assert far["substance_6963"] > 140 and stored["substance_6963"][1] == "approximate"
+    assert all(stored[fid][1] == "approximate" for fid in far)
+    assert checks["house_number_matches"] == 152
+
+
+_LONG = {"dr": "drive", "st": "street", "ste": "suite", "ave": "avenue", "rd": "road",
+         "blvd": "boulevard", "hwy": "highway", "ln": "lane", "pkwy": "parkway"}
+
+
+def _alike(text: str) -> str:
+    """Name or street with abbreviations spelled out and punctuation and "Inc" dropped
+    (written apart from the importer's own rules)."""
+    words = "".join(c if c.isalnum() else " " for c in text.lower()).split()
+    return " ".join(_LONG.get(w, w) for w in words if w not in ("inc", "llc"))
+
+
+@needs_directory
+def test_programs_the_locator_writes_with_dr_drive_style_variants_are_exact(
+        template_db: Path) -> None:
+    raw = _raw_substance_rows()
+    locator = next((SAMHSA_DIR / samhsa.LOCATOR_SUBDIR).glob("*.csv"))
+    exact_keys: dict[tuple[str, str, str], tuple[str, str]] = {}
+    with locator.open(encoding="utf-8", errors="replace", newline="") as handle:
+        for row in csv.DictReader(handle):
+            zip5 = row["zip"].strip().zfill(5)[:5]
+            exact_keys[(_alike(row["name1"]), _alike(row["street1"]), zip5)] = (
+                row["name1"].lower(), row["street1"].lower())
+    conn = sqlite3.connect(template_db)
+    kinds = dict(conn.execute("SELECT id, position_kind FROM facility").fetchall())
+    conn.close()
+    variants = []
+    for fid, row in raw.items():
+        if fid not in kinds:
+            continue
+        key = (_alike(row["name1"]), _alike(row["street1"]), row["zip"].strip().zfill(5))
+        found = exact_keys.get(key)
+        if found is not None and found != (row["name1"].lower(), row["street1"].lower()):
+            variants.append(fid)  # the same program, written otherwise in the locator
+    assert len(variants) > 100
+    left = [fid for fid in variants if kinds[fid] != "exact"]
+    assert left == []
 
 
 def test_an_excel_workbook_with_a_title_row_gives_its_year(db: Path, tmp_path: Path) -> None:
@@ -297,7 +376,8 @@ def test_an_excel_workbook_with_a_title_row_gives_its_year(db: Path, tmp_path: P
     book = openpyxl.Workbook()
     sheet = book.active
     sheet.title = "Directory"
-    sheet.append(["National Directory of Drug and Alcohol Use Treatment Facilities 2026"])
+    sheet.append(["National Directory of Drug and Alcohol Use Treatment Facilities 2026: "
+                  "2 substance use facilities"])
     for line in [HEADER, *GOOD]:
         sheet.append([int(v) if v.isdigit() and len(v) == 4 else v
                       for v in next(csv.reader([line]))])
@@ -306,3 +386,41 @@ def test_an_excel_workbook_with_a_title_row_gives_its_year(db: Path, tmp_path: P
     assert report.imported == 2 and report.data_date == "2026"
     facility = repo(db).facility("substance_1")
     assert facility is not None and facility.zip == "06516"  # a number cell, zero restored
+
+
+def test_the_build_refuses_a_schema_of_another_version_than_the_code(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import build as db_build
+    from kiosk.importers.content import ContentError
+
+    monkeypatch.setattr(db_build, "SCHEMA_VERSION", db_build.SCHEMA_VERSION + 1)
+    with pytest.raises(ContentError, match="change both together"):
+        db_build.build(tmp_path / "out.sqlite", None)
+    assert not (tmp_path / "out.sqlite").exists()
+
+
+def test_an_excel_workbook_gives_its_year_from_the_sheet_and_streams_read_only(
+        db: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import openpyxl
+
+    src = tmp_path / "download"
+    write_source(src, [], name="unused")
+    (src / "unused.csv").unlink()
+    book = openpyxl.Workbook()
+    book.active.title = "Read me"
+    book.active.append(["About this file"])
+    sheet = book.create_sheet("Facilities 2027")
+    for line in [HEADER, *GOOD, *LEGEND]:
+        sheet.append(next(csv.reader([line])))
+    book.save(src / "national directory.xlsx")
+    opened: list[bool] = []
+    real_load = openpyxl.load_workbook
+
+    def load(*args: Any, **kwargs: Any) -> Any:
+        opened.append(bool(kwargs.get("read_only")))
+        return real_load(*args, **kwargs)
+
+    monkeypatch.setattr(openpyxl, "load_workbook", load)
+    report = run_import(db, src)
+    assert report.imported == 2 and report.data_date == "2027"
+    assert opened and all(opened)  # every open in read-only (streaming) mode

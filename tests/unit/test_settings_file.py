@@ -85,16 +85,48 @@ def test_command_line_wins_over_the_file(settings: Settings, data_dir: Path) -> 
         stores.admin_conn.close()
 
 
-def test_an_idle_time_out_of_range_is_refused_everywhere(
-        settings: Settings, data_dir: Path, caplog: pytest.LogCaptureFixture) -> None:
-    """A Qt timer overflows past about 24 days: 3,000,000 s never reaches the session."""
+@pytest.mark.parametrize(("given", "used"), [(3_000_000, 86_400), (-5, 10), (1, 10)])
+def test_an_idle_time_out_of_range_is_clamped_everywhere(
+        settings: Settings, data_dir: Path, caplog: pytest.LogCaptureFixture,
+        given: int, used: int) -> None:
+    """A Qt timer overflows past about 24 days: 3,000,000 s never reaches the session; each
+    entry (command line, admin database, settings.toml) brings it to the range's end."""
     conn = open_admin_db(data_dir)
-    SettingsRepository(conn).set("idle_seconds", "3000000")  # as if written by an old build
+    SettingsRepository(conn).set("idle_seconds", str(given))  # as if written by an old build
     conn.close()
+    (data_dir / "settings.toml").write_text(f"idle_seconds = {given}\n", encoding="utf-8")
+    for override in (given, None):  # with the command line, then the admin database alone
+        caplog.clear()
+        with caplog.at_level(logging.WARNING):
+            stores = open_stores(settings.with_overrides(idle_seconds=override))
+        try:
+            assert stores.settings.idle_seconds == used
+            assert f"idle_seconds = '{given}' is outside 10 to 86400: {used} used" in caplog.text
+        finally:
+            stores.close()
     with caplog.at_level(logging.WARNING):
-        stores = open_stores(settings.with_overrides(idle_seconds=3_000_000))
+        assert settings_file.load(data_dir / "settings.toml") == {"idle_seconds": str(used)}
+    assert f"idle_seconds = {given} is outside 10 to 86400: {used} used" in caplog.text
+
+
+def test_the_session_never_gets_an_idle_time_out_of_range() -> None:
+    from kiosk.ui.session import SessionTimeouts
+
+    assert SessionTimeouts.from_seconds(3_000_000).idle_ms == 86_400_000
+    assert SessionTimeouts.from_seconds(0).idle_ms == 10_000
+
+
+@pytest.mark.parametrize("content", [b"\xff\xfe\x00 not text", b"idle_seconds = 300\n\xc3(",
+                                     b"lang = \n[[[", b"idle_seconds = 1e400"])
+def test_a_broken_file_logs_one_line_and_the_kiosk_starts_with_defaults(
+        settings: Settings, data_dir: Path, caplog: pytest.LogCaptureFixture,
+        content: bytes) -> None:
+    (data_dir / "settings.toml").write_bytes(content)
+    with caplog.at_level(logging.WARNING):
+        stores = open_stores(settings)
     try:
         assert stores.settings.idle_seconds == Settings().idle_seconds
-        assert "idle_seconds = '3000000' ignored" in caplog.text
     finally:
         stores.close()
+    lines = [r for r in caplog.records if "settings.toml" in r.getMessage()]
+    assert len(lines) == 1, caplog.text

@@ -18,8 +18,9 @@ from kiosk.ui.printing.compose import (
     checklist_phone_text,
     checklist_printout,
     facility_printout,
+    tr,
 )
-from kiosk.ui.printing.headless import ensure_gui_app
+from kiosk.ui.printing.headless import ensure_gui_app, install_language
 from kiosk.ui.printing.layout import PAPERS, LaidOut, lay_out, page_layout
 from kiosk.ui.printing.paint import (
     page_count,
@@ -54,6 +55,7 @@ __all__ = [
     "default_printer_name",
     "ensure_gui_app",
     "facility_printout",
+    "install_language",
     "lay_out",
     "page_count",
     "page_layout",
@@ -61,5 +63,6 @@ __all__ = [
     "render_page_images",
     "render_to_device",
     "system_printer",
+    "tr",
     "write_pdf",
 ]

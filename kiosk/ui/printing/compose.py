@@ -18,6 +18,8 @@ from PySide6.QtGui import QColor, QImage, QPainter, QPen
 
 from kiosk.domain import Checklist, ChecklistItem, ContentInfo, Facility, Helpline
 from kiosk.present import facility as present_facility
+from kiosk.present import hours as present_hours
+from kiosk.present.local_program import now_here, source_line
 from kiosk.ui.widgets.qr import qr_image
 
 #: QR codes are printed this many CSS px (1/96 in) wide: 1.6 inch, easy for a phone.
@@ -258,7 +260,12 @@ def _slip_head(facility: Facility, text: present_facility.FacilityText, origin_z
                  f'{e(text.phone or tr("not listed: call a helpline below"))}</p>')
     if text.intake:
         lines.append(f"<p><b>{e(tr('Intake:'))}</b> {e(', '.join(text.intake))}</p>")
-    lines.append(f"<p><b>{e(tr('Hours:'))}</b> {e(tr('call to confirm'))}</p>")
+    if text.website:
+        lines.append(f"<p><b>{e(tr('Website:'))}</b> {e(text.website)}</p>")
+    if facility.local is not None:
+        lines.append(_local_hours_html(facility))
+    else:
+        lines.append(f"<p><b>{e(tr('Hours:'))}</b> {e(tr('call to confirm'))}</p>")
     if facility.distance_miles is not None:
         where = (tr("about %1 miles from ZIP %2").replace("%2", origin_zip) if origin_zip
                  else tr("about %1 miles away"))
@@ -267,6 +274,15 @@ def _slip_head(facility: Facility, text: present_facility.FacilityText, origin_z
             distance += " " + tr("(approximate: the address is placed at its ZIP code)")
         lines.append(f"<p><b>{e(tr('Distance:'))}</b> {e(distance)}</p>")
     return "".join(lines)
+
+
+def _local_hours_html(facility: Facility) -> str:
+    """A local program's week by date and its source, for paper read later."""
+    listing = facility.local
+    assert listing is not None
+    lines = present_hours.printed_lines(listing.hours, now_here(), tr)
+    return (f"<p><b>{e(tr('Hours:'))}</b><br>" + "<br>".join(e(x) for x in lines) + "</p>"
+            f"<p class=\"small\">{e(source_line(facility, tr))}</p>")
 
 
 def _slip_section(title: str, items: Sequence[str], empty: str) -> str:
@@ -321,6 +337,9 @@ def booklet_printout(facilities: Sequence[Facility], helplines: Sequence[Helplin
         sections.append(BookletSection(city, tuple(_booklet_cell(f) for f in group)))
     intro = tr("Hours are not listed: call to confirm before you go. "
                "Programs change, so call first.")
+    if any(f.local is not None for f in facilities):
+        intro = tr("Hours are listed only where a local list gives them: call to confirm "
+                   "before you go. Programs change, so call first.")
     if not facilities:
         intro = tr("No programs match. Call a helpline below: they can help you find one.")
     body = (
@@ -347,4 +366,8 @@ def _booklet_cell(facility: Facility) -> str:
         parts.append(e(tr("About %1 miles").replace("%1", f"{facility.distance_miles:.1f}")))
     if text.levels:
         parts.append(f'<span class="small">{e(", ".join(text.levels))}</span>')
+    if facility.local is not None:
+        hours_lines = present_hours.printed_lines(facility.local.hours, now_here(), tr)
+        parts.append(f'<span class="small">{e(tr("Hours:"))} '
+                     f'{e("; ".join(hours_lines))}<br>{e(source_line(facility, tr))}</span>')
     return "<br>".join(parts)

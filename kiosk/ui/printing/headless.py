@@ -5,7 +5,13 @@ from __future__ import annotations
 import os
 import sys
 
+from PySide6.QtCore import QCoreApplication, QLocale, QTranslator
 from PySide6.QtGui import QGuiApplication
+
+from kiosk import paths
+
+#: The language the printouts' own words are written in (no catalog needed).
+SOURCE_LANG = "en"
 
 
 def ensure_gui_app() -> QGuiApplication:
@@ -17,3 +23,18 @@ def ensure_gui_app() -> QGuiApplication:
             os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY")):
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     return QGuiApplication(sys.argv[:1])
+
+
+def install_language(lang: str) -> bool:
+    """Print in `lang`: load the kiosk's catalog for it (resources/i18n/kiosk_<lang>.qm).
+
+    False when that catalog is missing, so the caller can say so instead of printing a
+    page whose headings are English and whose content is not."""
+    QLocale.setDefault(QLocale(lang))
+    if lang == SOURCE_LANG:
+        return True
+    app = QCoreApplication.instance()
+    translator = QTranslator(app)
+    if app is None or not translator.load(f"kiosk_{lang}", str(paths.resources_dir() / "i18n")):
+        return False
+    return app.installTranslator(translator)

@@ -6,10 +6,13 @@ visitor previews is what the printer gets.
 
 from __future__ import annotations
 
+import contextlib
+import os
+import tempfile
 from collections.abc import Callable, Iterable
 from pathlib import Path
 
-from PySide6.QtCore import QRectF, Qt
+from PySide6.QtCore import QBuffer, QIODevice, QRectF, Qt
 from PySide6.QtGui import QColor, QImage, QPagedPaintDevice, QPainter, QPdfWriter
 
 from kiosk.ui.printing.compose import Printout, tr
@@ -115,14 +118,43 @@ def page_count(printout: Printout, paper: str = "letter", dpi: int = 96) -> int:
                    paint.width(), paint.height()).pages
 
 
-def write_pdf(printout: Printout, path: Path, paper: str = "letter") -> int:
-    """Write the printout as a PDF; returns its page count. Raises OSError with a reason."""
-    path = Path(path)
-    with path.open("wb"):  # a clear OSError (folder missing, read-only) before Qt tries
-        pass
-    writer = QPdfWriter(str(path))
+def pdf_bytes(printout: Printout, paper: str = "letter") -> tuple[bytes, int]:
+    """The printout as PDF bytes, painted in memory; and its page count."""
+    buffer = QBuffer()
+    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+    writer = QPdfWriter(buffer)
     writer.setResolution(PDF_DPI)
     writer.setPageLayout(page_layout(paper))
     writer.setTitle(printout.job_name)
     writer.setCreator(CREATOR)
-    return render_to_device(printout, writer)
+    pages = render_to_device(printout, writer)
+    del writer  # finishes the PDF into the buffer
+    data = bytes(buffer.data().data())
+    buffer.close()
+    return data, pages
+
+
+def write_pdf(printout: Printout, path: Path, paper: str = "letter") -> int:
+    """Write the printout as a PDF; returns its page count. Raises OSError with a reason.
+
+    The PDF is made in memory, written to a temporary file beside `path`, flushed to disk
+    and only then renamed over `path`: a full disk or a cut-off write raises (ENOSPC) and
+    leaves any earlier file there untouched, never a 0-byte or half PDF.
+    """
+    path = Path(path)
+    data, pages = pdf_bytes(printout, paper)
+    handle, temp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".part",
+                                         dir=path.parent)
+    temp = Path(temp_name)
+    try:
+        with os.fdopen(handle, "wb") as fh:
+            fh.write(data)
+            fh.flush()
+            os.fsync(fh.fileno())
+        temp.chmod(0o644)
+        temp.replace(path)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            temp.unlink()
+        raise
+    return pages

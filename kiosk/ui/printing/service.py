@@ -19,12 +19,18 @@ from PySide6.QtPrintSupport import QPrinter, QPrinterInfo
 
 from kiosk.present.settings import Key, TextSettings, Value, setting
 from kiosk.ui.printing.compose import Printout
+from kiosk.ui.printing.cups_jobs import COMPLETED, FAILED, CupsError, CupsJobs
 from kiosk.ui.printing.layout import PAPERS, page_layout
-from kiosk.ui.printing.paint import CREATOR, render_to_device
+from kiosk.ui.printing.paint import CREATOR, pdf_bytes, render_to_device
 
 log = logging.getLogger(__name__)
 
 PrinterFactory = Callable[[str], QPrinter | None]
+
+#: How long a job handed to CUPS may take to print before it is cancelled (seconds).
+FOLLOW_SECONDS = 90.0
+#: CUPS media names for the kiosk's papers.
+_MEDIA = {"a4": "A4", "letter": "Letter"}
 
 
 def available_printers() -> list[str]:
@@ -64,23 +70,33 @@ def _paper_of(printer: QPrinter) -> str:
 
 @dataclass(frozen=True)
 class PrintResult:
-    #: "printed", "disabled", "no_printer" or "error".
+    #: "printed" (handed to a system that reports nothing more), "sent" (a CUPS job to
+    #: follow with `PrintService.follow` until "completed"), "disabled", "no_printer" or
+    #: "error".
     status: str
     pages: int = 0
+    #: The CUPS job and its queue, for status "sent".
+    job: int = 0
+    queue: str = ""
 
     @property
     def ok(self) -> bool:
-        return self.status == "printed"
+        return self.status in ("printed", "sent")
 
 
 class PrintService:
     """Prints to the administrator's printer; never asks the visitor which one."""
 
     def __init__(self, settings: TextSettings | None = None, *, windowed: bool = False,
-                 printer_factory: PrinterFactory | None = None) -> None:
+                 printer_factory: PrinterFactory | None = None,
+                 jobs: CupsJobs | None = None,
+                 follow_seconds: float = FOLLOW_SECONDS) -> None:
         self._settings = settings
         self.windowed = windowed
         self._printer_factory = printer_factory or system_printer
+        #: Follows jobs in CUPS (None: hand pages to Qt and trust it, as on Windows).
+        self.jobs: CupsJobs | None = jobs or CupsJobs.open()
+        self.follow_seconds = follow_seconds
 
     def _value(self, key: Key) -> Value:
         """The setting's typed value; its registry default when unset or not valid."""
@@ -112,8 +128,23 @@ class PrintService:
             log.exception("printer lookup failed")
             return None
 
+    def _cups_queue(self, printer: QPrinter) -> str:
+        """The CUPS queue behind `printer`, or "" when its pages go another way."""
+        if self.jobs is None or printer.outputFormat() != QPrinter.OutputFormat.NativeFormat:
+            return ""
+        return printer.printerName()
+
     def can_print(self) -> bool:
-        return self.printer() is not None
+        printer = self.printer()
+        if printer is None:
+            return False
+        queue = self._cups_queue(printer)
+        if queue and self.jobs is not None:
+            problem = self.jobs.queue_problem(queue)
+            if problem:
+                log.warning("no printing: %s", problem)
+                return False
+        return True
 
     def print(self, printout: Printout) -> PrintResult:
         if not self.enabled():
@@ -121,6 +152,9 @@ class PrintService:
         printer = self.printer()
         if printer is None:
             return PrintResult("no_printer")
+        queue = self._cups_queue(printer)
+        if queue:
+            return self._send_to_cups(printout, printer, queue)
         try:
             printer.setDocName(printout.job_name)
             printer.setCreator(CREATOR)
@@ -136,3 +170,41 @@ class PrintService:
             return PrintResult("error")
         log.info("printed a %d-page job", pages)
         return PrintResult("printed", pages)
+
+    def _send_to_cups(self, printout: Printout, printer: QPrinter, queue: str) -> PrintResult:
+        """Stream the page to `queue` as a PDF made in memory; the job is then followed."""
+        assert self.jobs is not None
+        problem = self.jobs.queue_problem(queue)
+        if problem:
+            log.warning("not printed: %s", problem)
+            return PrintResult("no_printer")
+        paper = self.paper(printer)
+        try:
+            pdf, pages = pdf_bytes(printout, paper)
+            job = self.jobs.submit(queue, printout.job_name, pdf, {"media": _MEDIA[paper]})
+        except CupsError as exc:
+            log.warning("not printed: %s", exc)
+            return PrintResult("no_printer")
+        except Exception:  # the visitor gets a message and the QR code
+            log.exception("printing failed")
+            return PrintResult("error")
+        log.info("sent a %d-page job to the printer (job %d)", pages, job)
+        return PrintResult("sent", pages, job, queue)
+
+    def follow(self, result: PrintResult) -> str:
+        """One look at a sent job: "completed", "waiting" or "failed" (then it is gone)."""
+        if self.jobs is None or result.status != "sent":
+            return COMPLETED if result.status == "printed" else FAILED
+        check = self.jobs.check(result.queue, result.job)
+        if check.state == FAILED:
+            log.warning("print job did not print: %s", check.why)
+        elif check.state == COMPLETED:
+            log.info("print job %d completed", result.job)
+        return check.state
+
+    def give_up(self, result: PrintResult) -> None:
+        """Cancel a sent job that took too long or whose visitor left, page and all."""
+        if self.jobs is not None and result.status == "sent":
+            log.warning("print job %d cancelled: not printed in time", result.job)
+            self.jobs.cancel(result.job)
+

@@ -14,9 +14,10 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from PySide6.QtCore import QLocale, QRegularExpression, Qt, Signal
-from PySide6.QtGui import QRegularExpressionValidator
+from PySide6.QtGui import QRegularExpressionValidator, QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractButton,
+    QBoxLayout,
     QButtonGroup,
     QFrame,
     QGridLayout,
@@ -34,7 +35,7 @@ from kiosk.config import DEFAULT_IDLE_SECONDS, Settings
 from kiosk.domain import Helpline
 from kiosk.packs.installed import PackStatus
 from kiosk.present.helplines import ordered_helplines
-from kiosk.present.settings import Key, LiveSettings
+from kiosk.present.settings import Key, LiveSettings, setting
 from kiosk.store.admin import SettingsRepository
 from kiosk.store.content import ContentRepository
 from kiosk.store.counters import MIN_REPORTED, CounterRepository
@@ -60,6 +61,10 @@ class PackFacts:
     in_use: int | None
     status: Callable[[], PackStatus]
 
+
+#: Pages narrower than this (px, a portrait 600x1024 kiosk) stack the button row and the
+#: ZIP keypad under what they sit beside.
+STACK_BELOW_PX = 700
 
 #: Returns ("content" | "settings", quick_check result) pairs.
 IntegrityCheck = Callable[[], list[tuple[str, str]]]
@@ -90,6 +95,7 @@ def _printer_names() -> list[str]:
 
 class AdminScreen(Screen):
     screen_id = "admin"
+    staff_only = True
     #: Back to the kiosk (the session resets).
     done = Signal()
     #: Exit the kiosk on purpose (exit code 0: the supervisor does not restart it).
@@ -131,6 +137,8 @@ class AdminScreen(Screen):
         outer.setContentsMargins(0, 0, 0, 0)
         self.scroll_area = QScrollArea()
         self.scroll_area.setWidgetResizable(True)
+        # Rows stack on a narrow screen instead of scrolling sideways.
+        self.scroll_area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.scroll_area.setFrameShape(QFrame.Shape.NoFrame)
         enable_kinetic_scroll(self.scroll_area)
         outer.addWidget(self.scroll_area)
@@ -153,7 +161,8 @@ class AdminScreen(Screen):
         self.exit_button.setAccessibleDescription(self.tr(
             "Closes the kiosk; it does not start again until the computer restarts"))
         self.exit_button.clicked.connect(self.exit_requested.emit)
-        layout.addLayout(_row(self.done_button, self.restart_button, self.exit_button))
+        self._top_row = _row(self.done_button, self.restart_button, self.exit_button)
+        layout.addLayout(self._top_row)
 
         # Idle timeout
         layout.addWidget(heading(self.tr("Start over after no one touches the screen for"),
@@ -211,6 +220,7 @@ class AdminScreen(Screen):
         zip_row.addStretch(1)
         layout.addLayout(zip_row)
         layout.addWidget(self.zip_message)
+        self._zip_row = zip_row
 
         # Language, printing, printer
         grid = QGridLayout()
@@ -220,9 +230,11 @@ class AdminScreen(Screen):
         lang_row = QHBoxLayout()
         self.lang_group = QButtonGroup(self)
         self.lang_buttons: dict[str, TouchButton] = {}
+        # Named in the admin's language; Qt's own name for "es" is Spain's Spanish, and
+        # this kiosk's Spanish is written for US readers.
+        names = {"en": self.tr("English"), "es": self.tr("Spanish")}
         for code in available_languages():
-            name = self.tr("English") if code.startswith("en") else (
-                QLocale(code).nativeLanguageName() or code)
+            name = names.get(code[:2]) or QLocale(code).nativeLanguageName() or code
             button = TouchButton(name[:1].upper() + name[1:], checkable=True)
             button.setAccessibleName(name)
             button.clicked.connect(lambda _=False, c=code: self._save(Key.LANG, c))
@@ -232,7 +244,7 @@ class AdminScreen(Screen):
         lang_row.addStretch(1)
         grid.addLayout(lang_row, 0, 1)
         grid.addWidget(_text(self.tr("Printing")), 1, 0)
-        self.printing_button = TouchButton("", checkable=True)
+        self.printing_button = self._toggle()
         self.printing_button.toggled.connect(self._on_printing_button_toggled)
         grid.addWidget(self.printing_button, 1, 1, Qt.AlignmentFlag.AlignLeft)
         grid.addWidget(_text(self.tr("Printer")), 2, 0)
@@ -240,13 +252,13 @@ class AdminScreen(Screen):
         self.printer_group = QButtonGroup(self)
         grid.addLayout(self.printer_row, 2, 1)
         grid.addWidget(_text(self.tr("Count screen views (no visitor details)")), 3, 0)
-        self.counters_button = TouchButton("", checkable=True)
+        self.counters_button = self._toggle()
         self.counters_button.toggled.connect(self._on_counters_button_toggled)
         self.clear_counts_button = TouchButton(self.tr("Clear counts"))
         self.clear_counts_button.clicked.connect(self._on_clear_counts_button_clicked)
         grid.addLayout(_row(self.counters_button, self.clear_counts_button), 3, 1)
         grid.addWidget(_text(self.tr("Look for signed content packs at start and daily")), 4, 0)
-        self.pack_check_button = TouchButton("", checkable=True)
+        self.pack_check_button = self._toggle()
         self.pack_check_button.toggled.connect(self._on_pack_check_button_toggled)
         self.pack_source_label = _text("", "muted")
         grid.addLayout(_row(self.pack_check_button, self.pack_source_label), 4, 1)
@@ -274,6 +286,31 @@ class AdminScreen(Screen):
 
 
     # ------------------------------------------------------------- loading --
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        direction = (QBoxLayout.Direction.TopToBottom if event.size().width() < STACK_BELOW_PX
+                     else QBoxLayout.Direction.LeftToRight)
+        for row in (self._top_row, self._zip_row):
+            row.setDirection(direction)
+
+    def _toggle(self) -> TouchButton:
+        """An On/Off button never narrower than its longer word."""
+        button = TouchButton("", checkable=True)
+        widths = []
+        for word in (self.tr("On"), self.tr("Off")):
+            button.setText(word)
+            widths.append(button.sizeHint().width())
+        button.setText("")
+        button.setMinimumWidth(max(widths))
+        return button
+
+    def _keep_words_whole(self) -> None:
+        # Staff use this page on the kiosk's own small screen too: a squeezed row must wrap
+        # or scroll, never cut "Back to the kiosk" down to "ack to the kios".
+        for button in self.findChildren(TouchButton):
+            if button.text():
+                button.setMinimumWidth(max(button.minimumWidth(), button.sizeHint().width()))
+
     def on_shown(self) -> None:
         eff = self._effective
         stored = {
@@ -311,14 +348,14 @@ class AdminScreen(Screen):
         self.check_label.setText("")
         self.status.setText("")
         self.status.hide()
+        self._keep_words_whole()
 
     @staticmethod
     def _idle_from(text: str) -> int:
-        try:
-            value = int(text)
-        except ValueError:
-            return DEFAULT_IDLE_SECONDS
-        return min(MAX_IDLE_SECONDS, max(MIN_IDLE_SECONDS, value))
+        """The idle time in force, shown as it is (settings.toml may set one outside the
+        buttons' steps), within the documented range."""
+        value = setting(Key.IDLE_SECONDS).parse(text)
+        return int(value) if isinstance(value, int) else DEFAULT_IDLE_SECONDS
 
     def _load_helplines(self, stored: dict[str, str]) -> None:
         order = [i for i in stored.get(Key.HELPLINE_ORDER, "").split(",") if i]
@@ -373,10 +410,25 @@ class AdminScreen(Screen):
                          .replace("%1", source).replace("%2", date or self.tr("an unknown date")))
         else:
             lines.append(self.tr("No program directory is loaded."))
+        changes = self._last_changes()
+        if changes:
+            lines.append(self.tr("Last directory import: %1 added, %2 removed, %3 changed")
+                         .replace("%1", QLocale().toString(changes["added"]))
+                         .replace("%2", QLocale().toString(changes["removed"]))
+                         .replace("%3", QLocale().toString(changes["changed"])))
         if self._content_note:
             lines.append(self._content_note)
         lines += self._pack_lines()
         return "\n".join(lines)
+
+    def _last_changes(self) -> dict[str, int]:
+        if self._directory is None:
+            return {}
+        try:
+            return self._directory.last_changes()
+        except sqlite3.Error:  # reported as missing, never raised on this screen
+            log.exception("directory change report unreadable")
+            return {}
 
     def _pack_lines(self) -> list[str]:
         """Which content this kiosk shows, whom it trusts for updates, and the last check."""
@@ -412,7 +464,15 @@ class AdminScreen(Screen):
 
     # -------------------------------------------------------------- saving --
     def _save(self, key: str, value: str) -> None:
-        self._settings.set(key, value)
+        try:
+            self._settings.set(key, value)
+        except sqlite3.Error as exc:  # read-only, locked or a full disk: say so, go on
+            log.warning("setting %s not saved: %s", key, exc)
+            self.status.setText(self.tr(
+                "Not saved: the settings database cannot be written. Ask IT to check the "
+                "kiosk's data folder (disk space and permissions)."))
+            self.status.show()
+            return
         self.status.setText(self.tr("Saved."))
         self.status.show()
 
@@ -430,7 +490,10 @@ class AdminScreen(Screen):
         self.idle_more.setEnabled(self._idle < MAX_IDLE_SECONDS)
 
     def _step_idle(self, delta: int) -> None:
-        self._idle = min(MAX_IDLE_SECONDS, max(MIN_IDLE_SECONDS, self._idle + delta))
+        stepped = min(MAX_IDLE_SECONDS, max(MIN_IDLE_SECONDS, self._idle + delta))
+        # A step never goes the wrong way from a value outside the buttons' range.
+        self._idle = setting(Key.IDLE_SECONDS).clamp(
+            max(stepped, self._idle) if delta > 0 else min(stepped, self._idle))
         self._show_idle()
         self._save(Key.IDLE_SECONDS, str(self._idle))
         self.idle_changed.emit(self._idle)
@@ -453,7 +516,7 @@ class AdminScreen(Screen):
         self.helpline_list.insertItem(target, item)
         self.helpline_list.setCurrentRow(target)
         order = self.helpline_order()
-        self._settings.set(Key.HELPLINE_ORDER, ",".join(order))
+        self._save(Key.HELPLINE_ORDER, ",".join(order))
         self._save(Key.FEATURED_HELPLINE, order[0])
 
     def _save_zip(self) -> None:

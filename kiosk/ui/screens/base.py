@@ -41,6 +41,9 @@ class Screen(QWidget):
     #: True for a screen that itself lists every helpline, featured one and disclosure
     #: included: the shell then gives it the helpline panel's room.
     lists_every_helpline = False
+    #: True for a staff-only screen: the helpline panel (for visitors) makes room for it;
+    #: the crisis strip keeps 988 and 911 on screen.
+    staff_only = False
 
     def nav_title(self) -> str:
         return nav_title(self.screen_id)

@@ -3,11 +3,16 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Signal
+from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import QGridLayout, QLabel, QWidget
 
 from kiosk.store.content import ContentRepository
+from kiosk.ui import icons
 from kiosk.ui.screens.base import Screen, heading, page_layout
 from kiosk.ui.widgets.tile import Tile
+
+#: Page heights (px) below which the tiles show words only.
+ROOM_FOR_PICTURES = 560
 
 
 class HomeScreen(Screen):
@@ -33,9 +38,18 @@ class HomeScreen(Screen):
             ("help", self.tr("Get help now"), self.tr("Helplines, free and confidential")),
         ]
         for i, (target, title, hint) in enumerate(tiles):
-            tile = Tile(title, hint, primary=target == "help")
+            tile = Tile(title, hint, primary=target == "help",
+                        icon=icons.SCREEN_ICONS.get(target, ""))
             tile.clicked.connect(lambda _=False, t=target: self.path_chosen.emit(t))
             self.tiles[target] = tile
             self._grid.addWidget(tile, i // 2, i % 2)
         layout.addLayout(self._grid, 1)
 
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        # On a short screen (1024x600) the pictures would push the tiles below the fold;
+        # the words matter more, so the pictures give way.
+        view = self.parentWidget()
+        room = view.height() if view is not None else event.size().height()
+        for tile in self.tiles.values():
+            tile.set_icon_shown(room >= ROOM_FOR_PICTURES)

@@ -7,12 +7,15 @@ opens a top-level window that could escape the kiosk. It shows three states:
   Save as PDF;
 - message: no printer, printing switched off or a printer error, with the printout's QR
   code offered instead;
-- done: the page was sent to the printer.
+- done: the page is on its way (the CUPS job is followed until it has printed, then
+  "collect your page"; a job that fails or takes too long is cancelled and the message
+  with the QR code shown instead), or a PDF was saved.
 """
 
 from __future__ import annotations
 
 import logging
+import time
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
@@ -41,6 +44,8 @@ log = logging.getLogger(__name__)
 PREVIEW_MAX_DPI = 110
 PREVIEW_MIN_DPI = 40
 MESSAGE_QR_SIDE = 300
+#: How often a job handed to the printer is looked at (one short local call each time).
+FOLLOW_INTERVAL_MS = 250
 
 
 def crisp_qr_pixmap(payload: str, side: int) -> QPixmap:
@@ -86,6 +91,12 @@ class PrintPreviewScreen(Screen):
         self.choose_pdf_path: Callable[[QWidget, str], str] = choose_pdf_path
         #: What the screenshot states preview.
         self._sample_printout = sample_printout
+        #: The job being followed until it has printed, and until when.
+        self._job: printing.PrintResult | None = None
+        self._job_deadline = 0.0
+        self._follow_timer = QTimer(self)
+        self._follow_timer.setInterval(FOLLOW_INTERVAL_MS)
+        self._follow_timer.timeout.connect(self._on_follow_timer_timeout)
 
         layout = page_layout(self)
         self.title = heading(self.tr("Check your page"))
@@ -248,13 +259,50 @@ class PrintPreviewScreen(Screen):
         if self.printout is None:
             return
         result = self.service.print(self.printout)
-        if result.ok:
+        if result.status == "sent":
+            # Only the print system knows whether the page comes out: ask until it says.
+            self._job = result
+            self._job_deadline = time.monotonic() + self.service.follow_seconds
+            self.title.setText(self.tr("Printing"))
+            self.done_text.setText(self.tr("Sending your page to the printer…"))
+            self.done_button.setVisible(False)
+            self.stack.setCurrentIndex(self.DONE)
+            self._follow_timer.start()
+        elif result.ok:
             self.title.setText(self.tr("Printing"))
             self.done_text.setText(self.tr(
                 "Your page is printing. Please collect it from the printer."))
             self.stack.setCurrentIndex(self.DONE)
         else:
             self._show_message(result.status)
+
+    def _on_follow_timer_timeout(self) -> None:
+        job = self._job
+        if job is None:
+            self._follow_timer.stop()
+            return
+        state = self.service.follow(job)
+        if state == "waiting" and time.monotonic() < self._job_deadline:
+            return
+        self._follow_timer.stop()
+        self._job = None
+        self.done_button.setVisible(True)
+        if state == "completed":
+            self.title.setText(self.tr("Printed"))
+            self.done_text.setText(self.tr(
+                "Your page is ready. Please collect it from the printer."))
+            return
+        if state == "waiting":  # too long: cancelled, so the page is not left in the queue
+            self.service.give_up(job)
+        self._show_message("no_printer")
+
+    def _stop_following(self) -> None:
+        """The visitor left while a job was on its way: cancel it, page and all."""
+        self._follow_timer.stop()
+        if self._job is not None:
+            self.service.give_up(self._job)
+            self._job = None
+        self.done_button.setVisible(True)
 
     def _on_pdf_button_clicked(self) -> None:
         if self.printout is None or not self.service.windowed:
@@ -313,6 +361,7 @@ class PrintPreviewScreen(Screen):
 
     # ---------------------------------------------------------------- screen --
     def reset(self) -> None:
+        self._stop_following()
         self.printout = None
         self.page_images = []
         self.message_qr.clear()

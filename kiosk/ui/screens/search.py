@@ -19,6 +19,7 @@ from kiosk.ui.widgets.keyboard import OnScreenKeyboard
 from kiosk.ui.widgets.labels import StatusLine
 from kiosk.ui.widgets.search_bar import SearchBar
 from kiosk.ui.widgets.touch import set_up_wrapping_list
+from kiosk.ui.widgets.wrap_delegate import paint_whole_rows
 
 #: What the screenshots type: a typo (it shows the correction note), and a word that finds
 #: guide sections, answers and programs.
@@ -52,6 +53,7 @@ class SearchScreen(Screen):
         self.list = QListView()
         self.list.setModel(self.model)
         set_up_wrapping_list(self.list, self.tr("Search results"))
+        paint_whole_rows(self.list)
         self.list.clicked.connect(self._on_list_clicked)
         self.list.activated.connect(self._on_list_clicked)
         layout.addWidget(self.list, 1)

@@ -29,7 +29,14 @@ from kiosk.ui import theme
 from kiosk.ui.widgets.keypad import NumericKeypad, type_key
 from kiosk.ui.widgets.touch import FittingButton, TouchButton
 
-LETTER_ROWS = ("1234567890", "qwertyuiop", "asdfghjkl", "zxcvbnm")
+#: Digits, Spanish accents and marks, then the letters; ñ sits after l, as on a Spanish
+#: keyboard. Accents have their own keys (no dead keys, no long press): a visitor sees
+#: every letter they can type, in either language.
+LETTER_ROWS = ("1234567890", "áéíóúü¿¡", "qwertyuiop", "asdfghjklñ", "zxcvbnm")
+ACCENT_KEYS = "áéíóúüñ¿¡"
+_ACCENT_ROW = 1
+_DELETE_ROW = 3
+_LAST_ROW = len(LETTER_ROWS) - 1
 #: Keys are this much taller than the minimum touch target (in windows at least this high).
 KEY_EXTRA_PX = 12
 COMPACT_BELOW_HEIGHT = 900
@@ -82,6 +89,8 @@ class OnScreenKeyboard(QFrame):
         #: with the window: most visitors never open the keyboard, and its ~50 buttons
         #: were a third of the widgets before the first frame.
         self._built = False
+        #: Where the accent keys go once built (place_accents may come first).
+        self._accents_wanted_beside_digits = False
         self.hide()
 
     def _ensure_built(self) -> None:
@@ -120,6 +129,7 @@ class OnScreenKeyboard(QFrame):
         self._pages.addWidget(numeric_page)
         numeric_page.hide()
         self.set_compact(self._compact)
+        self.place_accents(self._accents_wanted_beside_digits)
         self._apply_target()
 
     @property
@@ -160,29 +170,62 @@ class OnScreenKeyboard(QFrame):
         return button
 
     def _build_letters(self) -> QWidget:
-        """Four rows, so the keyboard stays short enough for a 768-pixel-high laptop:
-        digits; q-p; a-l and Delete; Clear, z-m, Space and Done."""
+        """Digits; the accents; q-p; a-ñ and Delete; Clear, z-m, Space and Done."""
         page = QWidget()
         rows = QVBoxLayout(page)
         rows.setContentsMargins(0, 0, 0, 0)
         rows.setSpacing(KEY_SPACING)
+        self._row_layouts: list[QHBoxLayout] = []
         for i, letters in enumerate(LETTER_ROWS):
             row = QHBoxLayout()
             row.setSpacing(KEY_SPACING)
-            if i == 3:
+            self._row_layouts.append(row)
+            if i == _LAST_ROW:
                 row.addWidget(self._key("clear", self.tr("Clear"),
                                         self.tr("Clear all the text")), 6)
             for ch in letters:
                 row.addWidget(self._key(ch, ch, ch), 4)
-            if i == 2:
+            if i == _DELETE_ROW:
                 row.addWidget(self._key("back", self.tr("⌫ Delete"),
                                         self.tr("Delete the last letter")), 6)
-            elif i == 3:
+            elif i == _LAST_ROW:
                 row.addWidget(self._key(" ", self.tr("Space"), self.tr("Space")), 7)
                 row.addWidget(self._key("done", self.tr("Done"),
                                         self.tr("Done, hide the keyboard"), primary=True), 6)
-            rows.addLayout(row)
+            if i == _ACCENT_ROW:
+                # A row of its own that can give its keys to the digits row (see below).
+                self.accent_row = QWidget()
+                row.setContentsMargins(0, 0, 0, 0)
+                self.accent_row.setLayout(row)
+                rows.addWidget(self.accent_row)
+            else:
+                rows.addLayout(row)
+        self._accents_beside_digits = False
         return page
+
+    def _accents_fit_beside_digits(self, width: int) -> bool:
+        """True when digits and accents fit in one row of full-size keys `width` wide."""
+        keys = len(LETTER_ROWS[0]) + len(LETTER_ROWS[_ACCENT_ROW])
+        margins = self.contentsMargins()
+        needed = (keys * theme.touch_target_px(self) + (keys - 1) * KEY_SPACING
+                  + margins.left() + margins.right() + 12)
+        return width >= needed
+
+    def place_accents(self, beside_digits: bool) -> None:
+        """Accents share the digits' row where the window is wide enough (a landscape
+        1024x600 screen keeps four rows and half its height for the page), and have a row
+        of their own where it is not (a portrait tablet has the height to spare)."""
+        self._accents_wanted_beside_digits = beside_digits
+        if not self._built or beside_digits == self._accents_beside_digits:
+            return
+        self._accents_beside_digits = beside_digits
+        into = self._row_layouts[0 if beside_digits else _ACCENT_ROW]
+        for ch in LETTER_ROWS[_ACCENT_ROW]:
+            into.addWidget(self.keys[ch], 4)
+        self.accent_row.setHidden(beside_digits)
+
+    def accents_beside_digits(self) -> bool:
+        return self._accents_beside_digits if self._built else self._accents_wanted_beside_digits
 
     def set_compact(self, compact: bool) -> None:
         """Short windows get keys of the minimum touch size; tall ones a little more."""
@@ -239,14 +282,19 @@ class OnScreenKeyboard(QFrame):
         self._show_page(self._numeric)
 
     def follow_height_of(self, window: QWidget) -> None:
-        """Use compact keys while `window` is shorter than COMPACT_BELOW_HEIGHT."""
+        """Use compact keys while `window` is shorter than COMPACT_BELOW_HEIGHT, and put
+        the accents beside the digits while it is wide enough."""
         self._window = window
         window.installEventFilter(self)
+        self._follow(window)
+
+    def _follow(self, window: QWidget) -> None:
         self.set_compact(window.height() < COMPACT_BELOW_HEIGHT)
+        self.place_accents(self._accents_fit_beside_digits(window.width()))
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if watched is self._window and event.type() == QEvent.Type.Resize:
-            self.set_compact(self._window.height() < COMPACT_BELOW_HEIGHT)
+            self._follow(self._window)
         elif isinstance(watched, QLineEdit) and watched in self._fields:
             tapped = event.type() in _TAPS
             if tapped or (event.type() == QEvent.Type.FocusIn and isinstance(event, QFocusEvent)

@@ -12,6 +12,7 @@ from kiosk.ui.models import TitledListModel
 from kiosk.ui.screens.base import heading
 from kiosk.ui.widgets.markdown_view import MarkdownView
 from kiosk.ui.widgets.touch import TouchButton, set_up_wrapping_list
+from kiosk.ui.widgets.wrap_delegate import paint_whole_rows
 
 T = TypeVar("T")
 
@@ -25,6 +26,7 @@ class ListDetail(QWidget, Generic[T]):
         self.list = QListView()
         self.list.setModel(self.model)
         set_up_wrapping_list(self.list, list_name)
+        paint_whole_rows(self.list)
         self.list.selectionModel().currentChanged.connect(self._on_list_current_changed)
 
         self.title = heading("", role="subtitle")

@@ -7,7 +7,9 @@ button stays reachable, or the whole window (`cover_top_bar=True`), and follows 
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QObject, QPoint, QRect, Qt, Signal
+from collections.abc import Callable
+
+from PySide6.QtCore import QEvent, QObject, QPoint, QRect, QSize, Qt, Signal
 from PySide6.QtGui import QColor, QKeyEvent, QMouseEvent, QPainter, QPaintEvent, QRegion
 from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QVBoxLayout, QWidget
 
@@ -30,8 +32,10 @@ class Overlay(QWidget):
 
     def __init__(self, host: QWidget, top_bar: QWidget | None = None, *,
                  cover_top_bar: bool = False, color: QColor = DIM,
-                 keep_clear: QWidget | None = None) -> None:
+                 keep_clear: QWidget | None = None,
+                 on_place: Callable[[QSize], None] | None = None) -> None:
         super().__init__(host)
+        self._on_place = on_place
         self._host = host
         self._top_bar = top_bar
         self._keep_clear = keep_clear
@@ -76,6 +80,8 @@ class Overlay(QWidget):
             self.setMask(QRegion(self.rect()).subtracted(QRegion(QRect(corner, clear.size()))))
         else:
             self.clearMask()
+        if self._on_place is not None:
+            self._on_place(self.size())
 
     def open(self) -> None:
         self.place()

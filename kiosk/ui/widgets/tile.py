@@ -5,12 +5,17 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QSizePolicy, QVBoxLayout, QWidget
 
+from kiosk.ui import icons, theme
 from kiosk.ui.widgets.touch import TouchButton
+
+#: Tile pictures are this many text lines tall: big enough to read as a picture from a step
+#: back, small enough to leave the words the room they need.
+ICON_LINES = 2.6
 
 
 class Tile(TouchButton):
     def __init__(self, title: str, hint: str, parent: QWidget | None = None, *,
-                 primary: bool = False) -> None:
+                 primary: bool = False, icon: str = "") -> None:
         super().__init__("", parent, primary=primary)
         self.setProperty("tile", True)
         self.setAccessibleName(title)
@@ -20,11 +25,29 @@ class Tile(TouchButton):
         column = QVBoxLayout(self)
         column.setContentsMargins(20, 16, 20, 16)
         column.addStretch(1)
+        self.icon_label = QLabel()
+        self.icon_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.icon_label.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
+        # A picture, not text: the tile's name already says what it shows.
+        self.icon_label.setAccessibleName("")
+        if icon:
+            side = round(self.fontMetrics().height() * ICON_LINES)
+            picture = icons.pixmap(icon, "#ffffff" if primary else theme.ACCENT, side,
+                                   self.devicePixelRatioF())
+            self.icon_label.setPixmap(picture)
+        self.icon_label.setVisible(self.has_icon())
+        column.addWidget(self.icon_label)
         self.title_label = self._label(title, tile_title=True)
         self.hint_label = self._label(hint)
         column.addWidget(self.title_label)
         column.addWidget(self.hint_label)
         column.addStretch(1)
+
+    def has_icon(self) -> bool:
+        return not self.icon_label.pixmap().isNull()
+
+    def set_icon_shown(self, shown: bool) -> None:
+        self.icon_label.setVisible(shown and self.has_icon())
 
     def _label(self, text: str, *, tile_title: bool = False) -> QLabel:
         label = QLabel(text)

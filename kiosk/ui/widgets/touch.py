@@ -7,10 +7,13 @@ from PySide6.QtGui import QKeyEvent, QPalette, QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QAbstractScrollArea,
+    QHBoxLayout,
+    QLabel,
     QListView,
     QPushButton,
     QScroller,
     QScrollerProperties,
+    QSizePolicy,
     QStyle,
     QStyleOptionButton,
     QWidget,
@@ -64,6 +67,29 @@ class FittingButton(TouchButton):
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
         self.setText(self._full if label_fits(self, self._full) else self._short)
+
+
+class WrapButton(TouchButton):
+    """A touch button whose label wraps onto more lines instead of being cut off (a long
+    heading on a narrow page). The button's own text stays empty; `label` draws it."""
+
+    def __init__(self, text: str, parent: QWidget | None = None, *,
+                 checkable: bool = False) -> None:
+        super().__init__("", parent, checkable=checkable)
+        self.label = QLabel(text)
+        self.label.setWordWrap(True)
+        self.label.setTextFormat(Qt.TextFormat.PlainText)
+        self.label.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
+        row = QHBoxLayout(self)
+        row.setContentsMargins(14, 8, 14, 8)
+        row.addWidget(self.label)
+        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Minimum)
+
+    def set_label(self, text: str) -> None:
+        self.label.setText(text)
+
+    def label_text(self) -> str:
+        return self.label.text()
 
 
 def enable_kinetic_scroll(area: QAbstractScrollArea) -> None:

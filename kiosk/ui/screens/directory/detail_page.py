@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import html
+from datetime import datetime
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QResizeEvent
@@ -17,10 +18,11 @@ from PySide6.QtWidgets import (
 
 from kiosk.domain import Facility
 from kiosk.present.facility import LISTED_CATEGORIES, FacilityText, describe, distance_text
+from kiosk.present.local_program import LocalText, describe_local
 from kiosk.ui.screens.base import heading
 from kiosk.ui.screens.directory.words import tr
 from kiosk.ui.widgets.qr import qr_pixmap
-from kiosk.ui.widgets.touch import TouchButton, enable_kinetic_scroll
+from kiosk.ui.widgets.touch import TouchButton, WrapButton, enable_kinetic_scroll
 
 QR_SIZE = 184
 
@@ -48,6 +50,7 @@ class DetailPage(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._facility_id = ""
+        self._local: LocalText | None = None
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         top = QHBoxLayout()
@@ -139,8 +142,10 @@ class DetailPage(QWidget):
         """The program shown ("" when none)."""
         return self._facility_id
 
-    def show_facility(self, facility: Facility, source: str, data_date: str) -> None:
+    def show_facility(self, facility: Facility, source: str, data_date: str,
+                      now: datetime | None = None) -> None:
         text = describe(facility, tr)
+        self._local = describe_local(facility, now, tr)
         self._facility_id = facility.id
         self.detail_title.setText(text.name)
         self.detail_title.setAccessibleName(text.name)
@@ -149,10 +154,18 @@ class DetailPage(QWidget):
         self.detail_label.setText(self._key_facts_html(facility, text))
         self.detail_label.setAccessibleName(text.name)
         self._set_sections(self._more(text))
-        self.source_note.setText("<i>" + html.escape(self.tr(
-            "Listed in SAMHSA's 2024 National Directory. Not an endorsement.")) + "<br>"
-            + html.escape(self.tr("Source: {source}. Data date: {date}.").format(
-                source=source, date=data_date)) + "</i>")
+        if self._local is not None:
+            # A local listing is never presented as SAMHSA's: its own source and date.
+            self.source_note.setText("<i>" + html.escape(self._local.source) + ". "
+                                     + html.escape(self.tr(
+                                         "A local listing, not from SAMHSA's directory. "
+                                         "Not an endorsement.")) + "</i>")
+        else:
+            # Source and date as imported: next year's directory says its own year here.
+            self.source_note.setText("<i>" + html.escape(self.tr(
+                "Listed in the program directory named below. Not an endorsement.")) + "<br>"
+                + html.escape(self.tr("Source: {source}. Data date: {date}.").format(
+                    source=source, date=data_date)) + "</i>")
         # The same text as the printed slip's QR code, so both save the same contact.
         self.qr_label.setPixmap(qr_pixmap(text.qr_payload, QR_SIZE))
         self.qr_label.setProperty("payload", text.qr_payload)
@@ -176,8 +189,14 @@ class DetailPage(QWidget):
             parts.extend("<br>" + html.escape(self.tr("Intake: {phone}").format(phone=p))
                          for p in text.intake)
             parts.append("</p>")
-        parts.append("<p>" + html.escape(self.tr(
-            "Hours are not listed: call before you go.")) + "</p>")
+        if text.website:
+            parts.append("<p>" + html.escape(self.tr("Website: {site}").format(
+                site=text.website)) + "</p>")
+        if self._local is not None:
+            parts.append(self._hours_html(self._local))
+        else:
+            parts.append("<p>" + html.escape(self.tr(
+                "Hours are not listed: call before you go.")) + "</p>")
         section(self.tr("Levels of care"), text.levels)
         section(self.tr("Medicines for addiction"), text.medications)
         section(self.tr("Payment accepted"), text.payment)
@@ -186,9 +205,28 @@ class DetailPage(QWidget):
         section(self.tr("Ages served"), groups.get("Ages", []))
         return "".join(parts)
 
+    def _hours_html(self, local: LocalText) -> str:
+        """The status in bold, the coming week as a table, then the source's own words."""
+        parts = [f"<h3>{html.escape(self.tr('Hours'))}</h3>",
+                 f"<p><b>{html.escape(local.status)}</b>"
+                 + (f"<br>{html.escape(local.zone_note)}" if local.zone_note else "")
+                 + "</p>"]
+        if local.week:
+            rows = "".join(f"<tr><td style='padding-right: 16px;'>{html.escape(day)}</td>"
+                           f"<td>{html.escape(hours)}</td></tr>" for day, hours in local.week)
+            parts.append(f"<table cellspacing='0' cellpadding='2'>{rows}</table>")
+        parts.extend(f"<p><i>{html.escape(self.tr('The list says: {words}').format(words=n))}"
+                     "</i></p>" for n in local.hours_notes)
+        if local.hours_known:
+            parts.append("<p>" + html.escape(self.tr(
+                "Hours can change: call to confirm before you go.")) + "</p>")
+        return "".join(parts)
+
     def _more(self, text: FacilityText) -> list[tuple[str, str, list[str]]]:
         """(heading, explanation, lines) for each collapsed section, in display order."""
         more: list[tuple[str, str, list[str]]] = []
+        if self._local is not None:
+            more.extend((title, "", lines) for title, lines in self._local.details)
         if text.arrangements:
             more.append((self.tr("How medicine is arranged"), self.tr(
                 "How this program works with doctors outside it who prescribe addiction "
@@ -201,13 +239,15 @@ class DetailPage(QWidget):
         for button, body in self.sections:
             for widget in (button, body):
                 self.more_layout.removeWidget(widget)
+                # Hidden at once: deletion waits for the event loop, and until then the
+                # old program's headings would show through the new ones.
+                widget.hide()
                 widget.deleteLater()
         self.sections = []
         for title, explanation, lines in sections:
             label = self.tr("{title} ({count})").format(title=title, count=len(lines))
-            button = TouchButton("▸ " + label)
+            button = WrapButton("▸ " + label, checkable=True)
             button.setProperty("section", True)
-            button.setCheckable(True)
             button.setAccessibleName(self.tr("{title}: show or hide").format(title=title))
             body = _rich_label()
             intro = f"<p><i>{html.escape(explanation)}</i></p>" if explanation else ""
@@ -216,7 +256,7 @@ class DetailPage(QWidget):
             body.hide()
             button.toggled.connect(body.setVisible)
             button.toggled.connect(lambda shown, b=button, t=label:
-                                   b.setText(("▾ " if shown else "▸ ") + t))
+                                   b.set_label(("▾ " if shown else "▸ ") + t))
             self.more_layout.addWidget(button)
             self.more_layout.addWidget(body)
             self.sections.append((button, body))
@@ -239,6 +279,7 @@ class DetailPage(QWidget):
 
     def clear(self) -> None:
         self._facility_id = ""
+        self._local = None
         self.detail_title.setText("")
         self.detail_name2.setText("")
         self.detail_label.setText("")

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
 
 from kiosk.present.codes import filter_group_title, filter_label
 from kiosk.present.directory_index import DirectoryIndex, Place
+from kiosk.present.local_program import now_here, refresh_open_now
 from kiosk.ui.directory_models import FacilityIdRole, FacilityListModel, ProgramList
 from kiosk.ui.screens.base import heading
 from kiosk.ui.screens.directory.words import tr
@@ -46,6 +47,8 @@ class ResultsPage(QWidget):
         self._index: DirectoryIndex | None = None
         self._place: Place | None = None
         self._chosen: set[str] = set()
+        #: The kiosk's clock: "Open now" is worked out afresh on every refresh.
+        self.clock = now_here
         self.chips: dict[str, FilterChip] = {}
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -239,6 +242,7 @@ class ResultsPage(QWidget):
         index, place = self._index, self._place
         if index is None or place is None:
             return
+        refresh_open_now(index, self.clock())
         rows = index.rows(place, self._chosen)
         self.model.set_rows(index, rows, place.distances)
         for key, n in index.live_counts(place, self._chosen).items():

@@ -4,18 +4,22 @@ switches between its pages."""
 from __future__ import annotations
 
 import builtins
+from collections.abc import Callable
+from datetime import datetime
 
 from PySide6.QtCore import Signal
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import QLabel, QLineEdit, QStackedWidget, QWidget
 
 from kiosk.domain import Facility
+from kiosk.present.codes import LOCAL_SERVICES
 from kiosk.present.directory_index import (
     DirectoryIndex,
     DirectoryIndexBuilder,
     filter_defs,
     index_steps,
 )
+from kiosk.present.local_program import now_here
 from kiosk.store.directory import DirectoryRepository
 from kiosk.ui.directory_models import FacilityListModel, ProgramList
 from kiosk.ui.ops import BatchJob
@@ -35,9 +39,12 @@ class DirectoryScreen(Screen):
     print_requested = Signal(str)
 
     def __init__(self, directory: DirectoryRepository | None = None, default_zip: str = "",
-                 parent: QWidget | None = None) -> None:
+                 parent: QWidget | None = None,
+                 clock: Callable[[], datetime] = now_here) -> None:
         super().__init__(parent)
         self._repo = directory
+        #: The kiosk's clock (aware): local programs' "Open now" and hours read it.
+        self._clock = clock
         self._default_zip = default_zip if len(default_zip) == 5 and default_zip.isdigit() else ""
         self._index: DirectoryIndex | None = None
         self._job: BatchJob[DirectoryIndex] | None = None
@@ -49,6 +56,7 @@ class DirectoryScreen(Screen):
         self.empty_page = EmptyPage()
         self.choose_page = ChoosePage()
         self.results_page = ResultsPage()
+        self.results_page.clock = clock
         self.detail_page = DetailPage()
         for page in (self.empty_page, self.choose_page, self.results_page, self.detail_page):
             self.pages.addWidget(page)
@@ -71,6 +79,10 @@ class DirectoryScreen(Screen):
                 "Source: {source} (data from {date}). Listing is not an endorsement. "
                 "Call to confirm hours and services."
             ).format(source=repo.source(), date=repo.data_date()))
+            for local in repo.local_sources():
+                self.source_label.setText(self.source_label.text() + " " + self.tr(
+                    "Local services from {source}, updated {date}."
+                ).format(source=local.name, date=local.data_date))
         self._show_start_page()
         self.choose_page.zip_edit.setText(self._default_zip)
 
@@ -124,7 +136,7 @@ class DirectoryScreen(Screen):
         if not self.is_loading():
             # A job that has ended stays a child of this screen and goes with it: deleting
             # one (deleteLater) from inside its own on_done crashed PySide6 6.11 now and then.
-            builder = DirectoryIndexBuilder(filter_defs(repo.services()))
+            builder = DirectoryIndexBuilder(filter_defs(repo.filter_codes()))
             self._job = BatchJob(self, index_steps(builder, repo.index_batches()),
                                  builder.finish, self._on_index_done, self._on_index_error)
             self._job.start()
@@ -222,7 +234,8 @@ class DirectoryScreen(Screen):
         if facility is None:
             return False
         self._ensure_loaded()
-        self.detail_page.show_facility(facility, repo.source(), repo.data_date())
+        self.detail_page.show_facility(facility, repo.source(), repo.data_date(),
+                                       now=self._clock())
         self.pages.setCurrentWidget(self.detail_page)
         self.facility_chosen.emit(facility.id)
         return True
@@ -269,5 +282,25 @@ class DirectoryScreen(Screen):
             if facility_id:
                 self.show_facility(facility_id)
 
-        return [("states", states), ("filtered", filtered), ("zip", near_zip),
-                ("detail", detail)]
+        def local_list() -> None:
+            # The state with most local programs, narrowed to them.
+            self.reset()
+            repo = self._loaded_repo()
+            states = repo.local_states() if repo is not None else []
+            if states:
+                self.show_state(states[0])
+                self.set_filter(LOCAL_SERVICES, True)
+
+        def local() -> None:
+            # A local program with its hours.
+            local_list()
+            facility_id = self.results_page.first_facility_id()
+            if facility_id:
+                self.show_facility(facility_id)
+
+        shots: builtins.list[ScreenshotState] = [
+            ("states", states), ("filtered", filtered), ("zip", near_zip), ("detail", detail)]
+        repo = self._loaded_repo()
+        if repo is not None and repo.local_states():
+            shots.extend((("local-list", local_list), ("local", local)))
+        return shots

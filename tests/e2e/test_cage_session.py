@@ -1,0 +1,169 @@
+"""The restart contract under the real cage compositor (headless backend).
+
+systemd restarts the kiosk unless it exits 0 (RestartPreventExitStatus=0 in the unit), but
+cage 0.1.4 exits 0 whatever its client returned. deploy/linux/kiosk-session runs cage and
+the kiosk and hands back the kiosk's own status; these tests run it under a real cage with
+a supervisor loop that follows the unit's own Restart settings.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import stat
+import subprocess
+import sys
+import textwrap
+from pathlib import Path
+
+import pytest
+
+from kiosk.ui.crash import EXIT_CRASH_LOOP
+from tests.helpers import ROOT
+
+SESSION = ROOT / "deploy" / "linux" / "kiosk-session"
+UNIT = ROOT / "deploy" / "linux" / "recovery-kiosk.service"
+TIMEOUT = 120
+
+pytestmark = pytest.mark.skipif(not sys.platform.startswith("linux"),
+                                reason="cage is a Linux compositor")
+
+
+def _wrapper_prefix() -> list[str]:
+    """What runs cage as a non-root user. cage refuses to run as root, and the test may be
+    root: a new user namespace without a mapping makes it 'nobody' to cage while it keeps
+    reading this checkout and its virtual environment."""
+    if os.geteuid() != 0:
+        return []
+    unshare = shutil.which("unshare")
+    if unshare is None:
+        pytest.skip("running as root and no unshare(1) to leave root for cage")
+    probe = subprocess.run([unshare, "--user", "true"], capture_output=True, timeout=30,
+                           check=False)
+    if probe.returncode != 0:
+        pytest.skip("running as root and user namespaces are not allowed here: "
+                    + probe.stderr.decode(errors="replace").strip())
+    return [unshare, "--user"]
+
+
+def _x11_socket_dir() -> None:
+    """cage starts Xwayland, which needs /tmp/.X11-unix as every X server leaves it."""
+    folder = Path("/tmp/.X11-unix")
+    if not folder.exists():
+        folder.mkdir()
+        folder.chmod(0o1777)
+    mode = folder.stat().st_mode
+    if not mode & stat.S_IWOTH and folder.stat().st_uid != os.geteuid():
+        pytest.skip(f"{folder} is not writable here, so Xwayland cannot start")
+
+
+@pytest.fixture
+def cage_env(tmp_path: Path) -> dict[str, str]:
+    if shutil.which("cage") is None or shutil.which("Xwayland") is None:
+        pytest.skip("cage and xwayland are not installed (./dev setup installs them)")
+    _x11_socket_dir()
+    runtime = tmp_path / "runtime"
+    runtime.mkdir(mode=0o700)
+    env = {k: v for k, v in os.environ.items()
+           if k not in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM")}
+    env.update(XDG_RUNTIME_DIR=str(runtime), WLR_BACKENDS="headless",
+               WLR_LIBINPUT_NO_DEVICES="1", WLR_RENDERER="pixman",
+               QT_QPA_PLATFORM="wayland", HOME=str(tmp_path / "home"))
+    return env
+
+
+def unit_setting(name: str) -> str:
+    for line in UNIT.read_text(encoding="utf-8").splitlines():
+        if line.startswith(f"{name}="):
+            return line.split("=", 1)[1].strip()
+    raise AssertionError(f"{name} not in {UNIT.name}")
+
+
+def supervise(command: list[str], env: dict[str, str], max_starts: int = 6,
+              ) -> list[tuple[int, str]]:
+    """Start `command` again and again as the unit tells systemd to: (exit code, decision)."""
+    assert unit_setting("Restart") == "always"
+    assert "kiosk-session" in unit_setting("ExecStart")
+    prevent = {int(code) for code in unit_setting("RestartPreventExitStatus").split()}
+    runs = []
+    for _ in range(max_starts):
+        done = subprocess.run(command, env=env, capture_output=True, timeout=TIMEOUT,
+                              check=False)
+        decision = "stop" if done.returncode in prevent else "restart"
+        runs.append((done.returncode, decision))
+        if decision == "stop":
+            break
+    return runs
+
+
+# A real Wayland client: shows a window in cage, then ends as its plan says for this start.
+CLIENT = textwrap.dedent("""
+    import os, signal, sys
+    from pathlib import Path
+    from PySide6.QtCore import QTimer
+    from PySide6.QtGui import QGuiApplication, QRasterWindow
+
+    plan = Path(sys.argv[1])
+    steps = plan.read_text().split()
+    step, rest = steps[0], steps[1:]
+    plan.write_text(" ".join(rest))
+    app = QGuiApplication(sys.argv[:1])
+    assert app.platformName() == "wayland", app.platformName()
+    window = QRasterWindow()
+    window.resize(320, 200)
+    window.show()
+
+    def end():
+        if step == "segv":
+            signal.signal(signal.SIGSEGV, signal.SIG_DFL)
+            os.kill(os.getpid(), signal.SIGSEGV)
+        app.exit(int(step))
+
+    QTimer.singleShot(300, end)
+    sys.exit(app.exec())
+""")
+
+
+def test_crash_and_error_exits_restart_and_only_a_staff_exit_stops(
+        cage_env: dict[str, str], tmp_path: Path) -> None:
+    client = tmp_path / "client.py"
+    client.write_text(CLIENT, encoding="utf-8")
+    plan = tmp_path / "plan"
+    plan.write_text(f"{EXIT_CRASH_LOOP} segv 0 0", encoding="utf-8")
+    command = [*_wrapper_prefix(), str(SESSION), sys.executable, str(client), str(plan)]
+    runs = supervise(command, cage_env)
+    assert runs == [(EXIT_CRASH_LOOP, "restart"), (128 + 11, "restart"), (0, "stop")]
+    assert plan.read_text(encoding="utf-8") == "0"  # it stopped: no fourth start
+
+
+def test_cage_alone_hides_the_exit_code_the_wrapper_passes_on(
+        cage_env: dict[str, str]) -> None:
+    """Why the wrapper exists: whatever cage itself returns, the session returns 7."""
+    prefix = _wrapper_prefix()
+    plain = subprocess.run([*prefix, "cage", "--", "sh", "-c", "exit 7"], env=cage_env,
+                           capture_output=True, timeout=TIMEOUT, check=False)
+    wrapped = subprocess.run([*prefix, str(SESSION), "sh", "-c", "exit 7"], env=cage_env,
+                             capture_output=True, timeout=TIMEOUT, check=False)
+    assert wrapped.returncode == 7, wrapped.stderr
+    assert plain.returncode in (0, 7)  # 0 on Debian 12's cage 0.1.4
+
+
+def test_a_session_whose_kiosk_never_ran_is_not_a_clean_exit(
+        cage_env: dict[str, str], tmp_path: Path) -> None:
+    missing = tmp_path / "no-such-kiosk"
+    done = subprocess.run([*_wrapper_prefix(), str(SESSION), str(missing)], env=cage_env,
+                          capture_output=True, timeout=TIMEOUT, check=False)
+    assert done.returncode == 127  # the shell's "not found", never 0
+
+
+def test_the_real_kiosk_under_cage(cage_env: dict[str, str], tmp_path: Path) -> None:
+    """The kiosk itself opens its window in cage (Qt's Wayland platform) and paints."""
+    kiosk = [sys.executable, "-m", "kiosk", "--data-dir", str(tmp_path / "data")]
+    prefix = _wrapper_prefix()
+    env = dict(cage_env, PYTHONPATH=str(ROOT))
+    painted = subprocess.run([*prefix, str(SESSION), *kiosk, "--exit-after-first-paint"],
+                             env=env, capture_output=True, text=True, timeout=TIMEOUT,
+                             check=False, cwd=ROOT)
+    assert painted.returncode == 0, painted.stderr[-2000:]
+    assert "first paint" in painted.stdout
+

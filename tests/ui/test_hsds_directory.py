@@ -1,0 +1,147 @@
+"""Local programs from an HSDS package in the directory screen, its filters, search and
+printouts, read at fixed instants (the kiosk's clock is injected)."""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Iterator
+from datetime import datetime
+from pathlib import Path
+from zoneinfo import ZoneInfo
+
+import pytest
+
+from kiosk.cli.main import main as admin_main
+from kiosk.present.codes import LOCAL_SERVICES, OPEN_NOW
+from kiosk.store import local_sources
+from kiosk.store.connect import open_content_db
+from kiosk.store.directory import DirectoryRepository
+from kiosk.store.search import SearchRepository
+from kiosk.ui import printing
+from kiosk.ui.screens.directory import DirectoryScreen
+from tests.helpers import ROOT
+
+HSDS_DIR = ROOT.parent / "shared" / "data" / "hsds"
+V1_SAMPLE = HSDS_DIR / "openreferral_sample-HSDS-datapackage_v1.1"
+V3_EXAMPLES = HSDS_DIR / "openreferral_specification_v3.0" / "examples" / "csv"
+pytestmark = pytest.mark.skipif(not V1_SAMPLE.is_dir(), reason="no HSDS samples")
+
+NEW_YORK = ZoneInfo("America/New_York")
+HELPLINE_ID = local_sources.program_id("example-city-211",
+                                       "c89eb05c-62dd-4b64-b494-0cc347b6ea7f")
+MONDAY_10AM = datetime(2026, 12, 7, 10, 0, tzinfo=NEW_YORK)
+MONDAY_6PM = datetime(2026, 12, 7, 18, 0, tzinfo=NEW_YORK)
+
+
+@pytest.fixture
+def local_db(content_db: Path) -> Path:
+    for package, name in ((V1_SAMPLE, "Example City 211"), (V3_EXAMPLES, "MyCity list")):
+        assert admin_main(["import", "hsds", str(package), "--content-db", str(content_db),
+                           "--all-services", "--name", name, "--date", "2026-10-01",
+                           "--timezone", "America/New_York"]) == 0
+    return content_db
+
+
+@pytest.fixture
+def conn(local_db: Path) -> Iterator[sqlite3.Connection]:
+    connection = open_content_db(local_db)
+    yield connection
+    connection.close()
+
+
+def _screen(qtbot, conn: sqlite3.Connection, now: datetime) -> DirectoryScreen:
+    widget = DirectoryScreen(DirectoryRepository(conn), clock=lambda: now)
+    qtbot.addWidget(widget)
+    widget.resize(1100, 800)
+    widget.show()
+    widget.on_shown()
+    return widget
+
+
+def _shown_ids(widget: DirectoryScreen) -> list[str]:
+    return [widget.model.summary(i).id for i in range(widget.model.rowCount())]
+
+
+def test_local_programs_are_listed_beside_samhsa_with_their_own_filters(
+        qtbot, themed_app, conn) -> None:
+    widget = _screen(qtbot, conn, MONDAY_10AM)
+    widget.show_state("NY")
+    everything = _shown_ids(widget)
+    assert HELPLINE_ID in everything
+    assert any(not local_sources.is_local(i) for i in everything)  # SAMHSA's stay
+    row = widget.model.index(everything.index(HELPLINE_ID))
+    assert "Local service" in widget.model.data(row)
+    widget.set_filter(LOCAL_SERVICES, True)
+    assert _shown_ids(widget) == [HELPLINE_ID]  # the only NY program in the sample
+    assert widget.results_page.chips[LOCAL_SERVICES].label == "Local services"
+    widget.set_filter(LOCAL_SERVICES, False)
+    widget.set_filter(OPEN_NOW, True)
+    assert _shown_ids(widget) == [HELPLINE_ID]
+
+
+def test_open_now_follows_the_clock(qtbot, themed_app, conn) -> None:
+    widget = _screen(qtbot, conn, MONDAY_6PM)
+    widget.show_state("NY")
+    widget.set_filter(OPEN_NOW, True)
+    assert _shown_ids(widget) == []
+    assert widget.results_page.chips[OPEN_NOW].isChecked()
+
+
+def test_the_program_page_shows_hours_and_source(qtbot, themed_app, conn) -> None:
+    widget = _screen(qtbot, conn, MONDAY_10AM)
+    assert widget.show_facility(HELPLINE_ID)
+    text = widget.detail_page.detail_label.text()
+    assert "Open now · closes at 5 pm" in text
+    assert "Tuesday, Dec 8" in text and "9 am – 5 pm" in text
+    assert "Thursday, Dec 10</td><td>Closed" in text
+    assert "Hours are not listed" not in text
+    note = widget.detail_page.source_note.text()
+    assert "From Example City 211, updated 2026-10-01" in note
+    assert "SAMHSA&#x27;s 2024 National Directory" not in note
+    titles = [button.text() for button, _ in widget.detail_page.sections]
+    assert any("Languages" in t for t in titles)
+    assert any("About this program" in t for t in titles)
+    assert "Local services from Example City 211, updated 2026-10-01" in \
+        widget.source_label.text()
+
+
+def test_a_program_whose_schedule_ended_says_call_to_confirm(
+        qtbot, themed_app, conn) -> None:
+    [program] = [f for f in local_sources.facilities(conn) if f.name == "Community Counselling"]
+    widget = _screen(qtbot, conn, MONDAY_10AM)
+    assert widget.show_facility(program.id)
+    text = widget.detail_page.detail_label.text()
+    assert "Hours: call to confirm" in text
+    assert "The list says: The service is available from 10 am to 6pm weekdays" in text
+
+
+def test_a_samhsa_program_page_is_unchanged(qtbot, themed_app, conn) -> None:
+    widget = _screen(qtbot, conn, MONDAY_10AM)
+    widget.show_state("VT")
+    samhsa = next(i for i in _shown_ids(widget) if not local_sources.is_local(i))
+    widget.show_facility(samhsa)
+    assert "Hours are not listed: call before you go." in widget.detail_page.detail_label.text()
+    assert "SAMHSA&#x27;s 2024 National Directory" in widget.detail_page.source_note.text()
+
+
+def test_search_finds_a_local_program_and_opens_it(qtbot, themed_app, conn) -> None:
+    hits = SearchRepository(conn).search("homeless helpline").programs
+    assert hits and hits[0].id == HELPLINE_ID
+    widget = _screen(qtbot, conn, MONDAY_10AM)
+    assert widget.show_facility(hits[0].id)
+    assert widget.detail_title.text() == "Never Homeless Helpline"
+
+
+def test_the_slip_and_the_booklet_carry_hours_and_source(qapp, conn, content_repo) -> None:
+    repo = DirectoryRepository(conn)
+    facility = repo.facility(HELPLINE_ID)
+    assert facility is not None
+    slip = printing.facility_printout(facility, content_repo.helplines())
+    assert "9 am – 5 pm" in slip.html
+    assert "From Example City 211, updated 2026-10-01" in slip.html
+    assert "call to confirm" in slip.html
+    in_ny = repo.search_facilities(state="NY")
+    assert HELPLINE_ID in [f.id for f in in_ny]
+    booklet = printing.booklet_printout(in_ny, content_repo.helplines(), None, "New York")
+    cells = "".join(c for section in booklet.sections for c in section.cells)
+    assert "From Example City 211, updated 2026-10-01" in cells

@@ -1,0 +1,134 @@
+"""`kiosk-admin sources` and `remove-source`, and local sources kept through a new
+directory import into the kiosk's own data folder."""
+
+from __future__ import annotations
+
+import csv
+import hashlib
+import io
+import json
+from pathlib import Path
+
+import pytest
+
+from kiosk import paths
+from kiosk.cli.main import main as admin_main
+from kiosk.store import local_sources
+from kiosk.store.connect import open_content_db
+from kiosk.store.directory import DirectoryRepository
+from kiosk.store.search import SearchRepository
+from tests.helpers import ROOT, SAMHSA_DIR, needs_directory
+
+HSDS_DIR = ROOT.parent / "shared" / "data" / "hsds"
+V1_SAMPLE = HSDS_DIR / "openreferral_sample-HSDS-datapackage_v1.1"
+V3_EXAMPLES = HSDS_DIR / "openreferral_specification_v3.0" / "examples" / "csv"
+pytestmark = pytest.mark.skipif(not V1_SAMPLE.is_dir(), reason="no HSDS samples")
+
+
+def _import(package: Path, name: str, *where: str) -> None:
+    assert admin_main(["import", "hsds", str(package), "--all-services", "--name", name,
+                       "--timezone", "America/New_York", "--date", "2026-10-01",
+                       *where]) == 0
+
+
+def _digest(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def test_sources_lists_each_with_its_date_and_count(content_db: Path,
+                                                     capsys: pytest.CaptureFixture[str]) -> None:
+    where = ("--content-db", str(content_db))
+    _import(V1_SAMPLE, "Example City 211", *where)
+    _import(V3_EXAMPLES, "MyCity list", *where)
+    capsys.readouterr()
+    assert admin_main(["sources", *where]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    assert [line.split("\t")[:3] for line in lines] == [
+        ["example-city-211", "Example City 211", "data 2026-10-01"],
+        ["mycity-list", "MyCity list", "data 2026-10-01"]]
+    assert admin_main(["sources", "--json", *where]) == 0
+    found = json.loads(capsys.readouterr().out)["sources"]
+    assert [(s["id"], s["programs"], s["hsds_version"]) for s in found] == [
+        ("example-city-211", 10, "1.1/2.0"), ("mycity-list", 1, "3.0")]
+
+
+def test_remove_source_takes_one_out_and_keeps_the_rest(content_db: Path,
+                                                         capsys: pytest.CaptureFixture[str]
+                                                         ) -> None:
+    where = ("--content-db", str(content_db))
+    _import(V1_SAMPLE, "Example City 211", *where)
+    _import(V3_EXAMPLES, "MyCity list", *where)
+    conn = open_content_db(content_db)
+    samhsa_before = DirectoryRepository(conn).stats().facilities
+    conn.close()
+    capsys.readouterr()
+    assert admin_main(["remove-source", "example-city-211", *where]) == 0
+    assert "Removed example-city-211 (10 programs)" in capsys.readouterr().out
+    conn = open_content_db(content_db)
+    try:
+        assert [s.id for s in local_sources.sources(conn)] == ["mycity-list"]
+        assert DirectoryRepository(conn).stats().facilities == samhsa_before
+        assert not [h for h in SearchRepository(conn).search("never homeless").programs
+                    if local_sources.is_local(h.id)]
+        assert SearchRepository(conn).search("example organization").programs
+    finally:
+        conn.close()
+
+
+def test_removing_an_unknown_source_changes_nothing(content_db: Path,
+                                                    capsys: pytest.CaptureFixture[str]) -> None:
+    where = ("--content-db", str(content_db))
+    _import(V1_SAMPLE, "Example City 211", *where)
+    before = _digest(content_db)
+    capsys.readouterr()
+    assert admin_main(["remove-source", "no-such-list", *where]) == 1
+    err = capsys.readouterr().err
+    assert "no local source 'no-such-list' (known: example-city-211)" in err
+    assert "Nothing was changed" in err
+    assert _digest(content_db) == before
+
+
+def test_the_kiosks_own_imported_directory(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                           capsys: pytest.CaptureFixture[str]) -> None:
+    """Without --content-db: the import goes into the kiosk's data folder, beside the
+    directory it came with, and the kiosk's own choice of database shows it."""
+    monkeypatch.delenv("KIOSK_CONTENT_DB", raising=False)
+    data = tmp_path / "data"
+    _import(V1_SAMPLE, "Example City 211", "--data-dir", str(data))
+    target = paths.imported_content_db(data)
+    assert target.is_file()
+    capsys.readouterr()
+    assert admin_main(["sources", "--data-dir", str(data)]) == 0
+    assert capsys.readouterr().out.startswith("example-city-211\t")
+    assert admin_main(["remove-source", "example-city-211", "--data-dir", str(data)]) == 0
+    assert admin_main(["sources", "--data-dir", str(data)]) == 0
+    assert "No local sources" in capsys.readouterr().out
+
+
+@needs_directory
+def test_a_new_directory_import_keeps_the_local_sources(tmp_path: Path,
+                                                        monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv("KIOSK_CONTENT_DB", raising=False)
+    data = tmp_path / "data"
+    _import(V1_SAMPLE, "Example City 211", "--data-dir", str(data))
+    sample = SAMHSA_DIR / "locator_format_sample" / "samhsa-treatment-data.csv"
+    reader = csv.DictReader(io.StringIO(sample.read_text(encoding="utf-8"), newline=""))
+    rows = list(reader)
+    for row in rows:
+        row["type_facility"], row["ort"] = "SA", "1"
+    export = tmp_path / "export.csv"
+    with export.open("w", encoding="utf-8", newline="") as handle:
+        writer = csv.DictWriter(handle, [*(reader.fieldnames or []), "ort"])
+        writer.writeheader()
+        writer.writerows(rows)
+    assert admin_main(["import", "findtreatment-export", str(export), "--replace",
+                       "--data-dir", str(data)]) == 0
+    conn = open_content_db(paths.imported_content_db(data))
+    try:
+        repo = DirectoryRepository(conn)
+        assert [s.id for s in repo.local_sources()] == ["example-city-211"]
+        assert repo.stats().facilities == len(rows)
+        assert SearchRepository(conn).search("never homeless").programs[0].id.startswith(
+            local_sources.ID_PREFIX)
+    finally:
+        conn.close()
