@@ -9,7 +9,7 @@ from datetime import datetime
 from kiosk.domain import Facility
 from kiosk.present import hours as present_hours
 from kiosk.present.codes import OPEN_NOW
-from kiosk.present.directory_index import DirectoryIndex, Place
+from kiosk.present.directory_index import DirectoryIndex
 from kiosk.present.text import Translate, untranslated
 
 
@@ -77,10 +77,9 @@ def describe_local(facility: Facility, now: datetime | None = None,
     )
 
 
-def refresh_open_now(index: DirectoryIndex, now: datetime, place: Place | None = None) -> None:
-    """Narrow the "Open now" filter to the local programs open at `now` (and in `place`,
-    whose bits were unpacked before the clock moved on)."""
+def refresh_open_now(index: DirectoryIndex, now: datetime) -> None:
+    """Narrow the "Open now" filter to the local programs open at `now`."""
     if OPEN_NOW not in index.filters:
         return
     rows = [i for i, hours in index.hours.items() if present_hours.is_open(hours, now)]
-    index.set_filter_rows(OPEN_NOW, rows, place)
+    index.set_filter_rows(OPEN_NOW, rows)

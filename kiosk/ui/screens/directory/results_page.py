@@ -242,7 +242,7 @@ class ResultsPage(QWidget):
         index, place = self._index, self._place
         if index is None or place is None:
             return
-        refresh_open_now(index, self.clock(), place)
+        refresh_open_now(index, self.clock())
         rows = index.rows(place, self._chosen)
         self.model.set_rows(index, rows, place.distances)
         for key, n in index.live_counts(place, self._chosen).items():
