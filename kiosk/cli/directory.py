@@ -277,7 +277,10 @@ def run_stats(args: argparse.Namespace) -> int:
     for reason in passed:
         print(f"note: {reason}")
     print(f"In use: {local.LABELS[kind]} ({path})")
-    print(f"{stats.source or 'No directory loaded'} {stats.data_date}".rstrip())
+    if stats.source:
+        print(f"Source: {stats.source} (data date {stats.data_date or 'not recorded'})")
+    else:
+        print("No directory loaded")
     print(f"facilities: {stats.facilities:,}")
     for level, n in stats.by_level.items():
         print(f"  {level}: {n:,}")

@@ -640,6 +640,10 @@ _CONTROL = re.compile(r"[\x00-\x08\x0e-\x1b\x7f-\x9f\u200b-\u200f\u202a-\u202e"
 def _clean(value: str) -> str:
     """A cell as stored: control characters dropped, runs of whitespace (tabs, CR, LF
     included) one space, no space at either end."""
+    if value.isprintable() and "\ufffd" not in value and "  " not in value \
+            and value.strip() == value:
+        return value  # nearly every cell: already clean (isprintable is False for any
+        # control or format character and any space but the plain one)
     return " ".join(_CONTROL.sub("", value).split())
 
 
@@ -792,9 +796,22 @@ def zip_centroids() -> dict[str, tuple[str, float, float]]:
 
 
 # ---------------------------------------------------------------- facilities --
+_labels_seen: list[tuple[dict[str, ServiceCode], frozenset[str]]] = []
+
+
+def _labels_of(codes: dict[str, ServiceCode]) -> frozenset[str]:
+    """The code table's labels, lower case (worked out once per table, not once per row)."""
+    for table, labels in _labels_seen:
+        if table is codes:
+            return labels
+    labels = frozenset(c.source_label.lower() for c in codes.values())
+    _labels_seen[:] = [(codes, labels)]
+    return labels
+
+
 def _is_legend(row: dict[str, str], codes: dict[str, ServiceCode]) -> bool:
     """A spreadsheet legend row holds service codes or their labels instead of an address."""
-    labels = {c.source_label.lower() for c in codes.values()}
+    labels = _labels_of(codes)
     cells = [_clean(row.get(k, "")) for k in ("name2", "street1", "street2", "city", "state",
                                               "zip", "phone")]
     hits = sum(1 for c in cells if c and (c.upper() in codes or c.lower() in labels))
@@ -858,17 +875,15 @@ def _check_row(row: dict[str, str], codes: dict[str, ServiceCode],
 def _service_codes(row: dict[str, str], codes: dict[str, ServiceCode],
                    report: ImportReport) -> list[str]:
     """The row's known service codes, each once, in the file's order (unknown ones counted)."""
-    found: list[str] = []
-    for token in row["service_code_info"].replace("*", " ").split():
-        token = _clean(token).upper()[:20]  # printed in the summary: never raw bytes
-        if not token:
-            continue
+    found: dict[str, None] = {}  # ordered, and each code once without a list scan
+    # cleaned first: an unknown code is printed in the summary, never as raw bytes
+    for word in _clean(row["service_code_info"]).replace("*", " ").split():
+        token = word.upper()[:20]
         if token in codes:
-            if token not in found:
-                found.append(token)
+            found[token] = None
         else:
             report.unknown_codes[token] += 1
-    return found
+    return list(found)
 
 
 def _intake_phones(row: dict[str, str], phone: str) -> list[str]:
