@@ -93,6 +93,7 @@ def migrate(conn: sqlite3.Connection, path: Path | None = None) -> int:
         backup = path.with_name(f"{path.name}.v{current}.bak")
         conn.execute("PRAGMA wal_checkpoint")
         shutil.copy2(path, backup)
+        _owner_only(backup)  # it holds the PIN hash too, whatever mode an old build left
         log.info("admin database backed up to %s before migrating", backup)
     for version in range(current, target):
         conn.execute("BEGIN IMMEDIATE")

@@ -84,3 +84,19 @@ def test_the_admin_database_and_the_log_are_the_kiosk_accounts_alone(tmp_path: P
             if isinstance(handler, logging.FileHandler) and handler.baseFilename == str(log_file):
                 logging.getLogger().removeHandler(handler)
                 handler.close()
+
+
+def test_the_backup_made_before_a_migration_is_the_kiosk_accounts_alone(tmp_path: Path) -> None:
+    import shutil
+    import stat
+
+    from tests.helpers import TEST_DATA
+
+    db = tmp_path / admin.ADMIN_DB_NAME
+    shutil.copyfile(TEST_DATA / "admin_v2.sqlite", db)
+    db.chmod(0o644)  # as an older build left it
+    admin.open_admin_db(tmp_path).close()
+    backups = list(tmp_path.glob("*.bak"))
+    assert backups
+    for path in [db, *backups]:
+        assert stat.S_IMODE(path.stat().st_mode) == 0o600, path.name
