@@ -96,6 +96,8 @@ CREATE TABLE facility (
     position_kind TEXT NOT NULL CHECK (position_kind IN ('exact', 'approximate', 'none'))
 ) WITHOUT ROWID;
 CREATE INDEX facility_state ON facility (state, name);
+-- Local programs from a library's HSDS list (local_source, local_program) are kept apart
+-- from `facility` in tables kiosk/store/local_sources.py creates on the first import.
 -- Every US ZIP's centroid (from the offline `zipcodes` package) for "near my ZIP".
 CREATE TABLE zip_centroid (
     zip       TEXT PRIMARY KEY,
