@@ -22,6 +22,8 @@ from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem
 from kiosk.domain import FacilitySummary
 from kiosk.present.directory_index import DirectoryIndex
 from kiosk.present.facility import distance_text, street_line
+from kiosk.present.hours import status
+from kiosk.present.local_program import now_here
 from kiosk.store.local_sources import ID_PREFIX as LOCAL_ID_PREFIX
 from kiosk.ui import theme
 
@@ -43,6 +45,8 @@ class FacilityListModel(QAbstractListModel):
         self._index: DirectoryIndex | None = None
         self._rows: list[int] = []
         self._distances: dict[int, float] | None = None
+        #: The kiosk's clock, for a local program's "Open now" in its row.
+        self.clock = now_here
 
     def set_rows(self, index: DirectoryIndex | None, rows: list[int],
                  distances: dict[int, float] | None = None) -> None:
@@ -77,7 +81,9 @@ class FacilityListModel(QAbstractListModel):
                                           facility.city) if x)
             second = f"{place}, {facility.state} · {facility.phone}".strip(" ·")
             if facility.id.startswith(LOCAL_ID_PREFIX):  # a library's own list: say so
-                second = _tr("Local service") + " · " + second
+                hours = status(facility.hours, self.clock(), _tr)
+                second = " · ".join([_tr("Local service"), *([hours.text] if hours.known
+                                                              else []), second])
             miles = self.distance(index.row())
             if miles is not None:
                 second = (distance_text(miles, facility.position_approximate, _tr) + " · "

@@ -70,7 +70,8 @@ def test_local_programs_are_listed_beside_samhsa_with_their_own_filters(
     assert HELPLINE_ID in everything
     assert any(not local_sources.is_local(i) for i in everything)  # SAMHSA's stay
     row = widget.model.index(everything.index(HELPLINE_ID))
-    assert "Local service" in widget.model.data(row)
+    assert widget.model.data(row).split("\n")[1].startswith(
+        "Local service · Open now · closes at 5 pm · Address 1")
     widget.set_filter(LOCAL_SERVICES, True)
     assert _shown_ids(widget) == [HELPLINE_ID]  # the only NY program in the sample
     assert widget.results_page.chips[LOCAL_SERVICES].label == "Local services"

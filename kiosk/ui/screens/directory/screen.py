@@ -57,7 +57,7 @@ class DirectoryScreen(Screen):
         self.empty_page = EmptyPage()
         self.choose_page = ChoosePage()
         self.results_page = ResultsPage()
-        self.results_page.clock = clock
+        self.results_page.clock = self.results_page.model.clock = clock
         self.detail_page = DetailPage()
         for page in (self.empty_page, self.choose_page, self.results_page, self.detail_page):
             self.pages.addWidget(page)
