@@ -114,6 +114,8 @@ CREATE TABLE facility (
     website       TEXT NOT NULL DEFAULT ''
 ) WITHOUT ROWID;
 CREATE INDEX facility_state ON facility (state, name);
+-- Local programs from a library's HSDS list (local_source, local_program) are kept apart
+-- from `facility` in tables kiosk/store/local_sources.py creates on the first import.
 -- Every US ZIP's centroid (from the offline `zipcodes` package) for "near my ZIP".
 CREATE TABLE zip_centroid (
     zip       TEXT PRIMARY KEY,

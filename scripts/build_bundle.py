@@ -32,7 +32,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 SPEC = ROOT / "build_spec.spec"
 APP_NAME = "kiosk"
-SIZE_BUDGET_MB = 110  # dist/kiosk on Linux, in MB of 10**6 bytes
+# dist/kiosk on Linux, in MB of 10**6 bytes. kiosk-admin's HSDS validator (frictionless with
+# pydantic, about 11 MB: its modules sit in both executables' archives) took it from 110.
+SIZE_BUDGET_MB = 120
 
 # Everything the bundle is made from: when none of it changed, --if-stale reuses the build.
 INPUT_GLOBS = ["kiosk/**/*.py", "resources/**/*", "build_spec.spec", "scripts/icu_trim.py",

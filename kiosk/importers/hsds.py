@@ -167,25 +167,23 @@ class _Package:
 
 def _schedule_rows(p: _Package, service: str, location: str, sal: str
                    ) -> list[tuple[str, dict[str, str], int]]:
-    """The most specific schedule rows for one service at one location: those of the
-    service at that location, else the service's, else the location's."""
+    """The most specific schedule rows for one service at one location, table by table
+    (weekly hours and holidays may be given at different levels): those of the service at
+    that location, else the service's, else the location's."""
     names = ("schedule",) if p.version == V3 else ("regular_schedule", "holiday_schedule")
-    for key, value in (("service_at_location_id", sal), ("service_id", service),
-                       ("location_id", location)):
-        if not value:
-            continue
-        found = []
-        for name in names:
-            table = p.table(name)
-            for row, line in _by(table, key).get(value, []):
-                if key == "service_id" and row.get("location_id", "") not in ("", location):
-                    continue
-                if key == "location_id" and row.get("service_id", ""):
-                    continue
-                found.append((name, row, line))
-        if found:
-            return found
-    return []
+    found: list[tuple[str, dict[str, str], int]] = []
+    for name in names:
+        table = p.table(name)
+        for key, value in (("service_at_location_id", sal), ("service_id", service),
+                           ("location_id", location)):
+            level = [] if not value else [
+                (name, row, line) for row, line in _by(table, key).get(value, [])
+                if not (key == "service_id" and row.get("location_id", "") not in ("", location))
+                and not (key == "location_id" and row.get("service_id", ""))]
+            if level:
+                found.extend(level)
+                break
+    return found
 
 
 def _v3_marks(row: dict[str, str]) -> tuple[str, HoursException | None]:
@@ -276,8 +274,22 @@ def _hours(p: _Package, service: str, location: str, sal: str) -> OpeningHours |
                 file, f"not a time, day or offset: {exc}", line=line),)) from None
     if not (openings or exceptions or notes):
         return None
+    if timezone:
+        from kiosk.importers.timezones import zone
+
+        try:
+            zone(timezone)
+        except ValueError:
+            p.notes.append(Problem(p.tables[names_for(p)].file, f"time zone {timezone!r} is "
+                                   f"not known; the hours are read as {p.timezone}"))
+            timezone = ""
     return OpeningHours(timezone or p.timezone, tuple(openings), tuple(exceptions),
                         tuple(dict.fromkeys(notes)))
+
+
+def names_for(p: _Package) -> str:
+    """The table holding weekly hours in this package's version."""
+    return "schedule" if p.version == V3 else "regular_schedule"
 
 
 def _phones(p: _Package, keys: list[tuple[str, str]]) -> list[tuple[str, str]]:

@@ -140,8 +140,15 @@ def validate(folder: Path, descriptor: dict[str, Any], version: str,
     for task in report.tasks:
         table = tables.get(str(task.name))
         file = table.file if table is not None else str(task.place)
+        # An empty line holds no program: the reader skips it, so it is only noted (with
+        # the "no id" the validator also finds on it).
+        blank = {getattr(e, "row_number", None) for e in task.errors if e.type == "blank-row"}
+        notes.extend(Problem(file, "empty line skipped", line=table.line_of(row) if table
+                             and row else None) for row in sorted(r for r in blank if r))
         for error in task.errors:
             row = getattr(error, "row_number", None)
+            if row in blank:
+                continue
             line = table.line_of(row) if table is not None and row else None
             names = getattr(error, "field_names", None) or []
             field_name = str(getattr(error, "field_name", "") or ", ".join(names))

@@ -70,11 +70,27 @@ def test_local_programs_are_listed_beside_samhsa_with_their_own_filters(
     assert HELPLINE_ID in everything
     assert any(not local_sources.is_local(i) for i in everything)  # SAMHSA's stay
     row = widget.model.index(everything.index(HELPLINE_ID))
-    assert "Local service" in widget.model.data(row)
+    assert widget.model.data(row).split("\n")[1].startswith(
+        "Local service · Open now · closes at 5 pm · Address 1")
     widget.set_filter(LOCAL_SERVICES, True)
     assert _shown_ids(widget) == [HELPLINE_ID]  # the only NY program in the sample
     assert widget.results_page.chips[LOCAL_SERVICES].label == "Local services"
     widget.set_filter(LOCAL_SERVICES, False)
+    widget.set_filter(OPEN_NOW, True)
+    assert _shown_ids(widget) == [HELPLINE_ID]
+
+
+def test_every_local_program_has_a_way_in(qtbot, themed_app, conn) -> None:
+    """Programs outside the US state list (the 3.0 example's "MyState") are reached from the
+    choose page's own button."""
+    widget = _screen(qtbot, conn, MONDAY_10AM)
+    button = widget.choose_page.local_button
+    assert button.isVisibleTo(widget)
+    assert button.text() == "Local services from Example City 211, MyCity list (11)"
+    button.click()
+    shown = _shown_ids(widget)
+    assert len(shown) == 11 and all(local_sources.is_local(i) for i in shown)
+    assert widget.results_page.results_title.text() == "Local services"
     widget.set_filter(OPEN_NOW, True)
     assert _shown_ids(widget) == [HELPLINE_ID]
 

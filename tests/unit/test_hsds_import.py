@@ -266,3 +266,18 @@ def test_the_kiosk_starts_without_the_validator() -> None:
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
                          check=True, cwd=ROOT).stdout
     assert out.strip() == "[]"
+
+
+def test_an_empty_line_is_skipped_and_later_lines_keep_their_numbers(
+        content_db: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    package = tmp_path / "gappy"
+    shutil.copytree(V1_SAMPLE, package)
+    services = package / "services.csv"
+    lines = services.read_text(encoding="utf-8").split("\n")
+    lines.insert(3, "")
+    services.write_text("\n".join(lines), encoding="utf-8")
+    assert _import(content_db, package, "--all-services", "--name", "Gappy") == 0
+    assert "services.csv line 4: empty line skipped" in capsys.readouterr().out
+    _edit("services.csv", _replace_line(15, "Parks Disability Services", ""))(package)
+    assert _import(content_db, package, "--all-services", "--name", "Gappy") == 1
+    assert "services.csv line 15 (row 11), field name" in capsys.readouterr().err

@@ -50,6 +50,7 @@ class ChoosePage(QWidget):
 
     state_chosen = Signal(str)
     zip_entered = Signal(str)
+    local_chosen = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -62,6 +63,11 @@ class ChoosePage(QWidget):
                                "programs first."))
         intro.setWordWrap(True)
         layout.addWidget(intro)
+        # Every program of the library's own lists, wherever it is (some have no US state).
+        self.local_button = TouchButton("")
+        self.local_button.clicked.connect(self.local_chosen)
+        self.local_button.hide()
+        layout.addWidget(self.local_button)
         row = self._row = QBoxLayout(QBoxLayout.Direction.LeftToRight)
         row.setSpacing(16)
         layout.addLayout(row, 1)
@@ -81,6 +87,12 @@ class ChoosePage(QWidget):
         self.state_area.setWidget(grid_host)
         row.addWidget(self.state_area, 3)
         row.addWidget(self._build_zip_box(), 2)
+
+    def set_local_text(self, text: str) -> None:
+        """Offer the local programs on their own ("" hides the button)."""
+        self.local_button.setText(text)
+        self.local_button.setAccessibleName(text)
+        self.local_button.setVisible(bool(text))
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)

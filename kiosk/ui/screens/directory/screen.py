@@ -16,6 +16,7 @@ from kiosk.present.codes import LOCAL_SERVICES
 from kiosk.present.directory_index import (
     DirectoryIndex,
     DirectoryIndexBuilder,
+    Place,
     filter_defs,
     index_steps,
 )
@@ -62,6 +63,7 @@ class DirectoryScreen(Screen):
             self.pages.addWidget(page)
         self.choose_page.state_chosen.connect(self._on_choose_page_state_chosen)
         self.choose_page.zip_entered.connect(self._on_choose_page_zip_entered)
+        self.choose_page.local_chosen.connect(self._on_choose_page_local_chosen)
         self.results_page.change_place_requested.connect(
             self._on_results_page_change_place_requested)
         self.results_page.facility_activated.connect(self._on_results_page_facility_activated)
@@ -79,10 +81,17 @@ class DirectoryScreen(Screen):
                 "Source: {source} (data from {date}). Listing is not an endorsement. "
                 "Call to confirm hours and services."
             ).format(source=repo.source(), date=repo.data_date()))
-            for local in repo.local_sources():
+            lists = repo.local_sources()
+            for local in lists:
                 self.source_label.setText(self.source_label.text() + " " + self.tr(
                     "Local services from {source}, updated {date}."
                 ).format(source=local.name, date=local.data_date))
+            count = sum(local.programs for local in lists)
+            if count:
+                self.choose_page.set_local_text(self.tr(
+                    "Local services from {sources} ({count})").format(
+                    sources=", ".join(local.name for local in lists if local.programs),
+                    count=f"{count:,}"))
         self._show_start_page()
         self.choose_page.zip_edit.setText(self._default_zip)
 
@@ -202,6 +211,22 @@ class DirectoryScreen(Screen):
         self.results_page.show_place(self._index, self._index.zip_place(origin), title)
         self.pages.setCurrentWidget(self.results_page)
         return True
+
+    def show_local(self) -> None:
+        """Every local program, wherever it is (the library's own lists)."""
+        self._ensure_loaded()
+        index = self._index
+        if index is None:
+            return
+        self._zip_origin = None
+        mask = index.filter_mask.get(LOCAL_SERVICES, 0)
+        rows = [i for i in range(len(index)) if (mask >> i) & 1]
+        self.results_page.show_place(index, Place(rows=rows, mask=mask, distances=None),
+                                     self.tr("Local services"))
+        self.pages.setCurrentWidget(self.results_page)
+
+    def _on_choose_page_local_chosen(self) -> None:
+        self.show_local()
 
     def set_filter(self, key: str, on: bool) -> None:
         self.results_page.set_filter(key, on)
