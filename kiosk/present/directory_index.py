@@ -285,6 +285,12 @@ class DirectoryIndex:
             self.filter_bits[key] = _mask(rows, self._size)
 
     # ---------------------------------------------------------------- places --
+    def filter_place(self, key: str) -> Place:
+        """Every program a filter matches, in directory order (a library's own list)."""
+        mask = self.filter_bits.get(key, 0)
+        return Place(rows=_with_bits(list(range(self._size)), mask, self._size), mask=mask,
+                     distances=None)
+
     def state_place(self, state: str) -> Place:
         rows = self.state_rows.get(state, [])
         return Place(rows=list(rows), mask=self.state_mask.get(state, 0), distances=None)

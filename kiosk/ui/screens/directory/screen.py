@@ -16,7 +16,6 @@ from kiosk.present.codes import LOCAL_SERVICES
 from kiosk.present.directory_index import (
     DirectoryIndex,
     DirectoryIndexBuilder,
-    Place,
     filter_defs,
     index_steps,
 )
@@ -219,9 +218,7 @@ class DirectoryScreen(Screen):
         if index is None:
             return
         self._zip_origin = None
-        mask = index.filter_mask.get(LOCAL_SERVICES, 0)
-        rows = [i for i in range(len(index)) if (mask >> i) & 1]
-        self.results_page.show_place(index, Place(rows=rows, mask=mask, distances=None),
+        self.results_page.show_place(index, index.filter_place(LOCAL_SERVICES),
                                      self.tr("Local services"))
         self.pages.setCurrentWidget(self.results_page)
 
