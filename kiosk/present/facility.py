@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from kiosk.domain import Facility, FacilityService
 from kiosk.present.codes import (
@@ -89,6 +89,33 @@ def medications(facility: Facility) -> list[str]:
     return _unique([s for s in facility.services if s.code in MEDICATION_CODES])
 
 
+#: Each medicine once, however many codes name a form of it (monthly injection, with
+#: naloxone, maintenance, prescribes ...): the page's summary names the medicine, the
+#: details list every form.
+MEDICINE_FAMILIES: tuple[tuple[str, ...], ...] = (
+    BUPRENORPHINE, METHADONE, NALTREXONE, ("ACM",), ("DSF",), ("LFXD", "DLC"), ("CLND",))
+#: Statements a visitor decides on, kept in the summary as SAMHSA words them.
+_SUMMARY_STATEMENTS = ("OTP", "NMOA", "NMAUT")
+#: "Gives medicine for alcohol use" says nothing more once an alcohol medicine is named.
+_ALCOHOL_MEDICINES = frozenset(("ACM", "DSF", *NALTREXONE))
+
+
+def medicine_summary(facility: Facility) -> list[str]:
+    """The medicines a program offers, each named once (the shortest of its labels), then
+    the statements that matter (a federally certified opioid program; does not use
+    medication), in display order."""
+    by_code = {s.code: s.label for s in facility.services}
+    names = []
+    for family in MEDICINE_FAMILIES:
+        labels = [by_code[c] for c in family if c in by_code]
+        if labels:
+            names.append(min(labels, key=len))
+    names += [by_code[c] for c in _SUMMARY_STATEMENTS if c in by_code]
+    if "PMAT" in by_code and not _ALCOHOL_MEDICINES & by_code.keys():
+        names.append(by_code["PMAT"])
+    return list(dict.fromkeys(names))
+
+
 def payment(facility: Facility) -> list[str]:
     return _unique([s for s in facility.services if PAYMENT_CATEGORY in s.category.lower()])
 
@@ -138,6 +165,8 @@ class FacilityText:
     qr_payload: str
     #: The web address to show ("" when none), see website_text.
     website: str = ""
+    #: Each medicine once and the statements that matter (see medicine_summary).
+    medicine_summary: list[str] = field(default_factory=list)
 
 
 def describe(facility: Facility, tr: Translate = untranslated) -> FacilityText:
@@ -153,6 +182,7 @@ def describe(facility: Facility, tr: Translate = untranslated) -> FacilityText:
         name=facility.name, name2=second_name(facility), address=address_lines(facility),
         phone=main_phone(facility), intake=intake_phones(facility),
         levels=level_labels(facility.levels, tr), medications=medications(facility),
+        medicine_summary=medicine_summary(facility),
         payment=payment(facility), arrangements=arrangements(facility),
         groups=[(c, _unique(items)) for c, items in by_category.items() if items],
         qr_payload=qr_payload(facility, tr), website=website_text(facility),

@@ -419,3 +419,18 @@ def test_opening_another_program_leaves_none_of_the_last_ones_headings_on_screen
     QCoreApplication.processEvents()
     shown = [b for b in screen.detail_page.findChildren(WrapButton) if b.isVisible()]
     assert shown and len(shown) == len(screen.detail_page.sections)
+
+
+def test_the_program_page_names_each_medicine_once_and_folds_the_forms(screen) -> None:
+    assert screen.show_facility("substance_10006")  # buprenorphine, methadone, naltrexone
+    page = screen.detail_page
+    facts = html.unescape(page.detail_label.text())
+    medicines = facts.split("Medicines for addiction", 1)[1].split("Payment accepted", 1)[0]
+    for name in ("Buprenorphine", "Methadone", "Naltrexone",
+                 "Federally certified opioid treatment program"):
+        assert name in medicines
+    # The forms (injection, maintenance, prescribes ...) wait under their own heading.
+    assert "monthly injection" not in medicines and "maintenance" not in medicines
+    details = {button.label_text().split(" (")[0].lstrip("▸▾ "): body
+               for button, body in page.sections}
+    assert "Buprenorphine (monthly injection)" in details["Medicine details"].text()

@@ -198,7 +198,8 @@ class DetailPage(QWidget):
             parts.append("<p>" + html.escape(self.tr(
                 "Hours are not listed: call before you go.")) + "</p>")
         section(self.tr("Levels of care"), text.levels)
-        section(self.tr("Medicines for addiction"), text.medications)
+        # Each medicine once; every form and arrangement is under "Medicine details".
+        section(self.tr("Medicines for addiction"), text.medicine_summary or text.medications)
         section(self.tr("Payment accepted"), text.payment)
         groups = dict(text.groups)
         section(self.tr("Languages besides English"), groups.get("Languages", []))
@@ -227,6 +228,10 @@ class DetailPage(QWidget):
         more: list[tuple[str, str, list[str]]] = []
         if self._local is not None:
             more.extend((title, "", lines) for title, lines in self._local.details)
+        if len(text.medications) > len(text.medicine_summary):
+            more.append((self.tr("Medicine details"), self.tr(
+                "Every form of medicine this program lists, as SAMHSA names them."),
+                text.medications))
         if text.arrangements:
             more.append((self.tr("How medicine is arranged"), self.tr(
                 "How this program works with doctors outside it who prescribe addiction "
