@@ -61,7 +61,7 @@ def test_a_new_pack_waits_for_an_idle_reset(qtbot: Any, running: KioskRun,
     QApplication.processEvents()
     assert running.shell is first and running.stores.pack_version == 1
     first.session.reset_session("idle")
-    qtbot.waitUntil(lambda: running.shell is not first, timeout=5000)
+    qtbot.waitUntil(lambda: running.shell is not first, timeout=20_000)
     assert running.stores.pack_version == 2
     assert running.shell.window.isVisible()
     assert not any(w is first.window for w in QApplication.topLevelWidgets())
