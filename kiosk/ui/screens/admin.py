@@ -196,7 +196,7 @@ class AdminScreen(Screen):
         self.zip_field.setAccessibleName(self.tr("Kiosk ZIP code"))
         self.zip_field.setMaximumWidth(220)
         self.zip_field.setMinimumHeight(theme.touch_target_px(self))
-        self.zip_field.setStyleSheet("QLineEdit { font-size: 18pt; }")
+        self.zip_field.setProperty("bigDigits", True)
         self.zip_field.setContextMenuPolicy(Qt.ContextMenuPolicy.NoContextMenu)
         self.zip_field.returnPressed.connect(self._save_zip)
         self.zip_message = _text("")

@@ -106,7 +106,6 @@ class PrintPreviewScreen(Screen):
         enable_kinetic_scroll(self.scroll_area)
         self.pages_box = QWidget()
         self.pages_box.setObjectName("PreviewPages")
-        self.pages_box.setStyleSheet("QWidget#PreviewPages { background: #8a949b; }")
         self.pages_layout = QVBoxLayout(self.pages_box)
         self.pages_layout.setSpacing(16)
         self.pages_layout.setAlignment(Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop)
@@ -136,7 +135,7 @@ class PrintPreviewScreen(Screen):
         self.message_qr = QLabel()
         self.message_qr.setObjectName("MessageQr")
         self.message_qr.setMinimumSize(MESSAGE_QR_SIDE, MESSAGE_QR_SIDE)
-        self.message_qr.setStyleSheet("background: white;")
+        self.message_qr.setProperty("qr", True)
         self.message_qr_caption = _text("", "small")
         mcol.addWidget(self.message_title)
         mcol.addWidget(self.message_text)
@@ -234,7 +233,7 @@ class PrintPreviewScreen(Screen):
             page.setPixmap(QPixmap.fromImage(image))
             page.setFixedSize(image.size())  # the whole page; the area scrolls
             page.setAccessibleName(self.tr("Page %1").replace("%1", str(n)))
-            page.setStyleSheet("background: white;")
+            page.setProperty("printedPage", True)
             self.pages_layout.addWidget(page, 0, Qt.AlignmentFlag.AlignHCenter)
         self.page_images = images
         self.pages_box.adjustSize()

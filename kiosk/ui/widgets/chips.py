@@ -19,7 +19,6 @@ class FilterChip(TouchButton):
         self.label = label
         self.count: int | None = None
         self.setProperty("chip", True)
-        self.setStyleSheet("font-size: 14pt; padding: 0.2em 0.5em;")
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
         self.setAccessibleName(label)
         self.toggled.connect(self._on_self_toggled)

@@ -15,7 +15,6 @@ from kiosk.ui import theme
 from kiosk.ui.widgets.labels import wrapped_label
 from kiosk.ui.widgets.touch import TouchButton
 
-DIM = QColor(15, 30, 40, 150)
 #: Keys that leave the neutral screen, as a touch does.
 _BEGIN_KEYS = frozenset({Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_Space,
                          Qt.Key.Key_Escape, Qt.Key.Key_Tab, Qt.Key.Key_Backtab})
@@ -29,14 +28,15 @@ class Overlay(QWidget):
     """A widget laid over `host` (a QMainWindow), below `top_bar` unless it covers it too."""
 
     def __init__(self, host: QWidget, top_bar: QWidget | None = None, *,
-                 cover_top_bar: bool = False, color: QColor = DIM,
+                 cover_top_bar: bool = False, opaque: bool = False,
                  keep_clear: QWidget | None = None) -> None:
         super().__init__(host)
         self._host = host
         self._top_bar = top_bar
         self._keep_clear = keep_clear
         self._cover_top_bar = cover_top_bar
-        self._color = color
+        #: Opaque: the page colour; else the theme's veil, through which the page shows.
+        self._opaque = opaque
         self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, False)
         host.installEventFilter(self)
         self.hide()
@@ -47,10 +47,6 @@ class Overlay(QWidget):
         grid.setContentsMargins(24, 24, 24, 24)
         card = QFrame()
         card.setObjectName("OverlayCard")
-        card.setStyleSheet(
-            f"QFrame#OverlayCard {{ background: white; border: 3px solid {theme.ACCENT};"
-            " border-radius: 16px; }"
-        )
         card.setMinimumWidth(width)
         card.setMaximumWidth(max(width, 720))
         layout = QVBoxLayout(card)
@@ -88,7 +84,13 @@ class Overlay(QWidget):
         return False
 
     def paintEvent(self, event: QPaintEvent) -> None:
-        QPainter(self).fillRect(self.rect(), self._color)
+        colours = theme.colours()
+        if self._opaque:
+            colour = QColor(colours.paper)
+        else:
+            colour = QColor(colours.dim)
+            colour.setAlpha(colours.dim_alpha)
+        QPainter(self).fillRect(self.rect(), colour)
 
 
 class IdleWarning(Overlay):
@@ -133,7 +135,7 @@ class NeutralScreen(Overlay):
     dismissed = Signal()
 
     def __init__(self, host: QWidget, top_bar: QWidget | None = None) -> None:
-        super().__init__(host, top_bar, cover_top_bar=True, color=QColor(theme.PAPER))
+        super().__init__(host, top_bar, cover_top_bar=True, opaque=True)
         self.setObjectName("NeutralScreen")
         # Opaque: nothing under it is painted while it is up (and it shows at once).
         self.setAttribute(Qt.WidgetAttribute.WA_OpaquePaintEvent, True)

@@ -42,7 +42,6 @@ class SearchBar(QWidget):
         self.field.setInputMethodHints(Qt.InputMethodHint.ImhNoPredictiveText
                                        | Qt.InputMethodHint.ImhSensitiveData
                                        | Qt.InputMethodHint.ImhNoAutoUppercase)
-        self.field.setStyleSheet("QLineEdit#SearchField { font-size: 16pt; }")
         self.field.textChanged.connect(self.text_changed.emit)
         self.field.returnPressed.connect(self.results_requested.emit)
         self.field.installEventFilter(self)

@@ -20,7 +20,7 @@ from kiosk.ui.widgets.touch import set_up_wrapping_list
 def _heading_font(font: QFont) -> QFont:
     heading = QFont(font)
     heading.setBold(True)
-    heading.setPointSize(theme.BASE_POINT_SIZE + 2)
+    heading.setPointSize(theme.point_size(theme.BASE_POINT_SIZE + 2))
     return heading
 
 
@@ -86,7 +86,7 @@ class _WrappingRowDelegate(QStyledItemDelegate):
         pad = round(self.HEADING_PAD_EMS * em)
         painter.save()
         painter.setFont(font)
-        painter.setPen(QColor(theme.ACCENT_DARK))
+        painter.setPen(QColor(theme.colours().heading))
         area = option.rect.adjusted(pad, em // 2 + pad, -pad, -pad)
         painter.drawText(area, Qt.AlignmentFlag.AlignBottom | Qt.AlignmentFlag.AlignLeft
                          | Qt.TextFlag.TextWordWrap,

@@ -121,7 +121,7 @@ class DetailPage(QWidget):
     def _build_qr_column(self) -> QVBoxLayout:
         side = QVBoxLayout()
         self.qr_label = QLabel()
-        self.qr_label.setStyleSheet("background: white; padding: 6px;")
+        self.qr_label.setProperty("qr", True)
         self.qr_label.setFixedSize(QR_SIZE + 12, QR_SIZE + 12)
         self.qr_label.setAccessibleName(self.tr("QR code with this program's name, phone "
                                                 "and address"))
