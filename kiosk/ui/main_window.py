@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from kiosk.domain import Helpline
-from kiosk.ui import icons
+from kiosk.ui import icons, theme
 from kiosk.ui.screens.base import Screen, ScreenshotState
 from kiosk.ui.widgets.crisis_strip import CrisisStrip
 from kiosk.ui.widgets.helpline_panel import NARROW_PANEL_WIDTH, PANEL_WIDTH, HelplinePanel
@@ -156,6 +156,7 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(root)
 
         self.navigate("home" if "home" in self.screens else screens[0].screen_id)
+        theme.changes().changed.connect(self._on_theme_changed)
 
     # ------------------------------------------------------------ navigation --
     def navigate(self, screen_id: str) -> None:
@@ -189,6 +190,11 @@ class MainWindow(QMainWindow):
         """Add a control to the right end of the top bar (search, Start over ...)."""
         self.top_bar.addWidget(widget, stretch)
 
+    def insert_top_bar_widget(self, widget: QWidget, before: QWidget) -> None:
+        """Put a control in the top bar just left of `before` (Aa beside Quick exit)."""
+        index = self.top_bar.indexOf(before)
+        self.top_bar.insertWidget(index if index >= 0 else self.top_bar.count(), widget)
+
     def add_bottom_dock_widget(self, widget: QWidget) -> None:
         self.bottom_dock.addWidget(widget)
 
@@ -207,6 +213,18 @@ class MainWindow(QMainWindow):
         if clipboard is not None:
             clipboard.clear()
         self.navigate("home")
+
+    def _on_theme_changed(self) -> None:
+        """A new text size or contrast: menu pictures in the new ink and size, and the menu
+        column measured again for the new type."""
+        for screen_id, button in self.nav_buttons.items():
+            if screen_id in self._nav_icons and icons.set_button_icon(
+                    button, icons.SCREEN_ICONS.get(screen_id, ""),
+                    round(button.fontMetrics().height() * NAV_ICON_LINES)):
+                self._nav_icons[screen_id] = button.icon()
+                if self._narrow:
+                    button.setIcon(QIcon())
+        self._fit_nav_area(across=self._portrait)
 
     # ---------------------------------------------------------------- layout --
     def set_keyboard_open(self, shown: bool) -> None:

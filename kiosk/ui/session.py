@@ -40,7 +40,7 @@ from kiosk.config import DEFAULT_IDLE_SECONDS, IDLE_WARNING_SECONDS
 from kiosk.store.pins import PinRepository, PinStatus
 from kiosk.ui.crash import EXIT_ADMIN, EXIT_RESTART
 from kiosk.ui.main_window import MainWindow
-from kiosk.ui.widgets.overlays import IdleWarning, NeutralScreen, Overlay
+from kiosk.ui.widgets.overlays import IdleWarning, NeutralScreen, Overlay, topmost
 from kiosk.ui.widgets.pin_pad import PinPad
 from kiosk.ui.widgets.touch import TouchButton
 
@@ -131,6 +131,7 @@ class SessionGuard(QObject):
         card_layout.addWidget(self.pin_pad)
         self.pin_pad.submitted.connect(self._on_pin_pad_submitted)
         self.pin_pad.cancelled.connect(self._on_pin_pad_cancelled)
+        self.pin_overlay.escape_pressed.connect(self._on_pin_pad_cancelled)
 
         self._idle_timer = self._timer(self._on_idle_timer_timeout)
         self._reset_timer = self._timer(self._on_reset_timer_timeout)
@@ -237,7 +238,17 @@ class SessionGuard(QObject):
             self._shift_presses.clear()
         if kind == _T.KeyPress:
             self.note_activity()
+            if event.key() == Qt.Key.Key_Escape and self._escape_overlay():
+                return True
         return locked
+
+    def _escape_overlay(self) -> bool:
+        """Escape backs out of the overlay on top (a panel, the PIN pad, the warning)."""
+        overlay = topmost(self.window)
+        if overlay is None:
+            return False
+        overlay.escape_pressed.emit()
+        return True
 
     def _count_shift(self) -> bool:
         now = self._clock()

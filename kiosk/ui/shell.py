@@ -23,6 +23,7 @@ from kiosk.store.counters import CounterRepository, ViewCounter
 from kiosk.store.directory import DirectoryRepository
 from kiosk.store.pins import PinRepository
 from kiosk.store.search import SearchRepository
+from kiosk.ui.display import DisplayButton, DisplayChoice, DisplayOptions, DisplayPanel
 from kiosk.ui.main_window import NAV_ORDER, MainWindow
 from kiosk.ui.ops import BatchJob
 from kiosk.ui.printing import PrintService
@@ -153,6 +154,7 @@ class Shell:
     search_bar: SearchBar
     keyboard: OnScreenKeyboard
     helplines: tuple[Helpline, ...]
+    display: DisplayOptions | None = None
 
     def close(self) -> None:
         """Tear the whole shell down at once (tests, and the end of a run)."""
@@ -212,13 +214,14 @@ def build_shell(parts: ShellParts) -> Shell:
                                               settings.idle_warning_seconds),
     )
     _wire_admin(screens.admin, session)
+    display = _wire_display(window, session, parts.live)
     counter = ViewCounter(parts.counters, lambda: parts.live.flag(Key.COUNTERS_ENABLED),
                           allowed=(*NAV_ORDER, screens.help.screen_id,
                                    screens.search.screen_id))
     window.add_reset_hook(counter.skip_next_home)
     window.screen_changed.connect(counter)
     return Shell(window, screens, session, counter, navigator, search_bar, keyboard,
-                 tuple(helplines))
+                 tuple(helplines), display)
 
 
 def _wire_screens(screens: Screens, nav: Navigator) -> None:
@@ -271,3 +274,30 @@ def _wire_admin(admin: AdminScreen, session: SessionGuard) -> None:
     admin.restart_requested.connect(session.restart_kiosk)
     admin.idle_changed.connect(session.set_idle_seconds)
 
+
+
+def kiosk_display_default(live: LiveSettings) -> DisplayChoice:
+    """The text size and contrast every visitor starts with (the admin screen sets them)."""
+    try:
+        percent = int(live.text(Key.TEXT_SIZE))
+    except ValueError:
+        percent = 100
+    return DisplayChoice(percent, live.flag(Key.HIGH_CONTRAST))
+
+
+def _wire_display(window: MainWindow, session: SessionGuard, live: LiveSettings,
+                  ) -> DisplayOptions:
+    """The "Aa" button beside Quick exit, its panel, and the reset to the kiosk's default."""
+    display = DisplayOptions(lambda: kiosk_display_default(live), window)
+    button = DisplayButton()
+    window.insert_top_bar_widget(button, before=session.quick_exit_button)
+    panel = DisplayPanel(window, window.header, display)
+    button.clicked.connect(lambda: panel.open_panel(button))
+
+    def on_reset() -> None:
+        panel.hide()
+        display.reset()
+
+    window.add_reset_hook(on_reset)
+    window.add_screenshot_state("display-options", lambda: panel.open_panel(button))
+    return display

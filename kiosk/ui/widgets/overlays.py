@@ -20,12 +20,23 @@ _BEGIN_KEYS = frozenset({Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_Space,
                          Qt.Key.Key_Escape, Qt.Key.Key_Tab, Qt.Key.Key_Backtab})
 
 
+def topmost(host: QWidget) -> Overlay | None:
+    """The overlay shown over everything else in `host`, if any."""
+    for child in reversed(host.children()):  # children are kept in stacking order
+        if isinstance(child, Overlay) and child.isVisible():
+            return child
+    return None
+
+
 def _label(text: str, role: str = "") -> QLabel:
     return wrapped_label(text, role, align=Qt.AlignmentFlag.AlignCenter)
 
 
 class Overlay(QWidget):
     """A widget laid over `host` (a QMainWindow), below `top_bar` unless it covers it too."""
+
+    #: Escape was pressed while this overlay was the topmost: its owner backs out of it.
+    escape_pressed = Signal()
 
     def __init__(self, host: QWidget, top_bar: QWidget | None = None, *,
                  cover_top_bar: bool = False, opaque: bool = False,
@@ -115,6 +126,7 @@ class IdleWarning(Overlay):
         layout.addWidget(self.text)
         layout.addWidget(self.button)
         self.set_seconds_left(20)
+        self.escape_pressed.connect(self.continue_requested.emit)
 
     def set_seconds_left(self, seconds: int) -> None:
         seconds = max(0, seconds)
@@ -141,6 +153,7 @@ class NeutralScreen(Overlay):
         self.setAttribute(Qt.WidgetAttribute.WA_OpaquePaintEvent, True)
         self.setAccessibleName(self.tr("Welcome"))
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.escape_pressed.connect(self.dismissed.emit)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(48, 48, 48, 48)
         layout.addStretch(2)

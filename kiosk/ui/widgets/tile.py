@@ -21,7 +21,7 @@ class Tile(TouchButton):
         self.setAccessibleName(title)
         self.setAccessibleDescription(hint)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
-        self.setMinimumHeight(self.minimumHeight() * 2)
+        self.setMinimumHeight(theme.touch_target_px(self) * 2)
         column = QVBoxLayout(self)
         column.setContentsMargins(20, 16, 20, 16)
         column.addStretch(1)

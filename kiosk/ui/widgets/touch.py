@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QKeyEvent, QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -28,13 +28,19 @@ class TouchButton(QPushButton):
     def __init__(self, text: str = "", parent: QWidget | None = None, *, primary: bool = False,
                  checkable: bool = False) -> None:
         super().__init__(text, parent)
-        side = theme.touch_target_px(self)
-        self.setMinimumSize(side, side)
+        self._side = theme.touch_target_px(self)
         self.setCheckable(checkable)
         # Tapping does not leave a focus ring behind; Tab still reaches every button.
         self.setFocusPolicy(Qt.FocusPolicy.TabFocus)
         if primary:
             self.setProperty("primary", True)
+
+    def minimumSizeHint(self) -> QSize:
+        # A touch target at least, and never shorter than its own line of text: with the
+        # visitor's largest text a squeezed grid must scroll rather than cut its labels.
+        # (A hint, not setMinimumSize, so it follows the font when the text size changes.)
+        hint = super().minimumSizeHint()
+        return QSize(self._side, max(self._side, hint.height()))
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         # Enter presses a button as Space does: what keyboard and switch users expect.

@@ -156,7 +156,7 @@ class ChoosePage(QWidget):
         button.setAccessibleName(text.replace("\n", ", "))
         button.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
         button.setFixedHeight(max(2 * button.fontMetrics().lineSpacing() + 24,
-                                  button.minimumHeight()))
+                                  button.minimumSizeHint().height()))
         button.setEnabled(count > 0)
         button.clicked.connect(lambda _=False, c=code: self.state_chosen.emit(c))
         return button
