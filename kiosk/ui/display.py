@@ -96,7 +96,6 @@ class DisplayPanel(Overlay):
         self.done_button.setProperty("displayChoice", True)
         self.done_button.clicked.connect(self.close_panel)
         layout.addWidget(self.done_button)
-        self._return_focus: QWidget | None = None
         options.changed.connect(self._show_choice)
         self.escape_pressed.connect(self.close_panel)
         self._show_choice()
@@ -115,17 +114,14 @@ class DisplayPanel(Overlay):
     def _on_contrast_button_clicked(self, checked: bool) -> None:
         self._options.set_high_contrast(checked)
 
-    def open_panel(self, return_focus: QWidget | None = None) -> None:
-        self._return_focus = return_focus
+    def open_panel(self) -> None:
+        """Open with focus on the size in use; focus goes back where it was after."""
         self.open()
         chosen = self.size_buttons.get(self._options.choice.text_percent)
         (chosen or self.done_button).setFocus(Qt.FocusReason.OtherFocusReason)
 
     def close_panel(self) -> None:
         self.hide()
-        back, self._return_focus = self._return_focus, None
-        if back is not None and back.isVisible():
-            back.setFocus(Qt.FocusReason.OtherFocusReason)
 
 
 class DisplayButton(TouchButton):

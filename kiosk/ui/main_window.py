@@ -7,7 +7,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, Qt, Signal
-from PySide6.QtGui import QFontInfo, QIcon, QResizeEvent
+from PySide6.QtGui import QFontInfo, QIcon, QKeySequence, QResizeEvent, QShortcut
 from PySide6.QtWidgets import (
     QApplication,
     QBoxLayout,
@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from kiosk.domain import Helpline
-from kiosk.ui import icons, theme
+from kiosk.ui import accessibility, icons, theme
 from kiosk.ui.screens.base import Screen, ScreenshotState
 from kiosk.ui.widgets.crisis_strip import CrisisStrip
 from kiosk.ui.widgets.helpline_panel import NARROW_PANEL_WIDTH, PANEL_WIDTH, HelplinePanel
@@ -33,6 +33,8 @@ from kiosk.ui.widgets.touch import TouchButton, enable_kinetic_scroll
 
 log = logging.getLogger(__name__)
 
+#: The key that skips to the page's own controls.
+SKIP_TO_CONTENT_KEY = "F6"
 #: Menu pictures are about this many text lines tall.
 NAV_ICON_LINES = 1.3
 #: Screens listed in the navigation rail, in order. Others (help) are reached from Home.
@@ -60,8 +62,11 @@ class MainWindow(QMainWindow):
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Recovery Guide"))
+        accessibility.install()
         self.screens: dict[str, Screen] = {s.screen_id: s for s in screens}
         root = QWidget()
+        # Out of the accessibility tree while an overlay covers it (see accessibility.py).
+        accessibility.mark(root, accessibility.BEHIND_OVERLAYS)
         outer = self._outer = QVBoxLayout(root)
         outer.setContentsMargins(0, 0, 0, 0)
         outer.setSpacing(0)
@@ -100,6 +105,7 @@ class MainWindow(QMainWindow):
         nav = QFrame()
         nav.setObjectName("NavRail")
         nav.setAccessibleName(self.tr("Main menu"))
+        accessibility.mark(nav, accessibility.TAB_LIST)
         nav_layout = self._nav_grid = QGridLayout(nav)
         nav_layout.setContentsMargins(12, 12, 12, 12)
         nav_layout.setSpacing(10)
@@ -111,6 +117,8 @@ class MainWindow(QMainWindow):
                 continue
             button = TouchButton(screen.nav_title(), checkable=True)
             button.setProperty("nav", True)
+            # A tab, "selected" on the page shown, rather than a "checked" check box.
+            accessibility.mark(button, accessibility.TAB)
             if icons.set_button_icon(button, icons.SCREEN_ICONS.get(screen_id, ""),
                                      round(button.fontMetrics().height() * NAV_ICON_LINES)):
                 self._nav_icons[screen_id] = button.icon()
@@ -127,6 +135,8 @@ class MainWindow(QMainWindow):
         nav_area.setWidget(nav)
         nav_area.setWidgetResizable(True)
         nav_area.setFrameShape(QFrame.Shape.NoFrame)
+        # Not a Tab stop of its own: Tab goes through the menu buttons, scrolling to each.
+        nav_area.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         nav_area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.nav_area = nav_area
         self._fit_nav_area(across=False)
@@ -157,6 +167,9 @@ class MainWindow(QMainWindow):
 
         self.navigate("home" if "home" in self.screens else screens[0].screen_id)
         theme.changes().changed.connect(self._on_theme_changed)
+        # F6 skips the top bar and the menu: straight to the first control on the page.
+        self.skip_shortcut = QShortcut(QKeySequence(SKIP_TO_CONTENT_KEY), self)
+        self.skip_shortcut.activated.connect(self.skip_to_content)
 
     # ------------------------------------------------------------ navigation --
     def navigate(self, screen_id: str) -> None:
@@ -175,6 +188,20 @@ class MainWindow(QMainWindow):
             # a menu button would read as "selected" to everyone else.
             screen.setFocus()
         self.screen_changed.emit(screen_id)
+
+    def skip_to_content(self) -> None:
+        """Keyboard focus to the page's first control (or the page itself)."""
+        screen = self.current_screen()
+        if screen is None:
+            return
+        widget = screen.nextInFocusChain()
+        while widget is not None and widget is not screen and screen.isAncestorOf(widget):
+            if (widget.isVisible() and widget.isEnabled()
+                    and widget.focusPolicy() & Qt.FocusPolicy.TabFocus):
+                widget.setFocus(Qt.FocusReason.TabFocusReason)
+                return
+            widget = widget.nextInFocusChain()
+        screen.setFocus(Qt.FocusReason.TabFocusReason)
 
     def current_screen_id(self) -> str:
         current = self.current_screen()

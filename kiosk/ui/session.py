@@ -126,6 +126,7 @@ class SessionGuard(QObject):
         self.neutral = NeutralScreen(window, top_bar)
         self.neutral.dismissed.connect(self._on_neutral_dismissed)
         self.pin_overlay = Overlay(window, top_bar)
+        self.pin_overlay.setAccessibleName(self.tr("Staff PIN"))
         _card, card_layout = self.pin_overlay.card(540)
         self.pin_pad = PinPad()
         card_layout.addWidget(self.pin_pad)

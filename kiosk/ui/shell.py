@@ -12,6 +12,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from PySide6.QtCore import QCoreApplication, QEvent
+from PySide6.QtWidgets import QWidget
 
 from kiosk.config import Settings
 from kiosk.domain import Facility, Helpline
@@ -24,6 +25,7 @@ from kiosk.store.directory import DirectoryRepository
 from kiosk.store.pins import PinRepository
 from kiosk.store.search import SearchRepository
 from kiosk.ui.display import DisplayButton, DisplayChoice, DisplayOptions, DisplayPanel
+from kiosk.ui.focus_ring import FocusRing
 from kiosk.ui.main_window import NAV_ORDER, MainWindow
 from kiosk.ui.ops import BatchJob
 from kiosk.ui.printing import PrintService
@@ -215,6 +217,7 @@ def build_shell(parts: ShellParts) -> Shell:
     )
     _wire_admin(screens.admin, session)
     display = _wire_display(window, session, parts.live)
+    FocusRing(window)
     counter = ViewCounter(parts.counters, lambda: parts.live.flag(Key.COUNTERS_ENABLED),
                           allowed=(*NAV_ORDER, screens.help.screen_id,
                                    screens.search.screen_id))
@@ -290,14 +293,20 @@ def _wire_display(window: MainWindow, session: SessionGuard, live: LiveSettings,
     """The "Aa" button beside Quick exit, its panel, and the reset to the kiosk's default."""
     display = DisplayOptions(lambda: kiosk_display_default(live), window)
     button = DisplayButton()
-    window.insert_top_bar_widget(button, before=session.quick_exit_button)
+    quick_exit = session.quick_exit_button
+    window.insert_top_bar_widget(button, before=quick_exit)
+    # Tab reaches it where it is seen: just before Quick exit.
+    before = quick_exit.previousInFocusChain()
+    if before is not None and before is not button:
+        QWidget.setTabOrder(before, button)
+    QWidget.setTabOrder(button, quick_exit)
     panel = DisplayPanel(window, window.header, display)
-    button.clicked.connect(lambda: panel.open_panel(button))
+    button.clicked.connect(panel.open_panel)
 
     def on_reset() -> None:
         panel.hide()
         display.reset()
 
     window.add_reset_hook(on_reset)
-    window.add_screenshot_state("display-options", lambda: panel.open_panel(button))
+    window.add_screenshot_state("display-options", panel.open_panel)
     return display

@@ -178,6 +178,13 @@ QTextBrowser {{
 QListView, QTableWidget {{
     background: {p.surface}; border: 1px solid {p.panel_border}; border-radius: 8px; outline: 0;
 }}
+QTableWidget {{ gridline-color: {p.rule}; }}
+QTableCornerButton::section {{ background: {p.button}; border: none; }}
+QHeaderView::section {{
+    background: {p.button}; color: {p.ink}; font-weight: bold; padding: 0.3em;
+    border: none; border-right: 1px solid {p.panel_border};
+    border-bottom: 1px solid {p.panel_border};
+}}
 QListView::item {{ padding: 0.5em; border-bottom: 1px solid {p.rule}; }}
 QListView::indicator {{
     width: 1.4em; height: 1.4em; border: 2px solid {p.field_border}; border-radius: 4px;
@@ -189,7 +196,7 @@ QListView::item:selected {{
 }}
 QLineEdit {{
     background: {p.surface}; border: 2px solid {p.field_border}; border-radius: 10px;
-    padding: 0.15em 0.5em;
+    padding: 0.15em 0.5em; placeholder-text-color: {p.placeholder};
 }}
 QLineEdit:focus {{ border: 3px solid {p.accent}; }}
 """

@@ -17,7 +17,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtGui import QImage, QPixmap, QResizeEvent, QShowEvent
+from PySide6.QtGui import QImage, QPixmap, QResizeEvent, QShowEvent, QTextDocument
 from PySide6.QtWidgets import (
     QFileDialog,
     QFrame,
@@ -211,6 +211,13 @@ class PrintPreviewScreen(Screen):
                 widget.hide()
                 widget.deleteLater()
 
+    def _printout_text(self) -> str:
+        if self.printout is None:
+            return ""
+        document = QTextDocument()
+        document.setHtml(self.printout.html)
+        return document.toPlainText().strip()
+
     def _render_preview(self) -> None:
         if self.printout is None or self.stack.currentIndex() != self.PREVIEW:
             return
@@ -233,6 +240,8 @@ class PrintPreviewScreen(Screen):
             page.setPixmap(QPixmap.fromImage(image))
             page.setFixedSize(image.size())  # the whole page; the area scrolls
             page.setAccessibleName(self.tr("Page %1").replace("%1", str(n)))
+            if n == 1:  # the picture's words, for a screen reader
+                page.setAccessibleDescription(self._printout_text())
             page.setProperty("printedPage", True)
             self.pages_layout.addWidget(page, 0, Qt.AlignmentFlag.AlignHCenter)
         self.page_images = images

@@ -7,11 +7,20 @@ button stays reachable, or the whole window (`cover_top_bar=True`), and follows 
 
 from __future__ import annotations
 
+import shiboken6
 from PySide6.QtCore import QEvent, QObject, QPoint, QRect, Qt, Signal
-from PySide6.QtGui import QColor, QKeyEvent, QMouseEvent, QPainter, QPaintEvent, QRegion
-from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QVBoxLayout, QWidget
+from PySide6.QtGui import (
+    QColor,
+    QHideEvent,
+    QKeyEvent,
+    QMouseEvent,
+    QPainter,
+    QPaintEvent,
+    QRegion,
+)
+from PySide6.QtWidgets import QApplication, QFrame, QGridLayout, QLabel, QVBoxLayout, QWidget
 
-from kiosk.ui import theme
+from kiosk.ui import accessibility, theme
 from kiosk.ui.widgets.labels import wrapped_label
 from kiosk.ui.widgets.touch import TouchButton
 
@@ -49,6 +58,9 @@ class Overlay(QWidget):
         #: Opaque: the page colour; else the theme's veil, through which the page shows.
         self._opaque = opaque
         self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, False)
+        #: Where keyboard focus was before this opened; it goes back there after.
+        self._return_focus: QWidget | None = None
+        accessibility.mark(self, accessibility.DIALOG)
         host.installEventFilter(self)
         self.hide()
 
@@ -85,9 +97,36 @@ class Overlay(QWidget):
             self.clearMask()
 
     def open(self) -> None:
+        focus = QApplication.focusWidget()
+        if focus is not None and not self.isAncestorOf(focus) and focus is not self:
+            self._return_focus = focus
         self.place()
         self.show()
         self.raise_()
+
+    def hideEvent(self, event: QHideEvent) -> None:
+        super().hideEvent(event)
+        back, self._return_focus = self._return_focus, None
+        focus = QApplication.focusWidget()
+        inside = focus is None or focus is self or self.isAncestorOf(focus)
+        if back is not None and shiboken6.isValid(back) and back.isVisible() and inside:
+            back.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def focusNextPrevChild(self, next: bool) -> bool:
+        # Tab stays inside an open overlay: what is behind it is out of reach.
+        controls = [w for w in self.findChildren(QWidget)
+                    if w.isVisible() and w.isEnabled()
+                    and w.focusPolicy() & Qt.FocusPolicy.TabFocus]
+        if not controls:
+            return True
+        current = QApplication.focusWidget()
+        index = controls.index(current) if current in controls else -1
+        step = 1 if next else -1
+        if index < 0 and not next:
+            index = 0
+        reason = Qt.FocusReason.TabFocusReason if next else Qt.FocusReason.BacktabFocusReason
+        controls[(index + step) % len(controls)].setFocus(reason)
+        return True
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if watched is self._host and event.type() == QEvent.Type.Resize and self.isVisible():
@@ -127,6 +166,14 @@ class IdleWarning(Overlay):
         layout.addWidget(self.button)
         self.set_seconds_left(20)
         self.escape_pressed.connect(self.continue_requested.emit)
+        accessibility.mark(self, accessibility.ALERT)
+        self.setAccessibleDescription(self.text.text())
+
+    def open(self) -> None:
+        super().open()
+        # Announced, and focus on its one button, so Enter or Space continues.
+        self.button.setFocus(Qt.FocusReason.OtherFocusReason)
+        accessibility.announce(self)
 
     def set_seconds_left(self, seconds: int) -> None:
         seconds = max(0, seconds)
@@ -135,6 +182,7 @@ class IdleWarning(Overlay):
                 self.tr("This screen will start over in %1 seconds and clear everything on it.")
                 .replace("%1", str(seconds)))
         self.text.setText(text)
+        self.setAccessibleDescription(text)
 
     def mousePressEvent(self, event: QMouseEvent) -> None:
         self.continue_requested.emit()

@@ -147,7 +147,9 @@ class DetailPage(QWidget):
         self.detail_name2.setText(text.name2)
         self.detail_name2.setVisible(bool(text.name2))
         self.detail_label.setText(self._key_facts_html(facility, text))
-        self.detail_label.setAccessibleName(text.name)
+        # No name of its own: a screen reader reads the facts themselves (address, phone,
+        # hours), not only the program's name, which the heading above already gives.
+        self.detail_label.setAccessibleName("")
         self._set_sections(self._more(text))
         self.source_note.setText("<i>" + html.escape(self.tr(
             "Listed in SAMHSA's 2024 National Directory. Not an endorsement.")) + "<br>"
