@@ -47,6 +47,9 @@ NARROW_WIDTH = 900
 NAV_COLUMNS_ACROSS = 3
 #: Qt's "no maximum" for a widget's size.
 QWIDGETSIZE_MAX = 16_777_215
+#: Below this width in "normal-text pixels" (the width divided by the visitor's text size)
+#: the menu runs across the top, as in portrait, leaving the page the whole width.
+MENU_ACROSS_BELOW = 1100
 #: Landscape windows narrower than this get the narrower helpline column.
 ROOMY_WIDTH = 1200
 #: Portrait windows at least this tall keep the helpline strip while the keyboard is open.
@@ -161,6 +164,7 @@ class MainWindow(QMainWindow):
         self.helpline_panel = HelplinePanel(list(helplines))
         self.body.addWidget(self.helpline_panel)
         self._portrait = False
+        self._menu_across = False
         self._narrow = False
         self._keyboard_open = False
         self.setCentralWidget(root)
@@ -251,7 +255,8 @@ class MainWindow(QMainWindow):
                 self._nav_icons[screen_id] = button.icon()
                 if self._narrow:
                     button.setIcon(QIcon())
-        self._fit_nav_area(across=self._portrait)
+        self._fit_nav_area(across=self._menu_across)
+        self._set_menu_across(self._wants_menu_across(self.width(), self.height()))
 
     # ---------------------------------------------------------------- layout --
     def set_keyboard_open(self, shown: bool) -> None:
@@ -287,27 +292,42 @@ class MainWindow(QMainWindow):
             NARROW_PANEL_WIDTH if not portrait and event.size().width() < ROOMY_WIDTH
             else PANEL_WIDTH)
         self._show_helpline_panel()
+        self._set_menu_across(self._wants_menu_across(event.size().width(),
+                                                      event.size().height()))
         if portrait == self._portrait:
             return
         self._portrait = portrait
         # Portrait: the helpline panel becomes a strip along the bottom, under the content.
         outer = self._outer
-        # Portrait: the menu goes above the page, three to a row, so the page keeps the
-        # whole width of a 600-pixel tablet instead of sharing it with a menu column.
-        self._place_nav_buttons(across=portrait)
         if portrait:
-            self.body.removeWidget(self.nav_area)
-            outer.insertWidget(outer.indexOf(self.header) + 1, self.nav_area)
             self.body.removeWidget(self.helpline_panel)
             outer.addWidget(self.helpline_panel)
         else:
-            outer.removeWidget(self.nav_area)
-            self.body.insertWidget(0, self.nav_area)
             outer.removeWidget(self.helpline_panel)
             self.body.addWidget(self.helpline_panel)
-        self._fit_nav_area(across=portrait)
         self.helpline_panel.set_wide(portrait)
         self._show_helpline_panel()
+
+    @staticmethod
+    def _wants_menu_across(width: int, height: int) -> bool:
+        return height > width or width * 100 / theme.look().text_percent < MENU_ACROSS_BELOW
+
+    def _set_menu_across(self, across: bool) -> None:
+        """Portrait, or large text on a narrow landscape screen: the menu goes above the
+        page, three to a row, so the page keeps the whole width instead of sharing it with
+        a menu column."""
+        if across == self._menu_across:
+            return
+        self._menu_across = across
+        outer = self._outer
+        self._place_nav_buttons(across=across)
+        if across:
+            self.body.removeWidget(self.nav_area)
+            outer.insertWidget(outer.indexOf(self.header) + 1, self.nav_area)
+        else:
+            outer.removeWidget(self.nav_area)
+            self.body.insertWidget(0, self.nav_area)
+        self._fit_nav_area(across=across)
 
     def _place_nav_buttons(self, across: bool) -> None:
         """A column beside the page (landscape), or three to a row above it (portrait)."""

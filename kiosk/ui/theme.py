@@ -15,6 +15,7 @@ from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QColor, QFont, QGuiApplication, QPalette
 from PySide6.QtWidgets import QApplication, QWidget
 
+from kiosk.paths import resources_dir
 from kiosk.ui.palette import HIGH_CONTRAST, NORMAL, Palette
 
 MIN_TOUCH_PX = 48
@@ -25,6 +26,8 @@ TEXT_SIZES = (100, 125, 150)
 #: Scroll bars wide enough to drag with a finger; the thumb never shorter than a touch target.
 SCROLL_PX = 20
 THUMB_PX = 48
+#: A ticked box shows a tick, not only a fill: its state never rests on colour alone.
+_TICK_MARK = (resources_dir() / "icons" / "tick-mark.svg").as_posix()
 
 
 @dataclass(frozen=True)
@@ -190,7 +193,9 @@ QListView::indicator {{
     width: 1.4em; height: 1.4em; border: 2px solid {p.field_border}; border-radius: 4px;
     background: {p.surface};
 }}
-QListView::indicator:checked {{ background: {p.accent}; border-color: {p.accent_dark}; }}
+QListView::indicator:checked {{
+    background: {p.accent}; border-color: {p.accent_dark}; image: url({_TICK_MARK});
+}}
 QListView::item:selected {{
     background: {p.selected}; color: {p.ink}; border-left: 6px solid {p.accent};
 }}

@@ -158,3 +158,23 @@ def test_checklist_rows_are_check_boxes_with_their_state(qtbot, shell) -> None:
     # Every row is a full touch target.
     for row in range(checklist.model.rowCount()):
         assert view.visualRect(checklist.model.index(row)).height() >= 48
+
+
+def test_a_ticked_box_shows_a_tick_not_only_a_colour(shell) -> None:
+    from kiosk.ui import theme
+
+    window = shell.window
+    window.navigate("checklist")
+    checklist = shell.screens.checklist
+    ticked = checklist.model.index(checklist.model.item_rows()[0])
+    checklist.model.toggle(ticked.row())
+    view = checklist.list
+    image = view.viewport().grab(view.visualRect(ticked)).toImage()
+    fill, tick = theme.colours().accent, theme.colours().on_accent
+    box = [(x, y) for x in range(image.width()) for y in range(image.height())
+           if image.pixelColor(x, y).name() == fill]
+    assert box, "no filled tick box"
+    xs, ys = [x for x, _ in box], [y for _, y in box]
+    inside = sum(image.pixelColor(x, y).name() == tick
+                 for x in range(min(xs), max(xs) + 1) for y in range(min(ys), max(ys) + 1))
+    assert inside > 20  # a white tick inside the filled box

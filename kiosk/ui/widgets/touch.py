@@ -51,13 +51,31 @@ class TouchButton(QPushButton):
         super().keyPressEvent(event)
 
 
-def label_fits(button: QPushButton, text: str) -> bool:
-    """Whether `text` fits inside `button`'s borders and padding at its current size."""
+def content_width(button: QPushButton) -> int:
+    """The width inside `button`'s borders and padding at its current size."""
     option = QStyleOptionButton()
     button.initStyleOption(option)
-    room = button.style().subElementRect(QStyle.SubElement.SE_PushButtonContents, option,
-                                         button)
-    return button.fontMetrics().horizontalAdvance(text) <= room.width()
+    return button.style().subElementRect(QStyle.SubElement.SE_PushButtonContents, option,
+                                         button).width()
+
+
+def label_fits(button: QPushButton, text: str) -> bool:
+    """Whether `text` fits inside `button`'s borders and padding at its current size."""
+    return button.fontMetrics().horizontalAdvance(text) <= content_width(button)
+
+
+def wrapped_lines(button: QPushButton, text: str) -> str:
+    """`text` broken into lines at spaces so each fits `button` (a word too long for any
+    line keeps a line to itself)."""
+    room = content_width(button)
+    metrics = button.fontMetrics()
+    lines: list[str] = []
+    for word in text.split():
+        if lines and metrics.horizontalAdvance(f"{lines[-1]} {word}") <= room:
+            lines[-1] = f"{lines[-1]} {word}"
+        else:
+            lines.append(word)
+    return "\n".join(lines)
 
 
 class FittingButton(TouchButton):
