@@ -128,7 +128,9 @@ class DisplayButton(TouchButton):
     """"Aa" in the top bar: opens the display options."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__("Aa", parent)
+        super().__init__("", parent)
+        # Two letters, large and small: the usual sign for text size (a catalog may differ).
+        self.setText(self.tr("Aa"))
         self.setObjectName("DisplayButton")
         self.setAccessibleName(self.tr("Text size and contrast"))
         self.setAccessibleDescription(self.tr("Make the text bigger or switch to high contrast"))

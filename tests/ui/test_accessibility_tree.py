@@ -8,7 +8,7 @@ import pytest
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QAccessible, QAccessibleInterface
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QTextBrowser
 
 R = QAccessible.Role
 T = QAccessible.Text
@@ -178,3 +178,16 @@ def test_a_ticked_box_shows_a_tick_not_only_a_colour(shell) -> None:
     inside = sum(image.pixelColor(x, y).name() == tick
                  for x in range(min(xs), max(xs) + 1) for y in range(min(ys), max(ys) + 1))
     assert inside > 20  # a white tick inside the filled box
+
+
+def test_a_guide_section_is_a_named_document_with_its_text(shell, states) -> None:
+    states["guide-section"]()
+    guide = shell.screens.guide
+    view = guide.findChild(QTextBrowser)
+    assert view is not None and view.isVisible()
+    iface = QAccessible.queryAccessibleInterface(view)
+    assert iface.text(T.Name)  # which section this is
+    text = iface.textInterface()
+    assert text is not None and text.characterCount() > 100
+    body = view.toPlainText()
+    assert text.text(0, 60) == body[:60]
