@@ -187,9 +187,10 @@ class MainWindow(QMainWindow):
             button.setChecked(sid == screen_id)
         screen.on_shown()
         focus = QApplication.focusWidget()
-        if focus is None or focus in self.nav_buttons.values():
+        if focus is not None and focus in self.nav_buttons.values():
             # Keyboard and screen-reader users land in the new page; a stale focus ring on
-            # a menu button would read as "selected" to everyone else.
+            # a menu button would read as "selected" to everyone else. With no focus (a
+            # new visitor) the first Tab goes to Quick exit instead.
             screen.setFocus()
         self.screen_changed.emit(screen_id)
 

@@ -7,11 +7,12 @@ knows about another screen; screens only emit what the visitor wants.
 
 from __future__ import annotations
 
+import itertools
 import logging
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from PySide6.QtCore import QCoreApplication, QEvent
+from PySide6.QtCore import QCoreApplication, QEvent, Qt
 from PySide6.QtWidgets import QWidget
 
 from kiosk.config import Settings
@@ -216,7 +217,10 @@ def build_shell(parts: ShellParts) -> Shell:
                                               settings.idle_warning_seconds),
     )
     _wire_admin(screens.admin, session)
-    display = _wire_display(window, session, parts.live)
+    display_button = _wire_display(window, session, parts.live)
+    _set_tab_order(window, [session.quick_exit_button, search_bar.field,
+                            search_bar.keyboard_button, display_button,
+                            *window.nav_buttons.values()])
     FocusRing(window)
     counter = ViewCounter(parts.counters, lambda: parts.live.flag(Key.COUNTERS_ENABLED),
                           allowed=(*NAV_ORDER, screens.help.screen_id,
@@ -224,7 +228,7 @@ def build_shell(parts: ShellParts) -> Shell:
     window.add_reset_hook(counter.skip_next_home)
     window.screen_changed.connect(counter)
     return Shell(window, screens, session, counter, navigator, search_bar, keyboard,
-                 tuple(helplines), display)
+                 tuple(helplines), window.findChild(DisplayOptions))
 
 
 def _wire_screens(screens: Screens, nav: Navigator) -> None:
@@ -288,18 +292,29 @@ def kiosk_display_default(live: LiveSettings) -> DisplayChoice:
     return DisplayChoice(percent, live.flag(Key.HIGH_CONTRAST))
 
 
+def _set_tab_order(window: MainWindow, first: list[QWidget]) -> None:
+    """Tab starts with Quick exit (one key from anywhere to leave), then the rest of the
+    top bar, then the menu, then the page and the helplines."""
+    rest: list[QWidget] = []
+    widget = window.nextInFocusChain()
+    for _ in range(len(window.findChildren(QWidget)) + 1):  # the chain is a ring
+        if widget is None or widget is window:
+            break
+        if widget.focusPolicy() & Qt.FocusPolicy.TabFocus and widget not in first:
+            rest.append(widget)
+        widget = widget.nextInFocusChain()
+    # Each one after the one before: the first of the list then leads the whole ring.
+    order = [*first, *rest]
+    for previous, following in itertools.pairwise(order):
+        QWidget.setTabOrder(previous, following)
+
+
 def _wire_display(window: MainWindow, session: SessionGuard, live: LiveSettings,
-                  ) -> DisplayOptions:
+                  ) -> DisplayButton:
     """The "Aa" button beside Quick exit, its panel, and the reset to the kiosk's default."""
     display = DisplayOptions(lambda: kiosk_display_default(live), window)
     button = DisplayButton()
-    quick_exit = session.quick_exit_button
-    window.insert_top_bar_widget(button, before=quick_exit)
-    # Tab reaches it where it is seen: just before Quick exit.
-    before = quick_exit.previousInFocusChain()
-    if before is not None and before is not button:
-        QWidget.setTabOrder(before, button)
-    QWidget.setTabOrder(button, quick_exit)
+    window.insert_top_bar_widget(button, before=session.quick_exit_button)
     panel = DisplayPanel(window, window.header, display)
     button.clicked.connect(panel.open_panel)
 
@@ -309,4 +324,4 @@ def _wire_display(window: MainWindow, session: SessionGuard, live: LiveSettings,
 
     window.add_reset_hook(on_reset)
     window.add_screenshot_state("display-options", panel.open_panel)
-    return display
+    return button

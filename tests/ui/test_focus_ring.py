@@ -84,8 +84,9 @@ def test_a_tap_shows_no_ring(qtbot, shell) -> None:
 
 def test_the_ring_follows_focus_onto_overlays(qtbot, shell) -> None:
     window = shell.window
-    shell.session.quick_exit_button.setFocus(Qt.FocusReason.TabFocusReason)
-    qtbot.keyClick(shell.session.quick_exit_button, Qt.Key.Key_Backtab)
+    keyboard_button = shell.search_bar.keyboard_button
+    keyboard_button.setFocus(Qt.FocusReason.TabFocusReason)
+    qtbot.keyClick(keyboard_button, Qt.Key.Key_Tab)
     aa = QApplication.focusWidget()
     assert aa is not None and aa.accessibleName() == "Text size and contrast"
     qtbot.keyClick(aa, Qt.Key.Key_Return)

@@ -89,3 +89,24 @@ def test_escape_closes_the_display_panel_and_pin_pad(shell, kiosk_mode: bool) ->
     assert focused is not None and focused is not panel_button
     QTest.keyClick(focused, Qt.Key.Key_Escape)
     assert QApplication.focusWidget() is panel_button
+
+
+def test_the_first_tab_goes_to_quick_exit_then_the_top_bar_then_the_menu(qtbot, shell) -> None:
+    window = shell.window
+    shell.session.reset_session("idle")  # a new visitor: nothing has focus
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    focused = QApplication.focusWidget()
+    if focused is not None:  # activating the window may focus the first control itself
+        assert focused is shell.session.quick_exit_button
+    else:
+        QTest.keyClick(window, Qt.Key.Key_Tab)
+    order = [QApplication.focusWidget()]
+    for _ in range(9):
+        QTest.keyClick(order[-1], Qt.Key.Key_Tab)
+        order.append(QApplication.focusWidget())
+    expected = [shell.session.quick_exit_button, shell.search_bar.field,
+                shell.search_bar.keyboard_button]
+    assert order[:3] == expected
+    assert order[3] is not None and order[3].objectName() == "DisplayButton"
+    assert order[4:10] == list(window.nav_buttons.values())
