@@ -25,6 +25,8 @@ TAB_LIST = "tabList"
 TAB = "tab"
 DIALOG = "dialog"
 ALERT = "alert"
+#: A message in the page (the printer could not print): announced, not modal.
+STATUS = "status"
 #: The part of the window an overlay covers: left out of the tree while one is up.
 BEHIND_OVERLAYS = "behindOverlays"
 
@@ -120,6 +122,8 @@ def _factory(_key: str, obj: QObject) -> QAccessibleInterface | None:
         return _Overlay(obj, QAccessible.Role.Dialog)
     if kind == ALERT:
         return _Overlay(obj, QAccessible.Role.AlertMessage)
+    if kind == STATUS:
+        return QAccessibleWidget(obj, QAccessible.Role.AlertMessage)
     if kind == BEHIND_OVERLAYS:
         return _Behind(obj)
     return None

@@ -191,3 +191,12 @@ def test_a_guide_section_is_a_named_document_with_its_text(shell, states) -> Non
     assert text is not None and text.characterCount() > 100
     body = view.toPlainText()
     assert text.text(0, 60) == body[:60]
+
+
+def test_a_print_message_is_an_alert_with_what_to_do(shell, states) -> None:
+    states["print-no-printer"]()
+    alerts = [n for n in tree(shell.window) if n.role() == R.AlertMessage]
+    assert len(alerts) == 1
+    assert alerts[0].text(T.Name) == "There is no printer here"
+    assert "phone" in alerts[0].text(T.Description)
+    assert not alerts[0].state().modal  # a message in the page, not an overlay

@@ -30,7 +30,7 @@ from PySide6.QtWidgets import (
 )
 
 from kiosk.domain import ContentInfo, Facility, Helpline
-from kiosk.ui import printing
+from kiosk.ui import accessibility, printing
 from kiosk.ui.screens.base import Screen, heading, page_layout
 from kiosk.ui.widgets.labels import wrapped_label as _text
 from kiosk.ui.widgets.qr import qr_image, qr_modules
@@ -127,6 +127,7 @@ class PrintPreviewScreen(Screen):
 
         # -- message (no printer / error / printing off), with the QR code instead
         message = QWidget()
+        accessibility.mark(message, accessibility.STATUS)  # before it is first looked at
         mcol = QVBoxLayout(message)
         mcol.setContentsMargins(0, 0, 0, 0)
         mcol.setSpacing(14)
@@ -320,6 +321,12 @@ class PrintPreviewScreen(Screen):
             self.message_qr_caption.setText("")
         self.message_qr.setVisible(bool(payload))
         self.stack.setCurrentIndex(self.MESSAGE)
+        # Said at once by a screen reader: why nothing is printing, and what to do instead.
+        message = self.stack.currentWidget()
+        if message is not None:
+            message.setAccessibleName(title)
+            message.setAccessibleDescription(text)
+            accessibility.announce(message)
 
     # ---------------------------------------------------------------- screen --
     def reset(self) -> None:
