@@ -64,6 +64,9 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     p.add_argument("--screenshot", type=Path, metavar="DIR", help="render every screen to PNGs")
     p.add_argument("--size", type=_size, action="append", metavar="WxH",
                    help="screenshot size (repeatable; default: 1920x1080 1080x1920 1366x768)")
+    p.add_argument("--text-size", type=int, choices=(100, 125, 150), metavar="PERCENT",
+                   help="screenshots with this text size (100, 125 or 150)")
+    p.add_argument("--high-contrast", action="store_true", help="screenshots in high contrast")
     p.add_argument("--exit-after-first-paint", action="store_true",
                    help=argparse.SUPPRESS)  # benchmarks/startup.py
     p.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
@@ -385,6 +388,11 @@ def _check_pack(data_dir: Path, source: str) -> None:
 
 
 def _screenshots(shell: Shell, args: argparse.Namespace) -> int:
+    from kiosk.ui.display import DisplayChoice
+
+    if shell.display is not None and (args.text_size or args.high_contrast):
+        look = DisplayChoice(args.text_size or 100, args.high_contrast)
+        shell.display.set_defaults(lambda: look)  # every reset between sizes keeps it
     shell.window.show()
     sizes = args.size or DEFAULT_SIZES
     try:

@@ -32,6 +32,8 @@ class Key(StrEnum):
     COUNTERS_ENABLED = "counters_enabled"
     PACK_SOURCE = "pack_source"
     PACK_CHECK = "pack_check"
+    TEXT_SIZE = "text_size"
+    HIGH_CONTRAST = "high_contrast"
 
 
 class Source(Flag):
@@ -119,6 +121,10 @@ REGISTRY: dict[str, Setting] = {s.key: s for s in (
     Setting(Key.PACK_SOURCE, str, "", _ALL),
     #: Look there for a newer pack when the kiosk starts and once a day.
     Setting(Key.PACK_CHECK, bool, False, _ALL),
+    #: Each visitor starts with this text size (percent: 100, 125 or 150) ...
+    Setting(Key.TEXT_SIZE, int, 100, _ALL, minimum=100, maximum=150),
+    #: ... and with high contrast on or off; the "Aa" button changes both for one visit.
+    Setting(Key.HIGH_CONTRAST, bool, False, _ALL),
 )}
 assert set(REGISTRY) == set(Key)
 

@@ -198,11 +198,6 @@ class FacilityDelegate(QStyledItemDelegate):
 
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
-        self._ink = QColor(theme.INK)
-        self._muted = QColor(theme.MUTED)
-        self._selected = QColor(theme.SELECTED)
-        self._accent = QColor(theme.ACCENT)
-        self._rule = QColor("#ece8df")
         #: Two lines each for the name and the details (a narrow list), or one.
         self.wrap = False
 
@@ -235,18 +230,20 @@ class FacilityDelegate(QStyledItemDelegate):
         first, _, second = text.partition("\n")
         rect = option.rect
         painter.save()
+        colours = theme.colours()  # read now: the visitor may have switched themes
+        ink, muted = QColor(colours.ink), QColor(colours.muted)
         selected = bool(option.state & QStyle.StateFlag.State_Selected)
         if selected:
-            painter.fillRect(rect, self._selected)
-            painter.fillRect(rect.adjusted(0, 0, -(rect.width() - 6), 0), self._accent)
-        painter.setPen(self._rule)
+            painter.fillRect(rect, QColor(colours.selected))
+            painter.fillRect(rect.adjusted(0, 0, -(rect.width() - 6), 0),
+                             QColor(colours.accent))
+        painter.setPen(QColor(colours.rule))
         painter.drawLine(rect.bottomLeft(), rect.bottomRight())
         bold, plain = self._fonts(option)
         inner = rect.adjusted(14, 10, -10, -10)
         lines = 2 if self.wrap else 1
         top = inner.top()
-        for font, pen, part in ((bold, self._ink, first),
-                                (plain, self._ink if selected else self._muted, second)):
+        for font, pen, part in ((bold, ink, first), (plain, ink if selected else muted, second)):
             metrics = QFontMetrics(font)
             painter.setFont(font)
             painter.setPen(pen)
@@ -254,6 +251,6 @@ class FacilityDelegate(QStyledItemDelegate):
                 painter.drawText(inner.left(), top + metrics.ascent(), line)
                 top += metrics.lineSpacing()
         if option.state & QStyle.StateFlag.State_HasFocus:
-            painter.setPen(QColor("#e0a400"))
+            painter.setPen(QColor(colours.focus_on_light))
             painter.drawRect(rect.adjusted(1, 1, -2, -2))
         painter.restore()

@@ -69,12 +69,14 @@ def set_button_icon(button: QAbstractButton, name: str, side: int) -> bool:
     False (and no icon) if it could not be drawn."""
     ratio = button.devicePixelRatioF()
     primary = bool(button.property("primary"))
-    off = pixmap(name, "#ffffff" if primary else theme.INK, side, ratio)
+    colours = theme.colours()
+    off = pixmap(name, colours.on_accent if primary else colours.ink, side, ratio)
     if off.isNull():
         return False
     icon = QIcon()
     icon.addPixmap(off, QIcon.Mode.Normal, QIcon.State.Off)
-    icon.addPixmap(pixmap(name, "#ffffff", side, ratio), QIcon.Mode.Normal, QIcon.State.On)
+    icon.addPixmap(pixmap(name, colours.on_accent, side, ratio), QIcon.Mode.Normal,
+                   QIcon.State.On)
     button.setIcon(icon)
     button.setIconSize(QSize(side, side))
     return True

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, Qt, Signal
-from PySide6.QtGui import QFontInfo, QIcon, QResizeEvent
+from PySide6.QtGui import QFontInfo, QIcon, QKeySequence, QResizeEvent, QShortcut
 from PySide6.QtWidgets import (
     QApplication,
     QBoxLayout,
@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from kiosk.domain import Helpline
-from kiosk.ui import icons
+from kiosk.ui import accessibility, icons, theme
 from kiosk.ui.screens.base import Screen, ScreenshotState
 from kiosk.ui.widgets.crisis_strip import CrisisStrip
 from kiosk.ui.widgets.helpline_panel import NARROW_PANEL_WIDTH, PANEL_WIDTH, HelplinePanel
@@ -34,6 +34,8 @@ from kiosk.ui.widgets.touch import TouchButton, enable_kinetic_scroll
 
 log = logging.getLogger(__name__)
 
+#: The key that skips to the page's own controls.
+SKIP_TO_CONTENT_KEY = "F6"
 #: Menu pictures are about this many text lines tall.
 NAV_ICON_LINES = 1.3
 #: Screens listed in the navigation rail, in order. Others (help) are reached from Home.
@@ -46,6 +48,9 @@ NARROW_WIDTH = 900
 NAV_COLUMNS_ACROSS = 3
 #: Qt's "no maximum" for a widget's size.
 QWIDGETSIZE_MAX = 16_777_215
+#: Below this width in "normal-text pixels" (the width divided by the visitor's text size)
+#: the menu runs across the top, as in portrait, leaving the page the whole width.
+MENU_ACROSS_BELOW = 1100
 #: Landscape windows narrower than this get the narrower helpline column.
 ROOMY_WIDTH = 1200
 #: Portrait windows at least this tall keep the helpline strip while the keyboard is open.
@@ -115,9 +120,12 @@ class MainWindow(QMainWindow):
         caller wires its signals first, then navigates Home."""
         super().__init__(parent)
         self.setWindowTitle(self.tr("Recovery Guide"))
+        accessibility.install()
         self.screens = ScreenTable(slots, self._add_page)
         titles = {slot.screen_id: slot.nav_title for slot in slots}
         root = QWidget()
+        # Out of the accessibility tree while an overlay covers it (see accessibility.py).
+        accessibility.mark(root, accessibility.BEHIND_OVERLAYS)
         outer = self._outer = QVBoxLayout(root)
         outer.setContentsMargins(0, 0, 0, 0)
         outer.setSpacing(0)
@@ -156,6 +164,7 @@ class MainWindow(QMainWindow):
         nav = QFrame()
         nav.setObjectName("NavRail")
         nav.setAccessibleName(self.tr("Main menu"))
+        accessibility.mark(nav, accessibility.TAB_LIST)
         nav_layout = self._nav_grid = QGridLayout(nav)
         nav_layout.setContentsMargins(12, 12, 12, 12)
         nav_layout.setSpacing(10)
@@ -167,6 +176,8 @@ class MainWindow(QMainWindow):
                 continue
             button = TouchButton(title, checkable=True)
             button.setProperty("nav", True)
+            # A tab, "selected" on the page shown, rather than a "checked" check box.
+            accessibility.mark(button, accessibility.TAB)
             if icons.set_button_icon(button, icons.SCREEN_ICONS.get(screen_id, ""),
                                      round(button.fontMetrics().height() * NAV_ICON_LINES)):
                 self._nav_icons[screen_id] = button.icon()
@@ -183,6 +194,8 @@ class MainWindow(QMainWindow):
         nav_area.setWidget(nav)
         nav_area.setWidgetResizable(True)
         nav_area.setFrameShape(QFrame.Shape.NoFrame)
+        # Not a Tab stop of its own: Tab goes through the menu buttons, scrolling to each.
+        nav_area.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         nav_area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.nav_area = nav_area
         self._fit_nav_area(across=False)
@@ -196,9 +209,15 @@ class MainWindow(QMainWindow):
         self.helpline_panel = HelplinePanel(list(helplines))
         self.body.addWidget(self.helpline_panel)
         self._portrait = False
+        self._menu_across = False
         self._narrow = False
         self._keyboard_open = False
         self.setCentralWidget(root)
+
+        theme.changes().changed.connect(self._on_theme_changed)
+        # F6 skips the top bar and the menu: straight to the first control on the page.
+        self.skip_shortcut = QShortcut(QKeySequence(SKIP_TO_CONTENT_KEY), self)
+        self.skip_shortcut.activated.connect(self.skip_to_content)
 
     def _add_page(self, screen: Screen) -> None:
         """A newly built screen goes into a page area that scrolls only when the window is
@@ -224,11 +243,26 @@ class MainWindow(QMainWindow):
             button.setChecked(sid == screen_id)
         screen.on_shown()
         focus = QApplication.focusWidget()
-        if focus is None or focus in self.nav_buttons.values():
+        if focus is not None and focus in self.nav_buttons.values():
             # Keyboard and screen-reader users land in the new page; a stale focus ring on
-            # a menu button would read as "selected" to everyone else.
+            # a menu button would read as "selected" to everyone else. With no focus (a
+            # new visitor) the first Tab goes to Quick exit instead.
             screen.setFocus()
         self.screen_changed.emit(screen_id)
+
+    def skip_to_content(self) -> None:
+        """Keyboard focus to the page's first control (or the page itself)."""
+        screen = self.current_screen()
+        if screen is None:
+            return
+        widget = screen.nextInFocusChain()
+        while widget is not None and widget is not screen and screen.isAncestorOf(widget):
+            if (widget.isVisible() and widget.isEnabled()
+                    and widget.focusPolicy() & Qt.FocusPolicy.TabFocus):
+                widget.setFocus(Qt.FocusReason.TabFocusReason)
+                return
+            widget = widget.nextInFocusChain()
+        screen.setFocus(Qt.FocusReason.TabFocusReason)
 
     def current_screen_id(self) -> str:
         current = self.current_screen()
@@ -243,6 +277,11 @@ class MainWindow(QMainWindow):
     def add_top_bar_widget(self, widget: QWidget, stretch: int = 0) -> None:
         """Add a control to the right end of the top bar (search, Start over ...)."""
         self.top_bar.addWidget(widget, stretch)
+
+    def insert_top_bar_widget(self, widget: QWidget, before: QWidget) -> None:
+        """Put a control in the top bar just left of `before` (Aa beside Quick exit)."""
+        index = self.top_bar.indexOf(before)
+        self.top_bar.insertWidget(index if index >= 0 else self.top_bar.count(), widget)
 
     def add_bottom_dock_widget(self, widget: QWidget) -> None:
         self.bottom_dock.addWidget(widget)
@@ -264,6 +303,19 @@ class MainWindow(QMainWindow):
         if clipboard is not None:
             clipboard.clear()
         self.navigate("home")
+
+    def _on_theme_changed(self) -> None:
+        """A new text size or contrast: menu pictures in the new ink and size, and the menu
+        column measured again for the new type."""
+        for screen_id, button in self.nav_buttons.items():
+            if screen_id in self._nav_icons and icons.set_button_icon(
+                    button, icons.SCREEN_ICONS.get(screen_id, ""),
+                    round(button.fontMetrics().height() * NAV_ICON_LINES)):
+                self._nav_icons[screen_id] = button.icon()
+                if self._narrow:
+                    button.setIcon(QIcon())
+        self._fit_nav_area(across=self._menu_across)
+        self._set_menu_across(self._wants_menu_across(self.width(), self.height()))
 
     # ---------------------------------------------------------------- layout --
     def set_keyboard_open(self, shown: bool) -> None:
@@ -299,27 +351,42 @@ class MainWindow(QMainWindow):
             NARROW_PANEL_WIDTH if not portrait and event.size().width() < ROOMY_WIDTH
             else PANEL_WIDTH)
         self._show_helpline_panel()
+        self._set_menu_across(self._wants_menu_across(event.size().width(),
+                                                      event.size().height()))
         if portrait == self._portrait:
             return
         self._portrait = portrait
         # Portrait: the helpline panel becomes a strip along the bottom, under the content.
         outer = self._outer
-        # Portrait: the menu goes above the page, three to a row, so the page keeps the
-        # whole width of a 600-pixel tablet instead of sharing it with a menu column.
-        self._place_nav_buttons(across=portrait)
         if portrait:
-            self.body.removeWidget(self.nav_area)
-            outer.insertWidget(outer.indexOf(self.header) + 1, self.nav_area)
             self.body.removeWidget(self.helpline_panel)
             outer.addWidget(self.helpline_panel)
         else:
-            outer.removeWidget(self.nav_area)
-            self.body.insertWidget(0, self.nav_area)
             outer.removeWidget(self.helpline_panel)
             self.body.addWidget(self.helpline_panel)
-        self._fit_nav_area(across=portrait)
         self.helpline_panel.set_wide(portrait)
         self._show_helpline_panel()
+
+    @staticmethod
+    def _wants_menu_across(width: int, height: int) -> bool:
+        return height > width or width * 100 / theme.look().text_percent < MENU_ACROSS_BELOW
+
+    def _set_menu_across(self, across: bool) -> None:
+        """Portrait, or large text on a narrow landscape screen: the menu goes above the
+        page, three to a row, so the page keeps the whole width instead of sharing it with
+        a menu column."""
+        if across == self._menu_across:
+            return
+        self._menu_across = across
+        outer = self._outer
+        self._place_nav_buttons(across=across)
+        if across:
+            self.body.removeWidget(self.nav_area)
+            outer.insertWidget(outer.indexOf(self.header) + 1, self.nav_area)
+        else:
+            outer.removeWidget(self.nav_area)
+            self.body.insertWidget(0, self.nav_area)
+        self._fit_nav_area(across=across)
 
     def _place_nav_buttons(self, across: bool) -> None:
         """A column beside the page (landscape), or three to a row above it (portrait)."""

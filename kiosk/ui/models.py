@@ -104,8 +104,10 @@ class CheckListModel(QAbstractListModel):
             return Qt.ItemFlag.NoItemFlags
         if self.is_heading(index.row()):
             return Qt.ItemFlag.ItemIsEnabled
-        # Not ItemIsUserCheckable: TickListView toggles the whole row on tap, Space or Enter.
-        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+        # Checkable, so a screen reader says "check box, not checked"; TickListView toggles
+        # the whole row on tap, Space or Enter (its painter leaves the tick box to it).
+        return (Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+                | Qt.ItemFlag.ItemIsUserCheckable)
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or not 0 <= index.row() < len(self._rows):

@@ -20,17 +20,25 @@ CRISIS_HIT_ID = "crisis"
 RowKindRole = Qt.ItemDataRole.UserRole + 2
 
 
+def _row_font(row_kind: str) -> QFont | None:
+    """Headings bold and larger, notes in italics, at the visitor's text size now."""
+    if row_kind not in ("heading", "note"):
+        return None
+    font = QFont()
+    if row_kind == "heading":
+        font.setBold(True)
+        font.setPointSize(theme.point_size(theme.BASE_POINT_SIZE + 2))
+    else:
+        font.setItalic(True)
+    return font
+
+
 class SearchResultsModel(QAbstractListModel):
     """Rows: ("heading", text) / ("hit", SearchHit) / ("note", text). Only hits can be chosen."""
 
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
         self._rows: list[tuple[str, str, SearchHit | None]] = []
-        self._heading_font = QFont()
-        self._heading_font.setBold(True)
-        self._heading_font.setPointSize(theme.BASE_POINT_SIZE + 2)
-        self._note_font = QFont()
-        self._note_font.setItalic(True)
 
     def headings(self) -> dict[str, str]:
         return {"help": self.tr("Help right now"), "guide": self.tr("Guide"),
@@ -118,9 +126,9 @@ class SearchResultsModel(QAbstractListModel):
         if role == RowKindRole:
             return row_kind
         if role == Qt.ItemDataRole.FontRole:
-            return {"heading": self._heading_font, "note": self._note_font}.get(row_kind)
+            return _row_font(row_kind)
         if role == Qt.ItemDataRole.ForegroundRole and row_kind == "heading":
-            return QBrush(QColor(theme.ACCENT_DARK))
+            return QBrush(QColor(theme.colours().heading))
         if role == Qt.ItemDataRole.BackgroundRole and row_kind == "heading":
-            return QBrush(QColor(theme.CALM))
+            return QBrush(QColor(theme.colours().button))
         return None

@@ -41,7 +41,7 @@ from kiosk.present.settings import REGISTRY, Key
 from kiosk.store.pins import PinRepository, PinStatus
 from kiosk.ui.crash import EXIT_ADMIN, EXIT_RESTART
 from kiosk.ui.main_window import MainWindow
-from kiosk.ui.widgets.overlays import IdleWarning, NeutralScreen, Overlay
+from kiosk.ui.widgets.overlays import IdleWarning, NeutralScreen, Overlay, topmost
 from kiosk.ui.widgets.pin_pad import STACKED_MIN_HEIGHT, PinPad
 from kiosk.ui.widgets.touch import TouchButton
 
@@ -135,10 +135,12 @@ class SessionGuard(QObject):
         self.pin_pad = PinPad()
         self.pin_overlay = Overlay(window, top_bar, on_place=lambda size: (
             self.pin_pad.set_side_by_side(size.height() < STACKED_MIN_HEIGHT)))
+        self.pin_overlay.setAccessibleName(self.tr("Staff PIN"))
         _card, card_layout = self.pin_overlay.card(540)
         card_layout.addWidget(self.pin_pad)
         self.pin_pad.submitted.connect(self._on_pin_pad_submitted)
         self.pin_pad.cancelled.connect(self._on_pin_pad_cancelled)
+        self.pin_overlay.escape_pressed.connect(self._on_pin_pad_cancelled)
 
         self._idle_timer = self._timer(self._on_idle_timer_timeout)
         self._reset_timer = self._timer(self._on_reset_timer_timeout)
@@ -245,7 +247,17 @@ class SessionGuard(QObject):
             self._shift_presses.clear()
         if kind == _T.KeyPress:
             self.note_activity()
+            if event.key() == Qt.Key.Key_Escape and self._escape_overlay():
+                return True
         return locked
+
+    def _escape_overlay(self) -> bool:
+        """Escape backs out of the overlay on top (a panel, the PIN pad, the warning)."""
+        overlay = topmost(self.window)
+        if overlay is None:
+            return False
+        overlay.escape_pressed.emit()
+        return True
 
     def _count_shift(self) -> bool:
         now = self._clock()

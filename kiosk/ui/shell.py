@@ -7,12 +7,14 @@ knows about another screen; screens only emit what the visitor wants.
 
 from __future__ import annotations
 
+import itertools
 import logging
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, cast
 
-from PySide6.QtCore import QCoreApplication, QEvent
+from PySide6.QtCore import QCoreApplication, QEvent, Qt
+from PySide6.QtWidgets import QWidget
 
 from kiosk.config import Settings
 from kiosk.domain import Facility, Helpline
@@ -25,6 +27,8 @@ from kiosk.store.counters import CounterRepository, ViewCounter
 from kiosk.store.directory import DirectoryRepository
 from kiosk.store.pins import PinRepository
 from kiosk.store.search import SearchRepository
+from kiosk.ui.display import DisplayButton, DisplayChoice, DisplayOptions, DisplayPanel
+from kiosk.ui.focus_ring import FocusRing
 from kiosk.ui.main_window import NAV_ORDER, MainWindow, ScreenSlot
 from kiosk.ui.ops import AfterFirstPaint, BatchJob
 from kiosk.ui.screens.base import Screen, nav_title
@@ -207,6 +211,7 @@ class Shell:
     search_bar: SearchBar
     keyboard: OnScreenKeyboard
     helplines: tuple[Helpline, ...]
+    display: DisplayOptions | None = None
 
     def warm_up(self) -> None:
         """Ready, between frames, what a visitor's first taps need that start-up left out:
@@ -247,13 +252,18 @@ def build_shell(parts: ShellParts) -> Shell:
                                               settings.idle_warning_seconds),
     )
     builder.connect(screens, navigator, session)
+    display_button = _wire_display(window, session, parts.live)
+    _set_tab_order(window, [session.quick_exit_button, search_bar.field,
+                            search_bar.keyboard_button, display_button,
+                            *window.nav_buttons.values()])
+    FocusRing(window)
     window.navigate(HOME)  # before the counter listens: the start is not a visitor's view
     counter = ViewCounter(parts.counters, lambda: parts.live.flag(Key.COUNTERS_ENABLED),
                           allowed=(*NAV_ORDER, HELP, SEARCH))
     window.add_reset_hook(counter.skip_next_home)
     window.screen_changed.connect(counter)
     return Shell(window, screens, session, counter, navigator, search_bar, keyboard,
-                 tuple(helplines))
+                 tuple(helplines), window.findChild(DisplayOptions))
 
 
 class ScreenBuilder:
@@ -412,3 +422,47 @@ def _wire_search(window: MainWindow, screens: Screens, bar: SearchBar,
     window.screen_changed.connect(on_screen_changed)
     window.add_reset_hook(on_reset)
     bar.focused.connect(on_focused)
+
+
+def kiosk_display_default(live: LiveSettings) -> DisplayChoice:
+    """The text size and contrast every visitor starts with (the admin screen sets them)."""
+    try:
+        percent = int(live.text(Key.TEXT_SIZE))
+    except ValueError:
+        percent = 100
+    return DisplayChoice(percent, live.flag(Key.HIGH_CONTRAST))
+
+
+def _set_tab_order(window: MainWindow, first: list[QWidget]) -> None:
+    """Tab starts with Quick exit (one key from anywhere to leave), then the rest of the
+    top bar, then the menu, then the page and the helplines."""
+    rest: list[QWidget] = []
+    widget = window.nextInFocusChain()
+    for _ in range(len(window.findChildren(QWidget)) + 1):  # the chain is a ring
+        if widget is None or widget is window:
+            break
+        if widget.focusPolicy() & Qt.FocusPolicy.TabFocus and widget not in first:
+            rest.append(widget)
+        widget = widget.nextInFocusChain()
+    # Each one after the one before: the first of the list then leads the whole ring.
+    order = [*first, *rest]
+    for previous, following in itertools.pairwise(order):
+        QWidget.setTabOrder(previous, following)
+
+
+def _wire_display(window: MainWindow, session: SessionGuard, live: LiveSettings,
+                  ) -> DisplayButton:
+    """The "Aa" button beside Quick exit, its panel, and the reset to the kiosk's default."""
+    display = DisplayOptions(lambda: kiosk_display_default(live), window)
+    button = DisplayButton()
+    window.insert_top_bar_widget(button, before=session.quick_exit_button)
+    panel = DisplayPanel(window, window.header, display)
+    button.clicked.connect(panel.open_panel)
+
+    def on_reset() -> None:
+        panel.hide()
+        display.reset()
+
+    window.add_reset_hook(on_reset)
+    window.add_screenshot_state("display-options", panel.open_panel)
+    return button

@@ -28,21 +28,21 @@ def _inked(pixmap: Any, colour: str) -> int:
 
 @pytest.mark.parametrize("name", sorted(set(icons.SCREEN_ICONS.values())))
 def test_every_icon_draws_sharp_in_the_colour_asked(themed_app: Any, name: str) -> None:
-    small = icons.pixmap(name, theme.ACCENT, 24)
-    big = icons.pixmap(name, theme.ACCENT, 96, 2.0)
+    small = icons.pixmap(name, theme.colours().accent, 24)
+    big = icons.pixmap(name, theme.colours().accent, 96, 2.0)
     assert not small.isNull() and not big.isNull()
     assert (big.width(), big.height()) == (192, 192)
     assert big.devicePixelRatio() == 2.0
     # A line drawing: some ink, mostly see-through, none of it in another colour.
-    drawn = _inked(big, theme.ACCENT)
+    drawn = _inked(big, theme.colours().accent)
     assert 0.02 * 192 * 192 < drawn < 0.5 * 192 * 192
     assert _inked(icons.pixmap(name, "#ffffff", 96, 2.0), "#ffffff") == pytest.approx(drawn,
                                                                                       rel=0.1)
 
 
 def test_an_unknown_icon_leaves_the_words_only(themed_app: Any) -> None:
-    assert icons.pixmap("no-such-icon", theme.INK, 24).isNull()
-    assert icons.pixmap("", theme.INK, 24).isNull()
+    assert icons.pixmap("no-such-icon", theme.colours().ink, 24).isNull()
+    assert icons.pixmap("", theme.colours().ink, 24).isNull()
 
 
 def test_menu_and_home_tiles_have_pictures_and_the_chosen_one_turns_white(window: Any) -> None:
@@ -52,7 +52,7 @@ def test_menu_and_home_tiles_have_pictures_and_the_chosen_one_turns_white(window
         assert side >= 20
         off = button.icon().pixmap(side, side, QIcon.Mode.Normal, QIcon.State.Off)
         on = button.icon().pixmap(side, side, QIcon.Mode.Normal, QIcon.State.On)
-        assert _inked(off, theme.INK) > 0 and _inked(off, "#ffffff") == 0, screen_id
+        assert _inked(off, theme.colours().ink) > 0 and _inked(off, "#ffffff") == 0, screen_id
         assert _inked(on, "#ffffff") > 0, screen_id
     home = window.screens["home"]
     for target, tile in home.tiles.items():

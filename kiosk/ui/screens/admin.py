@@ -205,7 +205,7 @@ class AdminScreen(Screen):
         self.zip_field.setAccessibleName(self.tr("Kiosk ZIP code"))
         self.zip_field.setMaximumWidth(220)
         self.zip_field.setMinimumHeight(theme.touch_target_px(self))
-        self.zip_field.setStyleSheet("QLineEdit { font-size: 18pt; }")
+        self.zip_field.setProperty("bigDigits", True)
         self.zip_field.setContextMenuPolicy(Qt.ContextMenuPolicy.NoContextMenu)
         self.zip_field.returnPressed.connect(self._save_zip)
         self.zip_message = _text("")
@@ -262,6 +262,7 @@ class AdminScreen(Screen):
         self.pack_check_button.toggled.connect(self._on_pack_check_button_toggled)
         self.pack_source_label = _text("", "muted")
         grid.addLayout(_row(self.pack_check_button, self.pack_source_label), 4, 1)
+        self._build_display_rows(grid, 5)
         grid.setColumnStretch(1, 1)
         layout.addLayout(grid)
         self.counts_label = _text("", "muted")
@@ -284,6 +285,50 @@ class AdminScreen(Screen):
             "This screen closes by itself after a minute without a touch."), "muted"))
         layout.addStretch(1)
 
+    def _build_display_rows(self, grid: QGridLayout, row: int) -> None:
+        """What every visitor starts with; the "Aa" button changes it for one visit."""
+        grid.addWidget(_text(self.tr("Text size each visitor starts with")), row, 0)
+        size_row = QHBoxLayout()
+        self.text_size_group = QButtonGroup(self)
+        self.text_size_buttons: dict[int, TouchButton] = {}
+        names = {100: self.tr("Normal"), 125: self.tr("Large"), 150: self.tr("Largest")}
+        for percent in theme.TEXT_SIZES:
+            button = TouchButton(names[percent], checkable=True)
+            button.setAccessibleName(self.tr("Start with %1 text").replace("%1", names[percent]))
+            button.clicked.connect(
+                lambda _=False, p=percent: self._save(Key.TEXT_SIZE, str(p)))
+            self.text_size_group.addButton(button)
+            self.text_size_buttons[percent] = button
+            size_row.addWidget(button)
+        size_row.addStretch(1)
+        grid.addLayout(size_row, row, 1)
+        grid.addWidget(_text(self.tr("High contrast each visitor starts with")), row + 1, 0)
+        self.contrast_button = TouchButton("", checkable=True)
+        self.contrast_button.toggled.connect(self._on_contrast_button_toggled)
+        grid.addWidget(self.contrast_button, row + 1, 1, Qt.AlignmentFlag.AlignLeft)
+
+    def _show_display_defaults(self) -> None:
+        try:
+            percent = int(self._live.text(Key.TEXT_SIZE))
+        except ValueError:
+            percent = 100
+        for size, button in self.text_size_buttons.items():
+            button.setChecked(size == percent)
+        on = self._live.flag(Key.HIGH_CONTRAST)
+        self.contrast_button.blockSignals(True)
+        self.contrast_button.setChecked(on)
+        self.contrast_button.blockSignals(False)
+        self._show_contrast(on)
+
+    def _show_contrast(self, on: bool) -> None:
+        self.contrast_button.setText(self.tr("On") if on else self.tr("Off"))
+        self.contrast_button.setAccessibleName(
+            self.tr("High contrast at start is on") if on
+            else self.tr("High contrast at start is off"))
+
+    def _on_contrast_button_toggled(self, checked: bool) -> None:
+        self._show_contrast(checked)
+        self._save(Key.HIGH_CONTRAST, "1" if checked else "0")
 
     # ------------------------------------------------------------- loading --
     def resizeEvent(self, event: QResizeEvent) -> None:
@@ -344,6 +389,7 @@ class AdminScreen(Screen):
         self.pack_check_button.setChecked(checking)
         self.pack_check_button.blockSignals(False)
         self._show_pack_check(checking)
+        self._show_display_defaults()
         self.data_label.setText(self._data_text())
         self.check_label.setText("")
         self.status.setText("")

@@ -2,12 +2,23 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, Qt, QTimer
 from PySide6.QtGui import QResizeEvent
-from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QScrollArea, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QFrame,
+    QGridLayout,
+    QHeaderView,
+    QLabel,
+    QScrollArea,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
 
 from kiosk.domain import CareLevel
 from kiosk.store.content import ContentRepository
+from kiosk.ui import theme
 from kiosk.ui.screens.base import Screen, heading, page_layout
 from kiosk.ui.widgets.labels import wrapped_label
 from kiosk.ui.widgets.touch import enable_kinetic_scroll
@@ -18,6 +29,63 @@ CARD_BREAKPOINT = 1000
 
 def _cell(text: str, role: str = "") -> QLabel:
     return wrapped_label(text, role, align=Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+
+
+class CompareTable(QTableWidget):
+    """Levels across, questions down; cells wrap and rows grow to their whole text."""
+
+    def __init__(self, levels: list[CareLevel], rows: list[tuple[str, str]],
+                 parent: QWidget | None = None) -> None:
+        super().__init__(len(rows), len(levels), parent)
+        self.setObjectName("CompareTable")
+        self.setHorizontalHeaderLabels([level.name for level in levels])
+        self.setVerticalHeaderLabels([label for label, _attr in rows])
+        for r, (_label, attr) in enumerate(rows):
+            for c, level in enumerate(levels):
+                item = QTableWidgetItem(str(getattr(level, attr)))
+                item.setFlags(Qt.ItemFlag.ItemIsEnabled)
+                item.setTextAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+                self.setItem(r, c, item)
+        self.setWordWrap(True)
+        self.setTextElideMode(Qt.TextElideMode.ElideNone)
+        self.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+        self.setSelectionMode(QTableWidget.SelectionMode.NoSelection)
+        # Tab leaves the table (arrows move between its cells): no keyboard trap.
+        self.setTabKeyNavigation(False)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setVerticalScrollMode(QTableWidget.ScrollMode.ScrollPerPixel)
+        wrap = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop
+        top = self.horizontalHeader()
+        top.setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        top.setDefaultAlignment(wrap | Qt.TextFlag.TextWordWrap)
+        top.sectionResized.connect(self._on_header_section_resized)
+        side = self.verticalHeader()
+        side.setDefaultAlignment(wrap | Qt.TextFlag.TextWordWrap)
+        enable_kinetic_scroll(self)
+
+    def _on_header_section_resized(self, _index: int, _old: int, _new: int) -> None:
+        self._fit_rows()
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() in (QEvent.Type.FontChange, QEvent.Type.StyleChange):
+            self._fit_rows()
+
+    def _fit_rows(self) -> None:
+        # The level names wrap in the header; each row is as tall as its longest cell.
+        header = self.horizontalHeader()
+        items = [self.horizontalHeaderItem(c) for c in range(self.columnCount())]
+        names = [item.text() for item in items if item is not None]
+        metrics = header.fontMetrics()
+        width = max(40, header.sectionSize(0) - 12) if self.columnCount() else 40
+        tallest = max((metrics.boundingRect(0, 0, width, 10_000, int(Qt.TextFlag.TextWordWrap),
+                                            name).height() for name in names), default=0)
+        header.setMinimumHeight(tallest + 16)
+        self.resizeRowsToContents()
+        # Room for the last wrapped line however the cell's width is rounded.
+        spare = self.fontMetrics().lineSpacing() // 2
+        for row in range(self.rowCount()):
+            self.setRowHeight(row, self.rowHeight(row) + spare)
 
 
 class CompareScreen(Screen):
@@ -56,19 +124,15 @@ class CompareScreen(Screen):
             return
         self.mode = mode
         container = QWidget()
+        self.table: CompareTable | None = None
         if mode == "table":
-            grid = QGridLayout(container)
-            grid.setHorizontalSpacing(18)
-            grid.setVerticalSpacing(14)
-            for col, level in enumerate(self._levels, start=1):
-                title = _cell(level.name, "subtitle")
-                grid.addWidget(title, 0, col)
-                grid.setColumnStretch(col, 1)
-            for r, (label, attr) in enumerate(self.rows(), start=1):
-                grid.addWidget(_cell(label, "subtitle"), r, 0)
-                for col, level in enumerate(self._levels, start=1):
-                    grid.addWidget(_cell(getattr(level, attr)), r, col)
-            grid.setRowStretch(len(self.rows()) + 1, 1)
+            # A real table (header cells for levels and rows), which a screen reader can
+            # move through by row and column, rather than loose labels in a grid.
+            self.table = CompareTable(self._levels, self.rows())
+            self.table.setAccessibleName(self.tr("Levels of care, side by side"))
+            column = QVBoxLayout(container)
+            column.setContentsMargins(0, 0, 0, 0)
+            column.addWidget(self.table)
         else:
             column = QVBoxLayout(container)
             column.setSpacing(16)
@@ -89,4 +153,19 @@ class CompareScreen(Screen):
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
-        self._build("cards" if event.size().width() < CARD_BREAKPOINT else "table")
+        self._fit_mode(event.size().width())
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.FontChange:
+            # Later, never during the change: the font changes while Qt is going over every
+            # widget, and this replaces some of them.
+            QTimer.singleShot(0, self, self._on_font_changed)
+
+    def _on_font_changed(self) -> None:
+        self._fit_mode(self.width())
+
+    def _fit_mode(self, width: int) -> None:
+        # Larger text needs wider columns: the table gives way to cards sooner.
+        breakpoint_px = CARD_BREAKPOINT * theme.look().text_percent / 100
+        self._build("cards" if width < breakpoint_px else "table")

@@ -20,7 +20,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtGui import QImage, QPixmap, QResizeEvent, QShowEvent
+from PySide6.QtGui import QImage, QPixmap, QResizeEvent, QShowEvent, QTextDocument
 from PySide6.QtWidgets import (
     QFileDialog,
     QFrame,
@@ -33,7 +33,7 @@ from PySide6.QtWidgets import (
 )
 
 from kiosk.domain import ContentInfo, Facility, Helpline
-from kiosk.ui import printing
+from kiosk.ui import accessibility, printing
 from kiosk.ui.screens.base import Screen, heading, page_layout
 from kiosk.ui.widgets.labels import wrapped_label as _text
 from kiosk.ui.widgets.qr import qr_image, qr_modules
@@ -117,7 +117,6 @@ class PrintPreviewScreen(Screen):
         enable_kinetic_scroll(self.scroll_area)
         self.pages_box = QWidget()
         self.pages_box.setObjectName("PreviewPages")
-        self.pages_box.setStyleSheet("QWidget#PreviewPages { background: #8a949b; }")
         self.pages_layout = QVBoxLayout(self.pages_box)
         self.pages_layout.setSpacing(16)
         self.pages_layout.setAlignment(Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop)
@@ -139,6 +138,7 @@ class PrintPreviewScreen(Screen):
 
         # -- message (no printer / error / printing off), with the QR code instead
         message = QWidget()
+        accessibility.mark(message, accessibility.STATUS)  # before it is first looked at
         mcol = QVBoxLayout(message)
         mcol.setContentsMargins(0, 0, 0, 0)
         mcol.setSpacing(14)
@@ -147,7 +147,7 @@ class PrintPreviewScreen(Screen):
         self.message_qr = QLabel()
         self.message_qr.setObjectName("MessageQr")
         self.message_qr.setMinimumSize(MESSAGE_QR_SIDE, MESSAGE_QR_SIDE)
-        self.message_qr.setStyleSheet("background: white;")
+        self.message_qr.setProperty("qr", True)
         self.message_qr_caption = _text("", "small")
         mcol.addWidget(self.message_title)
         mcol.addWidget(self.message_text)
@@ -221,6 +221,13 @@ class PrintPreviewScreen(Screen):
                 widget.hide()
                 widget.deleteLater()
 
+    def _printout_text(self) -> str:
+        if self.printout is None:
+            return ""
+        document = QTextDocument()
+        document.setHtml(self.printout.html)
+        return document.toPlainText().strip()
+
     def _render_preview(self) -> None:
         if self.printout is None or self.stack.currentIndex() != self.PREVIEW:
             return
@@ -243,7 +250,9 @@ class PrintPreviewScreen(Screen):
             page.setPixmap(QPixmap.fromImage(image))
             page.setFixedSize(image.size())  # the whole page; the area scrolls
             page.setAccessibleName(self.tr("Page %1").replace("%1", str(n)))
-            page.setStyleSheet("background: white;")
+            if n == 1:  # the picture's words, for a screen reader
+                page.setAccessibleDescription(self._printout_text())
+            page.setProperty("printedPage", True)
             self.pages_layout.addWidget(page, 0, Qt.AlignmentFlag.AlignHCenter)
         self.page_images = images
         self.pages_box.adjustSize()
@@ -358,6 +367,12 @@ class PrintPreviewScreen(Screen):
             self.message_qr_caption.setText("")
         self.message_qr.setVisible(bool(payload))
         self.stack.setCurrentIndex(self.MESSAGE)
+        # Said at once by a screen reader: why nothing is printing, and what to do instead.
+        message = self.stack.currentWidget()
+        if message is not None:
+            message.setAccessibleName(title)
+            message.setAccessibleDescription(text)
+            accessibility.announce(message)
 
     # ---------------------------------------------------------------- screen --
     def reset(self) -> None:

@@ -2,24 +2,26 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QEvent, Signal
+from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
-from kiosk.ui.widgets.touch import TouchButton
+from kiosk.ui.widgets.touch import TouchButton, label_fits, wrapped_lines
 
 
 class FilterChip(TouchButton):
     """A checkable touch button labelled "Label (count)"; `toggled_key` names the filter."""
 
     toggled_key = Signal(str, bool)
+    _full_text = ""
 
     def __init__(self, key: str, label: str, parent: QWidget | None = None) -> None:
         super().__init__(label, parent, checkable=True)
         self.key = key
         self.label = label
         self.count: int | None = None
+        self._full_text = label
         self.setProperty("chip", True)
-        self.setStyleSheet("font-size: 14pt; padding: 0.2em 0.5em;")
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
         self.setAccessibleName(label)
         self.toggled.connect(self._on_self_toggled)
@@ -29,10 +31,31 @@ class FilterChip(TouchButton):
             return
         self.count = count
         text = self.tr("{label} ({count})").format(label=self.label, count=f"{count:,}")
-        self.setText(text)
+        self._full_text = text
+        self._fit_text()
         self.setAccessibleName(text)
         # A chip that would give nothing stays tappable when on (so it can be turned off).
         self.setEnabled(count > 0 or self.isChecked())
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._fit_text()
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.FontChange:
+            self._fit_text()
+
+    def _fit_text(self) -> None:
+        # On two lines (or more) rather than cut, when the whole label does not fit: a
+        # narrow filter column, or the visitor's largest text.
+        text = self._full_text
+        if not text:
+            return
+        if not label_fits(self, text):
+            text = wrapped_lines(self, text)
+        if text != self.text():
+            self.setText(text)
 
     def _on_self_toggled(self, checked: bool) -> None:
         self.toggled_key.emit(self.key, checked)

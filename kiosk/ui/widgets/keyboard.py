@@ -65,18 +65,6 @@ class OnScreenKeyboard(QFrame):
         super().__init__(parent)
         self.setObjectName("OnScreenKeyboard")
         self.setAccessibleName(self.tr("On-screen keyboard"))
-        self.setStyleSheet(
-            "QWidget { background: #dfe6ea; }"
-            " QFrame#OnScreenKeyboard { border-top: 2px solid #b9c9d4; }"
-            " QPushButton[key=\"true\"] { font-size: 18pt; background: white;"
-            " padding: 0.1em 0.2em; }"
-            # Word keys (Clear, Space, Done, Delete) in smaller type, so a 600-pixel-wide
-            # keyboard still shows their whole words.
-            " QPushButton[key=\"true\"][word=\"true\"] { font-size: 14pt; }"
-            f" QPushButton[key=\"true\"]:pressed {{ background: {theme.CALM}; }}"
-            f" QPushButton[key=\"true\"][primary=\"true\"] {{ background: {theme.ACCENT};"
-            f" color: white; border-color: {theme.ACCENT_DARK}; }}"
-        )
         self.auto_show = auto_show
         self._target: QLineEdit | None = None
         self._window: QWidget | None = None

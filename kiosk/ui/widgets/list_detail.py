@@ -85,6 +85,8 @@ class ListDetail(QWidget, Generic[T]):
         title, body = self._render(self.model.item(row))
         self.title.setText(title)
         self.title.setAccessibleName(title)
+        # The text itself is read from the document; its name says which section it is.
+        self.view.setAccessibleName(title)
         self.view.show_markdown(body)
         self.previous_button.setEnabled(row > 0)
         self.next_button.setEnabled(row < self.model.rowCount() - 1)

@@ -9,18 +9,34 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+import shiboken6
 from PySide6.QtCore import QEvent, QObject, QPoint, QRect, QSize, Qt, Signal
-from PySide6.QtGui import QColor, QKeyEvent, QMouseEvent, QPainter, QPaintEvent, QRegion
-from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QVBoxLayout, QWidget
+from PySide6.QtGui import (
+    QColor,
+    QHideEvent,
+    QKeyEvent,
+    QMouseEvent,
+    QPainter,
+    QPaintEvent,
+    QRegion,
+)
+from PySide6.QtWidgets import QApplication, QFrame, QGridLayout, QLabel, QVBoxLayout, QWidget
 
-from kiosk.ui import theme
+from kiosk.ui import accessibility, theme
 from kiosk.ui.widgets.labels import wrapped_label
 from kiosk.ui.widgets.touch import TouchButton
 
-DIM = QColor(15, 30, 40, 150)
 #: Keys that leave the neutral screen, as a touch does.
 _BEGIN_KEYS = frozenset({Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_Space,
                          Qt.Key.Key_Escape, Qt.Key.Key_Tab, Qt.Key.Key_Backtab})
+
+
+def topmost(host: QWidget) -> Overlay | None:
+    """The overlay shown over everything else in `host`, if any."""
+    for child in reversed(host.children()):  # children are kept in stacking order
+        if isinstance(child, Overlay) and child.isVisible():
+            return child
+    return None
 
 
 def _label(text: str, role: str = "") -> QLabel:
@@ -30,8 +46,11 @@ def _label(text: str, role: str = "") -> QLabel:
 class Overlay(QWidget):
     """A widget laid over `host` (a QMainWindow), below `top_bar` unless it covers it too."""
 
+    #: Escape was pressed while this overlay was the topmost: its owner backs out of it.
+    escape_pressed = Signal()
+
     def __init__(self, host: QWidget, top_bar: QWidget | None = None, *,
-                 cover_top_bar: bool = False, color: QColor = DIM,
+                 cover_top_bar: bool = False, opaque: bool = False,
                  keep_clear: QWidget | None = None,
                  on_place: Callable[[QSize], None] | None = None) -> None:
         super().__init__(host)
@@ -40,8 +59,12 @@ class Overlay(QWidget):
         self._top_bar = top_bar
         self._keep_clear = keep_clear
         self._cover_top_bar = cover_top_bar
-        self._color = color
+        #: Opaque: the page colour; else the theme's veil, through which the page shows.
+        self._opaque = opaque
         self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, False)
+        #: Where keyboard focus was before this opened; it goes back there after.
+        self._return_focus: QWidget | None = None
+        accessibility.mark(self, accessibility.DIALOG)
         host.installEventFilter(self)
         self.hide()
 
@@ -51,10 +74,6 @@ class Overlay(QWidget):
         grid.setContentsMargins(24, 24, 24, 24)
         card = QFrame()
         card.setObjectName("OverlayCard")
-        card.setStyleSheet(
-            f"QFrame#OverlayCard {{ background: white; border: 3px solid {theme.ACCENT};"
-            " border-radius: 16px; }"
-        )
         card.setMinimumWidth(width)
         card.setMaximumWidth(max(width, 720))
         layout = QVBoxLayout(card)
@@ -84,9 +103,36 @@ class Overlay(QWidget):
             self._on_place(self.size())
 
     def open(self) -> None:
+        focus = QApplication.focusWidget()
+        if focus is not None and not self.isAncestorOf(focus) and focus is not self:
+            self._return_focus = focus
         self.place()
         self.show()
         self.raise_()
+
+    def hideEvent(self, event: QHideEvent) -> None:
+        super().hideEvent(event)
+        back, self._return_focus = self._return_focus, None
+        focus = QApplication.focusWidget()
+        inside = focus is None or focus is self or self.isAncestorOf(focus)
+        if back is not None and shiboken6.isValid(back) and back.isVisible() and inside:
+            back.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def focusNextPrevChild(self, next: bool) -> bool:
+        # Tab stays inside an open overlay: what is behind it is out of reach.
+        controls = [w for w in self.findChildren(QWidget)
+                    if w.isVisible() and w.isEnabled()
+                    and w.focusPolicy() & Qt.FocusPolicy.TabFocus]
+        if not controls:
+            return True
+        current = QApplication.focusWidget()
+        index = controls.index(current) if current in controls else -1
+        step = 1 if next else -1
+        if index < 0 and not next:
+            index = 0
+        reason = Qt.FocusReason.TabFocusReason if next else Qt.FocusReason.BacktabFocusReason
+        controls[(index + step) % len(controls)].setFocus(reason)
+        return True
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if watched is self._host and event.type() == QEvent.Type.Resize and self.isVisible():
@@ -94,7 +140,13 @@ class Overlay(QWidget):
         return False
 
     def paintEvent(self, event: QPaintEvent) -> None:
-        QPainter(self).fillRect(self.rect(), self._color)
+        colours = theme.colours()
+        if self._opaque:
+            colour = QColor(colours.paper)
+        else:
+            colour = QColor(colours.dim)
+            colour.setAlpha(colours.dim_alpha)
+        QPainter(self).fillRect(self.rect(), colour)
 
 
 class IdleWarning(Overlay):
@@ -119,6 +171,15 @@ class IdleWarning(Overlay):
         layout.addWidget(self.text)
         layout.addWidget(self.button)
         self.set_seconds_left(20)
+        self.escape_pressed.connect(self.continue_requested.emit)
+        accessibility.mark(self, accessibility.ALERT)
+        self.setAccessibleDescription(self.text.text())
+
+    def open(self) -> None:
+        super().open()
+        # Announced, and focus on its one button, so Enter or Space continues.
+        self.button.setFocus(Qt.FocusReason.OtherFocusReason)
+        accessibility.announce(self)
 
     def set_seconds_left(self, seconds: int) -> None:
         seconds = max(0, seconds)
@@ -127,6 +188,7 @@ class IdleWarning(Overlay):
                 self.tr("This screen will start over in %1 seconds and clear everything on it.")
                 .replace("%1", str(seconds)))
         self.text.setText(text)
+        self.setAccessibleDescription(text)
 
     def mousePressEvent(self, event: QMouseEvent) -> None:
         self.continue_requested.emit()
@@ -139,12 +201,13 @@ class NeutralScreen(Overlay):
     dismissed = Signal()
 
     def __init__(self, host: QWidget, top_bar: QWidget | None = None) -> None:
-        super().__init__(host, top_bar, cover_top_bar=True, color=QColor(theme.PAPER))
+        super().__init__(host, top_bar, cover_top_bar=True, opaque=True)
         self.setObjectName("NeutralScreen")
         # Opaque: nothing under it is painted while it is up (and it shows at once).
         self.setAttribute(Qt.WidgetAttribute.WA_OpaquePaintEvent, True)
         self.setAccessibleName(self.tr("Welcome"))
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.escape_pressed.connect(self.dismissed.emit)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(48, 48, 48, 48)
         layout.addStretch(2)

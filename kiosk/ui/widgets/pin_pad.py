@@ -46,7 +46,7 @@ class PinPad(QWidget):
         self.field.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.field.setAccessibleName(self.tr("PIN"))
         self.field.setContextMenuPolicy(Qt.ContextMenuPolicy.NoContextMenu)
-        self.field.setStyleSheet("QLineEdit { font-size: 22pt; padding: 0.2em; }")
+        self.field.setProperty("bigDigits", True)
         self.field.returnPressed.connect(self.submit)
         side.addWidget(self.field)
         self.message = QLabel("")

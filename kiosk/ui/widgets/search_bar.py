@@ -6,7 +6,7 @@ from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLineEdit, QWidget
 
 from kiosk.ui import theme
-from kiosk.ui.widgets.touch import TouchButton
+from kiosk.ui.widgets.touch import FittingButton
 
 #: Longest search a visitor can type (the search looks at fewer characters still).
 MAX_SEARCH_CHARS = 80
@@ -42,13 +42,14 @@ class SearchBar(QWidget):
         self.field.setInputMethodHints(Qt.InputMethodHint.ImhNoPredictiveText
                                        | Qt.InputMethodHint.ImhSensitiveData
                                        | Qt.InputMethodHint.ImhNoAutoUppercase)
-        self.field.setStyleSheet("QLineEdit#SearchField { font-size: 16pt; }")
         self.field.textChanged.connect(self.text_changed.emit)
         self.field.returnPressed.connect(self.results_requested.emit)
         self.field.installEventFilter(self)
         layout.addWidget(self.field, 1)
 
-        self.keyboard_button = TouchButton(self.tr("⌨ Keyboard"), checkable=True)
+        # The symbol alone when the whole word would be cut (largest text on a laptop).
+        self.keyboard_button = FittingButton(self.tr("⌨ Keyboard"), self.tr("⌨"))
+        self.keyboard_button.setCheckable(True)
         self.keyboard_button.setAccessibleName(self.tr("Show or hide the on-screen keyboard"))
         self.keyboard_button.toggled.connect(self._on_keyboard_button_toggled)
         self._narrow = True

@@ -2,7 +2,15 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, QSize, Qt
+from PySide6.QtCore import (
+    QAbstractItemModel,
+    QEvent,
+    QModelIndex,
+    QPersistentModelIndex,
+    QRect,
+    QSize,
+    Qt,
+)
 from PySide6.QtGui import QColor, QFont, QFontInfo, QFontMetrics, QKeyEvent, QPainter, QPalette
 from PySide6.QtWidgets import (
     QListView,
@@ -20,7 +28,7 @@ from kiosk.ui.widgets.touch import set_up_wrapping_list
 def _heading_font(font: QFont) -> QFont:
     heading = QFont(font)
     heading.setBold(True)
-    heading.setPointSize(theme.BASE_POINT_SIZE + 2)
+    heading.setPointSize(theme.point_size(theme.BASE_POINT_SIZE + 2))
     return heading
 
 
@@ -52,7 +60,14 @@ class _WrappingRowDelegate(QStyledItemDelegate):
         bounds = option.fontMetrics.boundingRect(
             QRect(0, 0, width, 100_000), Qt.TextFlag.TextWordWrap, text
         )
-        return QSize(view.viewport().width(), max(bounds.height() + em, round(2.2 * em)))
+        return QSize(view.viewport().width(), max(bounds.height() + em, round(2.2 * em),
+                                                  theme.touch_target_px(view)))
+
+    def editorEvent(self, event: QEvent, model: QAbstractItemModel,
+                    option: QStyleOptionViewItem,
+                    index: QModelIndex | QPersistentModelIndex) -> bool:
+        # The view toggles a row wherever it is tapped; the box toggling it too would undo it.
+        return False
 
     def paint(self, painter: QPainter, option: QStyleOptionViewItem,
               index: QModelIndex | QPersistentModelIndex) -> None:
@@ -86,7 +101,7 @@ class _WrappingRowDelegate(QStyledItemDelegate):
         pad = round(self.HEADING_PAD_EMS * em)
         painter.save()
         painter.setFont(font)
-        painter.setPen(QColor(theme.ACCENT_DARK))
+        painter.setPen(QColor(theme.colours().heading))
         area = option.rect.adjusted(pad, em // 2 + pad, -pad, -pad)
         painter.drawText(area, Qt.AlignmentFlag.AlignBottom | Qt.AlignmentFlag.AlignLeft
                          | Qt.TextFlag.TextWordWrap,

@@ -21,7 +21,7 @@ class Tile(TouchButton):
         self.setAccessibleName(title)
         self.setAccessibleDescription(hint)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
-        self.setMinimumHeight(self.minimumHeight() * 2)
+        self.setMinimumHeight(theme.touch_target_px(self) * 2)
         column = QVBoxLayout(self)
         column.setContentsMargins(20, 16, 20, 16)
         column.addStretch(1)
@@ -32,7 +32,8 @@ class Tile(TouchButton):
         self.icon_label.setAccessibleName("")
         if icon:
             side = round(self.fontMetrics().height() * ICON_LINES)
-            picture = icons.pixmap(icon, "#ffffff" if primary else theme.ACCENT, side,
+            colours = theme.colours()
+            picture = icons.pixmap(icon, colours.on_accent if primary else colours.accent, side,
                                    self.devicePixelRatioF())
             self.icon_label.setPixmap(picture)
         self.icon_label.setVisible(self.has_icon())
@@ -57,6 +58,4 @@ class Tile(TouchButton):
         label.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
         if tile_title:
             label.setProperty("tileTitle", True)
-        if self.property("primary"):
-            label.setStyleSheet("color: white;")
         return label

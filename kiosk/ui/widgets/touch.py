@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtCore import QEvent, QObject, QSize, Qt
 from PySide6.QtGui import QKeyEvent, QPalette, QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -28,13 +28,19 @@ class TouchButton(QPushButton):
     def __init__(self, text: str = "", parent: QWidget | None = None, *, primary: bool = False,
                  checkable: bool = False) -> None:
         super().__init__(text, parent)
-        side = theme.touch_target_px(self)
-        self.setMinimumSize(side, side)
+        self._side = theme.touch_target_px(self)
         self.setCheckable(checkable)
         # Tapping does not leave a focus ring behind; Tab still reaches every button.
         self.setFocusPolicy(Qt.FocusPolicy.TabFocus)
         if primary:
             self.setProperty("primary", True)
+
+    def minimumSizeHint(self) -> QSize:
+        # A touch target at least, and never shorter than its own line of text: with the
+        # visitor's largest text a squeezed grid must scroll rather than cut its labels.
+        # (A hint, not setMinimumSize, so it follows the font when the text size changes.)
+        hint = super().minimumSizeHint()
+        return QSize(self._side, max(self._side, hint.height()))
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         # Enter presses a button as Space does: what keyboard and switch users expect.
@@ -45,13 +51,31 @@ class TouchButton(QPushButton):
         super().keyPressEvent(event)
 
 
-def label_fits(button: QPushButton, text: str) -> bool:
-    """Whether `text` fits inside `button`'s borders and padding at its current size."""
+def content_width(button: QPushButton) -> int:
+    """The width inside `button`'s borders and padding at its current size."""
     option = QStyleOptionButton()
     button.initStyleOption(option)
-    room = button.style().subElementRect(QStyle.SubElement.SE_PushButtonContents, option,
-                                         button)
-    return button.fontMetrics().horizontalAdvance(text) <= room.width()
+    return button.style().subElementRect(QStyle.SubElement.SE_PushButtonContents, option,
+                                         button).width()
+
+
+def label_fits(button: QPushButton, text: str) -> bool:
+    """Whether `text` fits inside `button`'s borders and padding at its current size."""
+    return button.fontMetrics().horizontalAdvance(text) <= content_width(button)
+
+
+def wrapped_lines(button: QPushButton, text: str) -> str:
+    """`text` broken into lines at spaces so each fits `button` (a word too long for any
+    line keeps a line to itself)."""
+    room = content_width(button)
+    metrics = button.fontMetrics()
+    lines: list[str] = []
+    for word in text.split():
+        if lines and metrics.horizontalAdvance(f"{lines[-1]} {word}") <= room:
+            lines[-1] = f"{lines[-1]} {word}"
+        else:
+            lines.append(word)
+    return "\n".join(lines)
 
 
 class FittingButton(TouchButton):

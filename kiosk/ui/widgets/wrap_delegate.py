@@ -29,10 +29,6 @@ class WrappingDelegate(QStyledItemDelegate):
     def __init__(self, view: QAbstractItemView) -> None:
         super().__init__(view)
         self._view = view
-        self._ink = QColor(theme.INK)
-        self._selected = QColor(theme.SELECTED)
-        self._accent = QColor(theme.ACCENT)
-        self._rule = QColor("#ece8df")
 
     def text_width(self) -> int:
         """The width every row's text is wrapped to: the list's, less the margins."""
@@ -57,21 +53,24 @@ class WrappingDelegate(QStyledItemDelegate):
         text = option.text
         rect = option.rect
         painter.save()
+        colours = theme.colours()  # read now: the visitor may have switched themes
         background = index.data(Qt.ItemDataRole.BackgroundRole)
         if isinstance(background, QBrush):
             painter.fillRect(rect, background)
         if option.state & QStyle.StateFlag.State_Selected:
-            painter.fillRect(rect, self._selected)
-            painter.fillRect(QRect(rect.left(), rect.top(), 6, rect.height()), self._accent)
-        painter.setPen(self._rule)
+            painter.fillRect(rect, QColor(colours.selected))
+            painter.fillRect(QRect(rect.left(), rect.top(), 6, rect.height()),
+                             QColor(colours.accent))
+        painter.setPen(QColor(colours.rule))
         painter.drawLine(rect.bottomLeft(), rect.bottomRight())
         painter.setFont(option.font)
         foreground = index.data(Qt.ItemDataRole.ForegroundRole)
-        painter.setPen(foreground.color() if isinstance(foreground, QBrush) else self._ink)
+        painter.setPen(foreground.color() if isinstance(foreground, QBrush)
+                       else QColor(colours.ink))
         painter.drawText(QRect(rect.left() + PAD_LEFT, rect.top(), self.text_width(),
                                rect.height()), int(WRAP), text)
         if option.state & QStyle.StateFlag.State_HasFocus:
-            painter.setPen(QColor("#e0a400"))
+            painter.setPen(QColor(colours.focus_on_light))
             painter.drawRect(rect.adjusted(1, 1, -2, -2))
         painter.restore()
 

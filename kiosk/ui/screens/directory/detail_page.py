@@ -124,7 +124,7 @@ class DetailPage(QWidget):
     def _build_qr_column(self) -> QVBoxLayout:
         side = QVBoxLayout()
         self.qr_label = QLabel()
-        self.qr_label.setStyleSheet("background: white; padding: 6px;")
+        self.qr_label.setProperty("qr", True)
         self.qr_label.setFixedSize(QR_SIZE + 12, QR_SIZE + 12)
         self.qr_label.setAccessibleName(self.tr("QR code with this program's name, phone "
                                                 "and address"))
@@ -152,7 +152,9 @@ class DetailPage(QWidget):
         self.detail_name2.setText(text.name2)
         self.detail_name2.setVisible(bool(text.name2))
         self.detail_label.setText(self._key_facts_html(facility, text))
-        self.detail_label.setAccessibleName(text.name)
+        # No name of its own: a screen reader reads the facts themselves (address, phone,
+        # hours), not only the program's name, which the heading above already gives.
+        self.detail_label.setAccessibleName("")
         self._set_sections(self._more(text))
         if self._local is not None:
             # A local listing is never presented as SAMHSA's: its own source and date.

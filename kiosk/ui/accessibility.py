@@ -1,0 +1,148 @@
+"""What screen readers are told beyond Qt's own accessibility interfaces.
+
+Qt describes most widgets well by itself; a few of ours need a different role or state,
+given through one interface factory installed at start:
+- labels styled as titles and subtitles are headings (a reader can jump between them);
+- the menu is a tab list: each entry a tab, the current page's "selected", never a
+  "checked" check box;
+- overlays (the PIN pad, the idle warning, the display options) are dialogs or alerts, and
+  while one is up the page behind it is left out of the tree, as it is out of reach.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import shiboken6
+from PySide6.QtCore import QObject
+from PySide6.QtGui import QAccessible, QAccessibleEvent, QAccessibleInterface
+from PySide6.QtWidgets import QAbstractButton, QAccessibleWidget, QLabel, QWidget
+
+#: Label style roles that are headings.
+HEADING_ROLES = frozenset({"title", "subtitle", "display"})
+#: Dynamic properties that ask for a role: a widget's "a11y" property is one of these.
+TAB_LIST = "tabList"
+TAB = "tab"
+DIALOG = "dialog"
+ALERT = "alert"
+#: A message in the page (the printer could not print): announced, not modal.
+STATUS = "status"
+#: The part of the window an overlay covers: left out of the tree while one is up.
+BEHIND_OVERLAYS = "behindOverlays"
+
+_installed = False
+
+
+class _Heading(QAccessibleWidget):
+    def __init__(self, label: QLabel) -> None:
+        super().__init__(label, QAccessible.Role.Heading)
+        self._label = label
+
+    def text(self, kind: QAccessible.Text) -> str:
+        if kind == QAccessible.Text.Name:
+            return self._label.accessibleName() or self._label.text()
+        return str(super().text(kind))
+
+
+class _Tab(QAccessibleWidget):
+    """A menu entry: a tab, "selected" when it is the page shown."""
+
+    def __init__(self, button: QAbstractButton) -> None:
+        super().__init__(button, QAccessible.Role.PageTab)
+        self._button = button
+
+    def text(self, kind: QAccessible.Text) -> str:
+        if kind == QAccessible.Text.Name:
+            return self._button.accessibleName() or self._button.text()
+        return str(super().text(kind))
+
+    def state(self) -> QAccessible.State:
+        state = super().state()
+        state.checkable = False
+        state.checked = False
+        state.selectable = True
+        state.selected = self._button.isChecked()
+        return state
+
+    def actionNames(self) -> list[str]:
+        return [QAccessibleWidget.pressAction(), *super().actionNames()]
+
+    def doAction(self, action: str) -> None:
+        if action == QAccessibleWidget.pressAction():
+            self._button.click()
+            return
+        super().doAction(action)
+
+
+class _Overlay(QAccessibleWidget):
+    def __init__(self, widget: QWidget, role: QAccessible.Role) -> None:
+        super().__init__(widget, role)
+
+    def state(self) -> QAccessible.State:
+        state = super().state()
+        state.modal = True
+        return state
+
+
+class _Behind(QAccessibleWidget):
+    """The window's page and top bar: no children while an overlay covers them."""
+
+    def __init__(self, widget: QWidget) -> None:
+        super().__init__(widget, QAccessible.Role.Grouping)
+        self._widget = widget
+
+    def _covered(self) -> bool:
+        window = self._widget.parentWidget()
+        if window is None:
+            return False
+        return any(child.isVisible() and child.property("a11y") in (DIALOG, ALERT)
+                   for child in window.children() if isinstance(child, QWidget))
+
+    def childCount(self) -> int:
+        return 0 if self._covered() else int(super().childCount())
+
+    def state(self) -> QAccessible.State:
+        state = super().state()
+        if self._covered():
+            state.invisible = True
+        return state
+
+
+def _factory(_key: str, obj: QObject) -> QAccessibleInterface | None:
+    if not isinstance(obj, QWidget) or not shiboken6.isValid(obj):
+        return None
+    kind = obj.property("a11y")
+    if isinstance(obj, QLabel) and (obj.property("role") in HEADING_ROLES or kind == "heading"):
+        return _Heading(obj)
+    if kind == TAB and isinstance(obj, QAbstractButton):
+        return _Tab(obj)
+    if kind == TAB_LIST:
+        return QAccessibleWidget(obj, QAccessible.Role.PageTabList)
+    if kind == DIALOG:
+        return _Overlay(obj, QAccessible.Role.Dialog)
+    if kind == ALERT:
+        return _Overlay(obj, QAccessible.Role.AlertMessage)
+    if kind == STATUS:
+        return QAccessibleWidget(obj, QAccessible.Role.AlertMessage)
+    if kind == BEHIND_OVERLAYS:
+        return _Behind(obj)
+    return None
+
+
+def install() -> None:
+    """Install the factory once per process (before any window is built)."""
+    global _installed
+    if not _installed:
+        QAccessible.installFactory(_factory)
+        _installed = True
+
+
+def mark(widget: QWidget, kind: str) -> None:
+    """Give `widget` one of the roles above (set before it is first shown)."""
+    widget.setProperty("a11y", kind)
+
+
+def announce(widget: QWidget) -> None:
+    """Tell a screen reader that `widget` (an alert) has just appeared."""
+    event: Any = QAccessibleEvent(widget, QAccessible.Event.Alert)
+    QAccessible.updateAccessibility(event)

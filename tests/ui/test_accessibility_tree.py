@@ -1,0 +1,202 @@
+"""What a screen reader finds on every screen, read through Qt's accessibility interfaces."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import pytest
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtGui import QAccessible, QAccessibleInterface
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication, QTextBrowser
+
+R = QAccessible.Role
+T = QAccessible.Text
+INTERACTIVE = {R.PushButton, R.CheckBox, R.RadioButton, R.PageTab, R.EditableText,
+               R.ComboBox, R.Link, R.ListItem}
+
+
+def walk(iface: QAccessibleInterface | None, depth: int = 0) -> Iterator[QAccessibleInterface]:
+    if iface is None or not iface.isValid() or depth > 60:
+        return
+    if iface.state().invisible:
+        return
+    yield iface
+    for i in range(iface.childCount()):
+        yield from walk(iface.child(i), depth + 1)
+
+
+def tree(window) -> list[QAccessibleInterface]:  # type: ignore[no-untyped-def]
+    QCoreApplication.processEvents()
+    return list(walk(QAccessible.queryAccessibleInterface(window)))
+
+
+def _names(nodes: list[QAccessibleInterface]) -> str:
+    return "\n".join(f"{n.text(T.Name)} {n.text(T.Description)}" for n in nodes)
+
+
+@pytest.fixture
+def states(shell):  # type: ignore[no-untyped-def]
+    """Every screen and overlay state the screenshots show, by name."""
+    shell.window.fit_to(1920, 1080)
+    return dict(shell.window.screenshot_states())
+
+
+def test_every_state_names_its_controls_and_has_headings(shell, states) -> None:
+    window = shell.window
+    problems: list[str] = []
+    for name, prepare in states.items():
+        prepare()
+        nodes = tree(window)
+        for node in nodes:
+            if node.role() in INTERACTIVE and not node.state().disabled \
+                    and not node.text(T.Name).strip():
+                problems.append(f"{name}: unnamed {node.role().name}")
+        overlay = name.startswith(("session-", "display-"))
+        if not overlay and not any(n.role() == R.Heading for n in nodes):
+            problems.append(f"{name}: no heading")
+    assert problems == []
+
+
+def test_the_menu_is_a_tab_list_with_the_current_page_selected(shell) -> None:
+    window = shell.window
+    window.navigate("guide")
+    nodes = tree(window)
+    tabs = [n for n in nodes if n.role() == R.PageTab]
+    assert [t.text(T.Name) for t in tabs] == [b.accessibleName()
+                                              for b in window.nav_buttons.values()]
+    assert [t.text(T.Name) for t in tabs if t.state().selected] == ["Guide"]
+    assert not any(t.state().checked or t.state().checkable for t in tabs)
+    assert any(n.role() == R.PageTabList for n in nodes)
+    # Pressing a tab through the interface opens its page.
+    faq = next(t for t in tabs if t.text(T.Name) == window.nav_buttons["faq"].accessibleName())
+    faq.actionInterface().doAction(faq.actionInterface().actionNames()[0])
+    assert window.current_screen_id() == "faq"
+
+
+def test_the_program_page_reads_out_its_phone_and_address(shell, states) -> None:
+    states["directory-detail"]()
+    directory = shell.screens.directory
+    facility = directory.facility_as_shown(directory.detail_page.facility_id())
+    assert facility is not None and facility.phone and facility.street1
+    text = _names(tree(shell.window))
+    assert facility.street1 in text and facility.city in text
+    digits = "".join(c for c in facility.phone if c.isdigit())
+    assert digits[-4:] in text and digits[-7:-4] in text
+    assert any(n.role() == R.Heading and n.text(T.Name) == facility.name
+               for n in tree(shell.window))
+
+
+def test_the_compare_table_is_a_table_with_header_cells(shell) -> None:
+    window = shell.window
+    window.fit_to(1920, 1080)
+    window.navigate("compare")
+    window.fit_to(1920, 1080)
+    nodes = tree(window)
+    tables = [n for n in nodes if n.role() == R.Table]
+    assert len(tables) == 1
+    inside = list(walk(tables[0]))
+    headers = [n.text(T.Name) for n in inside if n.role() == R.ColumnHeader]
+    assert "Intensive outpatient (IOP)" in headers
+    assert "Hours each week" in [n.text(T.Name) for n in inside if n.role() == R.RowHeader]
+    assert sum(n.role() == R.Cell for n in inside) >= 4 * 5
+
+
+def test_the_print_preview_exposes_the_printouts_text(shell, states) -> None:
+    states["print-preview"]()
+    preview = shell.screens.print_preview
+    assert preview.printout is not None
+    text = _names(tree(shell.window))
+    assert "Questions to ask" in text or "checklist" in text.lower()
+    assert len(text) > 400  # the page's words, not only "Page 1"
+
+
+@pytest.mark.parametrize(("state", "role"), [("session-pin-pad", R.Dialog),
+                                             ("session-idle-warning", R.AlertMessage),
+                                             ("display-options", R.Dialog)])
+def test_overlays_are_modal_and_hide_what_is_behind(shell, states, state: str,
+                                                    role: QAccessible.Role) -> None:
+    window = shell.window
+    window.navigate("home")
+    assert any(n.role() == R.PageTab for n in tree(window))
+    states[state]()
+    nodes = tree(window)
+    overlays = [n for n in nodes if n.role() == role]
+    assert len(overlays) == 1 and overlays[0].state().modal
+    inside = {id(n) for n in walk(overlays[0])}
+    outside = [n for n in nodes if n.role() in INTERACTIVE and id(n) not in inside]
+    assert outside == []  # nothing behind it to wander into
+    assert not any(n.role() == R.PageTab for n in nodes)
+    # Focus is in the overlay, and Tab keeps it there (any key continues past the idle
+    # warning, so there one look is enough).
+    widget = overlays[0].object()
+    for _ in range(1 if role == R.AlertMessage else 8):
+        focused = QApplication.focusWidget()
+        assert focused is not None and widget.isAncestorOf(focused), state
+        QTest.keyClick(focused, Qt.Key.Key_Tab)
+
+
+def test_checklist_rows_are_check_boxes_with_their_state(qtbot, shell) -> None:
+    window = shell.window
+    window.navigate("checklist")
+    checklist = shell.screens.checklist
+    first = checklist.model.item_rows()[0]
+    checklist.model.toggle(first)
+    view_iface = QAccessible.queryAccessibleInterface(checklist.list)
+    cells = [view_iface.child(i) for i in range(view_iface.childCount())]
+    rows = [n for n in cells if n is not None and n.role() == R.ListItem
+            and n.state().checkable]
+    assert len(rows) == len(checklist.model.item_rows())  # headings are not check boxes
+    assert [n.state().checked for n in rows].count(True) == 1
+    assert rows[0].state().checked and not rows[1].state().checked
+    # A tap on the row ticks it once (the box does not toggle it back).
+    view = checklist.list
+    second = checklist.model.index(checklist.model.item_rows()[1])
+    rect = view.visualRect(second)
+    qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    assert checklist.model.data(second, Qt.ItemDataRole.CheckStateRole) == Qt.CheckState.Checked
+    # Every row is a full touch target.
+    for row in range(checklist.model.rowCount()):
+        assert view.visualRect(checklist.model.index(row)).height() >= 48
+
+
+def test_a_ticked_box_shows_a_tick_not_only_a_colour(shell) -> None:
+    from kiosk.ui import theme
+
+    window = shell.window
+    window.navigate("checklist")
+    checklist = shell.screens.checklist
+    ticked = checklist.model.index(checklist.model.item_rows()[0])
+    checklist.model.toggle(ticked.row())
+    view = checklist.list
+    image = view.viewport().grab(view.visualRect(ticked)).toImage()
+    fill, tick = theme.colours().accent, theme.colours().on_accent
+    box = [(x, y) for x in range(image.width()) for y in range(image.height())
+           if image.pixelColor(x, y).name() == fill]
+    assert box, "no filled tick box"
+    xs, ys = [x for x, _ in box], [y for _, y in box]
+    inside = sum(image.pixelColor(x, y).name() == tick
+                 for x in range(min(xs), max(xs) + 1) for y in range(min(ys), max(ys) + 1))
+    assert inside > 20  # a white tick inside the filled box
+
+
+def test_a_guide_section_is_a_named_document_with_its_text(shell, states) -> None:
+    states["guide-section"]()
+    guide = shell.screens.guide
+    view = guide.findChild(QTextBrowser)
+    assert view is not None and view.isVisible()
+    iface = QAccessible.queryAccessibleInterface(view)
+    assert iface.text(T.Name)  # which section this is
+    text = iface.textInterface()
+    assert text is not None and text.characterCount() > 100
+    body = view.toPlainText()
+    assert text.text(0, 60) == body[:60]
+
+
+def test_a_print_message_is_an_alert_with_what_to_do(shell, states) -> None:
+    states["print-no-printer"]()
+    alerts = [n for n in tree(shell.window) if n.role() == R.AlertMessage]
+    assert len(alerts) == 1
+    assert alerts[0].text(T.Name) == "There is no printer here"
+    assert "phone" in alerts[0].text(T.Description)
+    assert not alerts[0].state().modal  # a message in the page, not an overlay
