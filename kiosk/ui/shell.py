@@ -436,14 +436,10 @@ def kiosk_display_default(live: LiveSettings) -> DisplayChoice:
 def _set_tab_order(window: MainWindow, first: list[QWidget]) -> None:
     """Tab starts with Quick exit (one key from anywhere to leave), then the rest of the
     top bar, then the menu, then the page and the helplines."""
-    rest: list[QWidget] = []
-    widget = window.nextInFocusChain()
-    for _ in range(len(window.findChildren(QWidget)) + 1):  # the chain is a ring
-        if widget is None or widget is window:
-            break
-        if widget.focusPolicy() & Qt.FocusPolicy.TabFocus and widget not in first:
-            rest.append(widget)
-        widget = widget.nextInFocusChain()
+    # The window's widgets in the order they were made, which is the focus chain's order
+    # (walking nextInFocusChain() from Python can meet a stale wrapper of another type).
+    rest = [w for w in window.findChildren(QWidget)
+            if w.focusPolicy() & Qt.FocusPolicy.TabFocus and w not in first]
     # Each one after the one before: the first of the list then leads the whole ring.
     order = [*first, *rest]
     for previous, following in itertools.pairwise(order):

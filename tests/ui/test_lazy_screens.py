@@ -80,3 +80,21 @@ def test_after_the_first_frame_the_directory_is_readied_between_frames(qtbot, ma
     assert "CA" in directory.choose_page.state_buttons
     directory.choose_page.state_buttons["CA"].click()
     assert directory.results_page.model.rowCount() > 0
+
+
+def test_a_screen_built_after_the_start_leaves_the_window_active_and_focused(shell) -> None:
+    from PySide6.QtCore import QCoreApplication
+    from PySide6.QtWidgets import QApplication
+
+    window = shell.window
+    window.activateWindow()
+    QCoreApplication.processEvents()
+    assert QApplication.activeWindow() is window
+    for screen_id in window.screens:
+        window.screens[screen_id]
+        QCoreApplication.processEvents()
+        # A widget shown before it had a parent opens as a window of its own, and the
+        # kiosk window (and a keyboard user's focus) would be left behind.
+        assert QApplication.activeWindow() is window, screen_id
+        assert not [w for w in QApplication.topLevelWidgets()
+                    if w.isVisible() and w is not window], screen_id

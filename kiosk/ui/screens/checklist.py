@@ -73,7 +73,6 @@ class ChecklistScreen(Screen):
         buttons.addStretch(1)
         self.pdf_button = TouchButton(self.tr("Save as PDF"))
         self.pdf_button.setAccessibleName(self.tr("Save the checklist as a PDF"))
-        self.pdf_button.setVisible(windowed)
         self.pdf_button.clicked.connect(self.print_requested.emit)
         self.print_button = TouchButton(self.tr("Print"), primary=True)
         self.print_button.setAccessibleName(self.tr("Print the checklist"))
@@ -81,6 +80,9 @@ class ChecklistScreen(Screen):
         buttons.addWidget(self.pdf_button)
         buttons.addWidget(self.print_button)
         layout.addLayout(buttons)
+        # Only once it has a parent: shown before, it would open as a window of its own (and
+        # take the kiosk window's focus, when this screen is built after the start).
+        self.pdf_button.setVisible(windowed)
         self._show_program()
 
 
