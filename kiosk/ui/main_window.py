@@ -7,7 +7,7 @@ from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, Qt, Signal
 from PySide6.QtGui import QFontInfo, QIcon, QKeySequence, QResizeEvent, QShortcut
 from PySide6.QtWidgets import (
     QApplication,
@@ -465,7 +465,11 @@ class MainWindow(QMainWindow):
             self.fit_to(width, height)
             for name, prepare in self.screenshot_states():
                 prepare()
-                QCoreApplication.processEvents()
+                # Layout requests cascade (a grid in a scroll area in a page): settle them
+                # all, so the picture shows what a visitor sees a moment later.
+                for _ in range(3):
+                    QCoreApplication.sendPostedEvents(None, QEvent.Type.LayoutRequest)
+                    QCoreApplication.processEvents()
                 path = out_dir / f"{name}-{width}x{height}.png"
                 if not self.grab().save(str(path)):
                     raise OSError(f"cannot write {path}")
