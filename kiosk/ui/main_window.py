@@ -369,7 +369,10 @@ class MainWindow(QMainWindow):
 
     @staticmethod
     def _wants_menu_across(width: int, height: int) -> bool:
-        return height > width or width * 100 / theme.look().text_percent < MENU_ACROSS_BELOW
+        percent = theme.look().text_percent
+        # At normal text a 1024-wide kiosk keeps its side menu: across the top it would
+        # take the rows the on-screen keyboard needs on a 600-pixel-high screen.
+        return height > width or (percent > 100 and width * 100 / percent < MENU_ACROSS_BELOW)
 
     def _set_menu_across(self, across: bool) -> None:
         """Portrait, or large text on a narrow landscape screen: the menu goes above the

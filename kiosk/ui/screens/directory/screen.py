@@ -9,7 +9,7 @@ from datetime import datetime
 
 from PySide6.QtCore import Signal
 from PySide6.QtGui import QCloseEvent
-from PySide6.QtWidgets import QLabel, QLineEdit, QStackedWidget, QWidget
+from PySide6.QtWidgets import QLabel, QLineEdit, QSizePolicy, QStackedWidget, QWidget
 
 from kiosk.domain import Facility
 from kiosk.present.codes import LOCAL_SERVICES
@@ -60,6 +60,8 @@ class DirectoryScreen(Screen):
         self.detail_page = DetailPage()
         for page in (self.empty_page, self.choose_page, self.results_page, self.detail_page):
             self.pages.addWidget(page)
+        self.pages.currentChanged.connect(self._on_pages_current_changed)
+        self._on_pages_current_changed(self.pages.currentIndex())
         self.choose_page.state_chosen.connect(self._on_choose_page_state_chosen)
         self.choose_page.zip_entered.connect(self._on_choose_page_zip_entered)
         self.choose_page.local_chosen.connect(self._on_choose_page_local_chosen)
@@ -210,6 +212,17 @@ class DirectoryScreen(Screen):
         self.results_page.show_place(self._index, self._index.zip_place(origin), title)
         self.pages.setCurrentWidget(self.results_page)
         return True
+
+    def _on_pages_current_changed(self, current: int) -> None:
+        # The stack is as wide as its widest page, hidden ones included (a program page
+        # laid out side by side before it was ever shown): only the page on screen counts,
+        # so a narrow window never scrolls sideways for a page it is not showing.
+        for i in range(self.pages.count()):
+            page = self.pages.widget(i)
+            policy = (QSizePolicy.Policy.Preferred if i == current
+                      else QSizePolicy.Policy.Ignored)
+            if page is not None:
+                page.setSizePolicy(policy, policy)
 
     def show_local(self) -> None:
         """Every local program, wherever it is (the library's own lists)."""
