@@ -65,6 +65,23 @@ def printed_words() -> list[str]:
     return words
 
 
+def class_words() -> dict[str, list[str]]:
+    """Class name -> every `something.tr("...")` in its methods, those inside f-strings
+    included (which lupdate passes over)."""
+    found: dict[str, list[str]] = {}
+    for path in sorted((ROOT / "kiosk" / "ui").rglob("*.py")):
+        for cls in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if not isinstance(cls, ast.ClassDef):
+                continue
+            for node in ast.walk(cls):
+                if (isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute)
+                        and node.func.attr == "tr" and isinstance(node.func.value, ast.Name)
+                        and node.func.value.id == "self" and node.args
+                        and isinstance(node.args[0], ast.Constant)):
+                    found.setdefault(cls.name, []).append(str(node.args[0].value))
+    return found
+
+
 def scanned() -> dict[str, list[str]]:
     """Context -> English words, as the running kiosk asks for them."""
     with tempfile.TemporaryDirectory() as tmp:
@@ -82,6 +99,8 @@ def scanned() -> dict[str, list[str]]:
     for target in PRESENT_CONTEXTS:
         found[target].extend(code_labels())
     found["Printing"].extend(printed_words())
+    for context, words in class_words().items():
+        found.setdefault(context, []).extend(words)
     return found
 
 

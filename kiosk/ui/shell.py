@@ -16,6 +16,7 @@ from PySide6.QtCore import QCoreApplication, QEvent
 from kiosk.config import Settings
 from kiosk.domain import Facility, Helpline
 from kiosk.present.helplines import help_screen_order, ordered_helplines
+from kiosk.present.localise import ServiceWords
 from kiosk.present.settings import Key, LiveSettings
 from kiosk.store.admin import SettingsRepository
 from kiosk.store.content import ContentRepository
@@ -38,6 +39,7 @@ from kiosk.ui.screens.print_preview import PrintPreviewScreen
 from kiosk.ui.screens.search import SearchScreen
 from kiosk.ui.session import SessionGuard, SessionTimeouts
 from kiosk.ui.widgets.keyboard import OnScreenKeyboard
+from kiosk.ui.widgets.language_button import LanguageButton
 from kiosk.ui.widgets.search_bar import SearchBar
 
 log = logging.getLogger(__name__)
@@ -153,6 +155,8 @@ class Shell:
     search_bar: SearchBar
     keyboard: OnScreenKeyboard
     helplines: tuple[Helpline, ...]
+    #: "Español" / "English": app.py rebuilds the shell in the language it emits.
+    language_button: LanguageButton
 
     def close(self) -> None:
         """Tear the whole shell down at once (tests, and the end of a run)."""
@@ -184,7 +188,8 @@ def build_shell(parts: ShellParts) -> Shell:
     checklist = ChecklistScreen(parts.content, facility_lookup=directory.facility,
                                 helplines=helplines, windowed=windowed,
                                 sample_facility=sample_facility)
-    directory_screen = DirectoryScreen(directory, settings.kiosk_zip)
+    directory_screen = DirectoryScreen(directory, settings.kiosk_zip, words=ServiceWords(
+        parts.content.service_labels(), parts.content.service_category_titles()))
     screens = Screens(
         home=HomeScreen(parts.content),
         guide=GuideScreen(parts.content),
@@ -206,6 +211,8 @@ def build_shell(parts: ShellParts) -> Shell:
     navigator = Navigator(window, screens, keyboard, directory_screen.facility_as_shown)
     _wire_screens(screens, navigator)
     _wire_search(window, screens.search, search_bar, keyboard, navigator)
+    window.add_top_bar_widget(language := LanguageButton(parts.content.lang,
+                                                         parts.content.languages()))
     session = SessionGuard(
         window, kiosk_mode=not windowed, pins=parts.pins,
         timeouts=SessionTimeouts.from_seconds(settings.idle_seconds,
@@ -218,7 +225,7 @@ def build_shell(parts: ShellParts) -> Shell:
     window.add_reset_hook(counter.skip_next_home)
     window.screen_changed.connect(counter)
     return Shell(window, screens, session, counter, navigator, search_bar, keyboard,
-                 tuple(helplines))
+                 tuple(helplines), language)
 
 
 def _wire_screens(screens: Screens, nav: Navigator) -> None:

@@ -459,6 +459,14 @@
             <translation>Edades que atiende</translation>
         </message>
         <message>
+            <source>Call {phone}</source>
+            <translation>Llame al {phone}</translation>
+        </message>
+        <message>
+            <source>Hours</source>
+            <translation>Horario</translation>
+        </message>
+        <message>
             <source>Hours are not listed: call before you go.</source>
             <translation>No aparece el horario: llame antes de ir.</translation>
         </message>
@@ -521,6 +529,10 @@
         <message>
             <source>Source: {source}. Data date: {date}.</source>
             <translation>Fuente: {source}. Fecha de los datos: {date}.</translation>
+        </message>
+        <message>
+            <source>The list says: {words}</source>
+            <translation>La lista dice: {words}</translation>
         </message>
         <message>
             <source>Website: {site}</source>

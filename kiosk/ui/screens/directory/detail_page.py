@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 from kiosk.domain import Facility
 from kiosk.present.facility import LISTED_CATEGORIES, FacilityText, describe, distance_text
 from kiosk.present.local_program import LocalText, describe_local
+from kiosk.present.localise import ServiceWords
 from kiosk.ui.screens.base import heading
 from kiosk.ui.screens.directory.words import tr
 from kiosk.ui.widgets.qr import qr_pixmap
@@ -47,8 +48,10 @@ class DetailPage(QWidget):
     checklist_requested = Signal(str)
     print_requested = Signal(str)
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, parent: QWidget | None = None, *,
+                 words: ServiceWords | None = None) -> None:
         super().__init__(parent)
+        self._words = words or ServiceWords()
         self._facility_id = ""
         self._local: LocalText | None = None
         layout = QVBoxLayout(self)
@@ -265,7 +268,9 @@ class DetailPage(QWidget):
     def _other_title(self, category: str) -> str:
         # The medicines themselves are listed above under "Medications"; what is left of
         # that category (HIV, smoking, mental health) would read as a second copy of it.
-        return self.tr("Other medications") if category == "Medications" else category
+        if category == "Medications":
+            return self.tr("Other medications")
+        return self._words.title(category)
 
     def _distance(self, facility: Facility) -> list[str]:
         if facility.distance_miles is None:
