@@ -133,8 +133,6 @@ def show_like(old: QWidget, new: QWidget) -> None:
     else:
         new.setGeometry(old.geometry())
         new.show()
-    new.raise_()
-    new.activateWindow()
 
 
 def rebuilt_in(lang: str, old: Shell, build: Callable[[], Shell], *,
