@@ -341,7 +341,8 @@ class MainWindow(QMainWindow):
             self.fit_to(width, height)
             for name, prepare in self.screenshot_states():
                 prepare()
-                QCoreApplication.processEvents()
+                for _ in range(5):  # the layouts a page switch asks for, level by level
+                    QCoreApplication.processEvents()
                 path = out_dir / f"{name}-{width}x{height}.png"
                 if not self.grab().save(str(path)):
                     raise OSError(f"cannot write {path}")

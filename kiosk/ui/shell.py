@@ -213,12 +213,16 @@ def build_shell(parts: ShellParts) -> Shell:
     _wire_search(window, screens.search, search_bar, keyboard, navigator)
     window.add_top_bar_widget(language := LanguageButton(parts.content.lang,
                                                          parts.content.languages()))
+    window.narrow_changed.connect(language.set_narrow)
     session = SessionGuard(
         window, kiosk_mode=not windowed, pins=parts.pins,
         timeouts=SessionTimeouts.from_seconds(settings.idle_seconds,
                                               settings.idle_warning_seconds),
     )
     _wire_admin(screens.admin, session)
+    # Never squeezed below its words when the language button shares the narrow top bar.
+    session.quick_exit_button.ensurePolished()
+    session.quick_exit_button.setMinimumWidth(session.quick_exit_button.sizeHint().width())
     counter = ViewCounter(parts.counters, lambda: parts.live.flag(Key.COUNTERS_ENABLED),
                           allowed=(*NAV_ORDER, screens.help.screen_id,
                                    screens.search.screen_id))

@@ -1983,7 +1983,7 @@ Para el bibliotecario: cargue el directorio nacional de SAMHSA con el comando
         </message>
         <message>
             <source>Filters ({count} on)</source>
-            <translation>Filtros ({count} activos)</translation>
+            <translation>Filtros: {count}</translation>
         </message>
         <message>
             <source>No programs match all your choices. Remove “{filter}” to see {count}.</source>

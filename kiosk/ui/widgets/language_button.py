@@ -12,6 +12,8 @@ from kiosk.ui.widgets.touch import TouchButton
 
 #: Each language's name for itself: a visitor looks for their own language's name.
 NATIVE_NAMES = {"en": "English", "es": "Español"}
+#: The short names a narrow top bar (a portrait tablet) has room for.
+SHORT_NAMES = {"en": "EN", "es": "ES"}
 #: What the button does, said in the language it switches to (for screen readers).
 SWITCH_TO = {"en": "Show the kiosk in English", "es": "Ver el quiosco en español"}
 
@@ -38,6 +40,15 @@ class LanguageButton(TouchButton):
         self.setAccessibleDescription(SWITCH_TO.get(self.offered, ""))
         self.setVisible(bool(self.offered))
         self.clicked.connect(self._on_clicked)
+        self.set_narrow(False)
+
+    def set_narrow(self, narrow: bool) -> None:
+        """The short name ("ES") in a narrow top bar, the whole name otherwise; never
+        squeezed below its words."""
+        names = SHORT_NAMES if narrow else NATIVE_NAMES
+        self.setText(names.get(self.offered, self.offered))
+        self.ensurePolished()
+        self.setMinimumWidth(self.sizeHint().width())
 
     def _on_clicked(self) -> None:
         if self.offered:

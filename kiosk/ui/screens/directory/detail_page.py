@@ -91,9 +91,19 @@ class DetailPage(QWidget):
                      else QBoxLayout.Direction.LeftToRight)
         self._body.setDirection(direction)
         self._actions.setDirection(direction)
+        self._fit_stacked()
+
+    def _fit_stacked(self) -> None:
+        stacked = self._stacked
         # Measured against the window, not this page, which grows with its own minimum.
         window = self.window()
         self.detail_area.setMinimumHeight(round(window.height() * 0.45) if stacked else 0)
+        # Stacked, the page's height is measured at its full width, where the caption
+        # would take fewer lines than it does under the QR code: it would then overlap the
+        # code. Its height at its own width (in its polished font) keeps them apart.
+        self.qr_caption.ensurePolished()
+        self.qr_caption.setMinimumHeight(
+            self.qr_caption.heightForWidth(QR_SIZE + 12) if stacked else 0)
 
     def _build_text_area(self) -> QScrollArea:
         self.detail_area = QScrollArea()
@@ -132,7 +142,8 @@ class DetailPage(QWidget):
         self.qr_label.setAccessibleName(self.tr("QR code with this program's name, phone "
                                                 "and address"))
         side.addWidget(self.qr_label)
-        caption = QLabel(self.tr("Scan to save the name, phone and address on your phone."))
+        caption = self.qr_caption = QLabel(self.tr(
+            "Scan to save the name, phone and address on your phone."))
         caption.setWordWrap(True)
         caption.setProperty("role", "small")
         caption.setMaximumWidth(QR_SIZE + 12)
@@ -173,6 +184,7 @@ class DetailPage(QWidget):
         self.qr_label.setPixmap(qr_pixmap(text.qr_payload, QR_SIZE))
         self.qr_label.setProperty("payload", text.qr_payload)
         self.detail_area.verticalScrollBar().setValue(0)
+        self._fit_stacked()
 
     def _key_facts_html(self, facility: Facility, text: FacilityText) -> str:
         parts: list[str] = []
