@@ -29,11 +29,11 @@
         </message>
         <message>
             <source>Admin status</source>
-            <translation>Estado del quiosco</translation>
+            <translation>Estado del kiosco</translation>
         </message>
         <message>
             <source>Back to the kiosk</source>
-            <translation>Volver al quiosco</translation>
+            <translation>Volver al kiosco</translation>
         </message>
         <message>
             <source>Check the databases</source>
@@ -45,7 +45,7 @@
         </message>
         <message>
             <source>Closes the kiosk; it does not start again until the computer restarts</source>
-            <translation>Cierra el quiosco; no vuelve a abrir hasta que se reinicie la computadora</translation>
+            <translation>Cierra el kiosco; no vuelve a abrir hasta que se reinicie la computadora</translation>
         </message>
         <message>
             <source>Content database</source>
@@ -81,7 +81,7 @@
         </message>
         <message>
             <source>Data on this kiosk</source>
-            <translation>Datos en este quiosco</translation>
+            <translation>Datos en este kiosco</translation>
         </message>
         <message>
             <source>Database check result</source>
@@ -93,7 +93,7 @@
         </message>
         <message>
             <source>Exit the kiosk</source>
-            <translation>Salir del quiosco</translation>
+            <translation>Salir del kiosco</translation>
         </message>
         <message>
             <source>From %1</source>
@@ -117,15 +117,15 @@
         </message>
         <message>
             <source>Kiosk ZIP code</source>
-            <translation>Código postal del quiosco</translation>
+            <translation>Código postal del kiosco</translation>
         </message>
         <message>
             <source>Kiosk administration</source>
-            <translation>Administración del quiosco</translation>
+            <translation>Administración del kiosco</translation>
         </message>
         <message>
             <source>Language when the kiosk starts</source>
-            <translation>Idioma al iniciar el quiosco</translation>
+            <translation>Idioma al iniciar el kiosco</translation>
         </message>
         <message>
             <source>Last directory import: %1 added, %2 removed, %3 changed</source>
@@ -177,7 +177,7 @@
         </message>
         <message>
             <source>No publisher key trusted: this kiosk takes no content packs (kiosk-admin pack trust ROOT.json).</source>
-            <translation>No hay una clave de editor de confianza: este quiosco no acepta paquetes de contenido (kiosk-admin pack trust ROOT.json).</translation>
+            <translation>No hay una clave de editor de confianza: este kiosco no acepta paquetes de contenido (kiosk-admin pack trust ROOT.json).</translation>
         </message>
         <message>
             <source>No screen views counted in the last 7 days.</source>
@@ -185,7 +185,7 @@
         </message>
         <message>
             <source>Not saved: the settings database cannot be written. Ask IT to check the kiosk's data folder (disk space and permissions).</source>
-            <translation>No se guardó: no se puede escribir la base de datos de la configuración. Pida a informática que revise la carpeta de datos del quiosco (espacio y permisos).</translation>
+            <translation>No se guardó: no se puede escribir la base de datos de la configuración. Pida a informática que revise la carpeta de datos del kiosco (espacio y permisos).</translation>
         </message>
         <message>
             <source>OK</source>
@@ -205,7 +205,7 @@
         </message>
         <message>
             <source>Pack version %1 is installed: the kiosk shows it after the next idle reset.</source>
-            <translation>El paquete versión %1 está instalado: el quiosco lo muestra después del próximo reinicio por inactividad.</translation>
+            <translation>El paquete versión %1 está instalado: el kiosco lo muestra después del próximo reinicio por inactividad.</translation>
         </message>
         <message>
             <source>Printer</source>
@@ -233,7 +233,7 @@
         </message>
         <message>
             <source>Restart the kiosk</source>
-            <translation>Reiniciar el quiosco</translation>
+            <translation>Reiniciar el kiosco</translation>
         </message>
         <message>
             <source>Save ZIP code</source>
@@ -277,7 +277,7 @@
         </message>
         <message>
             <source>This kiosk's ZIP code (where program searches start)</source>
-            <translation>Código postal de este quiosco (donde empiezan las búsquedas de programas)</translation>
+            <translation>Código postal de este kiosco (donde empiezan las búsquedas de programas)</translation>
         </message>
         <message>
             <source>Trusted publisher key: %1</source>
@@ -324,7 +324,7 @@
         </message>
         <message>
             <source>Remove program</source>
-            <translation>Quitar programa</translation>
+            <translation>Quitar</translation>
         </message>
         <message>
             <source>Remove the program</source>
@@ -1060,7 +1060,7 @@ To find a program now, call one of the helplines on this screen. They can tell y
 For the librarian: load SAMHSA's National Directory with the command
 {command}
 (see docs/directory.md).</source>
-            <translation>Este quiosco todavía no tiene un directorio de programas.
+            <translation>Este kiosco todavía no tiene un directorio de programas.
 
 Para buscar un programa ahora, llame a una de las líneas de ayuda de esta pantalla. Le pueden decir qué programas hay cerca de usted.
 
@@ -1240,7 +1240,7 @@ Para el bibliotecario: cargue el directorio nacional de SAMHSA con el comando
         </message>
         <message>
             <source>This kiosk needs attention — please tell a staff member</source>
-            <translation>Este quiosco necesita atención: por favor avise a un empleado</translation>
+            <translation>Este kiosco necesita atención: por favor avise a un empleado</translation>
         </message>
     </context>
     <context>
@@ -1423,7 +1423,7 @@ Para el bibliotecario: cargue el directorio nacional de SAMHSA con el comando
         </message>
         <message>
             <source>This kiosk cannot print right now. You can take the information with you on your phone instead.</source>
-            <translation>Este quiosco no puede imprimir ahora. También puede llevar la información en su teléfono.</translation>
+            <translation>Este kiosco no puede imprimir ahora. También puede llevar la información en su teléfono.</translation>
         </message>
         <message>
             <source>You can take the information with you on your phone instead.</source>
@@ -2003,11 +2003,11 @@ Para el bibliotecario: cargue el directorio nacional de SAMHSA con el comando
         </message>
         <message>
             <source>Show {count} programs</source>
-            <translation>Ver {count} programas</translation>
+            <translation>Ver programas ({count})</translation>
         </message>
         <message>
             <source>{shown} of {total} programs match.</source>
-            <translation>{shown} de {total} programas coinciden.</translation>
+            <translation>Programas que coinciden: {shown} de {total}.</translation>
         </message>
         <message>
             <source>‹ Change place</source>
@@ -2084,7 +2084,7 @@ Para el bibliotecario: cargue el directorio nacional de SAMHSA con el comando
         </message>
         <message>
             <source>Search is not ready on this kiosk (its content needs updating). Use the menu, or call a helpline on this screen.</source>
-            <translation>La búsqueda no está lista en este quiosco (hay que actualizar su contenido). Use el menú, o llame a una línea de ayuda de esta pantalla.</translation>
+            <translation>La búsqueda no está lista en este kiosco (hay que actualizar su contenido). Use el menú, o llame a una línea de ayuda de esta pantalla.</translation>
         </message>
         <message>
             <source>Search results</source>
@@ -2096,7 +2096,7 @@ Para el bibliotecario: cargue el directorio nacional de SAMHSA con el comando
         </message>
         <message>
             <source>This kiosk does not know where it is, so it cannot find what is near. Type a ZIP code instead, for example 60625.</source>
-            <translation>Este quiosco no sabe dónde está, así que no puede buscar lo que hay cerca. Escriba un código postal, por ejemplo 60625.</translation>
+            <translation>Este kiosco no sabe dónde está, así que no puede buscar lo que hay cerca. Escriba un código postal, por ejemplo 60625.</translation>
         </message>
         <message>
             <source>Type a word, a city or a ZIP code in the search box at the top. For example: detox, Medicaid, español, near me or 60625.</source>
@@ -2127,11 +2127,11 @@ Para el bibliotecario: cargue el directorio nacional de SAMHSA con el comando
         </message>
         <message>
             <source>The admin PIN pad is locked. Try again in %1 minutes, or ask IT to check the kiosk's data folder.</source>
-            <translation>El teclado del PIN está bloqueado. Intente de nuevo en %1 minutos, o pida a informática que revise la carpeta de datos del quiosco.</translation>
+            <translation>El teclado del PIN está bloqueado. Intente de nuevo en %1 minutos, o pida a informática que revise la carpeta de datos del kiosco.</translation>
         </message>
         <message>
             <source>The admin PIN pad is locked. Try again in 1 minute, or ask IT to check the kiosk's data folder.</source>
-            <translation>El teclado del PIN está bloqueado. Intente de nuevo en 1 minuto, o pida a informática que revise la carpeta de datos del quiosco.</translation>
+            <translation>El teclado del PIN está bloqueado. Intente de nuevo en 1 minuto, o pida a informática que revise la carpeta de datos del kiosco.</translation>
         </message>
         <message>
             <source>Too many wrong PINs. Try again in %1 minutes.</source>

@@ -7,7 +7,8 @@ from dataclasses import replace
 from typing import Any
 
 import pytest
-from PySide6.QtWidgets import QApplication
+from PySide6.QtCore import QLocale
+from PySide6.QtWidgets import QAbstractButton, QApplication
 
 from kiosk.store.directory import DirectoryRepository
 from kiosk.ui.screens.directory.choose_page import state_name
@@ -74,3 +75,21 @@ def test_the_check_finds_english_on_the_english_kiosk(shell: Any, stores: Any) -
     QApplication.processEvents()
     found = english_left(shell.window, exempt_strings(shell, stores), english_sources())
     assert "Print" in found and len(found) > 5, found
+
+
+@needs_directory
+def test_counts_read_as_us_spanish_writes_them(spanish_shell: Any) -> None:
+    """"1,141 programas" (as US Spanish-language materials write it), the same grouping
+    wherever a number shows, and no "1 programas"."""
+    assert QLocale().toString(12200) == "12,200"
+    directory = spanish_shell.screens.directory
+    spanish_shell.navigator.go(directory.screen_id)
+    directory.on_shown()
+    states = {b.text().split("\n")[0]: b.text() for b in
+              directory.choose_page.findChildren(QAbstractButton) if "\n" in b.text()}
+    assert states["California"].endswith(" programas")
+    count = states["California"].split("\n")[1].split()[0]
+    assert "," in count and "." not in count
+    directory.show_state("VT")
+    assert directory.results_page.count_label.text().startswith("Programas que coinciden: ")
+    assert not [t for t in states.values() if t.endswith("\n1 programas")]

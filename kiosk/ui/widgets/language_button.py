@@ -15,7 +15,7 @@ NATIVE_NAMES = {"en": "English", "es": "Español"}
 #: The short names a narrow top bar (a portrait tablet) has room for.
 SHORT_NAMES = {"en": "EN", "es": "ES"}
 #: What the button does, said in the language it switches to (for screen readers).
-SWITCH_TO = {"en": "Show the kiosk in English", "es": "Ver el quiosco en español"}
+SWITCH_TO = {"en": "Show the kiosk in English", "es": "Ver el kiosco en español"}
 
 
 def other_language(current: str, languages: Sequence[str]) -> str:
