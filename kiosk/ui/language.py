@@ -108,20 +108,20 @@ def restore(shell: Shell, place: Place) -> None:
         shell.search_bar.field.setText(place.search_text)
         shell.search_bar.blockSignals(False)
         screens.search.set_query(place.search_text)
+    directory = place.directory
+    if directory.chosen is not None or directory.facility_id or directory.typed_zip:
+        # Even from another screen: Back to the directory finds the visitor's results.
+        screens.directory.restore_place(directory)
     screen_id = place.screen_id if place.screen_id not in NOT_RESTORED else "home"
     if screen_id == screens.print_preview.screen_id:
         if place.preview_of == screens.checklist.screen_id:
             nav.print_checklist()
             return
-        if place.directory.facility_id:
-            nav.go(screens.directory.screen_id)
-            screens.directory.restore_place(place.directory)
-            nav.print_facility(place.directory.facility_id)
+        if directory.facility_id:
+            nav.print_facility(directory.facility_id)
             return
         screen_id = place.preview_of or "home"
     nav.go(screen_id)
-    if screen_id == screens.directory.screen_id:
-        screens.directory.restore_place(place.directory)
 
 
 def show_like(old: QWidget, new: QWidget) -> None:

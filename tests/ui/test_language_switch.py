@@ -154,3 +154,17 @@ def test_a_spanish_program_page_and_slip_carry_spanish_service_labels(
     slip = spanish.screens.print_preview.printout.html
     assert "Formas de pago que acepta" in slip
     assert all(label in slip for label in payment)
+
+
+@needs_directory
+def test_the_directory_place_is_kept_from_another_screen(
+        qtbot: Any, running: KioskRun) -> None:
+    facility_id = visit(running.shell)
+    running.shell.navigator.go("checklist")
+    spanish = press_language(qtbot, running)
+    assert spanish.window.current_screen_id() == "checklist"
+    assert spanish.screens.checklist.program is not None
+    spanish.navigator.go("directory")  # the visitor goes back to the program
+    assert spanish.screens.directory.current_facility_id() == facility_id
+    assert spanish.screens.directory.place().chosen == ("state", "VT")
+    assert spanish.screens.directory.results_page.chosen == {"intensive_outpatient"}
