@@ -8,7 +8,7 @@ import os
 import sqlite3
 import sys
 import threading
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -309,7 +309,43 @@ class KioskRun:
         self._daily.timeout.connect(self.check_for_pack)
         self._daily.start()
         self._checks: list[threading.Thread] = []
+        #: The kiosk's own language (the admin setting): every session reset returns to it.
+        self.default_lang = stores.settings.lang
+        self._connect(shell)
+
+    def _connect(self, shell: Shell) -> None:
         shell.session.session_reset.connect(self._on_session_reset)
+        shell.language_button.language_chosen.connect(self._on_language_chosen)
+
+    def _on_language_chosen(self, lang: str) -> None:
+        from PySide6.QtCore import QTimer
+
+        # After the click has finished: the button's window is replaced.
+        QTimer.singleShot(0, lambda: self.switch_language(lang))
+
+    def switch_language(self, lang: str, *, keep_place: bool = True,
+                        quick_exit: bool = False) -> bool:
+        """Show the kiosk in `lang` at once, the visitor's place kept (`keep_place`), from
+        the same databases; on any error the kiosk stays as it is."""
+        from kiosk.ui import language
+
+        content = self.stores.content.in_language(lang)
+        stores = replace(self.stores, content=content,
+                         settings=self.stores.settings.with_overrides(lang=content.lang))
+
+        def prepare(shell: Shell) -> None:
+            if quick_exit:
+                shell.session.quick_exit()  # the neutral screen covers the new window too
+
+        try:
+            shell = language.rebuilt_in(content.lang, self.shell, lambda: build_shell(stores),
+                                        keep_place=keep_place, prepare=prepare)
+        except Exception:  # the visitor keeps the working kiosk; the log has the reason
+            log.exception("the kiosk could not be shown in %r; it stays as it is", lang)
+            return False
+        self.shell, self.stores = shell, stores  # the same connections: nothing to close
+        self._connect(shell)
+        return True
 
     def pack_changed(self) -> bool:
         """Is a different pack installed than the one this kiosk opened?"""
@@ -318,15 +354,20 @@ class KioskRun:
         return installed.installed_version(self._data_dir) != self._seen_pack
 
     def _on_session_reset(self, reason: str) -> None:
-        if reason == "idle" and self.pack_changed():
-            from PySide6.QtCore import QTimer
+        from PySide6.QtCore import QTimer
 
+        if reason == "idle" and self.pack_changed():
             # After the reset has finished: the old shell is closed outside its own signal.
             QTimer.singleShot(0, self.switch_content)
+        elif self.stores.content.lang != self.default_lang:
+            # The next visitor starts in the kiosk's own language.
+            QTimer.singleShot(0, lambda: self.switch_language(
+                self.default_lang, keep_place=False, quick_exit=reason == "quick_exit"))
 
     def switch_content(self) -> bool:
         """Open the installed pack and build a new shell on it; keep the old on any error."""
         from kiosk.ui import application
+        from kiosk.ui.language import use_language
 
         seen = installed.installed_version(self._data_dir)  # before opening: none is missed
         try:
@@ -335,6 +376,7 @@ class KioskRun:
             log.error("new content pack not opened, the kiosk keeps its content: %s", exc)
             return False
         try:
+            use_language(stores.settings.lang)  # a reset returns to the kiosk's own anyway
             shell = build_shell(stores)
         except Exception:  # the visitor keeps the working kiosk; the log has the reason
             log.exception("new content pack could not be shown; the kiosk keeps its content")
@@ -343,7 +385,7 @@ class KioskRun:
         old_shell, old_stores = self.shell, self.stores
         self.shell, self.stores = shell, stores
         self._seen_pack = seen
-        shell.session.session_reset.connect(self._on_session_reset)
+        self._connect(shell)
         shell.warm_up_after_first_frame()
         application.show(shell.window, self._settings.windowed)
         old_shell.close()

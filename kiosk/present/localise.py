@@ -9,7 +9,7 @@ translated facility sorts and groups exactly as the English one does.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import replace
+from dataclasses import dataclass, field, replace
 
 from kiosk.domain import Facility, FacilityService
 
@@ -36,3 +36,18 @@ def localise_facility(facility: Facility, labels: Mapping[str, str]) -> Facility
 def category_title(category: str, titles: Mapping[str, str]) -> str:
     """A service group's heading (the directory's English title) in the visitor's language."""
     return titles.get(category, category)
+
+
+@dataclass(frozen=True)
+class ServiceWords:
+    """One language's service labels (code -> label) and group titles (English title ->
+    title); both empty for the directory's own English."""
+
+    labels: Mapping[str, str] = field(default_factory=dict)
+    titles: Mapping[str, str] = field(default_factory=dict)
+
+    def facility(self, facility: Facility) -> Facility:
+        return localise_facility(facility, self.labels)
+
+    def title(self, category: str) -> str:
+        return category_title(category, self.titles)

@@ -5,11 +5,11 @@ from __future__ import annotations
 import logging
 import sys
 
-from PySide6.QtCore import QLibraryInfo, QLocale, QtMsgType, QTranslator, qInstallMessageHandler
+from PySide6.QtCore import QtMsgType, QTranslator, qInstallMessageHandler
 from PySide6.QtWidgets import QApplication, QMainWindow, QWidget
 
 from kiosk import paths
-from kiosk.ui import theme
+from kiosk.ui import language, theme
 from kiosk.ui.screens.maintenance import MaintenanceScreen
 
 log = logging.getLogger("kiosk.qt")
@@ -29,17 +29,7 @@ def _qt_message(msg_type: QtMsgType, _context: object, message: str) -> None:
 
 def install_translators(app: QApplication, lang: str) -> list[QTranslator]:
     """Load the kiosk's own catalog (resources/i18n/kiosk_<lang>.qm) and Qt's, if present."""
-    translators = []
-    for name, folder in (
-        (f"kiosk_{lang}", paths.resources_dir() / "i18n"),
-        (f"qtbase_{lang}", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)),
-    ):
-        translator = QTranslator(app)
-        if translator.load(name, str(folder)):
-            app.installTranslator(translator)
-            translators.append(translator)
-    QLocale.setDefault(QLocale(lang))
-    return translators
+    return language.use_language(lang) if app is not None else []
 
 
 def create_app(lang: str = "en") -> QApplication:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from typing import Any, Generic, TypeVar
 
 from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelIndex, Qt
@@ -87,6 +88,14 @@ class CheckListModel(QAbstractListModel):
 
     def ticked_keys(self) -> list[str]:
         return [key for _, key in self._rows if key and key in self._ticked]
+
+    def set_ticked(self, keys: Iterable[str]) -> None:
+        """Tick exactly the items with these keys (the others are unticked)."""
+        wanted = {key for _, key in self._rows if key} & set(keys)
+        if wanted != self._ticked:
+            self._ticked = wanted
+            if self._rows:
+                self.dataChanged.emit(self.index(0), self.index(len(self._rows) - 1))
 
     def toggle(self, row: int) -> None:
         if self.is_heading(row):

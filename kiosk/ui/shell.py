@@ -20,6 +20,7 @@ from kiosk.config import Settings
 from kiosk.domain import Facility, Helpline
 from kiosk.packs.installed import PackStatus
 from kiosk.present.helplines import help_screen_order, ordered_helplines
+from kiosk.present.localise import ServiceWords
 from kiosk.present.settings import Key, LiveSettings
 from kiosk.store.admin import SettingsRepository
 from kiosk.store.content import ContentRepository
@@ -35,6 +36,7 @@ from kiosk.ui.screens.base import Screen, nav_title
 from kiosk.ui.screens.home import HomeScreen
 from kiosk.ui.session import SessionGuard, SessionTimeouts
 from kiosk.ui.widgets.keyboard import OnScreenKeyboard
+from kiosk.ui.widgets.language_button import LanguageButton
 from kiosk.ui.widgets.search_bar import SearchBar
 
 if TYPE_CHECKING:
@@ -211,6 +213,8 @@ class Shell:
     search_bar: SearchBar
     keyboard: OnScreenKeyboard
     helplines: tuple[Helpline, ...]
+    #: "Español" / "English": app.py rebuilds the shell in the language it emits.
+    language_button: LanguageButton
     display: DisplayOptions | None = None
 
     def warm_up(self) -> None:
@@ -246,6 +250,9 @@ def build_shell(parts: ShellParts) -> Shell:
     screens = Screens(window)
     navigator = Navigator(window, screens, keyboard)
     _wire_search(window, screens, search_bar, keyboard, navigator)
+    window.add_top_bar_widget(language := LanguageButton(parts.content.lang,
+                                                         parts.content.languages()))
+    window.narrow_changed.connect(language.set_narrow)
     session = SessionGuard(
         window, kiosk_mode=not settings.windowed, pins=parts.pins,
         timeouts=SessionTimeouts.from_seconds(settings.idle_seconds,
@@ -254,16 +261,19 @@ def build_shell(parts: ShellParts) -> Shell:
     builder.connect(screens, navigator, session)
     display_button = _wire_display(window, session, parts.live)
     _set_tab_order(window, [session.quick_exit_button, search_bar.field,
-                            search_bar.keyboard_button, display_button,
+                            search_bar.keyboard_button, language, display_button,
                             *window.nav_buttons.values()])
     FocusRing(window)
+    # Never squeezed below its words when the language button shares the narrow top bar.
+    session.quick_exit_button.ensurePolished()
+    session.quick_exit_button.setMinimumWidth(session.quick_exit_button.sizeHint().width())
     window.navigate(HOME)  # before the counter listens: the start is not a visitor's view
     counter = ViewCounter(parts.counters, lambda: parts.live.flag(Key.COUNTERS_ENABLED),
                           allowed=(*NAV_ORDER, HELP, SEARCH))
     window.add_reset_hook(counter.skip_next_home)
     window.screen_changed.connect(counter)
     return Shell(window, screens, session, counter, navigator, search_bar, keyboard,
-                 tuple(helplines), window.findChild(DisplayOptions))
+                 tuple(helplines), language, window.findChild(DisplayOptions))
 
 
 class ScreenBuilder:
@@ -319,7 +329,10 @@ class ScreenBuilder:
         from kiosk.ui.screens.directory import DirectoryScreen
 
         nav = self._wiring()[1]
-        screen = DirectoryScreen(self._parts.directory, self._parts.settings.kiosk_zip)
+        content = self._parts.content
+        screen = DirectoryScreen(self._parts.directory, self._parts.settings.kiosk_zip,
+                                 words=ServiceWords(content.service_labels(),
+                                                    content.service_category_titles()))
         screen.facility_for_checklist.connect(nav.add_to_checklist)
         screen.print_requested.connect(nav.print_facility)
         return screen

@@ -7,6 +7,8 @@ import re
 from PySide6.QtCore import QCoreApplication, QTranslator
 from PySide6.QtWidgets import QAbstractButton, QLabel
 
+from kiosk.ui.widgets.language_button import LanguageButton
+
 MARK = "⟦"
 
 
@@ -51,6 +53,8 @@ def test_every_visible_string_is_translated_or_content(qtbot, make_window, store
             for widget in widgets:
                 if not widget.isVisibleTo(window) or not widget.text().strip():
                     continue
+                if isinstance(widget, LanguageButton):
+                    continue  # names the other language in that language, by design
                 rest = widget.text()
                 for piece in content:
                     rest = rest.replace(piece, " ")

@@ -9,6 +9,7 @@ from PySide6.QtCore import QCoreApplication, QLocale, QTranslator
 from PySide6.QtGui import QGuiApplication
 
 from kiosk import paths
+from kiosk.ui.language import locale_for
 
 #: The language the printouts' own words are written in (no catalog needed).
 SOURCE_LANG = "en"
@@ -30,7 +31,7 @@ def install_language(lang: str) -> bool:
 
     False when that catalog is missing, so the caller can say so instead of printing a
     page whose headings are English and whose content is not."""
-    QLocale.setDefault(QLocale(lang))
+    QLocale.setDefault(locale_for(lang))
     if lang == SOURCE_LANG:
         return True
     app = QCoreApplication.instance()

@@ -59,6 +59,8 @@ class ChecklistScreen(Screen):
         self.remove_program_button = TouchButton(self.tr("Remove program"))
         self.remove_program_button.setAccessibleName(self.tr("Remove the program"))
         self.remove_program_button.clicked.connect(self._on_remove_program_button_clicked)
+        self.remove_program_button.ensurePolished()  # never squeezed below its word
+        self.remove_program_button.setMinimumWidth(self.remove_program_button.sizeHint().width())
         program_row.addWidget(self.remove_program_button)
         layout.addLayout(program_row)
 

@@ -41,6 +41,13 @@ class ListDetailScreen(Screen, Generic[T]):
                 self.detail.select(row)
                 return
 
+    def current_item_id(self) -> str:
+        """The id of the item open now ("" before the screen was first shown)."""
+        row = self.detail.current_row()
+        if not self._loaded or not 0 <= row < self.detail.model.rowCount():
+            return ""
+        return self._item_id(self.detail.model.item(row))
+
     def reset(self) -> None:
         if self._loaded:
             self.detail.select(0)

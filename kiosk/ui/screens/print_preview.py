@@ -334,6 +334,10 @@ class PrintPreviewScreen(Screen):
         self.stack.setCurrentIndex(self.DONE)
         self.pdf_saved.emit(path)
 
+    def returns_to(self) -> str:
+        """The screen the visitor came from, which Back goes to."""
+        return self._return_to
+
     def _on_back_button_clicked(self) -> None:
         target = self._return_to
         self.reset()

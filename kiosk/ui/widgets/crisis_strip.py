@@ -49,11 +49,22 @@ class CrisisStrip(QFrame):
         row.setSpacing(16)
         row.addLayout(self._lines, 1)
         row.addWidget(self.qr_label, 0, Qt.AlignmentFlag.AlignVCenter)
-        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
+        # The lines stack (below) rather than widen the window: one row of longer words (a
+        # translation, large text) must never push the kiosk past a 1024-pixel screen.
+        self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
+
+    def _one_row_width(self) -> int:
+        """The width both lines need side by side, unwrapped, with the QR code."""
+        margins = self.contentsMargins()
+        row = self.layout()
+        spacing = row.spacing() if row is not None else 0
+        lines = sum(label.fontMetrics().horizontalAdvance(label.text()) + 2
+                    for label in (self.crisis_label, self.emergency_label))
+        return margins.left() + margins.right() + 16 + 16 + lines + 48 + spacing + self.QR_SIDE
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
-        one_row = event.size().width() >= ONE_ROW_MIN_WIDTH
+        one_row = event.size().width() >= max(ONE_ROW_MIN_WIDTH, self._one_row_width())
         direction = (QBoxLayout.Direction.LeftToRight if one_row
                      else QBoxLayout.Direction.TopToBottom)
         if self._lines.direction() != direction:

@@ -44,17 +44,22 @@ class ListDetail(QWidget, Generic[T]):
         detail = QVBoxLayout()
         detail.addWidget(self.title)
         detail.addWidget(self.view, 1)
+        columns = QHBoxLayout()
+        columns.setSpacing(16)
+        columns.addWidget(self.list, 2)
+        columns.addLayout(detail, 3)
+        # Previous and Next run under both columns, not the text's alone: longer words
+        # (Spanish "Siguiente") then never make the page wider than a 1024-pixel screen.
         buttons = QHBoxLayout()
         buttons.addWidget(self.previous_button)
         buttons.addStretch(1)
         buttons.addWidget(self.next_button)
-        detail.addLayout(buttons)
 
-        layout = QHBoxLayout(self)
+        layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.setSpacing(16)
-        layout.addWidget(self.list, 2)
-        layout.addLayout(detail, 3)
+        layout.setSpacing(12)
+        layout.addLayout(columns, 1)
+        layout.addLayout(buttons)
 
     def set_items(self, rows: list[tuple[str, T]]) -> None:
         self.model.set_items(rows)

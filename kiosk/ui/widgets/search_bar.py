@@ -35,7 +35,7 @@ class SearchBar(QWidget):
         self.field.setAccessibleName(self.tr("Search the guide, questions and programs"))
         self.field.setMaxLength(MAX_SEARCH_CHARS)
         self.field.setMinimumHeight(theme.touch_target_px(self))
-        self.field.setMinimumWidth(240)
+        self.field.setMinimumWidth(220)
         self.field.setMaximumWidth(620)
         # No autocompletion (a QLineEdit has no completer unless given one), no spell-check
         # memory, nothing offered from earlier visitors.
@@ -62,7 +62,9 @@ class SearchBar(QWidget):
         if narrow == self._narrow:
             return
         self._narrow = narrow
-        self.field.setMinimumWidth(150 if narrow else 240)
+        # Room for the language button too, in either language: a wide bar that cannot
+        # shrink below 900 px would never become the narrow one.
+        self.field.setMinimumWidth(100 if narrow else 220)
         self.keyboard_button.setText(self.tr("⌨") if narrow else self.tr("⌨ Keyboard"))
         self.keyboard_button.ensurePolished()
         self.keyboard_button.setMinimumWidth(self.keyboard_button.sizeHint().width())

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 from kiosk.domain import Facility
 from kiosk.present.facility import LISTED_CATEGORIES, FacilityText, describe, distance_text
 from kiosk.present.local_program import LocalText, describe_local
+from kiosk.present.localise import ServiceWords
 from kiosk.ui.screens.base import heading
 from kiosk.ui.screens.directory.words import tr
 from kiosk.ui.widgets.qr import qr_pixmap
@@ -47,8 +48,10 @@ class DetailPage(QWidget):
     checklist_requested = Signal(str)
     print_requested = Signal(str)
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, parent: QWidget | None = None, *,
+                 words: ServiceWords | None = None) -> None:
         super().__init__(parent)
+        self._words = words or ServiceWords()
         self._facility_id = ""
         self._local: LocalText | None = None
         layout = QVBoxLayout(self)
@@ -88,9 +91,19 @@ class DetailPage(QWidget):
                      else QBoxLayout.Direction.LeftToRight)
         self._body.setDirection(direction)
         self._actions.setDirection(direction)
+        self._fit_stacked()
+
+    def _fit_stacked(self) -> None:
+        stacked = self._stacked
         # Measured against the window, not this page, which grows with its own minimum.
         window = self.window()
         self.detail_area.setMinimumHeight(round(window.height() * 0.45) if stacked else 0)
+        # Stacked, the page's height is measured at its full width, where the caption
+        # would take fewer lines than it does under the QR code: it would then overlap the
+        # code. Its height at its own width (in its polished font) keeps them apart.
+        self.qr_caption.ensurePolished()
+        self.qr_caption.setMinimumHeight(
+            self.qr_caption.heightForWidth(QR_SIZE + 12) if stacked else 0)
 
     def _build_text_area(self) -> QScrollArea:
         self.detail_area = QScrollArea()
@@ -129,7 +142,8 @@ class DetailPage(QWidget):
         self.qr_label.setAccessibleName(self.tr("QR code with this program's name, phone "
                                                 "and address"))
         side.addWidget(self.qr_label)
-        caption = QLabel(self.tr("Scan to save the name, phone and address on your phone."))
+        caption = self.qr_caption = QLabel(self.tr(
+            "Scan to save the name, phone and address on your phone."))
         caption.setWordWrap(True)
         caption.setProperty("role", "small")
         caption.setMaximumWidth(QR_SIZE + 12)
@@ -172,6 +186,7 @@ class DetailPage(QWidget):
         self.qr_label.setPixmap(qr_pixmap(text.qr_payload, QR_SIZE))
         self.qr_label.setProperty("payload", text.qr_payload)
         self.detail_area.verticalScrollBar().setValue(0)
+        self._fit_stacked()
 
     def _key_facts_html(self, facility: Facility, text: FacilityText) -> str:
         parts: list[str] = []
@@ -272,7 +287,9 @@ class DetailPage(QWidget):
     def _other_title(self, category: str) -> str:
         # The medicines themselves are listed above under "Medications"; what is left of
         # that category (HIV, smoking, mental health) would read as a second copy of it.
-        return self.tr("Other medications") if category == "Medications" else category
+        if category == "Medications":
+            return self.tr("Other medications")
+        return self._words.title(category)
 
     def _distance(self, facility: Facility) -> list[str]:
         if facility.distance_miles is None:

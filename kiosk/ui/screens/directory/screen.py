@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import builtins
 from collections.abc import Callable
+from dataclasses import dataclass
 from datetime import datetime
 
 from PySide6.QtCore import Signal
@@ -20,6 +21,7 @@ from kiosk.present.directory_index import (
     index_steps,
 )
 from kiosk.present.local_program import now_here
+from kiosk.present.localise import ServiceWords
 from kiosk.store.directory import DirectoryRepository
 from kiosk.ui.directory_models import FacilityListModel, ProgramList
 from kiosk.ui.ops import BatchJob
@@ -31,6 +33,18 @@ from kiosk.ui.screens.directory.results_page import ResultsPage
 from kiosk.ui.widgets.keypad import NumericKeypad
 
 
+@dataclass(frozen=True)
+class DirectoryPlace:
+    """A visitor's place in the directory: the state or ZIP chosen, the filters on, the
+    program open and which page shows."""
+
+    chosen: tuple[str, str] | None
+    filters: frozenset[str]
+    facility_id: str
+    page: str
+    typed_zip: str
+
+
 class DirectoryScreen(Screen):
     screen_id = "directory"
 
@@ -40,15 +54,20 @@ class DirectoryScreen(Screen):
 
     def __init__(self, directory: DirectoryRepository | None = None, default_zip: str = "",
                  parent: QWidget | None = None,
-                 clock: Callable[[], datetime] = now_here) -> None:
+                 clock: Callable[[], datetime] = now_here,
+                 words: ServiceWords | None = None) -> None:
         super().__init__(parent)
         self._repo = directory
+        #: The service labels in the visitor's language; names and addresses stay SAMHSA's.
+        self._words = words or ServiceWords()
         #: The kiosk's clock (aware): local programs' "Open now" and hours read it.
         self._clock = clock
         self._default_zip = default_zip if len(default_zip) == 5 and default_zip.isdigit() else ""
         self._index: DirectoryIndex | None = None
         self._job: BatchJob[DirectoryIndex] | None = None
         self._zip_origin: tuple[float, float] | None = None
+        #: The place the results are for: ("state", "VT"), ("zip", "05401") or None.
+        self._chosen: tuple[str, str] | None = None
 
         layout = page_layout(self)
         self.pages = QStackedWidget()
@@ -57,7 +76,7 @@ class DirectoryScreen(Screen):
         self.choose_page = ChoosePage()
         self.results_page = ResultsPage()
         self.results_page.clock = self.results_page.model.clock = clock
-        self.detail_page = DetailPage()
+        self.detail_page = DetailPage(words=self._words)
         for page in (self.empty_page, self.choose_page, self.results_page, self.detail_page):
             self.pages.addWidget(page)
         self.pages.currentChanged.connect(self._on_pages_current_changed)
@@ -185,6 +204,7 @@ class DirectoryScreen(Screen):
         if self._index is None:
             return
         self._zip_origin = None
+        self._chosen = ("state", state)
         self.choose_page.set_zip_error("")
         title = self.tr("Programs in {place}").format(place=state_name(state))
         self.results_page.show_place(self._index, self._index.state_place(state), title)
@@ -208,6 +228,7 @@ class DirectoryScreen(Screen):
             return False
         self.choose_page.set_zip_error("")
         self._zip_origin = origin
+        self._chosen = ("zip", zip_code)
         title = self.tr("Nearest to ZIP {zip}").format(zip=zip_code)
         self.results_page.show_place(self._index, self._index.zip_place(origin), title)
         self.pages.setCurrentWidget(self.results_page)
@@ -250,6 +271,33 @@ class DirectoryScreen(Screen):
     def _on_results_page_change_place_requested(self) -> None:
         self.pages.setCurrentWidget(self.choose_page)
 
+    def place(self) -> DirectoryPlace:
+        """Where the visitor is in the directory, to take over into a rebuilt screen."""
+        page = ("detail" if self.pages.currentWidget() is self.detail_page and
+                self.current_facility_id() else
+                "results" if self.pages.currentWidget() is self.results_page else "choose")
+        return DirectoryPlace(chosen=self._chosen, filters=self.results_page.chosen,
+                              facility_id=self.current_facility_id(), page=page,
+                              typed_zip=self.zip_edit.text())
+
+    def restore_place(self, place: DirectoryPlace) -> None:
+        """Show `place` (from another DirectoryScreen's place()) here."""
+        if place.chosen is not None:
+            kind, value = place.chosen
+            if kind == "zip":
+                shown = self.show_zip(value)
+            else:
+                self.show_state(value)
+                shown = self._chosen is not None
+            if shown:
+                for key in sorted(place.filters):
+                    self.set_filter(key, True)
+        self.zip_edit.setText(place.typed_zip)
+        if place.page == "detail" and place.facility_id:
+            self.show_facility(place.facility_id)
+        elif place.page == "choose" and self._loaded_repo() is not None:
+            self.pages.setCurrentWidget(self.choose_page)
+
     # --------------------------------------------------------------- detail --
     def _on_results_page_facility_activated(self, facility_id: str) -> None:
         self.show_facility(facility_id)
@@ -258,14 +306,15 @@ class DirectoryScreen(Screen):
         """A facility with its distance from the ZIP the visitor entered, if any (for slips)."""
         if self._repo is None:
             return None
-        return self._repo.facility(facility_id, near=self._zip_origin)
+        facility = self._repo.facility(facility_id, near=self._zip_origin)
+        return self._words.facility(facility) if facility is not None else None
 
     def show_facility(self, facility_id: str) -> bool:
         """Open one facility's details (also used by search). False if it is unknown."""
         repo = self._repo
         if repo is None:
             return False
-        facility = repo.facility(facility_id, near=self._zip_origin)
+        facility = self.facility_as_shown(facility_id)
         if facility is None:
             return False
         self._ensure_loaded()
@@ -291,6 +340,7 @@ class DirectoryScreen(Screen):
         self.results_page.reset()
         self.detail_page.clear()
         self._zip_origin = None
+        self._chosen = None
         self._show_start_page()
 
     # `list` is the results list view here (see the property above).
