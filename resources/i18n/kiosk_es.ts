@@ -24,10 +24,6 @@
             <translation>Un código postal tiene 5 dígitos.</translation>
         </message>
         <message>
-            <source>Admin</source>
-            <translation>Administración</translation>
-        </message>
-        <message>
             <source>Admin status</source>
             <translation>Estado del kiosco</translation>
         </message>
@@ -116,6 +112,18 @@
             <translation>Las líneas de ayuda, el código postal y el idioma cambian al reiniciar. Esta pantalla se cierra sola después de un minuto sin tocarla.</translation>
         </message>
         <message>
+            <source>High contrast at start is off</source>
+            <translation>El alto contraste al empezar está apagado</translation>
+        </message>
+        <message>
+            <source>High contrast at start is on</source>
+            <translation>El alto contraste al empezar está encendido</translation>
+        </message>
+        <message>
+            <source>High contrast each visitor starts with</source>
+            <translation>Alto contraste con el que empieza cada visitante</translation>
+        </message>
+        <message>
             <source>Kiosk ZIP code</source>
             <translation>Código postal del kiosco</translation>
         </message>
@@ -126,6 +134,14 @@
         <message>
             <source>Language when the kiosk starts</source>
             <translation>Idioma al iniciar el kiosco</translation>
+        </message>
+        <message>
+            <source>Large</source>
+            <translation>Grande</translation>
+        </message>
+        <message>
+            <source>Largest</source>
+            <translation>Muy grande</translation>
         </message>
         <message>
             <source>Last directory import: %1 added, %2 removed, %3 changed</source>
@@ -182,6 +198,10 @@
         <message>
             <source>No screen views counted in the last 7 days.</source>
             <translation>No se contaron pantallas en los últimos 7 días.</translation>
+        </message>
+        <message>
+            <source>Normal</source>
+            <translation>Normal</translation>
         </message>
         <message>
             <source>Not saved: the settings database cannot be written. Ask IT to check the kiosk's data folder (disk space and permissions).</source>
@@ -272,8 +292,16 @@
             <translation>Empezar de nuevo si nadie toca la pantalla durante</translation>
         </message>
         <message>
+            <source>Start with %1 text</source>
+            <translation>Empezar con texto %1</translation>
+        </message>
+        <message>
             <source>System default</source>
             <translation>El del sistema</translation>
+        </message>
+        <message>
+            <source>Text size each visitor starts with</source>
+            <translation>Tamaño de texto con el que empieza cada visitante</translation>
         </message>
         <message>
             <source>This kiosk's ZIP code (where program searches start)</source>
@@ -389,10 +417,6 @@
             <translation>Mejor para</translation>
         </message>
         <message>
-            <source>Compare levels</source>
-            <translation>Comparar niveles</translation>
-        </message>
-        <message>
             <source>Cost</source>
             <translation>Costo</translation>
         </message>
@@ -463,6 +487,10 @@
             <translation>Llame al {phone}</translation>
         </message>
         <message>
+            <source>Every form of medicine this program lists, as SAMHSA names them.</source>
+            <translation>Cada forma de medicamento que este programa indica, con los nombres que usa SAMHSA.</translation>
+        </message>
+        <message>
             <source>Hours</source>
             <translation>Horario</translation>
         </message>
@@ -497,6 +525,10 @@
         <message>
             <source>Listed in the program directory named below. Not an endorsement.</source>
             <translation>Aparece en el directorio de programas que se nombra abajo. No es una recomendación.</translation>
+        </message>
+        <message>
+            <source>Medicine details</source>
+            <translation>Detalles de los medicamentos</translation>
         </message>
         <message>
             <source>Medicines for addiction</source>
@@ -706,10 +738,6 @@
             <translation>Violencia doméstica</translation>
         </message>
         <message>
-            <source>Find a program</source>
-            <translation>Buscar un programa</translation>
-        </message>
-        <message>
             <source>From %1, updated %2</source>
             <translation>De %1, actualizado el %2</translation>
         </message>
@@ -768,6 +796,10 @@
         <message>
             <source>Local services</source>
             <translation>Servicios locales</translation>
+        </message>
+        <message>
+            <source>Local services from {sources} ({count})</source>
+            <translation>Servicios locales de {sources} ({count})</translation>
         </message>
         <message>
             <source>Local services from {source}, updated {date}.</source>
@@ -1047,6 +1079,64 @@
         </message>
     </context>
     <context>
+        <name>DisplayButton</name>
+        <message>
+            <source>Aa</source>
+            <translation>Aa</translation>
+        </message>
+        <message>
+            <source>Make the text bigger or switch to high contrast</source>
+            <translation>Agrandar el texto o cambiar a alto contraste</translation>
+        </message>
+        <message>
+            <source>Text size and contrast</source>
+            <translation>Tamaño del texto y contraste</translation>
+        </message>
+    </context>
+    <context>
+        <name>DisplayPanel</name>
+        <message>
+            <source>Contrast</source>
+            <translation>Contraste</translation>
+        </message>
+        <message>
+            <source>Done</source>
+            <translation>Listo</translation>
+        </message>
+        <message>
+            <source>High contrast: off</source>
+            <translation>Alto contraste: apagado</translation>
+        </message>
+        <message>
+            <source>High contrast: on</source>
+            <translation>Alto contraste: encendido</translation>
+        </message>
+        <message>
+            <source>Large</source>
+            <translation>Grande</translation>
+        </message>
+        <message>
+            <source>Largest</source>
+            <translation>Muy grande</translation>
+        </message>
+        <message>
+            <source>Normal</source>
+            <translation>Normal</translation>
+        </message>
+        <message>
+            <source>Text size</source>
+            <translation>Tamaño del texto</translation>
+        </message>
+        <message>
+            <source>Text size and contrast</source>
+            <translation>Tamaño del texto y contraste</translation>
+        </message>
+        <message>
+            <source>Text size: %1</source>
+            <translation>Tamaño del texto: %1</translation>
+        </message>
+    </context>
+    <context>
         <name>EmptyPage</name>
         <message>
             <source>Find a program</source>
@@ -1076,10 +1166,6 @@ Para el bibliotecario: cargue el directorio nacional de SAMHSA con el comando
             <translation>Preguntas frecuentes</translation>
         </message>
         <message>
-            <source>FAQs</source>
-            <translation>Preguntas</translation>
-        </message>
-        <message>
             <source>Questions</source>
             <translation>Preguntas</translation>
         </message>
@@ -1096,10 +1182,6 @@ Para el bibliotecario: cargue el directorio nacional de SAMHSA con el comando
         <message>
             <source>A guide to intensive outpatient care</source>
             <translation>Guía del tratamiento ambulatorio intensivo</translation>
-        </message>
-        <message>
-            <source>Guide</source>
-            <translation>Guía</translation>
         </message>
         <message>
             <source>Guide sections</source>
@@ -1165,10 +1247,6 @@ Para el bibliotecario: cargue el directorio nacional de SAMHSA con el comando
         <message>
             <source>Helplines, free and confidential</source>
             <translation>Líneas de ayuda, gratis y confidenciales</translation>
-        </message>
-        <message>
-            <source>Home</source>
-            <translation>Inicio</translation>
         </message>
         <message>
             <source>Learn about IOPs</source>
@@ -1825,6 +1903,10 @@ Para el bibliotecario: cargue el directorio nacional de SAMHSA con el comando
             <translation>Escanee para guardar en su teléfono el número y la dirección de este programa.</translation>
         </message>
         <message>
+            <source>Screen</source>
+            <translation>Pantalla</translation>
+        </message>
+        <message>
             <source>Seniors</source>
             <translation>Personas mayores</translation>
         </message>
@@ -2015,6 +2097,49 @@ Para el bibliotecario: cargue el directorio nacional de SAMHSA con el comando
         </message>
     </context>
     <context>
+        <name>Screen</name>
+        <message>
+            <source>Admin</source>
+            <translation>Administración</translation>
+        </message>
+        <message>
+            <source>Checklist</source>
+            <translation>Lista de preguntas</translation>
+        </message>
+        <message>
+            <source>Compare levels</source>
+            <translation>Comparar niveles</translation>
+        </message>
+        <message>
+            <source>FAQs</source>
+            <translation>Preguntas</translation>
+        </message>
+        <message>
+            <source>Find a program</source>
+            <translation>Buscar un programa</translation>
+        </message>
+        <message>
+            <source>Get help now</source>
+            <translation>Ayuda ahora</translation>
+        </message>
+        <message>
+            <source>Guide</source>
+            <translation>Guía</translation>
+        </message>
+        <message>
+            <source>Home</source>
+            <translation>Inicio</translation>
+        </message>
+        <message>
+            <source>Print</source>
+            <translation>Imprimir</translation>
+        </message>
+        <message>
+            <source>Search</source>
+            <translation>Buscar</translation>
+        </message>
+    </context>
+    <context>
         <name>SearchBar</name>
         <message>
             <source>Search</source>
@@ -2116,6 +2241,10 @@ Para el bibliotecario: cargue el directorio nacional de SAMHSA con el comando
         <message>
             <source>Quick exit: start over</source>
             <translation>Salida rápida: empezar de nuevo</translation>
+        </message>
+        <message>
+            <source>Staff PIN</source>
+            <translation>PIN del personal</translation>
         </message>
         <message>
             <source>That PIN is not right. %1 more tries before the pad locks.</source>

@@ -102,11 +102,11 @@ def test_the_first_tab_goes_to_quick_exit_then_the_top_bar_then_the_menu(qtbot, 
     else:
         QTest.keyClick(window, Qt.Key.Key_Tab)
     order = [QApplication.focusWidget()]
-    for _ in range(9):
+    for _ in range(10):
         QTest.keyClick(order[-1], Qt.Key.Key_Tab)
         order.append(QApplication.focusWidget())
     expected = [shell.session.quick_exit_button, shell.search_bar.field,
-                shell.search_bar.keyboard_button]
-    assert order[:3] == expected
-    assert order[3] is not None and order[3].objectName() == "DisplayButton"
-    assert order[4:10] == list(window.nav_buttons.values())
+                shell.search_bar.keyboard_button, shell.language_button]
+    assert order[:4] == expected
+    assert order[4] is not None and order[4].objectName() == "DisplayButton"
+    assert order[5:11] == list(window.nav_buttons.values())

@@ -13,19 +13,19 @@ ScreenshotState = tuple[str, Callable[[], None]]
 def nav_title(screen_id: str) -> str:
     """A screen's name in the menu, known before the screen is built (the menu is drawn
     in the first frame; most screens are built only when first opened)."""
-    tr = QCoreApplication.translate
+    # QCoreApplication.translate spelled out each time: pyside6-lupdate finds only that.
     titles = {
-        "home": tr("Screen", "Home"),
-        "guide": tr("Screen", "Guide"),
-        "faq": tr("Screen", "FAQs"),
+        "home": QCoreApplication.translate("Screen", "Home"),
+        "guide": QCoreApplication.translate("Screen", "Guide"),
+        "faq": QCoreApplication.translate("Screen", "FAQs"),
         # Short enough for the menu of a 1024-pixel-wide screen; the page says it in full.
-        "compare": tr("Screen", "Compare levels"),
-        "directory": tr("Screen", "Find a program"),
-        "checklist": tr("Screen", "Checklist"),
-        "help": tr("Screen", "Get help now"),
-        "print": tr("Screen", "Print"),
-        "admin": tr("Screen", "Admin"),
-        "search": tr("Screen", "Search"),
+        "compare": QCoreApplication.translate("Screen", "Compare levels"),
+        "directory": QCoreApplication.translate("Screen", "Find a program"),
+        "checklist": QCoreApplication.translate("Screen", "Checklist"),
+        "help": QCoreApplication.translate("Screen", "Get help now"),
+        "print": QCoreApplication.translate("Screen", "Print"),
+        "admin": QCoreApplication.translate("Screen", "Admin"),
+        "search": QCoreApplication.translate("Screen", "Search"),
     }
     return titles.get(screen_id, screen_id)
 
