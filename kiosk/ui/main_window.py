@@ -341,6 +341,11 @@ class MainWindow(QMainWindow):
         narrow = event.size().width() < NARROW_WIDTH
         if narrow != self._narrow:
             self._narrow = narrow
+            # A 600-pixel-wide portrait kiosk fits title, search, language, Aa and Quick
+            # exit in one row only with slimmer margins.
+            side = 8 if narrow else 16
+            self.top_bar.setContentsMargins(side, 8, side, 8)
+            self.top_bar.setSpacing(4 if narrow else 6)
             # Three menu buttons to a row on a narrow screen leave room for words only.
             for screen_id, icon in self._nav_icons.items():
                 self.nav_buttons[screen_id].setIcon(QIcon() if narrow else icon)

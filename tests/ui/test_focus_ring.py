@@ -84,9 +84,9 @@ def test_a_tap_shows_no_ring(qtbot, shell) -> None:
 
 def test_the_ring_follows_focus_onto_overlays(qtbot, shell) -> None:
     window = shell.window
-    keyboard_button = shell.search_bar.keyboard_button
-    keyboard_button.setFocus(Qt.FocusReason.TabFocusReason)
-    qtbot.keyClick(keyboard_button, Qt.Key.Key_Tab)
+    language_button = shell.language_button  # Aa comes after it in the Tab order
+    language_button.setFocus(Qt.FocusReason.TabFocusReason)
+    qtbot.keyClick(language_button, Qt.Key.Key_Tab)
     aa = QApplication.focusWidget()
     assert aa is not None and aa.accessibleName() == "Text size and contrast"
     qtbot.keyClick(aa, Qt.Key.Key_Return)
