@@ -509,16 +509,7 @@ class DirectoryRepository:
         local = local_sources.summaries(self._conn)
         for start in range(0, len(local), size):
             yield local[start:start + size]
-        after: tuple[str, str, str] | None = None
-        while True:
-            params: tuple[str | int, ...] = (size,) if after is None else (*after, size)
-            where = "" if after is None else "WHERE (state, name, id) > (?, ?, ?)"
-            sql = _SUMMARY_SQL.format(where=where)
-            with closing(self._conn.execute(sql, params)) as cursor:
-                rows = cursor.fetchall()
-            if not rows:
-                return
-            after = (str(rows[-1][3]), str(rows[-1][1]), str(rows[-1][0]))
+        for rows in self._keyset_batches(_SUMMARY_SQL, size):
             yield [
                 FacilitySummary(
                     id=r[0], name=r[1], city=r[2], state=r[3], zip=r[4], phone=r[5],
@@ -528,6 +519,20 @@ class DirectoryRepository:
                 )
                 for r in rows
             ]
+
+    def _keyset_batches(self, sql: str, size: int) -> Generator[list[Any], None, None]:
+        """The facility rows of `sql` (id, name, city, state first) by state, name and id,
+        `size` at a time, each batch read by its own query and closed before it is yielded."""
+        after: tuple[str, str, str] | None = None
+        while True:
+            params: tuple[str | int, ...] = (size,) if after is None else (*after, size)
+            where = "" if after is None else "WHERE (state, name, id) > (?, ?, ?)"
+            with closing(self._conn.execute(sql.format(where=where), params)) as cursor:
+                rows = cursor.fetchall()
+            if not rows:
+                return
+            after = (str(rows[-1][3]), str(rows[-1][1]), str(rows[-1][0]))
+            yield rows
             if len(rows) < size:
                 return
 
@@ -543,19 +548,7 @@ class DirectoryRepository:
         local = local_sources.summaries(self._conn)
         for start in range(0, len(local), size):
             yield local[start:start + size]
-        after: tuple[str, str, str] | None = None
-        while True:
-            params: tuple[str | int, ...] = (size,) if after is None else (*after, size)
-            where = "" if after is None else "WHERE (state, name, id) > (?, ?, ?)"
-            with closing(self._conn.execute(_INDEX_SQL.format(where=where), params)) as cursor:
-                rows: list[IndexRow] = cursor.fetchall()
-            if not rows:
-                return
-            last = rows[-1]
-            after = (last[3], last[1], last[0])
-            yield rows
-            if len(rows) < size:
-                return
+        yield from self._keyset_batches(_INDEX_SQL, size)
 
     def zip_position(self, zip_code: str) -> tuple[float, float] | None:
         """The centre of a 5-digit US ZIP code, or None when it is unknown."""
