@@ -141,7 +141,8 @@ class ProgramList(QTableView):
         delegate = self.itemDelegate()
         wrap = isinstance(delegate, FacilityDelegate) and delegate.wrap
         self.verticalHeader().setDefaultSectionSize(
-            FacilityDelegate.row_height(self.font(), 2 if wrap else 1))
+            FacilityDelegate.row_height(self.font(), 2 if wrap else 1,
+                                        FacilityDelegate.detail_lines(wrap)))
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
@@ -213,15 +214,27 @@ class FacilityDelegate(QStyledItemDelegate):
         return bold, QFont(option.font)
 
     @staticmethod
-    def row_height(font: QFont, lines: int = 1) -> int:
-        """Every row's height in `font`: `lines` bold lines, as many plain ones, margins."""
+    def detail_lines(wrap: bool) -> int:
+        """Lines for "street, city · phone": one, two when the list is narrow, three with
+        the visitor's larger text (so the phone number is never cut)."""
+        if not wrap:
+            return 1
+        return 3 if theme.look().text_percent > 100 else 2
+
+    @staticmethod
+    def row_height(font: QFont, lines: int = 1, detail_lines: int | None = None) -> int:
+        """Every row's height in `font`: `lines` bold lines, `detail_lines` plain ones
+        (as many as `lines` unless given), and the margins."""
         bold = QFont(font)
         bold.setBold(True)
-        height = lines * (QFontMetrics(bold).lineSpacing() + QFontMetrics(font).lineSpacing())
+        plain = lines if detail_lines is None else detail_lines
+        height = (lines * QFontMetrics(bold).lineSpacing()
+                  + plain * QFontMetrics(font).lineSpacing())
         return max(height + 22, theme.MIN_TOUCH_PX)
 
     def sizeHint(self, option: QStyleOptionViewItem, index: Index) -> QSize:
-        return QSize(200, self.row_height(option.font, 2 if self.wrap else 1))
+        return QSize(200, self.row_height(option.font, 2 if self.wrap else 1,
+                                          self.detail_lines(self.wrap)))
 
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: Index) -> None:
         text = index.data(Qt.ItemDataRole.DisplayRole)
@@ -241,9 +254,10 @@ class FacilityDelegate(QStyledItemDelegate):
         painter.drawLine(rect.bottomLeft(), rect.bottomRight())
         bold, plain = self._fonts(option)
         inner = rect.adjusted(14, 10, -10, -10)
-        lines = 2 if self.wrap else 1
         top = inner.top()
-        for font, pen, part in ((bold, ink, first), (plain, ink if selected else muted, second)):
+        for font, pen, part, lines in (
+                (bold, ink, first, 2 if self.wrap else 1),
+                (plain, ink if selected else muted, second, self.detail_lines(self.wrap))):
             metrics = QFontMetrics(font)
             painter.setFont(font)
             painter.setPen(pen)

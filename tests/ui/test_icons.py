@@ -74,3 +74,16 @@ def test_on_a_short_screen_the_tiles_keep_their_words_and_drop_their_pictures(
     window.fit_to(1366, 768)
     QCoreApplication.processEvents()
     assert all(t.icon_label.isVisible() for t in tiles)
+
+
+def test_tile_pictures_grow_with_the_visitors_text_size(window: Any) -> None:
+    from kiosk.ui.display import DisplayOptions
+
+    tile = window.screens["home"].tiles["guide"]
+    before = tile.icon_label.pixmap().deviceIndependentSize().width()
+    display = window.findChild(DisplayOptions)
+    display.set_text_percent(150)
+    QCoreApplication.processEvents()
+    after = tile.icon_label.pixmap().deviceIndependentSize().width()
+    assert after > 1.3 * before
+    display.reset()

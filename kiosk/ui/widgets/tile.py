@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QFont, QFontMetrics
 from PySide6.QtWidgets import QLabel, QSizePolicy, QVBoxLayout, QWidget
 
 from kiosk.ui import icons, theme
@@ -30,19 +31,29 @@ class Tile(TouchButton):
         self.icon_label.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
         # A picture, not text: the tile's name already says what it shows.
         self.icon_label.setAccessibleName("")
-        if icon:
-            side = round(self.fontMetrics().height() * ICON_LINES)
-            colours = theme.colours()
-            picture = icons.pixmap(icon, colours.on_accent if primary else colours.accent, side,
-                                   self.devicePixelRatioF())
-            self.icon_label.setPixmap(picture)
+        self._icon = icon
+        self._draw_icon()
         self.icon_label.setVisible(self.has_icon())
+        # Bigger text or high contrast: the picture follows, in size and colour.
+        theme.changes().changed.connect(self._draw_icon)
         column.addWidget(self.icon_label)
         self.title_label = self._label(title, tile_title=True)
         self.hint_label = self._label(hint)
         column.addWidget(self.title_label)
         column.addWidget(self.hint_label)
         column.addStretch(1)
+
+    def _draw_icon(self) -> None:
+        if not self._icon:
+            return
+        font = QFont(self.font())
+        font.setPointSize(theme.point_size(theme.BASE_POINT_SIZE))
+        side = round(QFontMetrics(font).height() * ICON_LINES)
+        colours = theme.colours()
+        primary = bool(self.property("primary"))
+        self.icon_label.setPixmap(icons.pixmap(
+            self._icon, colours.on_accent if primary else colours.accent, side,
+            self.devicePixelRatioF()))
 
     def has_icon(self) -> bool:
         return not self.icon_label.pixmap().isNull()
