@@ -12,6 +12,7 @@ from kiosk.importers import local
 from kiosk.packs import installed
 from kiosk.store.admin import open_admin_db
 from kiosk.store.connect import ContentDbError
+from kiosk.store.content import content_languages
 
 
 def add_content_db_option(parser: argparse.ArgumentParser) -> None:
@@ -71,3 +72,15 @@ def _where(args: argparse.Namespace) -> dict[str, Path | None]:
 
 def admin_conn(args: argparse.Namespace) -> sqlite3.Connection:
     return open_admin_db(paths.data_dir(args.data_dir))
+
+
+def content_lang(args: argparse.Namespace, conn: sqlite3.Connection) -> str | None:
+    """--lang, if the content database has that language; else None, and one line on
+    stderr naming the languages it has."""
+    lang = str(args.lang).strip().lower()
+    available = content_languages(conn)
+    if lang not in available:
+        print(f"error: this content database has no {lang!r} content "
+              f"(it has: {', '.join(available)})", file=sys.stderr)
+        return None
+    return lang

@@ -21,11 +21,11 @@ import time
 from pathlib import Path
 from typing import Any
 
-from kiosk.cli.common import add_content_options, content_conn
+from kiosk.cli.common import add_content_options, content_conn, content_lang
 from kiosk.domain import DIRECTORY_LEVELS
 from kiosk.present.codes import level_label
 from kiosk.present.localise import localise_facility
-from kiosk.store.content import FALLBACK_LANG, ContentRepository, content_languages
+from kiosk.store.content import FALLBACK_LANG, ContentRepository
 from kiosk.store.directory import DirectoryRepository
 
 PAPERS = ("letter", "a4")
@@ -102,11 +102,8 @@ def _print(args: argparse.Namespace, conn: sqlite3.Connection) -> int:
     from kiosk.ui import printing  # Qt only from here on
 
     started = time.perf_counter()
-    lang = str(args.lang).strip().lower()
-    available = content_languages(conn)
-    if lang not in available:
-        print(f"error: this content database has no {lang!r} content "
-              f"(it has: {', '.join(available)})", file=sys.stderr)
+    lang = content_lang(args, conn)
+    if lang is None:
         return 2
     printing.ensure_gui_app()
     if not printing.install_language(lang):

@@ -9,11 +9,11 @@ import sys
 from typing import Any
 
 from kiosk import paths, settings_file
-from kiosk.cli.common import add_content_options, content_conn
+from kiosk.cli.common import add_content_options, content_conn, content_lang
 from kiosk.domain import SearchHit
 from kiosk.present.settings import Key, resolve
 from kiosk.store.admin import ADMIN_DB_NAME, AdminDbError, SettingsRepository, open_admin_db
-from kiosk.store.content import FALLBACK_LANG, content_languages
+from kiosk.store.content import FALLBACK_LANG
 from kiosk.store.search import SearchRepository, read_intent
 
 KIND_NAMES = {"help": "Help", "guide": "Guide", "faq": "FAQ", "facility": "Program"}
@@ -64,11 +64,8 @@ def run(args: argparse.Namespace) -> int:
     if conn is None:
         return 2
     try:
-        lang = str(args.lang).strip().lower()
-        available = content_languages(conn)
-        if lang not in available:
-            print(f"error: this content database has no {lang!r} content "
-                  f"(it has: {', '.join(available)})", file=sys.stderr)
+        lang = content_lang(args, conn)
+        if lang is None:
             return 2
         repo = SearchRepository(conn, lang)
         if not repo.available():

@@ -34,6 +34,7 @@ from kiosk.present.hours import status
 from kiosk.present.local_program import now_here
 from kiosk.store.local_sources import ID_PREFIX as LOCAL_ID_PREFIX
 from kiosk.ui import theme
+from kiosk.ui.widgets.touch import break_lines
 
 Index = QModelIndex | QPersistentModelIndex
 FacilityIdRole = Qt.ItemDataRole.UserRole + 1
@@ -169,20 +170,10 @@ WRAP_BELOW_PX = 640
 def wrapped(text: str, metrics: QFontMetrics, width: int, most: int) -> list[str]:
     """`text` broken at spaces into at most `most` lines of `width` pixels; only the last
     line, if the text still does not fit, ends in an ellipsis."""
-    lines: list[str] = []
-    rest = text
-    while rest and len(lines) < most - 1:
-        if metrics.horizontalAdvance(rest) <= width:
-            break
-        words = rest.split(" ")
-        cut = 1
-        while cut < len(words) and metrics.horizontalAdvance(" ".join(words[:cut + 1])) <= width:
-            cut += 1
-        lines.append(_fit(" ".join(words[:cut]), metrics, width))
-        rest = " ".join(words[cut:])
-    if rest:
-        lines.append(_fit(rest, metrics, width))
-    return lines
+    lines = break_lines(text, metrics, width)
+    if len(lines) > most:
+        lines = [*lines[:most - 1], " ".join(lines[most - 1:])]
+    return [_fit(line, metrics, width) for line in lines]
 
 
 def _fit(line: str, metrics: QFontMetrics, width: int) -> str:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QObject, QSize, Qt
-from PySide6.QtGui import QKeyEvent, QPalette, QResizeEvent
+from PySide6.QtGui import QFontMetrics, QKeyEvent, QPalette, QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QAbstractScrollArea,
@@ -64,18 +64,21 @@ def label_fits(button: QPushButton, text: str) -> bool:
     return button.fontMetrics().horizontalAdvance(text) <= content_width(button)
 
 
-def wrapped_lines(button: QPushButton, text: str) -> str:
-    """`text` broken into lines at spaces so each fits `button` (a word too long for any
-    line keeps a line to itself)."""
-    room = content_width(button)
-    metrics = button.fontMetrics()
+def break_lines(text: str, metrics: QFontMetrics, width: int) -> list[str]:
+    """`text` broken at spaces into lines of `width` pixels, each as full as it goes (a word
+    too long for any line keeps a line to itself)."""
     lines: list[str] = []
     for word in text.split():
-        if lines and metrics.horizontalAdvance(f"{lines[-1]} {word}") <= room:
+        if lines and metrics.horizontalAdvance(f"{lines[-1]} {word}") <= width:
             lines[-1] = f"{lines[-1]} {word}"
         else:
             lines.append(word)
-    return "\n".join(lines)
+    return lines
+
+
+def wrapped_lines(button: QPushButton, text: str) -> str:
+    """`text` broken into lines at spaces so each fits `button`."""
+    return "\n".join(break_lines(text, button.fontMetrics(), content_width(button)))
 
 
 class FittingButton(TouchButton):
