@@ -160,9 +160,9 @@ QLabel[printedPage="true"] {{ background: {p.qr_bg}; }}
 QFrame#OnScreenKeyboard, QFrame#OnScreenKeyboard QWidget {{ background: {p.keyboard_bg}; }}
 QFrame#OnScreenKeyboard {{ border-top: 2px solid {p.button_border}; }}
 QFrame#OnScreenKeyboard QPushButton[key="true"] {{
-    font-size: 18pt; background: {p.surface}; padding: 0.1em 0.2em;
+    font-size: {pt(18)}; background: {p.surface}; padding: 0.1em 0.2em;
 }}
-QFrame#OnScreenKeyboard QPushButton[key="true"][word="true"] {{ font-size: 14pt; }}
+QFrame#OnScreenKeyboard QPushButton[key="true"][word="true"] {{ font-size: {pt(14)}; }}
 QFrame#OnScreenKeyboard QPushButton[key="true"]:pressed {{ background: {p.button}; }}
 QFrame#OnScreenKeyboard QPushButton[key="true"][primary="true"] {{
     background: {p.accent}; color: {p.on_accent}; border-color: {p.accent_dark};

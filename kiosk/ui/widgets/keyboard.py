@@ -15,7 +15,7 @@ only when asked.
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QObject, Qt, Signal
-from PySide6.QtGui import QFocusEvent, QHideEvent, QShowEvent
+from PySide6.QtGui import QFocusEvent, QFont, QFontMetrics, QHideEvent, QShowEvent
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
@@ -41,6 +41,10 @@ _LAST_ROW = len(LETTER_ROWS) - 1
 KEY_EXTRA_PX = 12
 COMPACT_BELOW_HEIGHT = 900
 KEY_SPACING = 5
+#: The letter keys' text size in points at 100 % (the stylesheet scales it the same way).
+KEY_POINTS = 18
+#: Room above and below a key's letter: the stylesheet's padding and the button's border.
+KEY_TEXT_PADDING_PX = 14
 #: The keys never spread wider than this (a 1920-pixel-wide Q key helps nobody).
 MAX_KEYBOARD_WIDTH = 1280
 NUMERIC_WIDTH = 520
@@ -79,7 +83,20 @@ class OnScreenKeyboard(QFrame):
         self._built = False
         #: Where the accent keys go once built (place_accents may come first).
         self._accents_wanted_beside_digits = False
+        # The key text follows the visitor's text size (the stylesheet's point size); the
+        # keys grow taller with it so a larger letter is never cut.
+        theme.changes().changed.connect(self._follow_text_size)
         self.hide()
+
+    def _follow_text_size(self) -> None:
+        self.set_compact(self._compact)
+
+    def _key_height_for(self, compact: bool) -> int:
+        """A touch target's height, or the height the key's letter needs at this text size."""
+        font = QFont(self.font())
+        font.setPointSize(theme.point_size(KEY_POINTS))
+        needed = QFontMetrics(font).height() + KEY_TEXT_PADDING_PX
+        return max(theme.touch_target_px(self) + (0 if compact else KEY_EXTRA_PX), needed)
 
     def _ensure_built(self) -> None:
         if self._built:
@@ -218,7 +235,7 @@ class OnScreenKeyboard(QFrame):
     def set_compact(self, compact: bool) -> None:
         """Short windows get keys of the minimum touch size; tall ones a little more."""
         self._compact = compact
-        height = theme.touch_target_px(self) + (0 if compact else KEY_EXTRA_PX)
+        height = self._key_height_for(compact)
         for button in self._keys.values():
             button.setMinimumHeight(height)
             button.setMaximumHeight(height)
