@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import contextlib
 import ctypes
-import ctypes.util
 import os
 import sys
 import tempfile
@@ -34,11 +33,9 @@ def release_freed_memory() -> None:
     """
     if not sys.platform.startswith("linux"):
         return
-    name = ctypes.util.find_library("c")
-    if not name:
-        return
+    # The soname directly: find_library would run ldconfig in a subprocess each time.
     with contextlib.suppress(OSError, AttributeError):
-        ctypes.CDLL(name).malloc_trim(0)
+        ctypes.CDLL("libc.so.6").malloc_trim(0)
 
 
 def _paint_body(laid: LaidOut, painter: QPainter, page: int, width: float) -> None:
