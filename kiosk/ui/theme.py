@@ -84,6 +84,12 @@ def touch_target_px(widget: QWidget | None = None) -> int:
     return max(MIN_TOUCH_PX, round(mm_px))
 
 
+#: The on-screen keyboard's letter and word-key text at 100 %; the keyboard sizes its keys
+#: from the same figure.
+KEY_POINTS = 18
+KEY_WORD_POINTS = 14
+
+
 def stylesheet(palette: Palette | None = None, text_percent: int | None = None) -> str:
     p = palette or _look.palette
     percent = _look.text_percent if text_percent is None else text_percent
@@ -160,9 +166,9 @@ QLabel[printedPage="true"] {{ background: {p.qr_bg}; }}
 QFrame#OnScreenKeyboard, QFrame#OnScreenKeyboard QWidget {{ background: {p.keyboard_bg}; }}
 QFrame#OnScreenKeyboard {{ border-top: 2px solid {p.button_border}; }}
 QFrame#OnScreenKeyboard QPushButton[key="true"] {{
-    font-size: {pt(18)}; background: {p.surface}; padding: 0.1em 0.2em;
+    font-size: {pt(KEY_POINTS)}; background: {p.surface}; padding: 0.1em 0.2em;
 }}
-QFrame#OnScreenKeyboard QPushButton[key="true"][word="true"] {{ font-size: {pt(14)}; }}
+QFrame#OnScreenKeyboard QPushButton[key="true"][word="true"] {{ font-size: {pt(KEY_WORD_POINTS)}; }}
 QFrame#OnScreenKeyboard QPushButton[key="true"]:pressed {{ background: {p.button}; }}
 QFrame#OnScreenKeyboard QPushButton[key="true"][primary="true"] {{
     background: {p.accent}; color: {p.on_accent}; border-color: {p.accent_dark};

@@ -175,7 +175,4 @@ def write_pdf(printout: Printout, path: Path, paper: str = "letter") -> int:
         with contextlib.suppress(OSError):
             temp.unlink()
         raise
-    finally:
-        del data
-        release_freed_memory()
     return pages

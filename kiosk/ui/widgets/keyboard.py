@@ -41,8 +41,6 @@ _LAST_ROW = len(LETTER_ROWS) - 1
 KEY_EXTRA_PX = 12
 COMPACT_BELOW_HEIGHT = 900
 KEY_SPACING = 5
-#: The letter keys' text size in points at 100 % (the stylesheet scales it the same way).
-KEY_POINTS = 18
 #: Room above and below a key's letter: the stylesheet's padding and the button's border.
 KEY_TEXT_PADDING_PX = 14
 #: The keys never spread wider than this (a 1920-pixel-wide Q key helps nobody).
@@ -94,7 +92,7 @@ class OnScreenKeyboard(QFrame):
     def _key_height_for(self, compact: bool) -> int:
         """A touch target's height, or the height the key's letter needs at this text size."""
         font = QFont(self.font())
-        font.setPointSize(theme.point_size(KEY_POINTS))
+        font.setPointSize(theme.point_size(theme.KEY_POINTS))
         needed = QFontMetrics(font).height() + KEY_TEXT_PADDING_PX
         return max(theme.touch_target_px(self) + (0 if compact else KEY_EXTRA_PX), needed)
 
