@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+import resource
 import shutil
 import signal
 import stat
@@ -74,12 +75,19 @@ def cage_env(tmp_path: Path) -> dict[str, str]:
     return env
 
 
+def _no_core_dumps() -> None:
+    # Xwayland aborts when cage tears the session down; its core file would land in the
+    # checkout (the session's working directory).
+    resource.setrlimit(resource.RLIMIT_CORE, (0, 0))
+
+
 def run_session(command: list[str], env: dict[str, str],
                 **options: object) -> subprocess.CompletedProcess[bytes]:
     """Run one session in its own process group; on a timeout the whole group (cage,
     Xwayland, the client) is killed, so nothing outlives the test."""
     process = subprocess.Popen(command, env=env, stdout=subprocess.PIPE,
-                               stderr=subprocess.PIPE, start_new_session=True, **options)
+                               stderr=subprocess.PIPE, start_new_session=True,
+                               preexec_fn=_no_core_dumps, **options)
     try:
         out, err = process.communicate(timeout=TIMEOUT)
     except subprocess.TimeoutExpired:
