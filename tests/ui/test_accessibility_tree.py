@@ -87,19 +87,32 @@ def test_the_program_page_reads_out_its_phone_and_address(shell, states) -> None
                for n in tree(shell.window))
 
 
-def test_the_compare_table_is_a_table_with_header_cells(shell) -> None:
+@pytest.mark.parametrize("size", [(1920, 1080), (1080, 1920), (1366, 768), (1024, 600)],
+                         ids=["1920x1080", "1080x1920", "1366x768", "1024x600"])
+def test_the_comparison_is_a_table_with_header_cells_at_every_width(
+        shell, size: tuple[int, int]) -> None:
+    # Wide, one table has the levels across; narrow, each level's card is a table of its
+    # own. Either way a reader moving through the cells hears which level and which
+    # question each answer belongs to.
     window = shell.window
-    window.fit_to(1920, 1080)
+    window.fit_to(*size)
     window.navigate("compare")
-    window.fit_to(1920, 1080)
-    nodes = tree(window)
-    tables = [n for n in nodes if n.role() == R.Table]
-    assert len(tables) == 1
-    inside = list(walk(tables[0]))
-    headers = [n.text(T.Name) for n in inside if n.role() == R.ColumnHeader]
-    assert "Intensive outpatient (IOP)" in headers
-    assert "Hours each week" in [n.text(T.Name) for n in inside if n.role() == R.RowHeader]
-    assert sum(n.role() == R.Cell for n in inside) >= 4 * 5
+    window.fit_to(*size)
+    compare = shell.screens.compare
+    levels = compare.levels()
+    questions = [label for label, _attr in compare.rows()]
+    tables = [n for n in tree(window) if n.role() == R.Table]
+    assert tables
+    for level in levels:
+        holding = [t for t in tables if level.name in
+                   [n.text(T.Name) for n in walk(t) if n.role() == R.ColumnHeader]]
+        assert len(holding) == 1, level.name
+        inside = list(walk(holding[0]))
+        assert [q for q in questions
+                if q not in [n.text(T.Name) for n in inside if n.role() == R.RowHeader]] == []
+        cells = [n.text(T.Name) for n in inside if n.role() == R.Cell]
+        assert level.weekly_hours in cells and level.best_for in cells
+    assert sum(n.role() == R.Cell for t in tables for n in walk(t)) >= len(levels) * 5
 
 
 def test_the_print_preview_exposes_the_printouts_text(shell, states) -> None:

@@ -160,3 +160,61 @@ def test_every_page_fits_its_width_without_sideways_scrolling(make_shell: Any,
     QCoreApplication.processEvents()
     assert not cut_labels(window)
     assert not window.helpline_panel.isVisible() and window.crisis_strip.isVisible()
+
+
+def short_cells(table: Any) -> list[str]:
+    """Cells and header cells of a comparison table too small for their wrapped words."""
+    from PySide6.QtCore import QRect, Qt
+    from PySide6.QtGui import QFont, QFontMetrics
+
+    wrap = int(Qt.TextFlag.TextWordWrap)
+    body = table.fontMetrics()
+    bold = QFont(table.horizontalHeader().font())
+    bold.setBold(True)
+    head = QFontMetrics(bold)
+    short = []
+    for row in range(table.rowCount()):
+        for col in range(table.columnCount()):
+            text = table.item(row, col).text()
+            rect = table.visualRect(table.model().index(row, col))
+            # Qt's item views leave 3 px each side of a cell's text.
+            need = body.boundingRect(QRect(0, 0, rect.width() - 6, 10_000), wrap, text).height()
+            if rect.height() < need:
+                short.append(f"{text!r} {rect.height()} < {need}")
+    top = table.horizontalHeader()
+    for col in range(table.columnCount()):
+        text = table.horizontalHeaderItem(col).text()
+        need = head.boundingRect(QRect(0, 0, top.sectionSize(col) - head.height(), 10_000),
+                                 wrap, text).height()
+        if top.height() < need:
+            short.append(f"header {text!r} {top.height()} < {need}")
+    side = table.verticalHeader()
+    for row in range(table.rowCount()):
+        text = table.verticalHeaderItem(row).text()
+        need = head.boundingRect(QRect(0, 0, side.width() - head.height(), 10_000), wrap,
+                                 text).height()
+        if side.sectionSize(row) < need:
+            short.append(f"question {text!r} {side.sectionSize(row)} < {need}")
+    return short
+
+
+@pytest.mark.parametrize("percent", [100, 150])
+@pytest.mark.parametrize("size", [(1024, 600), (600, 1024), (1366, 768)],
+                         ids=["1024x600", "600x1024", "1366x768"])
+def test_the_comparison_shows_every_word_of_every_cell(make_shell: Any, size: tuple[int, int],
+                                                       percent: int) -> None:
+    # Narrow, each level is a card (a table of its own) on the scrolling page: the card is
+    # as tall as its words, never a box to scroll inside.
+    shell = make_shell(size=size)
+    window = shell.window
+    shell.display.set_text_percent(percent)
+    window.fit_to(*size)
+    window.navigate("compare")
+    window.fit_to(*size)
+    QCoreApplication.processEvents()
+    compare = shell.screens.compare
+    assert compare.mode == "cards"
+    assert len(compare.tables) == len(compare.levels())
+    for table in compare.tables:
+        assert table.verticalScrollBar().maximum() == 0
+        assert short_cells(table) == [], table.horizontalHeaderItem(0).text()

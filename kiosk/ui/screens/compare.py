@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, Qt, QTimer
-from PySide6.QtGui import QResizeEvent
+from PySide6.QtGui import QFont, QFontMetrics, QResizeEvent, QShowEvent
 from PySide6.QtWidgets import (
     QFrame,
-    QGridLayout,
     QHeaderView,
     QLabel,
     QScrollArea,
+    QSizePolicy,
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
@@ -32,15 +32,31 @@ def _cell(text: str, role: str = "") -> QLabel:
 
 
 class CompareTable(QTableWidget):
-    """Levels across, questions down; cells wrap and rows grow to their whole text."""
+    """Levels across, questions down; cells wrap and rows grow to their whole text.
+
+    `summary` puts each level's one-line summary in a first row (its row header is blank:
+    the summary is about the level named above it, not an answer to a question).
+    `fit_height` makes the table exactly as tall as its rows, for a card on a scrolling page
+    (the page scrolls, never the card).
+    """
 
     def __init__(self, levels: list[CareLevel], rows: list[tuple[str, str]],
-                 parent: QWidget | None = None) -> None:
-        super().__init__(len(rows), len(levels), parent)
+                 parent: QWidget | None = None, *, summary: bool = False,
+                 fit_height: bool = False) -> None:
+        attrs = (["summary"] if summary else []) + [attr for _label, attr in rows]
+        super().__init__(len(attrs), len(levels), parent)
+        self._fit_height = fit_height
+        # Rows are measured once things settle: a change of text size reaches the table's
+        # font, its headers and its width one after another, and a row measured between
+        # two of them would be too short for its words.
+        self._refit = QTimer(self)
+        self._refit.setSingleShot(True)
+        self._refit.setInterval(0)
+        self._refit.timeout.connect(self._fit_rows)
         self.setObjectName("CompareTable")
         self.setHorizontalHeaderLabels([level.name for level in levels])
-        self.setVerticalHeaderLabels([label for label, _attr in rows])
-        for r, (_label, attr) in enumerate(rows):
+        self.setVerticalHeaderLabels(([""] if summary else []) + [label for label, _ in rows])
+        for r, attr in enumerate(attrs):
             for c, level in enumerate(levels):
                 item = QTableWidgetItem(str(getattr(level, attr)))
                 item.setFlags(Qt.ItemFlag.ItemIsEnabled)
@@ -61,31 +77,94 @@ class CompareTable(QTableWidget):
         top.sectionResized.connect(self._on_header_section_resized)
         side = self.verticalHeader()
         side.setDefaultAlignment(wrap | Qt.TextFlag.TextWordWrap)
-        enable_kinetic_scroll(self)
+        if fit_height:
+            self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+            self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+            # Nothing in a card to tap: a finger's drag or the wheel over it scrolls the
+            # page it sits on. Tab and the arrow keys still reach every cell.
+            self.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
+            self.viewport().setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
+            self.setFocusPolicy(Qt.FocusPolicy.TabFocus)
+        else:
+            enable_kinetic_scroll(self)
 
     def _on_header_section_resized(self, _index: int, _old: int, _new: int) -> None:
-        self._fit_rows()
+        self._refit.start()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        if self._fit_height and event.size().width() != event.oldSize().width():
+            self._refit.start()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        self._refit.start()
+
+    @staticmethod
+    def _header_metrics(header: QHeaderView) -> tuple[QFontMetrics, int]:
+        font = QFont(header.font())
+        font.setBold(True)  # the style sheet's header sections are bold
+        metrics = QFontMetrics(font)
+        # The sections' 0.3 em each side, a border, and a little to spare for rounding.
+        return metrics, metrics.height() + 6
+
+    def _side_labels(self) -> tuple[QFontMetrics, int, list[str]]:
+        metrics, padding = self._header_metrics(self.verticalHeader())
+        items = (self.verticalHeaderItem(r) for r in range(self.rowCount()))
+        return metrics, padding, [item.text() if item else "" for item in items]
+
+    def _fit_side_header_width(self) -> None:
+        # On a narrow card the questions take at most two fifths of its width and wrap
+        # there, so the answers keep room to be read.
+        metrics, padding, labels = self._side_labels()
+        words = [word for label in labels for word in label.split()]
+        longest_word = max((metrics.horizontalAdvance(w) for w in words), default=0)
+        natural = max((metrics.horizontalAdvance(t) for t in labels), default=0) + padding
+        width = min(natural, max(longest_word + padding, self.width() * 2 // 5))
+        side = self.verticalHeader()
+        if side.maximumWidth() != width:
+            side.setMaximumWidth(width)
+            self.updateGeometries()  # the column's new width, for the rows measured next
+
+    def _fit_side_header_rows(self) -> None:
+        # A row grows for a question that wraps.
+        metrics, padding, labels = self._side_labels()
+        inner = max(1, self.verticalHeader().width() - padding)
+        for row, label in enumerate(labels):
+            need = metrics.boundingRect(0, 0, inner, 10_000, int(Qt.TextFlag.TextWordWrap),
+                                        label).height() + padding
+            if self.rowHeight(row) < need:
+                self.setRowHeight(row, need)
 
     def changeEvent(self, event: QEvent) -> None:
         super().changeEvent(event)
         if event.type() in (QEvent.Type.FontChange, QEvent.Type.StyleChange):
-            self._fit_rows()
+            self._refit.start()
 
     def _fit_rows(self) -> None:
         # The level names wrap in the header; each row is as tall as its longest cell.
+        if self._fit_height:
+            self._fit_side_header_width()
         header = self.horizontalHeader()
         items = [self.horizontalHeaderItem(c) for c in range(self.columnCount())]
         names = [item.text() for item in items if item is not None]
-        metrics = header.fontMetrics()
-        width = max(40, header.sectionSize(0) - 12) if self.columnCount() else 40
+        metrics, padding = self._header_metrics(header)
+        width = max(40, header.sectionSize(0) - padding) if self.columnCount() else 40
         tallest = max((metrics.boundingRect(0, 0, width, 10_000, int(Qt.TextFlag.TextWordWrap),
                                             name).height() for name in names), default=0)
-        header.setMinimumHeight(tallest + 16)
+        if header.minimumHeight() != tallest + padding:
+            header.setMinimumHeight(tallest + padding)
+            self.updateGeometries()
         self.resizeRowsToContents()
         # Room for the last wrapped line however the cell's width is rounded.
         spare = self.fontMetrics().lineSpacing() // 2
         for row in range(self.rowCount()):
             self.setRowHeight(row, self.rowHeight(row) + spare)
+        if self._fit_height:
+            self._fit_side_header_rows()
+            rows = sum(self.rowHeight(row) for row in range(self.rowCount()))
+            head = max(header.minimumHeight(), header.sizeHint().height())
+            self.setFixedHeight(rows + head + 2 * self.frameWidth())
 
 
 class CompareScreen(Screen):
@@ -107,8 +186,11 @@ class CompareScreen(Screen):
         enable_kinetic_scroll(self.scroll_area)
         layout.addWidget(self.scroll_area, 1)
         self.mode = ""
+        self.tables: list[CompareTable] = []
         self._build("table")
 
+    def levels(self) -> list[CareLevel]:
+        return list(self._levels)
 
     def rows(self) -> list[tuple[str, str]]:
         return [
@@ -124,30 +206,25 @@ class CompareScreen(Screen):
             return
         self.mode = mode
         container = QWidget()
-        self.table: CompareTable | None = None
+        column = QVBoxLayout(container)
+        # A real table (header cells for levels and rows), which a screen reader can move
+        # through by row and column, rather than loose labels in a grid. Narrow, each level
+        # is a card, and each card is such a table: the level's name heads its one column.
         if mode == "table":
-            # A real table (header cells for levels and rows), which a screen reader can
-            # move through by row and column, rather than loose labels in a grid.
-            self.table = CompareTable(self._levels, self.rows())
-            self.table.setAccessibleName(self.tr("Levels of care, side by side"))
-            column = QVBoxLayout(container)
             column.setContentsMargins(0, 0, 0, 0)
-            column.addWidget(self.table)
+            table = CompareTable(self._levels, self.rows())
+            table.setAccessibleName(self.tr("Levels of care, side by side"))
+            self.tables = [table]
+            column.addWidget(table)
         else:
-            column = QVBoxLayout(container)
             column.setSpacing(16)
+            self.tables = []
             for level in self._levels:
-                card = QFrame()
-                card.setFrameShape(QFrame.Shape.StyledPanel)
-                card.setObjectName("CareCard")
-                inner = QGridLayout(card)
-                inner.addWidget(_cell(level.name, "subtitle"), 0, 0, 1, 2)
-                inner.addWidget(_cell(level.summary), 1, 0, 1, 2)
-                for r, (label, attr) in enumerate(self.rows(), start=2):
-                    inner.addWidget(_cell(label, "muted"), r, 0)
-                    inner.addWidget(_cell(getattr(level, attr)), r, 1)
-                inner.setColumnStretch(1, 1)
-                column.addWidget(card)
+                table = CompareTable([level], self.rows(), summary=True, fit_height=True)
+                table.setObjectName("CareCard")
+                table.setAccessibleName(level.name)
+                self.tables.append(table)
+                column.addWidget(table)
             column.addStretch(1)
         self.scroll_area.setWidget(container)
 
