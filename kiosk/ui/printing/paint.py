@@ -46,7 +46,10 @@ def _paint_body(laid: LaidOut, painter: QPainter, page: int, width: float) -> No
             painter, QRectF(0, page * laid.page_height, width, laid.page_height))
         painter.restore()
     index = page - laid.first_flow_page
-    for x, y, doc in laid.flow[index] if 0 <= index < len(laid.flow) else ():
+    if not 0 <= index < len(laid.flow) or laid.fragments is None:
+        return
+    for x, y, html_text in laid.flow[index]:
+        doc = laid.fragments.laid_out(html_text)
         painter.save()
         painter.translate(x, y)
         size = doc.size()
