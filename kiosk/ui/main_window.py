@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import linecache
 import logging
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
@@ -70,6 +71,16 @@ class ScreenSlot:
     build: Callable[[], Screen]
 
 
+def forget_module_sources() -> None:
+    """Drop the source text Python keeps after a module's import.
+
+    PySide6 reads the whole source of every module imported after it (to see whether it
+    uses PySide6) through linecache, which keeps every line for good: over 70,000 lines,
+    about 6 MiB, by the first frame. A traceback reads the lines it needs again.
+    """
+    linecache.clearcache()
+
+
 class ScreenTable(Mapping[str, Screen]):
     """The window's screens by id; looking one up builds it if it has not been yet.
 
@@ -87,6 +98,7 @@ class ScreenTable(Mapping[str, Screen]):
             screen = self._slots[screen_id].build()  # KeyError for an unknown id
             self._built[screen_id] = screen
             self._on_built(screen)
+            forget_module_sources()  # those the screen's modules left on their import
         return screen
 
     def __iter__(self) -> Iterator[str]:
