@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QEvent, Qt, Signal
-from PySide6.QtGui import QFontInfo, QIcon, QKeySequence, QResizeEvent, QShortcut
+from PySide6.QtGui import QFontInfo, QIcon, QKeySequence, QPixmapCache, QResizeEvent, QShortcut
 from PySide6.QtWidgets import (
     QApplication,
     QBoxLayout,
@@ -56,6 +56,10 @@ MENU_ACROSS_BELOW = 1100
 ROOMY_WIDTH = 1200
 #: Portrait windows at least this tall keep the helpline strip while the keyboard is open.
 ROOM_FOR_KEYBOARD_AND_HELPLINES = 1400
+#: Qt's shared cache of drawn pictures (KiB). One visitor's screens use well under 1 MiB
+#: of it, but each visit leaves pictures no later visit asks for again (about 0.7 MiB),
+#: so at Qt's default of 10 MiB an all-day kiosk ends up 10 MiB larger than it needs.
+PIXMAP_CACHE_KIB = 2048
 
 
 @dataclass(frozen=True)
@@ -131,6 +135,7 @@ class MainWindow(QMainWindow):
         """Nothing is built until navigate() or a lookup in `screens` asks for it: the
         caller wires its signals first, then navigates Home."""
         super().__init__(parent)
+        QPixmapCache.setCacheLimit(PIXMAP_CACHE_KIB)
         self.setWindowTitle(self.tr("Recovery Guide"))
         accessibility.install()
         self.screens = ScreenTable(slots, self._add_page)
