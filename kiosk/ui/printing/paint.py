@@ -82,11 +82,22 @@ def paint_pages(laid: LaidOut, painter: QPainter, width: float, footer: str,
     return len(wanted)
 
 
-def render_to_device(printout: Printout, device: QPagedPaintDevice) -> int:
+def render_to_device(printout: Printout, device: QPagedPaintDevice, *,
+                     release: bool = True) -> int:
     """Paint every page onto a printer or PDF writer whose page layout is already set.
 
-    Returns the number of pages; raises OSError if the device cannot be painted on.
+    Returns the number of pages; raises OSError if the device cannot be painted on. The
+    memory the layout took is handed back afterwards unless `release` is False (a caller
+    that frees more, such as the PDF writer, does it once after that).
     """
+    try:
+        return _render(printout, device)
+    finally:
+        if release:
+            release_freed_memory()
+
+
+def _render(printout: Printout, device: QPagedPaintDevice) -> int:
     rect = device.pageLayout().paintRectPixels(device.logicalDpiX())
     laid = lay_out(printout, device, rect.width(), rect.height())
     painter = QPainter()
@@ -146,7 +157,7 @@ def pdf_bytes(printout: Printout, paper: str = "letter") -> tuple[bytes, int]:
     writer.setPageLayout(page_layout(paper))
     writer.setTitle(printout.job_name)
     writer.setCreator(CREATOR)
-    pages = render_to_device(printout, writer)
+    pages = render_to_device(printout, writer, release=False)
     del writer  # finishes the PDF into the buffer
     data = bytes(buffer.data().data())
     buffer.close()
