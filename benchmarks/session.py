@@ -7,9 +7,19 @@ peak_rss_mib: the kiosk runs as app.py starts it, full screen on a 1920x1080 off
 screen (benchmarks/frames.py), and a scripted visitor opens every screen, types 200 searches
 letter by letter, chooses California and turns filters on and off, opens a program,
 previews the checklist's printout, and prints California's booklet to a PDF. The figure is
-the process's peak resident memory (ru_maxrss) at the end of that session; the memory after
-each step is printed as it goes. baseline_peak_rss_mib: the same for benchmarks/bare_qt.py
-(a bare Qt window, shown full screen), run as its own process.
+the kernel's high-water mark of the process's resident memory (VmHWM in /proc/self/status:
+every page ever resident at once counts, not a sample taken now and then) over the start
+and that whole session. After each step the memory then and the high-water mark so far are
+printed (rss_after_mib, peak_after_mib), so the step that makes the peak shows. Objects
+deleted "later" are deleted at each step and after each search, as the kiosk's event loop
+would (this script drives Qt with processEvents(), which never deletes them).
+baseline_peak_rss_mib: the same for benchmarks/bare_qt.py (a bare Qt window, shown full
+screen), run as its own process.
+
+Then the next visitors (--visitors, default 3 in all) go through the same session after
+the idle reset: next_visitors_peak_mib is the high-water mark after the last of them and
+rss_after_reset_mib the memory after each visitor's reset, so growth from one visitor to
+the next shows (a kiosk runs all day).
 
 Then, on the same kiosk: each run prepares a visitor session (a checklist tick, text typed
 into the search field, a program list open), then presses Quick exit and measures, on the
@@ -20,8 +30,9 @@ until the neutral screen is painted (before the reset).
 filter_us_per_event: the application-wide activity filter's cost per event, from delivering
 a burst of wheel events to a widget with and without the session guard installed.
 
-Last line, one JSON object: {"peak_rss_mib", "baseline_peak_rss_mib", "neutral_shown_ms_p50",
-"quick_exit_ms_p50", "quick_exit_ms_max", "filter_us_per_event", "load", ...}.
+Last line, one JSON object: {"peak_rss_mib", "baseline_peak_rss_mib", "rss_after_mib",
+"peak_after_mib", "next_visitors_peak_mib", "rss_after_reset_mib", "neutral_shown_ms_p50",
+"quick_exit_ms_p50", "quick_exit_ms_max", "filter_us_per_event", "load"}.
 Goal: peak_rss_mib <= 110.
 """
 
@@ -34,10 +45,11 @@ import subprocess
 import sys
 import tempfile
 import time
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import frames  # first: the 1920x1080 offscreen screen, before Qt is imported
-from PySide6.QtCore import QCoreApplication, QPoint, QPointF, Qt
+from PySide6.QtCore import QCoreApplication, QEvent, QPoint, QPointF, Qt
 from PySide6.QtGui import QWheelEvent
 from PySide6.QtWidgets import QApplication, QLabel
 
@@ -67,35 +79,58 @@ def baseline_peak_rss() -> float:
     return int(line.split()[1]) / 1024
 
 
-def step(name: str, clock: frames.PaintClock, rss: dict[str, float]) -> None:
+def high_water_mib() -> float:
+    """The most this process has had resident at once (VmHWM), in MiB."""
+    with Path("/proc/self/status").open() as status:
+        line = next(x for x in status if x.startswith("VmHWM"))
+    return int(line.split()[1]) / 1024
+
+
+def delete_later_ones() -> None:
+    """Delete what deleteLater() queued, as returning to the event loop would."""
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+
+
+@dataclass
+class Steps:
+    """The memory after each step of a visit and the high-water mark by then (MiB)."""
+
+    rss: dict[str, float] = field(default_factory=dict)
+    peak: dict[str, float] = field(default_factory=dict)
+
+
+def step(name: str, clock: frames.PaintClock, steps: Steps) -> None:
     clock.settle()
-    rss[name] = round(frames.current_rss_mib(), 1)
-    print(f"{name:<28} RSS {rss[name]:6.1f} MiB, peak {frames.peak_rss_mib():6.1f} MiB")
+    delete_later_ones()
+    clock.settle()
+    steps.rss[name] = round(frames.current_rss_mib(), 1)
+    steps.peak[name] = round(high_water_mib(), 1)
+    print(f"{name:<28} RSS {steps.rss[name]:6.1f} MiB, peak {steps.peak[name]:6.1f} MiB")
 
 
-def visitor_session(shell: Shell, stores: Stores, work: Path,
-                    searches: int) -> dict[str, float]:
-    """The scripted visit; returns the RSS after each step (MiB)."""
+def visitor_session(shell: Shell, stores: Stores, work: Path, searches: int) -> Steps:
+    """The scripted visit; returns the memory after each step."""
     from search import QUERIES, key
 
     from kiosk.ui import printing
 
     window, screens = shell.window, shell.screens
     clock = frames.PaintClock(window)
-    rss: dict[str, float] = {}
+    rss = Steps()
     step("first frame", clock, rss)
     for screen_id in window.screens:
         window.navigate(screen_id)
         clock.settle()
     window.navigate("home")
     step("every screen opened", clock, rss)
-    field = shell.search_bar.field
-    field.setFocus()
+    search_field = shell.search_bar.field
+    search_field.setFocus()
     for n in range(searches):
         for ch in QUERIES[n % len(QUERIES)]:
-            key(field, ch)
+            key(search_field, ch)
             QCoreApplication.processEvents()
-        clock.until_painted(field.clear)
+        clock.until_painted(search_field.clear)
+        delete_later_ones()
     step(f"{searches} searches", clock, rss)
     clock.until_painted(screens.home.tiles["directory"].click)
     directory = screens.directory
@@ -148,13 +183,20 @@ def main() -> int:
     parser = argparse.ArgumentParser()
     parser.add_argument("--runs", type=int, default=30)
     parser.add_argument("--searches", type=int, default=200)
+    parser.add_argument("--visitors", type=int, default=3)
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
         work = Path(tmp)
         app, stores, shell = frames.kiosk_shell(frames.content_db(work), work / "data")
         window = shell.window
         steps = visitor_session(shell, stores, work, args.searches)
-        peak = frames.peak_rss_mib()
+        peak = high_water_mib()
+        after_reset = [steps.rss["after the idle reset"]]
+        for n in range(2, args.visitors + 1):
+            print(f"-- visitor {n}")
+            after_reset.append(
+                visitor_session(shell, stores, work, args.searches).rss["after the idle reset"])
+        next_peak = high_water_mib()
         guard = shell.session
         times: list[float] = []
         cover_times: list[float] = []
@@ -193,9 +235,11 @@ def main() -> int:
     baseline = baseline_peak_rss()
     print(f"neutral screen painted after: p50 {covered:.1f} ms")
     print(f"peak RSS over the session {peak:.1f} MiB (goal <= 110), bare Qt window "
-          f"{baseline:.1f} MiB")
+          f"{baseline:.1f} MiB; after {args.visitors} visitors {next_peak:.1f} MiB")
     frames.finish({"peak_rss_mib": round(peak, 1), "baseline_peak_rss_mib": round(baseline, 1),
-                   "rss_after_mib": steps,
+                   "rss_after_mib": steps.rss, "peak_after_mib": steps.peak,
+                   "next_visitors_peak_mib": round(next_peak, 1),
+                   "rss_after_reset_mib": after_reset,
                    "neutral_shown_ms_p50": round(covered, 2),
                    "quick_exit_ms_p50": round(p50, 2), "quick_exit_ms_max": round(times[-1], 2),
                    "filter_us_per_event": round(per_event_us, 2)})

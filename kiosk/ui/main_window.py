@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import linecache
 import logging
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QEvent, Qt, Signal
-from PySide6.QtGui import QFontInfo, QIcon, QKeySequence, QResizeEvent, QShortcut
+from PySide6.QtGui import QFontInfo, QIcon, QKeySequence, QPixmapCache, QResizeEvent, QShortcut
 from PySide6.QtWidgets import (
     QApplication,
     QBoxLayout,
@@ -55,6 +56,10 @@ MENU_ACROSS_BELOW = 1100
 ROOMY_WIDTH = 1200
 #: Portrait windows at least this tall keep the helpline strip while the keyboard is open.
 ROOM_FOR_KEYBOARD_AND_HELPLINES = 1400
+#: Qt's shared cache of drawn pictures (KiB). One visitor's screens use well under 1 MiB
+#: of it, but each visit leaves pictures no later visit asks for again (about 0.7 MiB),
+#: so at Qt's default of 10 MiB an all-day kiosk ends up 10 MiB larger than it needs.
+PIXMAP_CACHE_KIB = 2048
 
 
 @dataclass(frozen=True)
@@ -68,6 +73,16 @@ class ScreenSlot:
     screen_id: str
     nav_title: str
     build: Callable[[], Screen]
+
+
+def forget_module_sources() -> None:
+    """Drop the source text Python keeps after a module's import.
+
+    PySide6 reads the whole source of every module imported after it (to see whether it
+    uses PySide6) through linecache, which keeps every line for good: over 70,000 lines,
+    about 6 MiB, by the first frame. A traceback reads the lines it needs again.
+    """
+    linecache.clearcache()
 
 
 class ScreenTable(Mapping[str, Screen]):
@@ -87,6 +102,7 @@ class ScreenTable(Mapping[str, Screen]):
             screen = self._slots[screen_id].build()  # KeyError for an unknown id
             self._built[screen_id] = screen
             self._on_built(screen)
+            forget_module_sources()  # those the screen's modules left on their import
         return screen
 
     def __iter__(self) -> Iterator[str]:
@@ -119,6 +135,7 @@ class MainWindow(QMainWindow):
         """Nothing is built until navigate() or a lookup in `screens` asks for it: the
         caller wires its signals first, then navigates Home."""
         super().__init__(parent)
+        QPixmapCache.setCacheLimit(PIXMAP_CACHE_KIB)
         self.setWindowTitle(self.tr("Recovery Guide"))
         accessibility.install()
         self.screens = ScreenTable(slots, self._add_page)

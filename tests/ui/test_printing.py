@@ -448,6 +448,32 @@ def test_booklet_has_a_contents_line_per_city_with_page_numbers(qapp, content_re
     assert "@@P" not in text and "page1" in text
 
 
+def test_a_long_booklet_prints_every_program_once_across_its_pages(qapp, content_repo,
+                                                                  tmp_path) -> None:
+    """Programs flow down two columns page after page; a city that runs on to a new column
+    gets its heading again, "(continued)", and no program is lost or printed twice."""
+    base = real_facility("VT", {"OP"})
+    facilities = [replace(base, id=f"p{n}", name=f"Program {n:03d} House", name2="",
+                          city="Burlington" if n < 60 else "Rutland")
+                  for n in range(90)]
+    printout = printing.booklet_printout(facilities, content_repo.helplines(),
+                                         content_repo.info(), "Programs in Vermont")
+    out = tmp_path / "booklet.pdf"
+    pages = printing.write_pdf(printout, out, "letter")
+    reader = PdfReader(str(out))
+    page_texts = [squash(unicodedata.normalize("NFKC", page.extract_text() or ""))
+                  for page in reader.pages]
+    assert pages == len(page_texts) > 3
+    for f in facilities:
+        on = [n for n, text in enumerate(page_texts) if squash(f.name) in text]
+        assert len(on) == 1, (f.name, on)
+    assert any("Burlington,VT(continued)" in text for text in page_texts)
+    # In order: the first city's first program comes pages before the last city's last.
+    first = next(n for n, text in enumerate(page_texts) if "Program000House" in text)
+    last = next(n for n, text in enumerate(page_texts) if "Program089House" in text)
+    assert first < last
+
+
 def _first_vt_iop(stores: Stores) -> Facility:
     found = DirectoryRepository(stores.content_conn).search_facilities(
         state="VT", levels={"intensive_outpatient"}, limit=1)

@@ -46,7 +46,10 @@ def _paint_body(laid: LaidOut, painter: QPainter, page: int, width: float) -> No
             painter, QRectF(0, page * laid.page_height, width, laid.page_height))
         painter.restore()
     index = page - laid.first_flow_page
-    for x, y, doc in laid.flow[index] if 0 <= index < len(laid.flow) else ():
+    if not 0 <= index < len(laid.flow) or laid.fragments is None:
+        return
+    for x, y, html_text in laid.flow[index]:
+        doc = laid.fragments.laid_out(html_text)
         painter.save()
         painter.translate(x, y)
         size = doc.size()
@@ -79,11 +82,22 @@ def paint_pages(laid: LaidOut, painter: QPainter, width: float, footer: str,
     return len(wanted)
 
 
-def render_to_device(printout: Printout, device: QPagedPaintDevice) -> int:
+def render_to_device(printout: Printout, device: QPagedPaintDevice, *,
+                     release: bool = True) -> int:
     """Paint every page onto a printer or PDF writer whose page layout is already set.
 
-    Returns the number of pages; raises OSError if the device cannot be painted on.
+    Returns the number of pages; raises OSError if the device cannot be painted on. The
+    memory the layout took is handed back afterwards unless `release` is False (a caller
+    that frees more, such as the PDF writer, does it once after that).
     """
+    try:
+        return _render(printout, device)
+    finally:
+        if release:
+            release_freed_memory()
+
+
+def _render(printout: Printout, device: QPagedPaintDevice) -> int:
     rect = device.pageLayout().paintRectPixels(device.logicalDpiX())
     laid = lay_out(printout, device, rect.width(), rect.height())
     painter = QPainter()
@@ -143,7 +157,7 @@ def pdf_bytes(printout: Printout, paper: str = "letter") -> tuple[bytes, int]:
     writer.setPageLayout(page_layout(paper))
     writer.setTitle(printout.job_name)
     writer.setCreator(CREATOR)
-    pages = render_to_device(printout, writer)
+    pages = render_to_device(printout, writer, release=False)
     del writer  # finishes the PDF into the buffer
     data = bytes(buffer.data().data())
     buffer.close()
