@@ -37,7 +37,7 @@ from pathlib import Path
 from kiosk import paths
 from kiosk.domain import SearchHit, SearchResults
 from kiosk.store import local_sources
-from kiosk.store.directory import haversine_miles
+from kiosk.store.directory import haversine_miles, pack_index
 
 log = logging.getLogger(__name__)
 
@@ -162,6 +162,10 @@ def build_index(conn: sqlite3.Connection, *, use_fts: bool | None = None) -> dic
     Runs inside the build's transaction. Returns row counts per kind. `use_fts=False`
     builds without FTS5 (as a machine without it would; tests use this).
     """
+    # The directory screen's packed index is derived from the same rows, and every writer
+    # of the directory runs this build: rebuilt here, it can never lag behind them.
+    if "id" in _table_columns(conn, "facility"):
+        pack_index(conn)
     conn.execute("DELETE FROM search_doc")
     conn.execute("DELETE FROM search_term")
     conn.execute("DELETE FROM search_term_lang")
