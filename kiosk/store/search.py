@@ -85,6 +85,8 @@ FACILITY_WEIGHTS = (4.0, 6.0, 2.0)  # title, place, keywords (state name)
 
 def normalize(text: str) -> str:
     """Lower case without accents, as FTS5's unicode61 tokenizer sees it."""
+    if text.isascii():  # nearly every name and place: nothing to decompose
+        return text.casefold()
     decomposed = unicodedata.normalize("NFKD", text)
     return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
 
