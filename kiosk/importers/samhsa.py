@@ -25,6 +25,7 @@ import zlib
 from collections import Counter
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
+from itertools import filterfalse
 from pathlib import Path
 from typing import BinaryIO
 
@@ -722,7 +723,8 @@ _NOT_NORM = re.compile(r"[^a-z0-9# ]+")
 def _norm(text: str) -> str:
     text = text.lower().replace("&", " and ").replace("'", "").replace("#", " # ")
     words = _NOT_NORM.sub(" ", text).split()
-    return " ".join(w for w in (_STREET_WORDS.get(w, w) for w in words) if w not in _FILLER)
+    # map and filterfalse run in C: each word abbreviated, then filler words dropped
+    return " ".join(filterfalse(_FILLER.__contains__, map(_STREET_WORDS.get, words, words)))
 
 
 def _norm_street(text: str) -> str:
@@ -921,14 +923,15 @@ def _position(name: str, street1: str, zip5: str, locator: Locator,
     when it was not trusted (else 0)."""
     by_name, by_street, by_number = locator
     key_street = _norm_street(street1)
-    position = by_name.get((_norm(name), key_street, zip5)) or by_street.get((key_street, zip5))
+    key_name = _norm(name)
+    position = by_name.get((key_name, key_street, zip5)) or by_street.get((key_street, zip5))
     number = house_number(key_street)
     if position is None and number:
         # The directory and the locator often write one street differently ("4040 Memorial
         # Parkway SW" / "South", "Avenue" / "Street", "Rooms 2010," / nothing), so the
         # whole street rarely matches; the same program at the same house number in the
         # same ZIP is the same door.
-        position = by_number.get((_norm(name), number, zip5))
+        position = by_number.get((key_name, number, zip5))
         if position is not None:
             report.house_number_matches += 1
     centre = centroids.get(zip5)

@@ -7,6 +7,7 @@ import math
 import sqlite3
 import sys
 from array import array
+from collections import defaultdict
 from collections.abc import Generator, Iterable
 from contextlib import closing, contextmanager
 from pathlib import Path
@@ -432,8 +433,11 @@ def _pack_chunk(chunk: int, rows: list[IndexRow]) -> list[tuple[int, str, bytes]
     states: list[list[str | int]] = []
     positions = array("d")
     nan = float("nan")
-    code_bits: dict[str, bytearray] = {}
-    level_bits: dict[str, bytearray] = {}
+    def blank() -> bytearray:
+        return bytearray(size)
+
+    code_bits: defaultdict[str, bytearray] = defaultdict(blank)
+    level_bits: defaultdict[str, bytearray] = defaultdict(blank)
     for j, (fid, name, city, state, zip_code, phone, street1, street2, levels, services,
             lat, lon, kind) in enumerate(rows):
         record = RECORD_SEP.join((fid, name, city, state, zip_code, phone, street1, street2,
@@ -448,12 +452,10 @@ def _pack_chunk(chunk: int, rows: list[IndexRow]) -> list[tuple[int, str, bytes]
         positions.append(nan if lat is None else lat)
         positions.append(nan if lon is None else lon)
         byte, bit = j >> 3, 1 << (j & 7)
-        for words, bits in ((services, code_bits), (levels, level_bits)):
-            for word in words.split():
-                found = bits.get(word)
-                if found is None:
-                    found = bits[word] = bytearray(size)
-                found[byte] |= bit
+        for code in services.split():  # ~80 codes a program: the pack's one inner loop
+            code_bits[code][byte] |= bit
+        for level in levels.split():
+            level_bits[level][byte] |= bit
     if _BIG_ENDIAN:
         positions.byteswap()
     parts = [(chunk, "records", "\n".join(records).encode()),
