@@ -20,7 +20,7 @@ from kiosk.present.directory_index import (
     index_steps,
 )
 from kiosk.store.connect import open_content_db
-from kiosk.store.directory import DirectoryRepository
+from kiosk.store.directory import DirectoryRepository, pack_index
 
 SAMHSA = Path(__file__).resolve().parents[3] / "shared" / "data" / "samhsa"
 needs_data = pytest.mark.skipif(not SAMHSA.is_dir(), reason="no SAMHSA data beside the repo")
@@ -240,6 +240,20 @@ def test_without_a_matching_pack_the_rows_are_read_and_give_the_same_index(
     else:
         assert steps == [5000, 10000, 12199]
         assert rows.facilities[0] == packed.facilities[1]
+
+
+@needs_data
+def test_a_program_whose_text_would_break_the_pack_is_read_as_it_is(content_db: Path) -> None:
+    conn = sqlite3.connect(content_db)
+    first = conn.execute("SELECT id FROM facility ORDER BY state, name, id LIMIT 1").fetchone()[0]
+    conn.execute("UPDATE facility SET street2 = 'Suite 1' || char(10) || 'Floor 2' WHERE id = ?",
+                 (first,))
+    assert pack_index(conn) == 0
+    conn.commit()
+    conn.close()
+    steps, index = _loaded(content_db)
+    assert steps == [5000, 10000, 12200]
+    assert index.facilities[0].street2 == "Suite 1\nFloor 2"
 
 
 @needs_data
