@@ -149,11 +149,14 @@ def _facility_docs(conn: sqlite3.Connection) -> list[tuple[str, str, str, str, s
         "SELECT id, name, name2, city, state, zip, levels FROM facility"
         " ORDER BY state, city, name, name2, id"
     )
+    state_names: dict[str, str] = {}  # looked up once per state, not once per program
     for ref_id, name, name2, city, state, zip_code, levels in rows:
         title = " ".join(part for part in (name, name2) if part)
         place = f"{city}, {state} {zip_code}".strip(" ,")
-        state_info = us.states.lookup(state) if state else None
-        state_name = state_info.name if state_info is not None else ""
+        state_name = state_names.get(state)
+        if state_name is None:
+            state_info = us.states.lookup(state) if state else None
+            state_name = state_names[state] = state_info.name if state_info is not None else ""
         docs.append((str(ref_id), title, place, state_name, " ".join(str(levels).split())))
     return docs
 
