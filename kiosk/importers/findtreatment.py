@@ -144,7 +144,7 @@ def read_exports(files: Sequence[Path], codes: dict[str, ServiceCode],
                 report.other_rows += 1
                 continue
             row = {**row, "facility_id": _program_id(row), "zip": _zip_text(row["zip"])}
-            cells = {key: samhsa._clean(value) for key, value in row.items()}
+            cells = samhsa._cleaned(row)
             checked = samhsa._check_row(row, cells, codes, first_line)
             if isinstance(checked, str):
                 report.rejected.append((line, f"{path.name} {row['facility_id']}", checked))
