@@ -59,7 +59,7 @@ def _copies(rows: list[list[str]], header: list[str], k: int, id_col: str | None
 
 def _read(path: Path) -> tuple[list[str], list[list[str]]]:
     opener = gzip.open if path.suffix == ".gz" else open
-    with opener(path, "rt", encoding="utf-8", newline="") as f:  # type: ignore[operator]
+    with opener(path, "rt", encoding="utf-8", newline="") as f:
         reader = csv.reader(f)
         header = next(reader)
         return header, list(reader)

@@ -75,8 +75,11 @@ class ChangeReport:
         return "\n".join(lines)
 
 
+_NOT_KEY = re.compile(r"[^a-z0-9 ]+")
+
+
 def _key(text: str) -> str:
-    return " ".join(re.sub(r"[^a-z0-9 ]+", " ", text.lower()).split())
+    return " ".join(_NOT_KEY.sub(" ", text.lower()).split())
 
 
 def _keys(row: FacilityRow) -> tuple[tuple[str, ...], ...]:
@@ -120,18 +123,26 @@ def match(before: Mapping[str, FacilityRow], after: Iterable[FacilityRow]
     left = dict(before)
     pending = list(after)
     pairs: list[tuple[FacilityRow, FacilityRow]] = []
+    # Each row's keys are worked out once, not once per level; with nothing left to match
+    # (a first import) none are needed.
+    old_keys = {fid: _keys(row) for fid, row in left.items()} if left else {}
+    new_keys = [_keys(row) for row in pending] if left else []
     for level in range(3):
+        if not left:
+            break
         index: dict[tuple[str, ...], list[str]] = {}
         for fid in sorted(left):
-            index.setdefault(_keys(left[fid])[level], []).append(fid)
+            index.setdefault(old_keys[fid][level], []).append(fid)
         still: list[FacilityRow] = []
-        for row in pending:
-            ids = index.get(_keys(row)[level])
+        still_keys: list[tuple[tuple[str, ...], ...]] = []
+        for row, keys in zip(pending, new_keys, strict=True):
+            ids = index.get(keys[level])
             if ids:
                 pairs.append((left.pop(ids.pop(0)), row))
             else:
                 still.append(row)
-        pending = still
+                still_keys.append(keys)
+        pending, new_keys = still, still_keys
     return pairs, pending, left
 
 

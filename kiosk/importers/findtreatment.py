@@ -144,7 +144,8 @@ def read_exports(files: Sequence[Path], codes: dict[str, ServiceCode],
                 report.other_rows += 1
                 continue
             row = {**row, "facility_id": _program_id(row), "zip": _zip_text(row["zip"])}
-            checked = samhsa._check_row(row, codes, first_line)
+            cells = samhsa._cleaned(row)
+            checked = samhsa._check_row(row, cells, codes, first_line)
             if isinstance(checked, str):
                 report.rejected.append((line, f"{path.name} {row['facility_id']}", checked))
                 continue
@@ -152,7 +153,7 @@ def read_exports(files: Sequence[Path], codes: dict[str, ServiceCode],
             if checked.raw_zip != checked.zip5 and len(checked.raw_zip) < 5:
                 report.repaired_zips += 1
             websites += bool(_website(row.get("website", "")))
-            facilities[checked.fid] = _facility(row, checked, codes, centroids, report)
+            facilities[checked.fid] = _facility(row, cells, checked, codes, centroids, report)
         partial = _cut_short(path, shape, last_line, last_short)
         if partial and not allow_partial:
             raise DirectoryImportError(f"{partial}; {samhsa.PARTIAL_HINT}")
@@ -174,7 +175,8 @@ def read_exports(files: Sequence[Path], codes: dict[str, ServiceCode],
                      zips=sorted((z, s, lat, lon) for z, (s, lat, lon) in centroids.items()))
 
 
-def _facility(row: dict[str, str], checked: samhsa._Checked, codes: dict[str, ServiceCode],
+def _facility(row: dict[str, str], cells: dict[str, str], checked: samhsa._Checked,
+              codes: dict[str, ServiceCode],
               centroids: dict[str, tuple[str, float, float]],
               report: ImportReport) -> store.FacilityRow:
     found: list[str] = []
@@ -196,11 +198,10 @@ def _facility(row: dict[str, str], checked: samhsa._Checked, codes: dict[str, Se
         report.far_positions.append((checked.fid, round(far, 1)))
     report.positions[kind] += 1
     return store.FacilityRow(
-        id=checked.fid, name=checked.name, name2=samhsa._clean(row["name2"]),
-        street1=samhsa._clean(row["street1"]), street2=samhsa._clean(row["street2"]),
-        city=samhsa._clean(row["city"]), state=checked.state, zip=checked.zip5,
+        id=checked.fid, name=checked.name, name2=cells["name2"], street1=cells["street1"],
+        street2=cells["street2"], city=cells["city"], state=checked.state, zip=checked.zip5,
         phone=checked.phone,
-        intake_phones="\n".join(samhsa._intake_phones(row, checked.phone)),
+        intake_phones="\n".join(samhsa._intake_phones(cells, checked.phone)),
         levels=" ".join(levels), services=" ".join(found), latitude=lat, longitude=lon,
         position_kind=kind, website=_website(row.get("website", "")))
 

@@ -25,6 +25,7 @@ import zlib
 from collections import Counter
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
+from itertools import filterfalse
 from pathlib import Path
 from typing import BinaryIO
 
@@ -72,6 +73,8 @@ FORMULA = re.compile(r"^\s*[=+\-@\t\r]")
 #: ... except a plain number, phone or placeholder: "+1 (800) 555-0100", "- - -", "---"
 #: (SAMHSA writes "- - -" for a missing street; a spreadsheet reads none of them as a call).
 NOT_A_FORMULA = re.compile(r"^[+\-][0-9\s().\-]*$")
+#: What a stripped cell FORMULA matches starts with.
+_FORMULA_STARTS = frozenset("=+-@\t\r")
 
 #: Directory states: the 50 states, DC and the territories (codes as in the data).
 _STATE_CODES = (
@@ -429,6 +432,8 @@ def _checked_sources(facilities: Path, service_codes: Path | None, coordinates: 
 def is_formula(value: str) -> bool:
     """Whether a spreadsheet would run `value` (as it is stored) as a formula."""
     value = value.strip()
+    if value[:1] not in _FORMULA_STARTS:  # nearly every cell: no regular expression run
+        return False
     return bool(FORMULA.match(value)) and not NOT_A_FORMULA.match(value)
 
 
@@ -647,6 +652,19 @@ def _clean(value: str) -> str:
     return " ".join(_CONTROL.sub("", value).split())
 
 
+def _cleaned(row: dict[str, str]) -> dict[str, str]:
+    """Every cell of `row` as stored (_clean); the row itself when every cell already is,
+    told from its cells joined by "|" in a handful of C calls rather than one per cell: the
+    joined text is printable with no double space exactly when every cell is, and a cell
+    that starts or ends with a space shows as "| " or " |" (or at either end)."""
+    joined = "|".join(row.values())
+    if joined.isprintable() and "\ufffd" not in joined and "  " not in joined \
+            and "| " not in joined and " |" not in joined \
+            and joined[:1] != " " and joined[-1:] != " ":
+        return row
+    return {key: _clean(value) for key, value in row.items()}
+
+
 # ------------------------------------------------------------- service codes --
 @dataclass(frozen=True)
 class ServiceCode:
@@ -712,10 +730,14 @@ _FILLER = frozenset({"inc", "llc", "pllc", "pc", "pa", "ltd", "corp", "the", "of
 _UNIT = re.compile(r"\b(ste|apt|unit|rm|fl|bldg|no|#)\s*[a-z0-9-]*$")
 
 
+_NOT_NORM = re.compile(r"[^a-z0-9# ]+")
+
+
 def _norm(text: str) -> str:
     text = text.lower().replace("&", " and ").replace("'", "").replace("#", " # ")
-    words = re.sub(r"[^a-z0-9# ]+", " ", text).split()
-    return " ".join(w for w in (_STREET_WORDS.get(w, w) for w in words) if w not in _FILLER)
+    words = _NOT_NORM.sub(" ", text).split()
+    # map and filterfalse run in C: each word abbreviated, then filler words dropped
+    return " ".join(filterfalse(_FILLER.__contains__, map(_STREET_WORDS.get, words, words)))
 
 
 def _norm_street(text: str) -> str:
@@ -727,10 +749,13 @@ def _norm_street(text: str) -> str:
         street = trimmed
 
 
+_ZIP = re.compile(r"(\d{1,5})(?:-?\d{4})?")
+
+
 def fix_zip(value: str) -> str | None:
     """'6516' -> '06516', '12345-6789' -> '12345'; None when it is not a ZIP code."""
     value = value.strip()
-    match = re.fullmatch(r"(\d{1,5})(?:-?\d{4})?", value)
+    match = _ZIP.fullmatch(value)
     if not match:
         return None
     digits = match.group(1)
@@ -809,22 +834,42 @@ def _labels_of(codes: dict[str, ServiceCode]) -> frozenset[str]:
     return labels
 
 
-def _is_legend(row: dict[str, str], codes: dict[str, ServiceCode]) -> bool:
+def _is_legend(cells: dict[str, str], codes: dict[str, ServiceCode]) -> bool:
     """A spreadsheet legend row holds service codes or their labels instead of an address."""
     labels = _labels_of(codes)
-    cells = [_clean(row.get(k, "")) for k in ("name2", "street1", "street2", "city", "state",
-                                              "zip", "phone")]
-    hits = sum(1 for c in cells if c and (c.upper() in codes or c.lower() in labels))
+    values = [cells.get(k, "") for k in ("name2", "street1", "street2", "city", "state", "zip",
+                                         "phone")]
+    hits = sum(1 for c in values if c and (c.upper() in codes or c.lower() in labels))
     return hits >= 3
 
 
-def _reject_reason(row: dict[str, str]) -> str:
+def _may_reject(row: dict[str, str], cells: dict[str, str]) -> bool:
+    """False when no cell can be too long or a formula (nearly every row), found without a
+    loop over the cells: the longest cell but the service codes against MAX_FIELD, and
+    the cells (clean, so a formula's first character starts one) joined by "|"."""
+    lengths = list(map(len, row.values()))
+    services = len(row.get("service_code_info", ""))
+    if services > MAX_SERVICES_FIELD:
+        return True
+    if "service_code_info" in row:
+        lengths.remove(services)  # (a cell of the same length stands in for it: as long)
+    if lengths and max(lengths) > MAX_FIELD:
+        return True
+    joined = "|".join(cells.values())
+    return joined[:1] in _FORMULA_STARTS or "|=" in joined or "|+" in joined \
+        or "|-" in joined or "|@" in joined
+
+
+def _reject_reason(row: dict[str, str], cells: dict[str, str]) -> str:
+    """Why the row (as read, and its `cells` as stored) is rejected as a whole, or ''."""
+    if not _may_reject(row, cells):
+        return ""
     for key, value in row.items():
         limit = MAX_SERVICES_FIELD if key == "service_code_info" else MAX_FIELD
         if len(value) > limit:
             return f"field {key} is {len(value):,} characters long (limit {limit:,})"
-        if is_formula(_clean(value)):
-            return (f"field {key} looks like a spreadsheet formula ({_clean(value)[:30]!r}); "
+        if is_formula(cells[key]):
+            return (f"field {key} looks like a spreadsheet formula ({cells[key][:30]!r}); "
                     "row skipped")
     return ""
 
@@ -841,30 +886,31 @@ class _Checked:
     phone: str
 
 
-def _check_row(row: dict[str, str], codes: dict[str, ServiceCode],
+def _check_row(row: dict[str, str], cells: dict[str, str], codes: dict[str, ServiceCode],
                first_line: dict[str, int]) -> _Checked | str:
-    """The row's checked fields, or the reason it is rejected."""
-    fid = _clean(row["facility_id"])[:60]
-    reason = _reject_reason(row)
+    """The row's checked fields (from `cells`, the row as stored), or the reason it is
+    rejected."""
+    fid = cells["facility_id"][:60]
+    reason = _reject_reason(row, cells)
     if not reason and not fid:
         reason = "no facility_id"
     if not reason and fid in first_line:
         reason = f"duplicate facility_id (first on line {first_line[fid]})"
-    if not reason and _is_legend(row, codes):
+    if not reason and _is_legend(cells, codes):
         reason = f"{LEGEND} (service codes or their labels), not a facility"
-    name = _clean(row["name1"])
+    name = cells["name1"]
     if not reason and not name:
         reason = f"{BLANK} (no facility name)" if not any(
-            _clean(v) for k, v in row.items() if k not in ("facility_id", "directory_type")
+            v for k, v in cells.items() if k not in ("facility_id", "directory_type")
         ) else "no facility name"
-    state = _clean(row["state"]).upper()
+    state = cells["state"].upper()
     if not reason and state not in STATES:
         reason = f"unknown state {state[:30]!r}"
-    raw_zip = _clean(row["zip"])
+    raw_zip = cells["zip"]
     zip5 = fix_zip(raw_zip)
     if not reason and zip5 is None:
         reason = f"ZIP code {raw_zip[:30]!r} is not a ZIP code"
-    phone = _clean(row["phone"])
+    phone = cells["phone"]
     if not reason and not PHONE.match(phone):
         reason = f"phone {phone[:30]!r} is not NNN-NNN-NNNN"
     if reason or zip5 is None:
@@ -872,24 +918,25 @@ def _check_row(row: dict[str, str], codes: dict[str, ServiceCode],
     return _Checked(fid, name, state, raw_zip, zip5, phone)
 
 
-def _service_codes(row: dict[str, str], codes: dict[str, ServiceCode],
+def _service_codes(cells: dict[str, str], codes: dict[str, ServiceCode],
                    report: ImportReport) -> list[str]:
     """The row's known service codes, each once, in the file's order (unknown ones counted)."""
-    found: dict[str, None] = {}  # ordered, and each code once without a list scan
-    # cleaned first: an unknown code is printed in the summary, never as raw bytes
-    for word in _clean(row["service_code_info"]).replace("*", " ").split():
-        token = word.upper()[:20]
-        if token in codes:
-            found[token] = None
-        else:
-            report.unknown_codes[token] += 1
+    # cleaned first: an unknown code is printed in the summary, never as raw bytes (no
+    # letter's capital is a space or a star, so the whole field is upper-cased at once)
+    words = cells["service_code_info"].replace("*", " ").upper().split()
+    # ordered, and each code once without a list scan
+    found = dict.fromkeys(filter(codes.__contains__, words))
+    if len(found) < len(words):  # a code twice, or codes the table does not know
+        for word in words:
+            if word not in codes:
+                report.unknown_codes[word[:20]] += 1
     return list(found)
 
 
-def _intake_phones(row: dict[str, str], phone: str) -> list[str]:
+def _intake_phones(cells: dict[str, str], phone: str) -> list[str]:
     intakes: list[str] = []
     for key in ("intake1", "intake2", "intake1a", "intake2a"):
-        value = _clean(row.get(key, ""))
+        value = cells.get(key, "")
         if value and value != phone and value not in intakes and len(value) <= 40:
             intakes.append(value)
     return intakes
@@ -908,14 +955,15 @@ def _position(name: str, street1: str, zip5: str, locator: Locator,
     when it was not trusted (else 0)."""
     by_name, by_street, by_number = locator
     key_street = _norm_street(street1)
-    position = by_name.get((_norm(name), key_street, zip5)) or by_street.get((key_street, zip5))
+    key_name = _norm(name)
+    position = by_name.get((key_name, key_street, zip5)) or by_street.get((key_street, zip5))
     number = house_number(key_street)
     if position is None and number:
         # The directory and the locator often write one street differently ("4040 Memorial
         # Parkway SW" / "South", "Avenue" / "Street", "Rooms 2010," / nothing), so the
         # whole street rarely matches; the same program at the same house number in the
         # same ZIP is the same door.
-        position = by_number.get((_norm(name), number, zip5))
+        position = by_number.get((key_name, number, zip5))
         if position is not None:
             report.house_number_matches += 1
     centre = centroids.get(zip5)
@@ -931,14 +979,14 @@ def _position(name: str, street1: str, zip5: str, locator: Locator,
     return ("none", None, None), 0.0
 
 
-def _facility(row: dict[str, str], checked: _Checked, codes: dict[str, ServiceCode],
+def _facility(cells: dict[str, str], checked: _Checked, codes: dict[str, ServiceCode],
               locator: Locator,
               centroids: dict[str, tuple[str, float, float]],
               report: ImportReport) -> store.FacilityRow:
-    found = _service_codes(row, codes, report)
+    found = _service_codes(cells, codes, report)
     found_set = set(found)
     levels = [lv for lv in DIRECTORY_LEVELS if LEVEL_CODES[lv] & found_set]
-    street1 = _clean(row["street1"])
+    street1 = cells["street1"]
     (kind_pos, lat, lon), far = _position(checked.name, street1, checked.zip5, locator,
                                           centroids, report)
     if kind_pos == "none":
@@ -949,10 +997,10 @@ def _facility(row: dict[str, str], checked: _Checked, codes: dict[str, ServiceCo
         report.far_positions.append((checked.fid, round(far, 1)))
     report.positions[kind_pos] += 1
     return store.FacilityRow(
-        id=checked.fid, name=checked.name, name2=_clean(row["name2"]), street1=street1,
-        street2=_clean(row["street2"]), city=_clean(row["city"]), state=checked.state,
+        id=checked.fid, name=checked.name, name2=cells["name2"], street1=street1,
+        street2=cells["street2"], city=cells["city"], state=checked.state,
         zip=checked.zip5, phone=checked.phone,
-        intake_phones="\n".join(_intake_phones(row, checked.phone)), levels=" ".join(levels),
+        intake_phones="\n".join(_intake_phones(cells, checked.phone)), levels=" ".join(levels),
         services=" ".join(found), latitude=lat, longitude=lon, position_kind=kind_pos,
     )
 
@@ -1061,16 +1109,17 @@ def read_directory(sources: Sources, *, allow_partial: bool = False) -> Director
             report.other_rows += 1
             whole.see(line, short=False, substance=False)
             continue
-        checked = _check_row(row, codes, first_line)
+        cells = _cleaned(row)  # each cell cleaned once
+        checked = _check_row(row, cells, codes, first_line)
         if isinstance(checked, str):
-            report.rejected.append((line, _clean(row["facility_id"])[:60], checked))
+            report.rejected.append((line, cells["facility_id"][:60], checked))
             whole.see(line, short=False, reason=checked)
             continue
         whole.see(line, short=False)
         first_line[checked.fid] = line
         if checked.raw_zip != checked.zip5 and len(checked.raw_zip) < 5:
             report.repaired_zips += 1
-        facilities[checked.fid] = _facility(row, checked, codes, locator, centroids, report)
+        facilities[checked.fid] = _facility(cells, checked, codes, locator, centroids, report)
     if not has_type:
         report.warnings.append("no directory_type column: every row read as substance use")
     if not facilities:

@@ -24,7 +24,7 @@ from typing import overload
 
 from kiosk.domain import DIRECTORY_LEVELS, FacilitySummary, OpeningHours
 from kiosk.present.codes import EXTRA_FILTERS, LEVEL_GROUP, LOCAL_GROUP
-from kiosk.store.directory import IndexRow, haversine_miles
+from kiosk.store.directory import RECORD_SEP, IndexRow, PackedRows, haversine_miles
 
 __all__ = [
     "LEVEL_GROUP",
@@ -42,8 +42,9 @@ __all__ = [
 ZIP_RADIUS_MILES = 60.0
 ZIP_MIN_RESULTS = 20
 
-#: Separates a program's fields in its one text record (never in directory text).
-_SEP = "\x1f"
+#: Separates a program's fields in its one text record (never in directory text); the
+#: store's packed records are written the same way, so they are taken over as they are.
+_SEP = RECORD_SEP
 _APPROXIMATE = "approximate"
 _EXACT = "exact"
 
@@ -86,6 +87,8 @@ class Place:
 
 def _mask(rows: Iterable[int], size: int) -> int:
     """A bit array (Python int) with the bits of `rows` set, built in one pass."""
+    if isinstance(rows, Sequence) and not rows:
+        return 0
     bits = bytearray((size + 7) // 8)
     for i in rows:
         bits[i >> 3] |= 1 << (i & 7)
@@ -178,9 +181,12 @@ class DirectoryIndexBuilder:
         self._codes = frozenset(self._for_code)
         self._levels = frozenset(for_level)
         self._records: list[str] = []
-        self._states: list[str] = []
+        #: [state, first row, rows] per run of one state (the directory comes by state).
+        self._state_runs: list[list[str | int]] = []
         self._positions = array("d")
         self._members: list[array[int]] = [array("l") for _ in self.filters]
+        #: Bits (over all programs) that packed batches set for each filter.
+        self._packed_bits: list[int] = [0] * len(self.filters)
         #: Opening hours by row: only local programs have them, so a dict stays small.
         self._hours: dict[int, OpeningHours] = {}
 
@@ -192,12 +198,14 @@ class DirectoryIndexBuilder:
         """What has been added so far (its length is what index_steps reports)."""
         return self._records
 
-    def add(self, batch: Iterable[IndexRow | FacilitySummary]) -> None:
-        records, states, positions = self._records, self._states, self._positions
+    def add(self, batch: Iterable[IndexRow | FacilitySummary] | PackedRows) -> None:
+        if isinstance(batch, PackedRows):
+            self._add_packed(batch)
+            return
+        records, runs, positions = self._records, self._state_runs, self._positions
         members, for_code, for_level = self._members, self._for_code, self._for_level
         codes, levels = self._codes, self._levels
         nan = float("nan")
-        state_names: dict[str, str] = {}
         for item in batch:
             if isinstance(item, FacilitySummary):
                 if item.hours is not None:
@@ -210,7 +218,11 @@ class DirectoryIndexBuilder:
             i = len(records)
             records.append(_SEP.join((fid, name, city, state, zip_code, phone, street1,
                                       street2, row_levels, kind)))
-            states.append(state_names.setdefault(state, state))
+            last = runs[-1] if runs else None
+            if last is not None and last[0] == state:
+                last[2] = int(last[2]) + 1
+            else:
+                runs.append([state, i, 1])
             positions.append(nan if lat is None else lat)
             positions.append(nan if lon is None else lon)
             # Set intersections run in C; only the codes that mean a filter are looped.
@@ -224,20 +236,48 @@ class DirectoryIndexBuilder:
             for level in levels.intersection(row_levels.split()):
                 members[for_level[level]].append(i)
 
+    def _add_packed(self, packed: PackedRows) -> None:
+        """A packed batch: its bit arrays are moved to where its programs start and OR-ed
+        into each filter's (a handful of big-integer operations, none per program)."""
+        offset = len(self._records)
+        self._records.extend(packed.records)
+        runs = self._state_runs
+        start = offset
+        for state, count in packed.states:
+            if runs and runs[-1][0] == state and int(runs[-1][1]) + int(runs[-1][2]) == start:
+                runs[-1][2] = int(runs[-1][2]) + count
+            else:
+                runs.append([state, start, count])
+            start += count
+        self._positions.extend(packed.positions)
+        bits = self._packed_bits
+        for code, mask in packed.codes.items():
+            for s in self._for_code.get(code, ()):
+                bits[s] |= mask << offset
+        for level, mask in packed.levels.items():
+            slot = self._for_level.get(level)
+            if slot is not None:
+                bits[slot] |= mask << offset
+
     def finish(self) -> DirectoryIndex:
         size = len(self._records)
-        bits = {key: _mask(rows, size)
-                for key, rows in zip(self.filters, self._members, strict=True)}
+        bits = {key: _mask(rows, size) | packed for key, rows, packed in
+                zip(self.filters, self._members, self._packed_bits, strict=True)}
         state_rows: dict[str, list[int]] = {}
-        for i, state in enumerate(self._states):
-            state_rows.setdefault(state, []).append(i)
-        index = DirectoryIndex(self._records, self.filters, bits, state_rows, self._positions)
+        state_mask: dict[str, int] = {}
+        for state, start, count in self._state_runs:
+            first, n = int(start), int(count)
+            state_rows.setdefault(str(state), []).extend(range(first, first + n))
+            state_mask[str(state)] = state_mask.get(str(state), 0) | ((1 << n) - 1) << first
+        index = DirectoryIndex(self._records, self.filters, bits, state_rows, self._positions,
+                               state_mask)
         index.hours = self._hours
         return index
 
 
 def index_steps(builder: DirectoryIndexBuilder,
-                batches: Generator[Sequence[IndexRow | FacilitySummary], None, None],
+                batches: Generator[Sequence[IndexRow | FacilitySummary] | PackedRows,
+                                   None, None],
                 ) -> Generator[int, None, None]:
     """Add one batch to `builder` per step (yielding the count so far).
 
@@ -257,13 +297,14 @@ class DirectoryIndex:
 
     def __init__(self, records: list[str], filters: dict[str, FilterDef],
                  filter_bits: dict[str, int], state_rows: dict[str, list[int]],
-                 positions: array[float]) -> None:
+                 positions: array[float], state_mask: dict[str, int] | None = None) -> None:
         self.filters = filters
         #: Each filter's bits over every program (bit i: program i).
         self.filter_bits = filter_bits
         self.state_rows = state_rows
         self._size = len(records)
-        self.state_mask = {state: _mask(rows, self._size) for state, rows in state_rows.items()}
+        self.state_mask = state_mask if state_mask is not None else {
+            state: _mask(rows, self._size) for state, rows in state_rows.items()}
         self._positions = positions
         self.facilities: Sequence[FacilitySummary] = _Summaries(records, positions)
         #: Opening hours by row, for the programs whose source gives them (local lists).

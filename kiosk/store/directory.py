@@ -5,6 +5,9 @@ from __future__ import annotations
 import json
 import math
 import sqlite3
+import sys
+from array import array
+from collections import defaultdict
 from collections.abc import Generator, Iterable
 from contextlib import closing, contextmanager
 from pathlib import Path
@@ -349,6 +352,169 @@ _FACILITY_COLUMNS = ("id, name, name2, street1, street2, city, state, zip, phone
                      " levels, services, latitude, longitude, position_kind, website")
 
 
+# ------------------------------------------------------------- packed index --
+#: The directory screen's index rows, packed once when the directory is written
+#: (`pack_index`, run by kiosk.store.search.build_index after every directory change), so
+#: the kiosk reads a few blobs per 16,384 programs rather than 13 columns per program and
+#: never splits every program's ~80 service codes while a visitor waits: loading stays a
+#: small, linear step at any directory size. A pack that does not match the facility table
+#: (an older build, a table changed by hand) is ignored and the rows are read as they are.
+PACK_FORMAT = 1
+#: Programs per chunk: a multiple of 8, so each chunk's bit arrays are whole bytes.
+PACK_CHUNK = 16384
+#: Separates a program's fields in its record (never in directory text: the importers
+#: fold control characters away).
+RECORD_SEP = "\x1f"
+_PACK_SCHEMA = ("CREATE TABLE IF NOT EXISTS directory_pack ("
+                " chunk INTEGER NOT NULL, part TEXT NOT NULL, data BLOB NOT NULL,"
+                " PRIMARY KEY (chunk, part)) WITHOUT ROWID")
+_HEADER_CHUNK = -1
+_BIG_ENDIAN = sys.byteorder == "big"
+
+
+class PackedRows(NamedTuple):
+    """Up to PACK_CHUNK programs of the index, in index order (state, name, id).
+
+    records: per program id, name, city, state, zip, phone, street1, street2, levels
+    (space-separated) and position_kind, joined by RECORD_SEP; states: runs of
+    (state, programs); positions: latitude and longitude per program (NaN when unknown);
+    codes and levels: for each service code and level of care, a bit array over these
+    programs (bit i: program i)."""
+
+    records: list[str]
+    states: list[tuple[str, int]]
+    positions: array[float]
+    codes: dict[str, int]
+    levels: dict[str, int]
+
+
+def _order_keys(conn: sqlite3.Connection) -> tuple[int, list[str], list[str]]:
+    """(programs, first and last (state, name, id) in index order): what a pack must match."""
+    count = int(conn.execute("SELECT count(*) FROM facility").fetchone()[0])
+    first = conn.execute("SELECT state, name, id FROM facility"
+                         " ORDER BY state, name, id LIMIT 1").fetchone()
+    last = conn.execute("SELECT state, name, id FROM facility"
+                        " ORDER BY state DESC, name DESC, id DESC LIMIT 1").fetchone()
+    return count, [str(v) for v in first or ()], [str(v) for v in last or ()]
+
+
+def pack_index(conn: sqlite3.Connection) -> int:
+    """Pack the facility table for the directory screen's index (inside the caller's
+    transaction); returns the chunks written (0: nothing to pack, the rows are read as
+    they are)."""
+    conn.execute(_PACK_SCHEMA)
+    conn.execute("DELETE FROM directory_pack")
+    parts: list[tuple[int, str, bytes]] = []
+    rows = conn.execute(_INDEX_SQL.format(where=""), (-1,))
+    chunk = 0
+    while True:
+        batch = rows.fetchmany(PACK_CHUNK)
+        if not batch:
+            break
+        packed = _pack_chunk(chunk, batch)
+        if packed is None:  # a field that would break the records: no pack at all
+            conn.execute("DELETE FROM directory_pack")
+            return 0
+        parts += packed
+        chunk += 1
+    if not chunk:
+        return 0
+    count, first, last = _order_keys(conn)
+    header = {"format": PACK_FORMAT, "rows": count, "chunks": chunk, "first": first,
+              "last": last}
+    parts.append((_HEADER_CHUNK, "header", json.dumps(header, sort_keys=True).encode()))
+    conn.executemany("INSERT INTO directory_pack (chunk, part, data) VALUES (?, ?, ?)", parts)
+    return chunk
+
+
+def _pack_chunk(chunk: int, rows: list[IndexRow]) -> list[tuple[int, str, bytes]] | None:
+    size = (len(rows) + 7) // 8
+    records: list[str] = []
+    states: list[list[str | int]] = []
+    positions = array("d")
+    nan = float("nan")
+    def blank() -> bytearray:
+        return bytearray(size)
+
+    code_bits: defaultdict[str, bytearray] = defaultdict(blank)
+    level_bits: defaultdict[str, bytearray] = defaultdict(blank)
+    for j, (fid, name, city, state, zip_code, phone, street1, street2, levels, services,
+            lat, lon, kind) in enumerate(rows):
+        record = RECORD_SEP.join((fid, name, city, state, zip_code, phone, street1, street2,
+                                  levels, kind))
+        if "\n" in record or record.count(RECORD_SEP) != 9:
+            return None
+        records.append(record)
+        if states and states[-1][0] == state:
+            states[-1][1] = int(states[-1][1]) + 1
+        else:
+            states.append([state, 1])
+        positions.append(nan if lat is None else lat)
+        positions.append(nan if lon is None else lon)
+        byte, bit = j >> 3, 1 << (j & 7)
+        for code in services.split():  # ~80 codes a program: the pack's one inner loop
+            code_bits[code][byte] |= bit
+        for level in levels.split():
+            level_bits[level][byte] |= bit
+    if _BIG_ENDIAN:
+        positions.byteswap()
+    parts = [(chunk, "records", "\n".join(records).encode()),
+             (chunk, "states", json.dumps(states).encode()),
+             (chunk, "positions", positions.tobytes())]
+    for kind, bits in (("code", code_bits), ("level", level_bits)):
+        parts += [(chunk, f"{kind}:{key}", bytes(b)) for key, b in sorted(bits.items())]
+    return parts
+
+
+def _pack_header(conn: sqlite3.Connection) -> int:
+    """The number of chunks of a pack that matches the facility table, else 0."""
+    exists = conn.execute("SELECT count(*) FROM sqlite_master WHERE type = 'table'"
+                          " AND name = 'directory_pack'").fetchone()[0]
+    if not exists:
+        return 0
+    found = conn.execute("SELECT data FROM directory_pack WHERE chunk = ? AND part = 'header'",
+                         (_HEADER_CHUNK,)).fetchone()
+    if found is None:
+        return 0
+    try:
+        header = json.loads(bytes(found[0]).decode())
+    except (ValueError, UnicodeDecodeError):
+        return 0
+    if not isinstance(header, dict) or header.get("format") != PACK_FORMAT:
+        return 0
+    count, first, last = _order_keys(conn)
+    if [header.get("rows"), header.get("first"), header.get("last")] != [count, first, last]:
+        return 0
+    chunks = header.get("chunks")
+    return chunks if isinstance(chunks, int) and chunks > 0 else 0
+
+
+def _read_chunk(conn: sqlite3.Connection, chunk: int) -> PackedRows:
+    with closing(conn.execute("SELECT part, data FROM directory_pack WHERE chunk = ?",
+                              (chunk,))) as cursor:
+        parts = {str(part): bytes(data) for part, data in cursor}
+    try:
+        records = parts["records"].decode().split("\n")
+        states = [(str(s), int(n)) for s, n in json.loads(parts["states"].decode())]
+        positions = array("d")
+        positions.frombytes(parts["positions"])
+    except (KeyError, ValueError, TypeError, UnicodeDecodeError) as exc:
+        raise sqlite3.DatabaseError(f"directory_pack chunk {chunk} is damaged") from exc
+    if _BIG_ENDIAN:
+        positions.byteswap()
+    if len(positions) != 2 * len(records) or sum(n for _, n in states) != len(records):
+        raise sqlite3.DatabaseError(f"directory_pack chunk {chunk} is damaged")
+    codes: dict[str, int] = {}
+    levels: dict[str, int] = {}
+    for part, data in parts.items():
+        kind, _, key = part.partition(":")
+        if kind == "code":
+            codes[key] = int.from_bytes(data, "little")
+        elif kind == "level":
+            levels[key] = int.from_bytes(data, "little")
+    return PackedRows(records, states, positions, codes, levels)
+
+
 class DirectoryRepository:
     """Intent-named queries over the directory. Every method works on a database without
     a directory (empty results, `has_directory()` False)."""
@@ -537,9 +703,11 @@ class DirectoryRepository:
                 return
 
     def index_batches(self, size: int = 1000,
-                      ) -> Generator[list[IndexRow] | list[FacilitySummary], None, None]:
-        """Every program as an IndexRow, by state then name, a batch at a time; local
-        programs first, as FacilitySummary (they carry their opening hours).
+                      ) -> Generator[list[IndexRow] | list[FacilitySummary] | PackedRows,
+                                     None, None]:
+        """Every program by state then name, a batch at a time: local programs first, as
+        FacilitySummary (they carry their opening hours), then the directory as PackedRows
+        when the database holds a pack that matches it, else as IndexRows.
 
         As summary_batches: each batch is its own short query, closed before it is yielded.
         """
@@ -548,6 +716,11 @@ class DirectoryRepository:
         local = local_sources.summaries(self._conn)
         for start in range(0, len(local), size):
             yield local[start:start + size]
+        chunks = _pack_header(self._conn)
+        if chunks:
+            for chunk in range(chunks):
+                yield _read_chunk(self._conn, chunk)
+            return
         yield from self._keyset_batches(_INDEX_SQL, size)
 
     def zip_position(self, zip_code: str) -> tuple[float, float] | None:

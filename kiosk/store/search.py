@@ -38,7 +38,7 @@ from typing import Any
 from kiosk import paths
 from kiosk.domain import SearchHit, SearchResults
 from kiosk.store import local_sources
-from kiosk.store.directory import haversine_miles
+from kiosk.store.directory import haversine_miles, pack_index
 
 log = logging.getLogger(__name__)
 
@@ -86,6 +86,8 @@ FACILITY_WEIGHTS = (4.0, 6.0, 2.0)  # title, place, keywords (state name)
 
 def normalize(text: str) -> str:
     """Lower case without accents, as FTS5's unicode61 tokenizer sees it."""
+    if text.isascii():  # nearly every name and place: nothing to decompose
+        return text.casefold()
     decomposed = unicodedata.normalize("NFKD", text)
     return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
 
@@ -148,11 +150,14 @@ def _facility_docs(conn: sqlite3.Connection) -> list[tuple[str, str, str, str, s
         "SELECT id, name, name2, city, state, zip, levels FROM facility"
         " ORDER BY state, city, name, name2, id"
     )
+    state_names: dict[str, str] = {}  # looked up once per state, not once per program
     for ref_id, name, name2, city, state, zip_code, levels in rows:
         title = " ".join(part for part in (name, name2) if part)
         place = f"{city}, {state} {zip_code}".strip(" ,")
-        state_info = us.states.lookup(state) if state else None
-        state_name = state_info.name if state_info is not None else ""
+        state_name = state_names.get(state)
+        if state_name is None:
+            state_info = us.states.lookup(state) if state else None
+            state_name = state_names[state] = state_info.name if state_info is not None else ""
         docs.append((str(ref_id), title, place, state_name, " ".join(str(levels).split())))
     return docs
 
@@ -163,6 +168,10 @@ def build_index(conn: sqlite3.Connection, *, use_fts: bool | None = None) -> dic
     Runs inside the build's transaction. Returns row counts per kind. `use_fts=False`
     builds without FTS5 (as a machine without it would; tests use this).
     """
+    # The directory screen's packed index is derived from the same rows, and every writer
+    # of the directory runs this build: rebuilt here, it can never lag behind them.
+    if "id" in _table_columns(conn, "facility"):
+        pack_index(conn)
     conn.execute("DELETE FROM search_doc")
     conn.execute("DELETE FROM search_term")
     conn.execute("DELETE FROM search_term_lang")

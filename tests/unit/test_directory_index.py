@@ -20,7 +20,7 @@ from kiosk.present.directory_index import (
     index_steps,
 )
 from kiosk.store.connect import open_content_db
-from kiosk.store.directory import DirectoryRepository
+from kiosk.store.directory import DirectoryRepository, pack_index
 
 SAMHSA = Path(__file__).resolve().parents[3] / "shared" / "data" / "samhsa"
 needs_data = pytest.mark.skipif(not SAMHSA.is_dir(), reason="no SAMHSA data beside the repo")
@@ -181,7 +181,8 @@ def test_real_zip_results_are_nearest_first(repo: DirectoryRepository,
 def test_the_screens_compact_load_lists_what_the_summaries_do(repo: DirectoryRepository,
                                                                real: DirectoryIndex) -> None:
     builder = DirectoryIndexBuilder(filter_defs(repo.services()))
-    assert list(index_steps(builder, repo.index_batches(size=5000))) == [5000, 10000, 12200]
+    # The import packed the directory: 12,200 programs are one chunk, one step.
+    assert list(index_steps(builder, repo.index_batches(size=5000))) == [12200]
     loaded = builder.finish()
     summaries = repo.summaries()
     for i in (0, 1234, 12199):  # the rows a list shows, as the repository gives them
@@ -199,13 +200,74 @@ def test_the_screens_compact_load_lists_what_the_summaries_do(repo: DirectoryRep
     assert all(b.bit_length() <= len(loaded) for b in loaded.filter_bits.values())
 
 
+def _loaded(db: Path) -> tuple[list[int], DirectoryIndex]:
+    conn = open_content_db(db)
+    try:
+        repo = DirectoryRepository(conn)
+        builder = DirectoryIndexBuilder(filter_defs(repo.filter_codes()))
+        steps = list(index_steps(builder, repo.index_batches(size=5000)))
+        return steps, builder.finish()
+    finally:
+        conn.close()
+
+
+def _same_index(a: DirectoryIndex, b: DirectoryIndex) -> None:
+    assert len(a) == len(b)
+    assert [a.facilities[i] for i in range(len(a))] == [b.facilities[i] for i in range(len(b))]
+    assert a.filter_bits == b.filter_bits
+    assert a.state_rows == b.state_rows and a.state_mask == b.state_mask
+
+
 @needs_data
-def test_a_half_read_directory_holds_no_lock_on_the_file(content_db: Path) -> None:
+@pytest.mark.parametrize("change", ["no pack", "stale pack"])
+def test_without_a_matching_pack_the_rows_are_read_and_give_the_same_index(
+        content_db: Path, tmp_path: Path, change: str) -> None:
+    packed_steps, packed = _loaded(content_db)
+    assert packed_steps == [12200]
     conn = sqlite3.connect(content_db)
+    if change == "no pack":  # a database built before the pack existed
+        conn.execute("DROP TABLE directory_pack")
+    else:  # a program taken out by hand after the import: the pack no longer matches
+        conn.execute("CREATE TABLE kept AS SELECT * FROM facility"
+                     " WHERE id = (SELECT id FROM facility ORDER BY state, name, id LIMIT 1)")
+        conn.execute("DELETE FROM facility WHERE id IN (SELECT id FROM kept)")
+    conn.commit()
+    conn.close()
+    steps, rows = _loaded(content_db)
+    if change == "no pack":
+        assert steps == [5000, 10000, 12200]
+        _same_index(rows, packed)
+    else:
+        assert steps == [5000, 10000, 12199]
+        assert rows.facilities[0] == packed.facilities[1]
+
+
+@needs_data
+def test_a_program_whose_text_would_break_the_pack_is_read_as_it_is(content_db: Path) -> None:
+    conn = sqlite3.connect(content_db)
+    first = conn.execute("SELECT id FROM facility ORDER BY state, name, id LIMIT 1").fetchone()[0]
+    conn.execute("UPDATE facility SET street2 = 'Suite 1' || char(10) || 'Floor 2' WHERE id = ?",
+                 (first,))
+    assert pack_index(conn) == 0
+    conn.commit()
+    conn.close()
+    steps, index = _loaded(content_db)
+    assert steps == [5000, 10000, 12200]
+    assert index.facilities[0].street2 == "Suite 1\nFloor 2"
+
+
+@needs_data
+@pytest.mark.parametrize("packed", [True, False])
+def test_a_half_read_directory_holds_no_lock_on_the_file(content_db: Path,
+                                                         packed: bool) -> None:
+    conn = sqlite3.connect(content_db)
+    if not packed:
+        conn.execute("DROP TABLE directory_pack")
+        conn.commit()
     repo = DirectoryRepository(conn)
     steps = index_steps(DirectoryIndexBuilder(filter_defs(repo.services())),
                         repo.index_batches(size=400))
-    assert next(steps) == 400
+    assert next(steps) == (12200 if packed else 400)
     # A reader still stepping through a statement would hold a shared lock on the file.
     other = sqlite3.connect(content_db, timeout=0)
     other.execute("BEGIN EXCLUSIVE")
