@@ -8,7 +8,7 @@ result is an intent signal; the shell opens it on its own screen.
 from __future__ import annotations
 
 from PySide6.QtCore import QModelIndex, Signal
-from PySide6.QtWidgets import QListView, QWidget
+from PySide6.QtWidgets import QListView, QStackedWidget, QWidget
 
 from kiosk.domain import SearchResults
 from kiosk.store.search import SearchRepository, read_intent
@@ -56,9 +56,13 @@ class SearchScreen(Screen):
         paint_whole_rows(self.list)
         self.list.clicked.connect(self._on_list_clicked)
         self.list.activated.connect(self._on_list_clicked)
-        layout.addWidget(self.list, 1)
-        self._filler = QWidget()  # takes the list's place while there is nothing to list
-        layout.addWidget(self._filler, 1)
+        # While there is nothing to list, an empty page takes the list's place. Both share
+        # one stack, so the first results of a word swap them without laying out the page.
+        self._filler = QWidget()
+        self._list_place = QStackedWidget()
+        self._list_place.addWidget(self._filler)
+        self._list_place.addWidget(self.list)
+        layout.addWidget(self._list_place, 1)
         self.results = SearchResults(query="")
         self._show_status()
 
@@ -93,8 +97,7 @@ class SearchScreen(Screen):
     def _show_status(self) -> None:
         results = self.results
         has_rows = self.model.rowCount() > 0
-        self.list.setVisible(has_rows)
-        self._filler.setVisible(not has_rows)
+        self._list_place.setCurrentWidget(self.list if has_rows else self._filler)
         if not self._search.available():
             text = self.tr("Search is not ready on this kiosk (its content needs updating). "
                            "Use the menu, or call a helpline on this screen.")
