@@ -97,7 +97,9 @@ class SearchScreen(Screen):
     def _show_status(self) -> None:
         results = self.results
         has_rows = self.model.rowCount() > 0
-        self._list_place.setCurrentWidget(self.list if has_rows else self._filler)
+        shown = self.list if has_rows else self._filler
+        if self._list_place.currentWidget() is not shown:
+            self._list_place.setCurrentWidget(shown)
         if not self._search.available():
             text = self.tr("Search is not ready on this kiosk (its content needs updating). "
                            "Use the menu, or call a helpline on this screen.")
