@@ -57,7 +57,7 @@ def main(argv: list[str] | None = None) -> int:
         db = args.content_db or frames.content_db(work)
         _app, stores, shell = frames.kiosk_shell(db, work / "data")
         window, field = shell.window, shell.search_bar.field
-        clock = frames.PaintClock(window)
+        clock = frames.PaintClock(window, by_widget=args.breakdown)
         field.setFocus()
         shell.screens.search.prepare()  # as a tap on the field does, before the first key
         clock.settle()
