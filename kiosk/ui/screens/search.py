@@ -18,7 +18,7 @@ from kiosk.ui.search_models import SearchResultsModel
 from kiosk.ui.widgets.keyboard import OnScreenKeyboard
 from kiosk.ui.widgets.labels import StatusLine
 from kiosk.ui.widgets.search_bar import SearchBar
-from kiosk.ui.widgets.touch import set_up_wrapping_list
+from kiosk.ui.widgets.touch import fill_own_background, set_up_wrapping_list
 from kiosk.ui.widgets.wrap_delegate import paint_whole_rows
 
 #: What the screenshots type: a typo (it shows the correction note), and a word that finds
@@ -60,6 +60,8 @@ class SearchScreen(Screen):
         # one stack, so the first results of a word swap them without laying out the page.
         self._filler = QWidget()
         self._list_place = QStackedWidget()
+        # Under the list's rounded frame: the swap repaints this place alone.
+        fill_own_background(self._list_place)
         self._list_place.addWidget(self._filler)
         self._list_place.addWidget(self.list)
         layout.addWidget(self._list_place, 1)
