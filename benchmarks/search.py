@@ -48,6 +48,8 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--content-db", type=Path, default=None)
     parser.add_argument("--repeats", type=int, default=3)
+    parser.add_argument("--breakdown", action="store_true",
+                        help="also print which widgets each keystroke repaints")
     args = parser.parse_args(argv)
 
     with tempfile.TemporaryDirectory() as tmp:
@@ -55,18 +57,26 @@ def main(argv: list[str] | None = None) -> int:
         db = args.content_db or frames.content_db(work)
         _app, stores, shell = frames.kiosk_shell(db, work / "data")
         window, field = shell.window, shell.search_bar.field
-        clock = frames.PaintClock(window)
+        clock = frames.PaintClock(window, by_widget=args.breakdown)
         field.setFocus()
         shell.screens.search.prepare()  # as a tap on the field does, before the first key
         clock.settle()
+        clock.by_widget.clear()
+        clock.pixels_by_widget.clear()
         samples: list[frames.Frame] = []
         for _ in range(args.repeats):
             for query in QUERIES:
                 for ch in query:
                     samples.append(clock.until_painted(lambda c=ch: key(field, c)))
-                # Clear the field between queries (not timed): a visitor's Clear key.
+                # Clear the field between queries (not timed, nor counted): a visitor's
+                # Clear key.
+                counted = clock.by_widget.copy(), clock.pixels_by_widget.copy()
                 clock.until_painted(field.clear)
+                clock.by_widget, clock.pixels_by_widget = counted
         assert window.current_screen_id() == "search", window.current_screen_id()
+        if args.breakdown:
+            print("repainted per keystroke:")
+            print(clock.breakdown(len(samples)))
         clock.close()
         stores.close()
 

@@ -753,10 +753,12 @@ class SearchRepository:
                 hits = (self._search_fts(name_query, many) if self.uses_fts()
                         else self._search_scan(name_query, many))[1]
                 named = {h.id for h in hits}
-        found = [p for p in self._program_rows()
-                 if (named is None or p.ref_id in named)
-                 and all(p.services.intersection(codes) for codes in intent.services)
-                 and all(p.levels & levels for levels in wanted_levels)]
+        found = self._program_rows()
+        if named is not None or intent.services or wanted_levels:  # else all (a bare ZIP)
+            found = [p for p in found
+                     if (named is None or p.ref_id in named)
+                     and all(p.services.intersection(codes) for codes in intent.services)
+                     and all(p.levels & levels for levels in wanted_levels)]
         origin = self._zip_position(origin_zip) if origin_zip else None
         if origin is None:
             if intent.zip_code or intent.near_me:  # a ZIP the directory does not know
@@ -764,13 +766,15 @@ class SearchRepository:
             hits = [SearchHit("facility", p.ref_id, p.title, p.place) for p in found]
             return tuple(hits[:limit]), len(hits) > limit
         lat0, lon0 = origin
-        placed = [(p.latitude, p.longitude, p) for p in found
-                  if p.latitude is not None and p.longitude is not None]
-        close = [(lat, lon, p) for lat, lon, p in placed
-                 if abs(lat - lat0) <= NEAR_BOX_DEGREES
-                 and abs(lon - lon0) <= NEAR_BOX_DEGREES * 1.5]
+        # One pass for the box around the origin (each ZIP keystroke runs this over the
+        # whole directory); all placed programs only when the box holds too few.
+        close = [(p.latitude, p.longitude, p) for p in found
+                 if p.latitude is not None and p.longitude is not None
+                 and abs(p.latitude - lat0) <= NEAR_BOX_DEGREES
+                 and abs(p.longitude - lon0) <= NEAR_BOX_DEGREES * 1.5]
         if len(close) < limit:
-            close = placed
+            close = [(p.latitude, p.longitude, p) for p in found
+                     if p.latitude is not None and p.longitude is not None]
         by_distance = sorted(((haversine_miles(lat0, lon0, lat, lon), p)
                               for lat, lon, p in close),
                              key=lambda dp: (dp[0], dp[1].title, dp[1].ref_id))

@@ -137,6 +137,10 @@ class ProgramList(QTableView):
         rows.setMinimumSectionSize(1)
         rows.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         self._fit_rows()
+        # New rows: the scroll bar's range at once, in the same frame as the rows. Left to
+        # the view's deferred layout it would come after the rows were painted and repaint
+        # the whole list a second time.
+        model.modelReset.connect(self.executeDelayedItemsLayout)
 
     def _fit_rows(self) -> None:
         delegate = self.itemDelegate()
@@ -165,6 +169,9 @@ class ProgramList(QTableView):
 #: Lists narrower than this (px) give names and details two lines each instead of cutting
 #: them off after one.
 WRAP_BELOW_PX = 640
+#: Rows' broken lines kept at most (several screens of rows, both lines each); past it the
+#: cache starts again rather than grow for as long as the kiosk runs.
+LINES_KEPT = 4000
 
 
 def wrapped(text: str, metrics: QFontMetrics, width: int, most: int) -> list[str]:
@@ -192,6 +199,9 @@ class FacilityDelegate(QStyledItemDelegate):
         super().__init__(parent)
         #: Two lines each for the name and the details (a narrow list), or one.
         self.wrap = False
+        #: A row's text as broken into lines, per font and width: measuring each word is
+        #: most of a row's painting, and a filter tap repaints mostly the same rows.
+        self._lines: dict[tuple[str, str, int, int], list[str]] = {}
 
     def set_wrap(self, wrap: bool) -> bool:
         """True if that changed, so the view sizes its rows again."""
@@ -223,6 +233,16 @@ class FacilityDelegate(QStyledItemDelegate):
                   + plain * QFontMetrics(font).lineSpacing())
         return max(height + 22, theme.MIN_TOUCH_PX)
 
+    def _wrapped(self, text: str, font: QFont, metrics: QFontMetrics, width: int,
+                 most: int) -> list[str]:
+        key = (text, font.key(), width, most)
+        lines = self._lines.get(key)
+        if lines is None:
+            if len(self._lines) >= LINES_KEPT:
+                self._lines.clear()
+            lines = self._lines[key] = wrapped(text, metrics, width, most)
+        return lines
+
     def sizeHint(self, option: QStyleOptionViewItem, index: Index) -> QSize:
         return QSize(200, self.row_height(option.font, 2 if self.wrap else 1,
                                           self.detail_lines(self.wrap)))
@@ -252,7 +272,7 @@ class FacilityDelegate(QStyledItemDelegate):
             metrics = QFontMetrics(font)
             painter.setFont(font)
             painter.setPen(pen)
-            for line in wrapped(part, metrics, inner.width(), lines):
+            for line in self._wrapped(part, font, metrics, inner.width(), lines):
                 painter.drawText(inner.left(), top + metrics.ascent(), line)
                 top += metrics.lineSpacing()
         if option.state & QStyle.StateFlag.State_HasFocus:

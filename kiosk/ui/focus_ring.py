@@ -15,7 +15,16 @@ from __future__ import annotations
 
 import shiboken6
 from PySide6.QtCore import QEvent, QObject, QRect, QRectF, Qt
-from PySide6.QtGui import QColor, QFocusEvent, QPainter, QPaintEvent, QPen
+from PySide6.QtGui import (
+    QColor,
+    QFocusEvent,
+    QHideEvent,
+    QKeyEvent,
+    QPainter,
+    QPaintEvent,
+    QPen,
+    QPointerEvent,
+)
 from PySide6.QtWidgets import QAbstractScrollArea, QApplication, QScrollArea, QWidget
 
 from kiosk.ui import theme
@@ -27,6 +36,9 @@ INNER_PX = 2
 PAGE_INSET_PX = 6
 NON_TEXT_MIN = 3.0
 _T = QEvent.Type
+#: The only kinds of event the ring follows besides paints: keys, presses and touches,
+#: focus, and its control hidden.
+_FOLLOWED = (QKeyEvent, QPointerEvent, QFocusEvent, QHideEvent)
 
 
 def _painted_part(widget: QWidget) -> QWidget:
@@ -101,9 +113,13 @@ class FocusRing(QObject):
         return self._outer, self._inner
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        # Told apart by class first: cheaper than reading event.type() in Python for each
+        # of the hundreds of events a page shown sends to its widgets.
+        if isinstance(event, QPaintEvent):
+            return watched is self._painted and self._paint_over(watched, event)
+        if not isinstance(event, _FOLLOWED):
+            return False
         kind = event.type()
-        if kind == _T.Paint and watched is self._painted and isinstance(event, QPaintEvent):
-            return self._paint_over(watched, event)
         if kind == _T.KeyPress:
             if not self._keyboard:
                 self._keyboard = True

@@ -22,8 +22,15 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 import shiboken6
-from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer, Signal
-from PySide6.QtGui import QKeyEvent
+from PySide6.QtCore import QChildEvent, QCoreApplication, QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtGui import (
+    QHideEvent,
+    QKeyEvent,
+    QMoveEvent,
+    QPaintEvent,
+    QResizeEvent,
+    QShowEvent,
+)
 from PySide6.QtWidgets import (
     QAbstractScrollArea,
     QApplication,
@@ -57,6 +64,9 @@ _ACTIVITY = frozenset({
 })
 _WATCHED = _ACTIVITY | {_T.KeyRelease, _T.ShortcutOverride, _T.ContextMenu, _T.Close,
                         _T.MouseButtonRelease, _T.Leave}
+#: The commonest events (a page shown paints, shows and moves a hundred widgets), none of
+#: them watched: told apart by class, which is cheaper than reading event.type() in Python.
+_NEVER_WATCHED = (QPaintEvent, QShowEvent, QHideEvent, QMoveEvent, QResizeEvent, QChildEvent)
 _CTRL_BLOCKED = frozenset({Qt.Key.Key_W, Qt.Key.Key_Q, Qt.Key.Key_P, Qt.Key.Key_Z, Qt.Key.Key_Y})
 
 
@@ -209,6 +219,8 @@ class SessionGuard(QObject):
 
     # -------------------------------------------------------------- activity --
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if isinstance(event, _NEVER_WATCHED):
+            return False
         kind = event.type()
         if kind not in _WATCHED:
             return False

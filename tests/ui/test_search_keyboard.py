@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from PySide6.QtCore import QPoint, Qt
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QPoint, Qt
 from PySide6.QtWidgets import QApplication, QLineEdit
 
 from kiosk.domain import SearchHit, SearchResults
@@ -365,3 +365,56 @@ def test_results_model_changes_only_the_rows_that_differ(qtmodeltester) -> None:
     assert [model.hit(r) for r in range(model.rowCount())] == [None, a, c, None, program]
     model.set_results(SearchResults(query=""))
     assert model.rowCount() == 0 and not resets
+
+
+class Paints(QObject):
+    """The widgets of one window that Qt repaints."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.widgets: list[QObject] = []
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Paint:
+            self.widgets.append(watched)
+        return False
+
+
+def test_a_letter_repaints_the_field_and_the_results_not_the_window(qtbot, window) -> None:
+    """Each letter repaints what it changed (the field; the list when the results change),
+    never the window, the top bar or the page under them."""
+    screen, bar, _ = parts(window)
+    model = screen.model
+
+    def settle() -> None:  # what the letter posted: layout, the list's own layout, paints
+        for _ in range(8):
+            QCoreApplication.processEvents()
+
+    def shown() -> list[str]:
+        return [model.index(row).data() for row in range(model.rowCount())]
+
+    bar.field.setFocus()
+    qtbot.keyClicks(bar.field, "metha")
+    settle()
+    assert model.rowCount() > 0 and screen.list.isVisible()
+    paints = Paints()
+    app = QApplication.instance()
+    assert app is not None
+    app.installEventFilter(paints)
+    try:
+        for letter in "done":  # "methadone"
+            rows = shown()
+            paints.widgets.clear()
+            qtbot.keyClicks(bar.field, letter)
+            settle()
+            painted = paints.widgets
+            assert window not in painted and bar.parentWidget() not in painted
+            assert screen not in painted  # the page under the status line and the list
+            assert bar.field in painted
+            if shown() == rows:
+                assert screen.list.viewport() not in painted
+            else:
+                assert screen.list.viewport() in painted
+    finally:
+        app.removeEventFilter(paints)
+    assert bar.text() == "methadone"

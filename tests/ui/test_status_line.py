@@ -47,3 +47,35 @@ def test_status_line_fits_its_text_and_repaints_without_a_relayout(qtbot, themed
     page.removeEventFilter(requests)
     assert requests.count == 0
     assert line.text().endswith("in sight.")
+
+
+class Paints(QObject):
+    def __init__(self) -> None:
+        super().__init__()
+        self.widgets: list[QObject] = []
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Paint:
+            self.widgets.append(watched)
+        return False
+
+
+def test_new_text_repaints_the_line_and_not_the_page_under_it(qtbot, themed_app) -> None:
+    page = QWidget()
+    qtbot.addWidget(page)
+    layout = QVBoxLayout(page)
+    line = StatusLine(role="muted")
+    layout.addWidget(line)
+    layout.addStretch(1)
+    page.resize(300, 400)
+    page.show()
+    qtbot.waitExposed(page)
+    line.setText("12 of 1,141 programs match.")
+    QCoreApplication.processEvents()
+    paints = Paints()
+    for widget in (page, line, line.label):
+        widget.installEventFilter(paints)
+    line.setText("13 of 1,141 programs match.")
+    QCoreApplication.processEvents()
+    assert line.label in paints.widgets
+    assert page not in paints.widgets

@@ -8,7 +8,7 @@ result is an intent signal; the shell opens it on its own screen.
 from __future__ import annotations
 
 from PySide6.QtCore import QModelIndex, Signal
-from PySide6.QtWidgets import QListView, QWidget
+from PySide6.QtWidgets import QListView, QStackedWidget, QWidget
 
 from kiosk.domain import SearchResults
 from kiosk.store.search import SearchRepository, read_intent
@@ -18,7 +18,7 @@ from kiosk.ui.search_models import SearchResultsModel
 from kiosk.ui.widgets.keyboard import OnScreenKeyboard
 from kiosk.ui.widgets.labels import StatusLine
 from kiosk.ui.widgets.search_bar import SearchBar
-from kiosk.ui.widgets.touch import set_up_wrapping_list
+from kiosk.ui.widgets.touch import fill_own_background, set_up_wrapping_list
 from kiosk.ui.widgets.wrap_delegate import paint_whole_rows
 
 #: What the screenshots type: a typo (it shows the correction note), and a word that finds
@@ -56,9 +56,15 @@ class SearchScreen(Screen):
         paint_whole_rows(self.list)
         self.list.clicked.connect(self._on_list_clicked)
         self.list.activated.connect(self._on_list_clicked)
-        layout.addWidget(self.list, 1)
-        self._filler = QWidget()  # takes the list's place while there is nothing to list
-        layout.addWidget(self._filler, 1)
+        # While there is nothing to list, an empty page takes the list's place. Both share
+        # one stack, so the first results of a word swap them without laying out the page.
+        self._filler = QWidget()
+        self._list_place = QStackedWidget()
+        # Under the list's rounded frame: the swap repaints this place alone.
+        fill_own_background(self._list_place)
+        self._list_place.addWidget(self._filler)
+        self._list_place.addWidget(self.list)
+        layout.addWidget(self._list_place, 1)
         self.results = SearchResults(query="")
         self._show_status()
 
@@ -93,8 +99,9 @@ class SearchScreen(Screen):
     def _show_status(self) -> None:
         results = self.results
         has_rows = self.model.rowCount() > 0
-        self.list.setVisible(has_rows)
-        self._filler.setVisible(not has_rows)
+        shown = self.list if has_rows else self._filler
+        if self._list_place.currentWidget() is not shown:
+            self._list_place.setCurrentWidget(shown)
         if not self._search.available():
             text = self.tr("Search is not ready on this kiosk (its content needs updating). "
                            "Use the menu, or call a helpline on this screen.")

@@ -6,6 +6,8 @@ from PySide6.QtCore import QEvent, QSize, Qt
 from PySide6.QtGui import QResizeEvent, QShowEvent
 from PySide6.QtWidgets import QLabel, QSizePolicy, QWidget
 
+from kiosk.ui.widgets.touch import fill_own_background
+
 
 def wrapped_label(text: str = "", role: str = "", *, name: str = "",
                   align: Qt.AlignmentFlag | None = None) -> QLabel:
@@ -27,11 +29,14 @@ class StatusLine(QWidget):
 
     A QLabel in a layout asks the whole page to lay out again each time its text changes.
     Here the label is placed by this holder, whose height changes only when new text needs
-    a different number of lines at the current width, so new text is just repainted.
+    a different number of lines at the current width, so new text is just repainted; and
+    the holder paints its own page background, so that repaint stops at the line instead
+    of going through every see-through layer under it up to the window.
     """
 
     def __init__(self, role: str = "", parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        fill_own_background(self)
         self.label = wrapped_label(role=role,
                                    align=Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
         self.label.setParent(self)

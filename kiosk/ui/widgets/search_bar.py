@@ -6,7 +6,7 @@ from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLineEdit, QWidget
 
 from kiosk.ui import theme
-from kiosk.ui.widgets.touch import FittingButton
+from kiosk.ui.widgets.touch import FittingButton, fill_own_background
 
 #: Longest search a visitor can type (the search looks at fewer characters still).
 MAX_SEARCH_CHARS = 80
@@ -26,6 +26,9 @@ class SearchBar(QWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        # Each keystroke repaints the field: painted on this bar's own background, it does
+        # not repaint the top bar and the window under it too.
+        fill_own_background(self)
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(8)

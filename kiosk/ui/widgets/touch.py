@@ -155,7 +155,9 @@ class _Opaque(QObject):
             widget.setAutoFillBackground(True)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if event.type() in (QEvent.Type.Polish, QEvent.Type.StyleChange):
+        # A filter sees Polish before the widget hands it to the style (which then turns
+        # the fill off), so Show, which comes after, fills again.
+        if event.type() in (QEvent.Type.Polish, QEvent.Type.StyleChange, QEvent.Type.Show):
             self.fill()
         return False
 

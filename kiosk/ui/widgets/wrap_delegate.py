@@ -4,12 +4,18 @@ Qt's style-sheet item path measures a wrapped row with a width a few pixels wide
 one it paints into, so now and then a title measured as one line is painted as two and the
 second is cut ("How do I know if IOP is right for …"). Measuring and painting here with one
 width and one set of margins keeps every word on screen.
+
+A list lays out every row again whenever rows are inserted or removed (on each keystroke in
+search) and repaints the rows it shows; wrapping a row's text is the slow part of both. So
+each row's text is wrapped once for its font and width (a QStaticText, which also keeps its
+glyphs' positions), and the rows the next letter still finds cost nothing to measure and
+little to paint.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, QSize, Qt
-from PySide6.QtGui import QBrush, QColor, QPainter
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QPointF, QRect, QSize, Qt
+from PySide6.QtGui import QBrush, QColor, QFont, QFontMetrics, QPainter, QStaticText, QTransform
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QStyle,
@@ -23,34 +29,66 @@ Index = QModelIndex | QPersistentModelIndex
 #: Room around the text of a row, in pixels: left (past the selection bar), top, right.
 PAD_LEFT, PAD_Y, PAD_RIGHT = 16, 10, 12
 WRAP = Qt.TextFlag.TextWordWrap | Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
+#: Wrapped rows kept at most (a few screens of results, in every text size); past it the
+#: cache starts again rather than grow for as long as the kiosk runs.
+ROWS_KEPT = 600
+
+
+class _Wrapped:
+    """One row's text wrapped to a width in a font: its height, and the text to paint."""
+
+    __slots__ = ("height", "text")
+
+    def __init__(self, text: str, font: QFont, width: int) -> None:
+        # A line break in the text is a line of its own, as drawText takes it.
+        self.text = QStaticText(text.replace("\n", "\u2028"))
+        self.text.setTextFormat(Qt.TextFormat.PlainText)
+        self.text.setTextWidth(width)
+        self.text.prepare(QTransform(), font)
+        # The taller of the static text's layout and drawText's measure: neither ever cuts
+        # a line off the row.
+        bounds = QFontMetrics(font).boundingRect(QRect(0, 0, width, 1_000_000), int(WRAP),
+                                                 text)
+        self.height = max(bounds.height(), int(self.text.size().height() + 0.999))
 
 
 class WrappingDelegate(QStyledItemDelegate):
     def __init__(self, view: QAbstractItemView) -> None:
         super().__init__(view)
         self._view = view
+        self._rows: dict[tuple[str, int, str], _Wrapped] = {}
 
     def text_width(self) -> int:
         """The width every row's text is wrapped to: the list's, less the margins."""
         return max(40, self._view.viewport().width() - PAD_LEFT - PAD_RIGHT)
 
-    def _option(self, option: QStyleOptionViewItem, index: Index) -> QStyleOptionViewItem:
-        # The row's own font and text (a heading row in search results is bold).
-        own = QStyleOptionViewItem(option)
-        self.initStyleOption(own, index)
-        return own
+    @staticmethod
+    def _text_and_font(option: QStyleOptionViewItem, index: Index) -> tuple[str, QFont]:
+        # The row's own font over the list's (a heading row in search results is bold), as
+        # initStyleOption works it out, without the rest of what that fills in.
+        text = index.data(Qt.ItemDataRole.DisplayRole)
+        own = index.data(Qt.ItemDataRole.FontRole)
+        font = own.resolve(option.font) if isinstance(own, QFont) else QFont(option.font)
+        return (text if isinstance(text, str) else ""), font
+
+    def _wrapped(self, text: str, font: QFont) -> _Wrapped:
+        width = self.text_width()
+        key = (text, width, font.key())
+        row = self._rows.get(key)
+        if row is None:
+            if len(self._rows) >= ROWS_KEPT:
+                self._rows.clear()
+            row = self._rows[key] = _Wrapped(text, font, width)
+        return row
 
     def sizeHint(self, option: QStyleOptionViewItem, index: Index) -> QSize:
-        option = self._option(option, index)
-        text = option.text
-        bounds = option.fontMetrics.boundingRect(QRect(0, 0, self.text_width(), 1_000_000),
-                                                 int(WRAP), text)
+        row = self._wrapped(*self._text_and_font(option, index))
         return QSize(self._view.viewport().width(),
-                     max(bounds.height() + 2 * PAD_Y, theme.MIN_TOUCH_PX))
+                     max(row.height + 2 * PAD_Y, theme.MIN_TOUCH_PX))
 
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: Index) -> None:
-        option = self._option(option, index)
-        text = option.text
+        text, font = self._text_and_font(option, index)
+        row = self._wrapped(text, font)
         rect = option.rect
         painter.save()
         colours = theme.colours()  # read now: the visitor may have switched themes
@@ -63,12 +101,13 @@ class WrappingDelegate(QStyledItemDelegate):
                              QColor(colours.accent))
         painter.setPen(QColor(colours.rule))
         painter.drawLine(rect.bottomLeft(), rect.bottomRight())
-        painter.setFont(option.font)
+        painter.setFont(font)
         foreground = index.data(Qt.ItemDataRole.ForegroundRole)
         painter.setPen(foreground.color() if isinstance(foreground, QBrush)
                        else QColor(colours.ink))
-        painter.drawText(QRect(rect.left() + PAD_LEFT, rect.top(), self.text_width(),
-                               rect.height()), int(WRAP), text)
+        # Centred in the row, as drawText's AlignVCenter places it.
+        top = rect.top() + (rect.height() - row.text.size().height()) / 2
+        painter.drawStaticText(QPointF(rect.left() + PAD_LEFT, top), row.text)
         if option.state & QStyle.StateFlag.State_HasFocus:
             painter.setPen(QColor(colours.focus_on_light))
             painter.drawRect(rect.adjusted(1, 1, -2, -2))

@@ -44,6 +44,9 @@ class ResultsPage(QWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        # The page fills its own background: shown again (California tapped once more), it
+        # is painted once, not under every see-through layer of the window as well.
+        fill_own_background(self)
         self._index: DirectoryIndex | None = None
         self._place: Place | None = None
         self._chosen: set[str] = set()
