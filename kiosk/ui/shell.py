@@ -13,7 +13,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, cast
 
-from PySide6.QtCore import QCoreApplication, QEvent, Qt
+import shiboken6
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer
 from PySide6.QtWidgets import QWidget
 
 from kiosk.config import Settings
@@ -38,6 +39,7 @@ from kiosk.ui.session import SessionGuard, SessionTimeouts
 from kiosk.ui.widgets.keyboard import OnScreenKeyboard
 from kiosk.ui.widgets.language_button import LanguageButton
 from kiosk.ui.widgets.search_bar import SearchBar
+from kiosk.ui.widgets.touch import hold_kinetic_scroll
 
 if TYPE_CHECKING:
     # The other screens (and printing, and the QR encoder under them) are imported when
@@ -235,10 +237,64 @@ class Shell:
         QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
 
 
-def build_shell(parts: ShellParts) -> Shell:
+#: If the window is never painted (no screen to paint on), what the first frame held back
+#: starts this long after the build all the same.
+FIRST_FRAME_FALLBACK_MS = 3000
+
+
+class FirstFrameHold(QObject):
+    """What the kiosk's own start holds back until the window's first frame is painted.
+
+    An application-wide event filter written in Python is handed every Qt object that gets
+    an event, the internal ones too (a scroll area's viewport and scroll bars), and PySide
+    then creates a Python class, enums and all, for every kind of object in Qt's modules:
+    some 30 ms before anything is on the screen. The session's and the focus ring's
+    filters (and kinetic scrolling, see touch.hold_kinetic_scroll) therefore start just
+    after the first frame, which nobody can touch before it is painted.
+    """
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._filters: list[QObject] = []
+        self._release_scroll = hold_kinetic_scroll()
+        self._released = False
+
+    def hold_filter(self, watcher: QObject) -> None:
+        """Take `watcher`'s application-wide filter off until release()."""
+        app = QCoreApplication.instance()
+        if app is not None:
+            app.removeEventFilter(watcher)
+            self._filters.append(watcher)
+
+    def release_after_first_frame(self, window: QWidget) -> None:
+        self.setParent(window)
+        AfterFirstPaint(window, self.release)
+        QTimer.singleShot(FIRST_FRAME_FALLBACK_MS, self, self.release)
+
+    def release(self) -> None:
+        if self._released:
+            return
+        self._released = True
+        self._release_scroll()
+        app = QCoreApplication.instance()
+        if app is None:
+            return
+        # In the order they were first installed: the later one still sees events first.
+        for watcher in self._filters:
+            if shiboken6.isValid(watcher):
+                app.installEventFilter(watcher)
+        self._filters.clear()
+
+
+def build_shell(parts: ShellParts, *, first_frame_first: bool = False) -> Shell:
     """Repositories -> window -> session, then Home; every other screen is built (by
-    ScreenBuilder) the first time it is shown or asked for."""
+    ScreenBuilder) the first time it is shown or asked for.
+
+    `first_frame_first` (the kiosk's own start, not tests that drive an unshown window):
+    input watching and kinetic scrolling start once the window has painted (FirstFrameHold).
+    """
     settings = parts.settings
+    hold = FirstFrameHold() if first_frame_first else None
     helplines = ordered_helplines(
         parts.content.helplines(settings.featured_helpline),
         [i for i in settings.helpline_order.split(",") if i], settings.featured_helpline)
@@ -258,12 +314,16 @@ def build_shell(parts: ShellParts) -> Shell:
         timeouts=SessionTimeouts.from_seconds(settings.idle_seconds,
                                               settings.idle_warning_seconds),
     )
+    if hold is not None:
+        hold.hold_filter(session)
     builder.connect(screens, navigator, session)
     display_button = _wire_display(window, session, parts.live)
     _set_tab_order(window, [session.quick_exit_button, search_bar.field,
                             search_bar.keyboard_button, language, display_button,
                             *window.nav_buttons.values()])
-    FocusRing(window)
+    ring = FocusRing(window)
+    if hold is not None:
+        hold.hold_filter(ring)
     # Never squeezed below its words when the language button shares the narrow top bar.
     session.quick_exit_button.ensurePolished()
     session.quick_exit_button.setMinimumWidth(session.quick_exit_button.sizeHint().width())
@@ -272,6 +332,8 @@ def build_shell(parts: ShellParts) -> Shell:
                           allowed=(*NAV_ORDER, HELP, SEARCH))
     window.add_reset_hook(counter.skip_next_home)
     window.screen_changed.connect(counter)
+    if hold is not None:
+        hold.release_after_first_frame(window)
     return Shell(window, screens, session, counter, navigator, search_bar, keyboard,
                  tuple(helplines), language, window.findChild(DisplayOptions))
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import Signal
 from PySide6.QtGui import QResizeEvent
-from PySide6.QtWidgets import QGridLayout, QLabel, QWidget
+from PySide6.QtWidgets import QGridLayout, QLabel, QScrollArea, QWidget
 
 from kiosk.store.content import ContentRepository
 from kiosk.ui import icons
@@ -49,7 +49,23 @@ class HomeScreen(Screen):
         super().resizeEvent(event)
         # On a short screen (1024x600) the pictures would push the tiles below the fold;
         # the words matter more, so the pictures give way.
-        view = self.parentWidget()
-        room = view.height() if view is not None else event.size().height()
+        room = event.size().height()
+        needed = (self.heightForWidth(event.size().width()) if self.hasHeightForWidth()
+                  else self.minimumSizeHint().height())
+        if room <= needed:
+            # No taller than the page needs: the view around it may be shorter (the page
+            # scrolls). Taller, the page fills its view exactly.
+            room = self._view_height(room)
         for tile in self.tiles.values():
             tile.set_icon_shown(room >= ROOM_FOR_PICTURES)
+
+    def _view_height(self, default: int) -> int:
+        """The height of the scroll area the page is shown in. Found from the window, not
+        through parentWidget(): the first look at a scroll area's viewport from Python has
+        PySide make a class for every kind of widget Qt has, which the first frame (this
+        page's first resize) does without."""
+        for area in self.window().findChildren(QScrollArea):
+            if area.widget() is self:
+                return area.maximumViewportSize().height()
+        parent = self.parentWidget()
+        return parent.height() if parent is not None else default

@@ -2,24 +2,26 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import TYPE_CHECKING, cast
+
+import shiboken6
 from PySide6.QtCore import QEvent, QObject, QSize, Qt
 from PySide6.QtGui import QFontMetrics, QKeyEvent, QPalette, QResizeEvent
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QAbstractScrollArea,
     QHBoxLayout,
     QLabel,
-    QListView,
     QPushButton,
-    QScroller,
-    QScrollerProperties,
     QSizePolicy,
-    QStyle,
-    QStyleOptionButton,
     QWidget,
 )
 
 from kiosk.ui import theme
+
+if TYPE_CHECKING:
+    # Imported where used: each Qt class PySide first meets costs its enums at start-up.
+    from PySide6.QtWidgets import QAbstractItemView, QListView
 
 
 class TouchButton(QPushButton):
@@ -53,6 +55,8 @@ class TouchButton(QPushButton):
 
 def content_width(button: QPushButton) -> int:
     """The width inside `button`'s borders and padding at its current size."""
+    from PySide6.QtWidgets import QStyle, QStyleOptionButton
+
     option = QStyleOptionButton()
     button.initStyleOption(option)
     return button.style().subElementRect(QStyle.SubElement.SE_PushButtonContents, option,
@@ -119,13 +123,49 @@ class WrapButton(TouchButton):
         return self.label.text()
 
 
+#: While the kiosk builds its first frame: the areas whose kinetic scrolling waits for it.
+_held_areas: list[QAbstractScrollArea] | None = None
+
+
+def hold_kinetic_scroll() -> Callable[[], None]:
+    """Until the returned function is called, enable_kinetic_scroll() only notes each area;
+    the call sets them all up. The kiosk holds it while it builds its first frame: handing
+    a scroll area's viewport to Python makes PySide create a Python class (and its enums)
+    for every kind of widget Qt has, about 8 ms, and nobody can flick a page not yet on the
+    screen."""
+    global _held_areas
+    held: list[QAbstractScrollArea] = []
+    _held_areas = held
+
+    def release() -> None:
+        global _held_areas
+        if _held_areas is held:
+            _held_areas = None
+        waiting, held[:] = list(held), []
+        for area in waiting:
+            if shiboken6.isValid(area):
+                _set_up_kinetic_scroll(area)
+
+    return release
+
+
 def enable_kinetic_scroll(area: QAbstractScrollArea) -> None:
     """Flick to scroll with a finger, or by dragging with the mouse: many touch monitors
     report a finger as a mouse, so a drag must scroll too."""
-    if isinstance(area, QAbstractItemView):
-        area.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+    if area.inherits("QAbstractItemView"):
+        view = cast("QAbstractItemView", area)
+        view.setVerticalScrollMode(view.ScrollMode.ScrollPerPixel)
         # A tap chooses a row without leaving a focus frame on it; Tab still reaches it.
         area.setFocusPolicy(Qt.FocusPolicy.TabFocus)
+    if _held_areas is not None:
+        _held_areas.append(area)
+    else:
+        _set_up_kinetic_scroll(area)
+
+
+def _set_up_kinetic_scroll(area: QAbstractScrollArea) -> None:
+    from PySide6.QtWidgets import QScroller, QScrollerProperties
+
     # One gesture per target: Qt turns an unhandled touch into a mouse press, so the
     # mouse gesture serves fingers too.
     QScroller.grabGesture(area.viewport(), QScroller.ScrollerGestureType.LeftMouseButtonGesture)
@@ -182,12 +222,12 @@ def set_up_wrapping_list(view: QListView, accessible_name: str) -> None:
     paint_opaque(view)
     view.setWordWrap(True)
     view.setUniformItemSizes(False)
-    view.setResizeMode(QListView.ResizeMode.Adjust)
+    view.setResizeMode(view.ResizeMode.Adjust)
     view.setTextElideMode(Qt.TextElideMode.ElideNone)
     view.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
     # A scroll bar that comes and goes changes the width after rows were measured,
     # which cuts off the last line of wrapped rows.
     view.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOn)
-    view.setEditTriggers(QListView.EditTrigger.NoEditTriggers)
+    view.setEditTriggers(view.EditTrigger.NoEditTriggers)
     view.setAccessibleName(accessible_name)
     enable_kinetic_scroll(view)
