@@ -518,7 +518,7 @@ def _service_phrases(content: Sequence[str]) -> tuple[tuple[tuple[str, ...], ...
     return tuple(services), used
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class _Program:
     """What filtering and sorting programs by place and service needs."""
 

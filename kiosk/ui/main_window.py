@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import linecache
 import logging
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
@@ -28,6 +27,7 @@ from PySide6.QtWidgets import (
 
 from kiosk.domain import Helpline
 from kiosk.ui import accessibility, icons, theme
+from kiosk.ui.memory import forget_module_sources
 from kiosk.ui.screens.base import Screen, ScreenshotState
 from kiosk.ui.widgets.crisis_strip import CrisisStrip
 from kiosk.ui.widgets.helpline_panel import NARROW_PANEL_WIDTH, PANEL_WIDTH, HelplinePanel
@@ -73,16 +73,6 @@ class ScreenSlot:
     screen_id: str
     nav_title: str
     build: Callable[[], Screen]
-
-
-def forget_module_sources() -> None:
-    """Drop the source text Python keeps after a module's import.
-
-    PySide6 reads the whole source of every module imported after it (to see whether it
-    uses PySide6) through linecache, which keeps every line for good: over 70,000 lines,
-    about 6 MiB, by the first frame. A traceback reads the lines it needs again.
-    """
-    linecache.clearcache()
 
 
 class ScreenTable(Mapping[str, Screen]):

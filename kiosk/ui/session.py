@@ -48,6 +48,7 @@ from kiosk.present.settings import REGISTRY, Key
 from kiosk.store.pins import PinRepository, PinStatus
 from kiosk.ui.crash import EXIT_ADMIN, EXIT_RESTART
 from kiosk.ui.main_window import MainWindow
+from kiosk.ui.memory import release_freed_memory
 from kiosk.ui.widgets.overlays import IdleWarning, NeutralScreen, Overlay, topmost
 from kiosk.ui.widgets.pin_pad import STACKED_MIN_HEIGHT, PinPad
 from kiosk.ui.widgets.touch import TouchButton
@@ -338,6 +339,9 @@ class SessionGuard(QObject):
             self._in_reset = False
         log.info("session reset (%s)", reason)
         self.session_reset.emit(reason)
+        # Once the event loop has deleted what the reset let go of; not in the way of the
+        # neutral screen or Home being painted.
+        QTimer.singleShot(0, release_freed_memory)
 
     def quick_exit(self) -> None:
         """Cover everything with a neutral screen, then reset under it; never asks."""

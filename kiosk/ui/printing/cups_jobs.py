@@ -9,11 +9,14 @@ page stays in the spool.
 
 This talks to CUPS through libcups (pycups), which honours CUPS_SERVER and the user's
 client.conf, like every other CUPS program. Without pycups (Windows), `CupsJobs.open()`
-returns None and printing goes through Qt as before.
+returns None and printing goes through Qt as before. pycups itself is imported only when
+a job first needs CUPS: it loads libcups and its TLS libraries (about 4 MiB resident),
+which a kiosk that never prints would otherwise carry from the first print preview on.
 """
 
 from __future__ import annotations
 
+import importlib.util
 import logging
 from dataclasses import dataclass
 from typing import Any
@@ -44,17 +47,26 @@ class CupsError(OSError):
 class CupsJobs:
     """Submit a PDF to a CUPS queue and follow the job (one short IPP call at a time)."""
 
-    def __init__(self, cups_module: Any) -> None:
-        self._cups = cups_module
+    def __init__(self, cups_module: Any = None) -> None:
+        """`cups_module`: pycups or a stand-in (tests); None imports pycups when needed."""
+        self._module = cups_module
 
     @classmethod
     def open(cls) -> CupsJobs | None:
         """CupsJobs when pycups is there, else None (printing then goes through Qt)."""
-        try:
-            import cups  # optional: there is no pycups on Windows
-        except ImportError:
+        if importlib.util.find_spec("cups") is None:  # there is no pycups on Windows
             return None
-        return cls(cups)
+        return cls()
+
+    @property
+    def _cups(self) -> Any:
+        if self._module is None:
+            try:
+                import cups
+            except ImportError as exc:  # installed but broken (no libcups, say)
+                raise CupsError(f"the print system cannot be used ({exc})") from None
+            self._module = cups
+        return self._module
 
     def _connection(self) -> Any:
         try:

@@ -7,9 +7,7 @@ visitor previews is what the printer gets.
 from __future__ import annotations
 
 import contextlib
-import ctypes
 import os
-import sys
 import tempfile
 from collections.abc import Callable, Iterable
 from pathlib import Path
@@ -17,25 +15,12 @@ from pathlib import Path
 from PySide6.QtCore import QBuffer, QIODevice, QRectF, Qt
 from PySide6.QtGui import QColor, QImage, QPagedPaintDevice, QPainter, QPdfWriter
 
+from kiosk.ui.memory import release_freed_memory
 from kiosk.ui.printing.compose import Printout, tr
 from kiosk.ui.printing.layout import LaidOut, footer_font, lay_out, page_layout
 
 PDF_DPI = 300
 CREATOR = "Recovery Guide"
-
-
-def release_freed_memory() -> None:
-    """Hand memory freed after a big layout back to the system (glibc only).
-
-    A long booklet lays out thousands of small text documents; once they are freed glibc
-    keeps the pages in its arenas, so the kiosk's resident size would stay at its peak for
-    the rest of the day. Elsewhere this does nothing.
-    """
-    if not sys.platform.startswith("linux"):
-        return
-    # The soname directly: find_library would run ldconfig in a subprocess each time.
-    with contextlib.suppress(OSError, AttributeError):
-        ctypes.CDLL("libc.so.6").malloc_trim(0)
 
 
 def _paint_body(laid: LaidOut, painter: QPainter, page: int, width: float) -> None:
