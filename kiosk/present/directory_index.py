@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import math
 from array import array
+from bisect import bisect_right
 from collections.abc import Collection, Generator, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import overload
@@ -102,6 +103,56 @@ def _with_bits(rows: list[int], mask: int, size: int) -> list[int]:
     return [i for i in rows if bits[i >> 3] >> (i & 7) & 1]
 
 
+class _Records(Sequence[str]):
+    """Every program's text record, by row: runs of records added one at a time (a list)
+    and packed chunks (one string and its offsets each, so no string is kept per packed
+    program, and loading one splits nothing)."""
+
+    def __init__(self) -> None:
+        self._starts: list[int] = []  # each segment's first row
+        self._segments: list[list[str] | tuple[str, array[int]]] = []
+        self._size = 0
+
+    def __len__(self) -> int:
+        return self._size
+
+    def extend(self, records: list[str]) -> None:
+        if not records:
+            return
+        last = self._segments[-1] if self._segments else None
+        if isinstance(last, list):
+            last.extend(records)
+        else:
+            self._starts.append(self._size)
+            self._segments.append(list(records))
+        self._size += len(records)
+
+    def add_packed(self, text: str, offsets: array[int]) -> None:
+        self._starts.append(self._size)
+        self._segments.append((text, offsets))
+        self._size += len(offsets) - 1
+
+    @overload
+    def __getitem__(self, i: int) -> str: ...
+
+    @overload
+    def __getitem__(self, i: slice) -> list[str]: ...
+
+    def __getitem__(self, i: int | slice) -> str | list[str]:
+        if isinstance(i, slice):
+            return [self[j] for j in range(*i.indices(self._size))]
+        if i < 0:
+            i += self._size
+        if not 0 <= i < self._size:
+            raise IndexError(i)
+        k = bisect_right(self._starts, i) - 1
+        segment, j = self._segments[k], i - self._starts[k]
+        if isinstance(segment, list):
+            return segment[j]
+        text, offsets = segment
+        return text[offsets[j]:offsets[j + 1]]
+
+
 class _Summaries(Sequence[FacilitySummary]):
     """The programs as FacilitySummary, each built from its text record when asked for.
 
@@ -111,7 +162,7 @@ class _Summaries(Sequence[FacilitySummary]):
 
     CACHE = 512
 
-    def __init__(self, records: list[str], positions: array[float]) -> None:
+    def __init__(self, records: Sequence[str], positions: array[float]) -> None:
         self._records = records
         self._positions = positions
         self._cache: dict[int, FacilitySummary] = {}
@@ -180,7 +231,7 @@ class DirectoryIndexBuilder:
         self._for_level = for_level
         self._codes = frozenset(self._for_code)
         self._levels = frozenset(for_level)
-        self._records: list[str] = []
+        self._records = _Records()
         #: [state, first row, rows] per run of one state (the directory comes by state).
         self._state_runs: list[list[str | int]] = []
         self._positions = array("d")
@@ -202,20 +253,22 @@ class DirectoryIndexBuilder:
         if isinstance(batch, PackedRows):
             self._add_packed(batch)
             return
-        records, runs, positions = self._records, self._state_runs, self._positions
+        runs, positions = self._state_runs, self._positions
+        base = len(self._records)
+        records: list[str] = []  # this batch's, added to self._records at the end
         members, for_code, for_level = self._members, self._for_code, self._for_level
         codes, levels = self._codes, self._levels
         nan = float("nan")
         for item in batch:
             if isinstance(item, FacilitySummary):
                 if item.hours is not None:
-                    self._hours[len(records)] = item.hours
+                    self._hours[base + len(records)] = item.hours
                 row = _record(item)
             else:
                 row = item
             (fid, name, city, state, zip_code, phone, street1, street2, row_levels,
              services, lat, lon, kind) = row
-            i = len(records)
+            i = base + len(records)
             records.append(_SEP.join((fid, name, city, state, zip_code, phone, street1,
                                       street2, row_levels, kind)))
             last = runs[-1] if runs else None
@@ -235,12 +288,13 @@ class DirectoryIndexBuilder:
                 members[s].append(i)
             for level in levels.intersection(row_levels.split()):
                 members[for_level[level]].append(i)
+        self._records.extend(records)
 
     def _add_packed(self, packed: PackedRows) -> None:
         """A packed batch: its bit arrays are moved to where its programs start and OR-ed
         into each filter's (a handful of big-integer operations, none per program)."""
         offset = len(self._records)
-        self._records.extend(packed.records)
+        self._records.add_packed(packed.text, packed.offsets)
         runs = self._state_runs
         start = offset
         for state, count in packed.states:
@@ -295,7 +349,7 @@ def index_steps(builder: DirectoryIndexBuilder,
 class DirectoryIndex:
     """All programs, a bit array per filter and per state, and each program's position."""
 
-    def __init__(self, records: list[str], filters: dict[str, FilterDef],
+    def __init__(self, records: Sequence[str], filters: dict[str, FilterDef],
                  filter_bits: dict[str, int], state_rows: dict[str, list[int]],
                  positions: array[float], state_mask: dict[str, int] | None = None) -> None:
         self.filters = filters

@@ -10,6 +10,7 @@ from array import array
 from collections import defaultdict
 from collections.abc import Generator, Iterable
 from contextlib import closing, contextmanager
+from itertools import accumulate
 from pathlib import Path
 from typing import Any, NamedTuple
 
@@ -359,11 +360,11 @@ _FACILITY_COLUMNS = ("id, name, name2, street1, street2, city, state, zip, phone
 #: never splits every program's ~80 service codes while a visitor waits: loading stays a
 #: small, linear step at any directory size. A pack that does not match the facility table
 #: (an older build, a table changed by hand) is ignored and the rows are read as they are.
-PACK_FORMAT = 1
+PACK_FORMAT = 2
 #: Programs per chunk: a multiple of 8, so each chunk's bit arrays are whole bytes.
 PACK_CHUNK = 16384
 #: Separates a program's fields in its record (never in directory text: the importers
-#: fold control characters away).
+#: drop control characters).
 RECORD_SEP = "\x1f"
 _PACK_SCHEMA = ("CREATE TABLE IF NOT EXISTS directory_pack ("
                 " chunk INTEGER NOT NULL, part TEXT NOT NULL, data BLOB NOT NULL,"
@@ -375,13 +376,15 @@ _BIG_ENDIAN = sys.byteorder == "big"
 class PackedRows(NamedTuple):
     """Up to PACK_CHUNK programs of the index, in index order (state, name, id).
 
-    records: per program id, name, city, state, zip, phone, street1, street2, levels
-    (space-separated) and position_kind, joined by RECORD_SEP; states: runs of
-    (state, programs); positions: latitude and longitude per program (NaN when unknown);
-    codes and levels: for each service code and level of care, a bit array over these
-    programs (bit i: program i)."""
+    text and offsets: the programs' records, one after another, program i's record being
+    text[offsets[i]:offsets[i + 1]] (one string and one array, not a string per program):
+    its id, name, city, state, zip, phone, street1, street2, levels (space-separated) and
+    position_kind, joined by RECORD_SEP; states: runs of (state, programs); positions:
+    latitude and longitude per program (NaN when unknown); codes and levels: for each
+    service code and level of care, a bit array over these programs (bit i: program i)."""
 
-    records: list[str]
+    text: str
+    offsets: array[int]
     states: list[tuple[str, int]]
     positions: array[float]
     codes: dict[str, int]
@@ -442,7 +445,7 @@ def _pack_chunk(chunk: int, rows: list[IndexRow]) -> list[tuple[int, str, bytes]
             lat, lon, kind) in enumerate(rows):
         record = RECORD_SEP.join((fid, name, city, state, zip_code, phone, street1, street2,
                                   levels, kind))
-        if "\n" in record or record.count(RECORD_SEP) != 9:
+        if record.count(RECORD_SEP) != 9:
             return None
         records.append(record)
         if states and states[-1][0] == state:
@@ -456,9 +459,13 @@ def _pack_chunk(chunk: int, rows: list[IndexRow]) -> list[tuple[int, str, bytes]
             code_bits[code][byte] |= bit
         for level in levels.split():
             level_bits[level][byte] |= bit
+    offsets = array("I", [0])
+    offsets.extend(accumulate(map(len, records)))
     if _BIG_ENDIAN:
         positions.byteswap()
-    parts = [(chunk, "records", "\n".join(records).encode()),
+        offsets.byteswap()
+    parts = [(chunk, "records", "".join(records).encode()),
+             (chunk, "offsets", offsets.tobytes()),
              (chunk, "states", json.dumps(states).encode()),
              (chunk, "positions", positions.tobytes())]
     for kind, bits in (("code", code_bits), ("level", level_bits)):
@@ -494,7 +501,9 @@ def _read_chunk(conn: sqlite3.Connection, chunk: int) -> PackedRows:
                               (chunk,))) as cursor:
         parts = {str(part): bytes(data) for part, data in cursor}
     try:
-        records = parts["records"].decode().split("\n")
+        text = parts["records"].decode()
+        offsets = array("I")
+        offsets.frombytes(parts["offsets"])
         states = [(str(s), int(n)) for s, n in json.loads(parts["states"].decode())]
         positions = array("d")
         positions.frombytes(parts["positions"])
@@ -502,7 +511,10 @@ def _read_chunk(conn: sqlite3.Connection, chunk: int) -> PackedRows:
         raise sqlite3.DatabaseError(f"directory_pack chunk {chunk} is damaged") from exc
     if _BIG_ENDIAN:
         positions.byteswap()
-    if len(positions) != 2 * len(records) or sum(n for _, n in states) != len(records):
+        offsets.byteswap()
+    size = len(offsets) - 1
+    if size < 1 or offsets[0] != 0 or offsets[-1] != len(text) \
+            or len(positions) != 2 * size or sum(n for _, n in states) != size:
         raise sqlite3.DatabaseError(f"directory_pack chunk {chunk} is damaged")
     codes: dict[str, int] = {}
     levels: dict[str, int] = {}
@@ -512,7 +524,7 @@ def _read_chunk(conn: sqlite3.Connection, chunk: int) -> PackedRows:
             codes[key] = int.from_bytes(data, "little")
         elif kind == "level":
             levels[key] = int.from_bytes(data, "little")
-    return PackedRows(records, states, positions, codes, levels)
+    return PackedRows(text, offsets, states, positions, codes, levels)
 
 
 class DirectoryRepository:
