@@ -105,12 +105,12 @@ def _with_bits(rows: list[int], mask: int, size: int) -> list[int]:
 
 class _Records(Sequence[str]):
     """Every program's text record, by row: runs of records added one at a time (a list)
-    and packed chunks (one string and its offsets each, so no string is kept per packed
-    program, and loading one splits nothing)."""
+    and packed chunks (their UTF-8 bytes and offsets, so no string is kept per packed
+    program, and loading one splits and decodes nothing)."""
 
     def __init__(self) -> None:
         self._starts: list[int] = []  # each segment's first row
-        self._segments: list[list[str] | tuple[str, array[int]]] = []
+        self._segments: list[list[str] | tuple[bytes, array[int]]] = []
         self._size = 0
 
     def __len__(self) -> int:
@@ -127,7 +127,7 @@ class _Records(Sequence[str]):
             self._segments.append(list(records))
         self._size += len(records)
 
-    def add_packed(self, text: str, offsets: array[int]) -> None:
+    def add_packed(self, text: bytes, offsets: array[int]) -> None:
         self._starts.append(self._size)
         self._segments.append((text, offsets))
         self._size += len(offsets) - 1
@@ -150,7 +150,7 @@ class _Records(Sequence[str]):
         if isinstance(segment, list):
             return segment[j]
         text, offsets = segment
-        return text[offsets[j]:offsets[j + 1]]
+        return text[offsets[j]:offsets[j + 1]].decode()
 
 
 class _Summaries(Sequence[FacilitySummary]):

@@ -360,7 +360,7 @@ _FACILITY_COLUMNS = ("id, name, name2, street1, street2, city, state, zip, phone
 #: never splits every program's ~80 service codes while a visitor waits: loading stays a
 #: small, linear step at any directory size. A pack that does not match the facility table
 #: (an older build, a table changed by hand) is ignored and the rows are read as they are.
-PACK_FORMAT = 2
+PACK_FORMAT = 3
 #: Programs per chunk: a multiple of 8, so each chunk's bit arrays are whole bytes.
 PACK_CHUNK = 16384
 #: Separates a program's fields in its record (never in directory text: the importers
@@ -376,14 +376,15 @@ _BIG_ENDIAN = sys.byteorder == "big"
 class PackedRows(NamedTuple):
     """Up to PACK_CHUNK programs of the index, in index order (state, name, id).
 
-    text and offsets: the programs' records, one after another, program i's record being
-    text[offsets[i]:offsets[i + 1]] (one string and one array, not a string per program):
+    text and offsets: the programs' records in UTF-8, one after another, program i's
+    record being text[offsets[i]:offsets[i + 1]] (one bytes object and one array, not a
+    string per program; a record is decoded when it is shown):
     its id, name, city, state, zip, phone, street1, street2, levels (space-separated) and
     position_kind, joined by RECORD_SEP; states: runs of (state, programs); positions:
     latitude and longitude per program (NaN when unknown); codes and levels: for each
     service code and level of care, a bit array over these programs (bit i: program i)."""
 
-    text: str
+    text: bytes
     offsets: array[int]
     states: list[tuple[str, int]]
     positions: array[float]
@@ -459,12 +460,13 @@ def _pack_chunk(chunk: int, rows: list[IndexRow]) -> list[tuple[int, str, bytes]
             code_bits[code][byte] |= bit
         for level in levels.split():
             level_bits[level][byte] |= bit
+    encoded = [record.encode() for record in records]
     offsets = array("I", [0])
-    offsets.extend(accumulate(map(len, records)))
+    offsets.extend(accumulate(map(len, encoded)))
     if _BIG_ENDIAN:
         positions.byteswap()
         offsets.byteswap()
-    parts = [(chunk, "records", "".join(records).encode()),
+    parts = [(chunk, "records", b"".join(encoded)),
              (chunk, "offsets", offsets.tobytes()),
              (chunk, "states", json.dumps(states).encode()),
              (chunk, "positions", positions.tobytes())]
@@ -499,26 +501,31 @@ def _pack_header(conn: sqlite3.Connection) -> int:
 def _read_chunk(conn: sqlite3.Connection, chunk: int) -> PackedRows:
     with closing(conn.execute("SELECT part, data FROM directory_pack WHERE chunk = ?",
                               (chunk,))) as cursor:
-        parts = {str(part): bytes(data) for part, data in cursor}
+        parts: dict[str, object] = {str(part): data for part, data in cursor}
+    damaged = sqlite3.DatabaseError(f"directory_pack chunk {chunk} is damaged")
+    if not all(isinstance(data, bytes) for data in parts.values()):
+        raise damaged  # pack parts are only ever written as blobs
+    blobs: dict[str, bytes] = {part: data for part, data in parts.items()
+                               if isinstance(data, bytes)}
     try:
-        text = parts["records"].decode()
+        text = blobs["records"]
         offsets = array("I")
-        offsets.frombytes(parts["offsets"])
-        states = [(str(s), int(n)) for s, n in json.loads(parts["states"].decode())]
+        offsets.frombytes(blobs["offsets"])
+        states = [(str(s), int(n)) for s, n in json.loads(blobs["states"].decode())]
         positions = array("d")
-        positions.frombytes(parts["positions"])
+        positions.frombytes(blobs["positions"])
     except (KeyError, ValueError, TypeError, UnicodeDecodeError) as exc:
-        raise sqlite3.DatabaseError(f"directory_pack chunk {chunk} is damaged") from exc
+        raise damaged from exc
     if _BIG_ENDIAN:
         positions.byteswap()
         offsets.byteswap()
     size = len(offsets) - 1
     if size < 1 or offsets[0] != 0 or offsets[-1] != len(text) \
             or len(positions) != 2 * size or sum(n for _, n in states) != size:
-        raise sqlite3.DatabaseError(f"directory_pack chunk {chunk} is damaged")
+        raise damaged
     codes: dict[str, int] = {}
     levels: dict[str, int] = {}
-    for part, data in parts.items():
+    for part, data in blobs.items():
         kind, _, key = part.partition(":")
         if kind == "code":
             codes[key] = int.from_bytes(data, "little")
