@@ -437,6 +437,7 @@ def _pack_chunk(chunk: int, rows: list[IndexRow]) -> list[tuple[int, str, bytes]
     states: list[list[str | int]] = []
     positions = array("d")
     nan = float("nan")
+
     def blank() -> bytearray:
         return bytearray(size)
 
@@ -487,7 +488,7 @@ def _pack_header(conn: sqlite3.Connection) -> int:
         return 0
     try:
         header = json.loads(bytes(found[0]).decode())
-    except (ValueError, UnicodeDecodeError):
+    except (TypeError, ValueError, UnicodeDecodeError):
         return 0
     if not isinstance(header, dict) or header.get("format") != PACK_FORMAT:
         return 0
