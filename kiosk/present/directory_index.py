@@ -4,11 +4,15 @@ Everything a tap needs is computed once when the directory loads. Each filter is
 array over all programs held as one Python integer (programs / 8 bytes; AND and popcount
 run in C), so the index costs about programs x filters / 8 bytes plus one compact text
 record per program, and loading is one linear pass with no per-program sets or objects.
+When the import has packed the directory (kiosk.store.directory.pack_index), loading
+does no work per program at all: each chunk of 16,384 programs brings its records as
+one UTF-8 blob with offsets and a bit array per service code and level, which are
+shifted into place and OR-ed into the filters' bits (8 steps for 122,000 programs).
 A filter change or a live count is a few big-integer ANDs and popcounts; a row list reads
 the matching bits from the mask's bytes in one pass, linear in the place's size.
 
 Result rows are materialized as FacilitySummary only when the list asks for one (the rows
-on screen), from a single string per program.
+on screen), from a single record per program.
 
 (numpy bit arrays were tried first: the frozen build could not load numpy's bundled BLAS
 library, and numpy added 35 MB to the bundle and 18 MiB to the running kiosk.)
