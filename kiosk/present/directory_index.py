@@ -309,13 +309,16 @@ class DirectoryIndexBuilder:
             start += count
         self._positions.extend(packed.positions)
         bits = self._packed_bits
-        for code, mask in packed.codes.items():
-            for s in self._for_code.get(code, ()):
-                bits[s] |= mask << offset
-        for level, mask in packed.levels.items():
+        for code, data in packed.codes.items():
+            slots = self._for_code.get(code)
+            if slots:  # only the codes a filter means are turned into numbers
+                mask = int.from_bytes(data, "little") << offset
+                for s in slots:
+                    bits[s] |= mask
+        for level, data in packed.levels.items():
             slot = self._for_level.get(level)
             if slot is not None:
-                bits[slot] |= mask << offset
+                bits[slot] |= int.from_bytes(data, "little") << offset
 
     def finish(self) -> DirectoryIndex:
         size = len(self._records)

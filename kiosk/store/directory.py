@@ -382,14 +382,15 @@ class PackedRows(NamedTuple):
     its id, name, city, state, zip, phone, street1, street2, levels (space-separated) and
     position_kind, joined by RECORD_SEP; states: runs of (state, programs); positions:
     latitude and longitude per program (NaN when unknown); codes and levels: for each
-    service code and level of care, a bit array over these programs (bit i: program i)."""
+    service code and level of care, a bit array over these programs, little-endian bytes
+    (bit i: program i; int.from_bytes(..., "little") for the codes a reader uses)."""
 
     text: bytes
     offsets: array[int]
     states: list[tuple[str, int]]
     positions: array[float]
-    codes: dict[str, int]
-    levels: dict[str, int]
+    codes: dict[str, bytes]
+    levels: dict[str, bytes]
 
 
 def _order_keys(conn: sqlite3.Connection) -> tuple[int, list[str], list[str]]:
@@ -524,14 +525,14 @@ def _read_chunk(conn: sqlite3.Connection, chunk: int) -> PackedRows:
     if size < 1 or offsets[0] != 0 or offsets[-1] != len(text) \
             or len(positions) != 2 * size or sum(n for _, n in states) != size:
         raise damaged
-    codes: dict[str, int] = {}
-    levels: dict[str, int] = {}
+    codes: dict[str, bytes] = {}
+    levels: dict[str, bytes] = {}
     for part, data in blobs.items():
         kind, _, key = part.partition(":")
         if kind == "code":
-            codes[key] = int.from_bytes(data, "little")
+            codes[key] = data
         elif kind == "level":
-            levels[key] = int.from_bytes(data, "little")
+            levels[key] = data
     return PackedRows(text, offsets, states, positions, codes, levels)
 
 
