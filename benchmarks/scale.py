@@ -6,9 +6,12 @@ Each synthetic directory is written into a temporary folder (never committed): t
 SAMHSA files with every facility repeated k times, copy n getting its own id and " n"
 after its name (its coordinates row likewise, so positions still join). For each size:
 - import_s: the whole `kiosk-admin import samhsa-directory` work into a content database
-  built without a directory (read, join, write, rebuild the search index);
+  built without a directory (read, join, write, rebuild the search index and pack the
+  directory screen's index); import_cpu_s: the same in CPU seconds (the import is one
+  thread, so this is what it costs when other work shares the machine);
 - index_load_ms and index_mib: the directory screen's index built from that database, and
-  the memory it holds (tracemalloc);
+  the memory it holds (tracemalloc); index_load_cpu_ms: the median CPU milliseconds of
+  seven more loads;
 - first_state_tap_ms, filter_ms_p50, filter_ms_p99: in the kiosk's whole window on a
   1920x1080 offscreen screen, as benchmarks/directory.py measures them (California has
   k x 1,141 programs).
@@ -26,6 +29,7 @@ import csv
 import gzip
 import io
 import shutil
+import statistics
 import sys
 import tempfile
 import time
@@ -37,8 +41,9 @@ from directory import db_build, time_filters, time_index_load
 from kiosk import paths
 from kiosk.importers import samhsa
 
-FIGURES = ("import_s", "index_load_ms", "index_mib", "first_state_tap_ms", "filter_ms_p50",
-           "filter_ms_p99", "filter_cpu_ms_p50", "filter_cpu_ms_p99")
+FIGURES = ("import_s", "import_cpu_s", "index_load_ms", "index_load_cpu_ms", "index_mib",
+           "first_state_tap_ms", "filter_ms_p50", "filter_ms_p99", "filter_cpu_ms_p50",
+           "filter_cpu_ms_p99")
 
 
 def _copies(rows: list[list[str]], header: list[str], k: int, id_col: str | None,
@@ -98,13 +103,37 @@ def synthetic(source: Path, out: Path, k: int) -> Path:
     return target
 
 
-def time_import(samhsa_dir: Path, db: Path, base: Path) -> float:
+def time_import(samhsa_dir: Path, db: Path, base: Path) -> tuple[float, float]:
+    """(seconds, CPU seconds) of the import."""
     shutil.copyfile(base, db)
-    start = time.perf_counter()
+    start, cpu_start = time.perf_counter(), time.process_time()
     report, _changes = samhsa.import_into(db, samhsa.find_sources(samhsa_dir))
-    seconds = time.perf_counter() - start
-    print(f"  import: {report.imported:,} facilities in {seconds:.1f} s")
-    return seconds
+    seconds, cpu = time.perf_counter() - start, time.process_time() - cpu_start
+    print(f"  import: {report.imported:,} facilities in {seconds:.1f} s ({cpu:.1f} s CPU)")
+    return seconds, cpu
+
+
+def index_load_cpu_ms(db: Path, runs: int = 7) -> float:
+    """The median CPU milliseconds of building the directory screen's index from `db`, each
+    time on a connection of its own, as the kiosk loads it once per start (a connection
+    used again keeps a small directory's pages in SQLite's cache, a large one's not)."""
+    from kiosk.present.directory_index import DirectoryIndexBuilder, filter_defs, index_steps
+    from kiosk.store.connect import open_content_db
+    from kiosk.store.directory import DirectoryRepository
+
+    cpu = []
+    for _ in range(runs):
+        conn = open_content_db(db)
+        repo = DirectoryRepository(conn)
+        codes = repo.filter_codes()
+        start = time.process_time()
+        builder = DirectoryIndexBuilder(filter_defs(codes))
+        for _step in index_steps(builder, repo.index_batches()):
+            pass
+        builder.finish()
+        cpu.append((time.process_time() - start) * 1000)
+        conn.close()
+    return statistics.median(cpu)
 
 
 def main() -> int:
@@ -127,10 +156,13 @@ def main() -> int:
             folder = synthetic(args.samhsa_dir, work, k)
             db = work / f"content-{k}x" / "content.sqlite"
             db.parent.mkdir()
-            figures: dict[str, float] = {"import_s": round(time_import(folder, db, base), 2)}
+            seconds, cpu = time_import(folder, db, base)
+            figures: dict[str, float] = {"import_s": round(seconds, 2),
+                                         "import_cpu_s": round(cpu, 2)}
             shutil.rmtree(folder)
             load_ms, index_mib = time_index_load(db)
-            figures.update(index_load_ms=round(load_ms, 1), index_mib=round(index_mib, 2))
+            figures.update(index_load_ms=round(load_ms, 1), index_mib=round(index_mib, 2),
+                           index_load_cpu_ms=round(index_load_cpu_ms(db), 1))
             figures.update({k2: v for k2, v in time_filters(db, args.changes).items()
                             if k2 in FIGURES})
             print("  " + ", ".join(f"{name} {figures[name]}" for name in FIGURES))

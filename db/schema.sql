@@ -116,6 +116,8 @@ CREATE TABLE facility (
 CREATE INDEX facility_state ON facility (state, name);
 -- Local programs from a library's HSDS list (local_source, local_program) are kept apart
 -- from `facility` in tables kiosk/store/local_sources.py creates on the first import.
+-- directory_pack (chunk, part, data): the directory screen's index packed from `facility`
+-- by kiosk/store/directory.py's pack_index, which every search index build runs.
 -- Every US ZIP's centroid (from the offline `zipcodes` package) for "near my ZIP".
 CREATE TABLE zip_centroid (
     zip       TEXT PRIMARY KEY,

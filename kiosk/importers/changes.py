@@ -83,9 +83,10 @@ def _key(text: str) -> str:
 
 
 def _keys(row: FacilityRow) -> tuple[tuple[str, ...], ...]:
-    return ((_key(row.name), _key(row.name2), _key(row.street1), row.zip),
-            (_key(row.name), row.zip),
-            (row.phone, _key(row.street1), row.zip))
+    name, street = _key(row.name), _key(row.street1)
+    return ((name, _key(row.name2), street, row.zip),
+            (name, row.zip),
+            (row.phone, street, row.zip))
 
 
 def _program(row: FacilityRow) -> Program:
@@ -101,6 +102,8 @@ def _moved(old: FacilityRow, new: FacilityRow) -> bool:
 
 
 def _differences(old: FacilityRow, new: FacilityRow) -> tuple[str, ...]:
+    if old == new:  # most programs from one edition to the next: compared in one go
+        return ()
     found: list[str] = []
     for name, words in FIELDS:
         a, b = getattr(old, name), getattr(new, name)

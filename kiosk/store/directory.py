@@ -10,6 +10,7 @@ from array import array
 from collections import defaultdict
 from collections.abc import Generator, Iterable
 from contextlib import closing, contextmanager
+from itertools import accumulate
 from pathlib import Path
 from typing import Any, NamedTuple
 
@@ -359,11 +360,11 @@ _FACILITY_COLUMNS = ("id, name, name2, street1, street2, city, state, zip, phone
 #: never splits every program's ~80 service codes while a visitor waits: loading stays a
 #: small, linear step at any directory size. A pack that does not match the facility table
 #: (an older build, a table changed by hand) is ignored and the rows are read as they are.
-PACK_FORMAT = 1
+PACK_FORMAT = 3
 #: Programs per chunk: a multiple of 8, so each chunk's bit arrays are whole bytes.
 PACK_CHUNK = 16384
 #: Separates a program's fields in its record (never in directory text: the importers
-#: fold control characters away).
+#: drop control characters).
 RECORD_SEP = "\x1f"
 _PACK_SCHEMA = ("CREATE TABLE IF NOT EXISTS directory_pack ("
                 " chunk INTEGER NOT NULL, part TEXT NOT NULL, data BLOB NOT NULL,"
@@ -375,17 +376,21 @@ _BIG_ENDIAN = sys.byteorder == "big"
 class PackedRows(NamedTuple):
     """Up to PACK_CHUNK programs of the index, in index order (state, name, id).
 
-    records: per program id, name, city, state, zip, phone, street1, street2, levels
-    (space-separated) and position_kind, joined by RECORD_SEP; states: runs of
-    (state, programs); positions: latitude and longitude per program (NaN when unknown);
-    codes and levels: for each service code and level of care, a bit array over these
-    programs (bit i: program i)."""
+    text and offsets: the programs' records in UTF-8, one after another, program i's
+    record being text[offsets[i]:offsets[i + 1]] (one bytes object and one array, not a
+    string per program; a record is decoded when it is shown):
+    its id, name, city, state, zip, phone, street1, street2, levels (space-separated) and
+    position_kind, joined by RECORD_SEP; states: runs of (state, programs); positions:
+    latitude and longitude per program (NaN when unknown); codes and levels: for each
+    service code and level of care, a bit array over these programs, little-endian bytes
+    (bit i: program i; int.from_bytes(..., "little") for the codes a reader uses)."""
 
-    records: list[str]
+    text: bytes
+    offsets: array[int]
     states: list[tuple[str, int]]
     positions: array[float]
-    codes: dict[str, int]
-    levels: dict[str, int]
+    codes: dict[str, bytes]
+    levels: dict[str, bytes]
 
 
 def _order_keys(conn: sqlite3.Connection) -> tuple[int, list[str], list[str]]:
@@ -433,6 +438,7 @@ def _pack_chunk(chunk: int, rows: list[IndexRow]) -> list[tuple[int, str, bytes]
     states: list[list[str | int]] = []
     positions = array("d")
     nan = float("nan")
+
     def blank() -> bytearray:
         return bytearray(size)
 
@@ -442,7 +448,7 @@ def _pack_chunk(chunk: int, rows: list[IndexRow]) -> list[tuple[int, str, bytes]
             lat, lon, kind) in enumerate(rows):
         record = RECORD_SEP.join((fid, name, city, state, zip_code, phone, street1, street2,
                                   levels, kind))
-        if "\n" in record or record.count(RECORD_SEP) != 9:
+        if record.count(RECORD_SEP) != 9:
             return None
         records.append(record)
         if states and states[-1][0] == state:
@@ -456,9 +462,14 @@ def _pack_chunk(chunk: int, rows: list[IndexRow]) -> list[tuple[int, str, bytes]
             code_bits[code][byte] |= bit
         for level in levels.split():
             level_bits[level][byte] |= bit
+    encoded = [record.encode() for record in records]
+    offsets = array("I", [0])
+    offsets.extend(accumulate(map(len, encoded)))
     if _BIG_ENDIAN:
         positions.byteswap()
-    parts = [(chunk, "records", "\n".join(records).encode()),
+        offsets.byteswap()
+    parts = [(chunk, "records", b"".join(encoded)),
+             (chunk, "offsets", offsets.tobytes()),
              (chunk, "states", json.dumps(states).encode()),
              (chunk, "positions", positions.tobytes())]
     for kind, bits in (("code", code_bits), ("level", level_bits)):
@@ -478,7 +489,7 @@ def _pack_header(conn: sqlite3.Connection) -> int:
         return 0
     try:
         header = json.loads(bytes(found[0]).decode())
-    except (ValueError, UnicodeDecodeError):
+    except (TypeError, ValueError, UnicodeDecodeError):
         return 0
     if not isinstance(header, dict) or header.get("format") != PACK_FORMAT:
         return 0
@@ -492,27 +503,37 @@ def _pack_header(conn: sqlite3.Connection) -> int:
 def _read_chunk(conn: sqlite3.Connection, chunk: int) -> PackedRows:
     with closing(conn.execute("SELECT part, data FROM directory_pack WHERE chunk = ?",
                               (chunk,))) as cursor:
-        parts = {str(part): bytes(data) for part, data in cursor}
+        parts: dict[str, object] = {str(part): data for part, data in cursor}
+    damaged = sqlite3.DatabaseError(f"directory_pack chunk {chunk} is damaged")
+    if not all(isinstance(data, bytes) for data in parts.values()):
+        raise damaged  # pack parts are only ever written as blobs
+    blobs: dict[str, bytes] = {part: data for part, data in parts.items()
+                               if isinstance(data, bytes)}
     try:
-        records = parts["records"].decode().split("\n")
-        states = [(str(s), int(n)) for s, n in json.loads(parts["states"].decode())]
+        text = blobs["records"]
+        offsets = array("I")
+        offsets.frombytes(blobs["offsets"])
+        states = [(str(s), int(n)) for s, n in json.loads(blobs["states"].decode())]
         positions = array("d")
-        positions.frombytes(parts["positions"])
+        positions.frombytes(blobs["positions"])
     except (KeyError, ValueError, TypeError, UnicodeDecodeError) as exc:
-        raise sqlite3.DatabaseError(f"directory_pack chunk {chunk} is damaged") from exc
+        raise damaged from exc
     if _BIG_ENDIAN:
         positions.byteswap()
-    if len(positions) != 2 * len(records) or sum(n for _, n in states) != len(records):
-        raise sqlite3.DatabaseError(f"directory_pack chunk {chunk} is damaged")
-    codes: dict[str, int] = {}
-    levels: dict[str, int] = {}
-    for part, data in parts.items():
+        offsets.byteswap()
+    size = len(offsets) - 1
+    if size < 1 or offsets[0] != 0 or offsets[-1] != len(text) \
+            or len(positions) != 2 * size or sum(n for _, n in states) != size:
+        raise damaged
+    codes: dict[str, bytes] = {}
+    levels: dict[str, bytes] = {}
+    for part, data in blobs.items():
         kind, _, key = part.partition(":")
         if kind == "code":
-            codes[key] = int.from_bytes(data, "little")
+            codes[key] = data
         elif kind == "level":
-            levels[key] = int.from_bytes(data, "little")
-    return PackedRows(records, states, positions, codes, levels)
+            levels[key] = data
+    return PackedRows(text, offsets, states, positions, codes, levels)
 
 
 class DirectoryRepository:

@@ -243,17 +243,22 @@ def test_without_a_matching_pack_the_rows_are_read_and_give_the_same_index(
 
 
 @needs_data
-def test_a_program_whose_text_would_break_the_pack_is_read_as_it_is(content_db: Path) -> None:
+def test_a_line_break_in_a_program_packs_and_a_field_separator_does_not(
+        content_db: Path) -> None:
     conn = sqlite3.connect(content_db)
     first = conn.execute("SELECT id FROM facility ORDER BY state, name, id LIMIT 1").fetchone()[0]
     conn.execute("UPDATE facility SET street2 = 'Suite 1' || char(10) || 'Floor 2' WHERE id = ?",
                  (first,))
+    assert pack_index(conn) == 1
+    conn.commit()
+    steps, index = _loaded(content_db)
+    assert steps == [12200] and index.facilities[0].street2 == "Suite 1\nFloor 2"
+    # The separator of a record's fields cannot be packed: the rows are read as they are.
+    conn.execute("UPDATE facility SET street2 = 'Suite' || char(31) WHERE id = ?", (first,))
     assert pack_index(conn) == 0
     conn.commit()
     conn.close()
-    steps, index = _loaded(content_db)
-    assert steps == [5000, 10000, 12200]
-    assert index.facilities[0].street2 == "Suite 1\nFloor 2"
+    assert _loaded(content_db)[0] == [5000, 10000, 12200]
 
 
 @needs_data
