@@ -6,6 +6,7 @@ module only adapts its rows to the view that lists them (ProgramList).
 
 from __future__ import annotations
 
+from itertools import islice
 from typing import Any
 
 from PySide6.QtCore import (
@@ -179,9 +180,10 @@ class ProgramList(QTableView):
 #: Lists narrower than this (px) give names and details two lines each instead of cutting
 #: them off after one.
 WRAP_BELOW_PX = 640
-#: Rows' broken lines kept at most (several screens of rows, both lines each); past it the
-#: cache starts again rather than grow for as long as the kiosk runs.
-LINES_KEPT = 4000
+#: Rows' broken lines kept at most (a few screens of rows, both parts each; a shaped line
+#: holds about 3.5 KiB); past it the older half goes rather than grow for as long as the
+#: kiosk runs.
+LINES_KEPT = 400
 
 
 def wrapped(text: str, metrics: QFontMetrics, width: int, most: int) -> list[str]:
@@ -249,8 +251,9 @@ class FacilityDelegate(QStyledItemDelegate):
         key = (text, font.key(), width, most)
         lines = self._lines.get(key)
         if lines is None:
-            if len(self._lines) >= LINES_KEPT:
-                self._lines.clear()
+            if len(self._lines) >= LINES_KEPT:  # the older half goes (the rows on screen
+                for old in list(islice(self._lines, LINES_KEPT // 2)):  # came last)
+                    del self._lines[old]
             lines = []
             for line in wrapped(text, metrics, width, most):
                 shaped = QStaticText(line)

@@ -14,6 +14,8 @@ little to paint.
 
 from __future__ import annotations
 
+from itertools import islice
+
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QPointF, QRect, QSize, Qt
 from PySide6.QtGui import QBrush, QColor, QFont, QFontMetrics, QPainter, QStaticText, QTransform
 from PySide6.QtWidgets import (
@@ -29,9 +31,9 @@ Index = QModelIndex | QPersistentModelIndex
 #: Room around the text of a row, in pixels: left (past the selection bar), top, right.
 PAD_LEFT, PAD_Y, PAD_RIGHT = 16, 10, 12
 WRAP = Qt.TextFlag.TextWordWrap | Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
-#: Wrapped rows kept at most (a few screens of results, in every text size); past it the
-#: cache starts again rather than grow for as long as the kiosk runs.
-ROWS_KEPT = 600
+#: Wrapped rows kept at most (several searches' results; a shaped line holds about
+#: 3.5 KiB); past it the older half goes rather than grow for as long as the kiosk runs.
+ROWS_KEPT = 200
 
 
 class _Wrapped:
@@ -76,8 +78,9 @@ class WrappingDelegate(QStyledItemDelegate):
         key = (text, width, font.key())
         row = self._rows.get(key)
         if row is None:
-            if len(self._rows) >= ROWS_KEPT:
-                self._rows.clear()
+            if len(self._rows) >= ROWS_KEPT:  # the older half goes (the rows on screen
+                for old in list(islice(self._rows, ROWS_KEPT // 2)):  # came last)
+                    del self._rows[old]
             row = self._rows[key] = _Wrapped(text, font, width)
         return row
 
