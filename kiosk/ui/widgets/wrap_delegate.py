@@ -37,21 +37,29 @@ ROWS_KEPT = 200
 
 
 class _Wrapped:
-    """One row's text wrapped to a width in a font: its height, and the text to paint."""
+    """One row's text wrapped to a width in a font: its height, and (once the row is first
+    painted) the text to paint, laid out."""
 
-    __slots__ = ("height", "text")
+    __slots__ = ("font", "height", "source", "static", "width")
 
     def __init__(self, text: str, font: QFont, width: int) -> None:
-        # A line break in the text is a line of its own, as drawText takes it.
-        self.text = QStaticText(text.replace("\n", "\u2028"))
-        self.text.setTextFormat(Qt.TextFormat.PlainText)
-        self.text.setTextWidth(width)
-        self.text.prepare(QTransform(), font)
-        # The taller of the static text's layout and drawText's measure: neither ever cuts
-        # a line off the row.
-        bounds = QFontMetrics(font).boundingRect(QRect(0, 0, width, 1_000_000), int(WRAP),
-                                                 text)
-        self.height = max(bounds.height(), int(self.text.size().height() + 0.999))
+        self.source, self.font, self.width = text, font, width
+        # drawText's measure: the static text's layout is never taller (at most a pixel
+        # shorter, and the row's margins have room for that), so it never cuts a line off.
+        self.height = QFontMetrics(font).boundingRect(QRect(0, 0, width, 1_000_000),
+                                                      int(WRAP), text).height()
+        self.static: QStaticText | None = None
+
+    def shaped(self) -> QStaticText:
+        """The text laid out for painting (made when first painted: most measured rows of
+        a long list never are)."""
+        if self.static is None:
+            # A line break in the text is a line of its own, as drawText takes it.
+            self.static = QStaticText(self.source.replace("\n", "\u2028"))
+            self.static.setTextFormat(Qt.TextFormat.PlainText)
+            self.static.setTextWidth(self.width)
+            self.static.prepare(QTransform(), self.font)
+        return self.static
 
 
 class WrappingDelegate(QStyledItemDelegate):
@@ -109,8 +117,9 @@ class WrappingDelegate(QStyledItemDelegate):
         painter.setPen(foreground.color() if isinstance(foreground, QBrush)
                        else QColor(colours.ink))
         # Centred in the row, as drawText's AlignVCenter places it.
-        top = rect.top() + (rect.height() - row.text.size().height()) / 2
-        painter.drawStaticText(QPointF(rect.left() + PAD_LEFT, top), row.text)
+        shaped = row.shaped()
+        top = rect.top() + (rect.height() - shaped.size().height()) / 2
+        painter.drawStaticText(QPointF(rect.left() + PAD_LEFT, top), shaped)
         if option.state & QStyle.StateFlag.State_HasFocus:
             painter.setPen(QColor(colours.focus_on_light))
             painter.drawRect(rect.adjusted(1, 1, -2, -2))
