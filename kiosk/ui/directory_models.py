@@ -6,6 +6,7 @@ module only adapts its rows to the view that lists them (ProgramList).
 
 from __future__ import annotations
 
+from itertools import islice
 from typing import Any
 
 from PySide6.QtCore import (
@@ -14,10 +15,20 @@ from PySide6.QtCore import (
     QEvent,
     QModelIndex,
     QPersistentModelIndex,
+    QPointF,
     QSize,
     Qt,
 )
-from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QResizeEvent, QShowEvent
+from PySide6.QtGui import (
+    QColor,
+    QFont,
+    QFontMetrics,
+    QPainter,
+    QResizeEvent,
+    QShowEvent,
+    QStaticText,
+    QTransform,
+)
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHeaderView,
@@ -169,9 +180,10 @@ class ProgramList(QTableView):
 #: Lists narrower than this (px) give names and details two lines each instead of cutting
 #: them off after one.
 WRAP_BELOW_PX = 640
-#: Rows' broken lines kept at most (several screens of rows, both lines each); past it the
-#: cache starts again rather than grow for as long as the kiosk runs.
-LINES_KEPT = 4000
+#: Rows' broken lines kept at most (a few screens of rows, both parts each; a shaped line
+#: holds about 3.5 KiB); past it the older half goes rather than grow for as long as the
+#: kiosk runs.
+LINES_KEPT = 400
 
 
 def wrapped(text: str, metrics: QFontMetrics, width: int, most: int) -> list[str]:
@@ -199,9 +211,10 @@ class FacilityDelegate(QStyledItemDelegate):
         super().__init__(parent)
         #: Two lines each for the name and the details (a narrow list), or one.
         self.wrap = False
-        #: A row's text as broken into lines, per font and width: measuring each word is
-        #: most of a row's painting, and a filter tap repaints mostly the same rows.
-        self._lines: dict[tuple[str, str, int, int], list[str]] = {}
+        #: A row's text as broken into lines, per font and width, each line shaped once
+        #: (a QStaticText keeps its glyphs): measuring each word and shaping each line
+        #: were most of a row's painting, and a filter tap repaints mostly the same rows.
+        self._lines: dict[tuple[str, str, int, int], list[QStaticText]] = {}
 
     def set_wrap(self, wrap: bool) -> bool:
         """True if that changed, so the view sizes its rows again."""
@@ -234,13 +247,20 @@ class FacilityDelegate(QStyledItemDelegate):
         return max(height + 22, theme.MIN_TOUCH_PX)
 
     def _wrapped(self, text: str, font: QFont, metrics: QFontMetrics, width: int,
-                 most: int) -> list[str]:
+                 most: int) -> list[QStaticText]:
         key = (text, font.key(), width, most)
         lines = self._lines.get(key)
         if lines is None:
-            if len(self._lines) >= LINES_KEPT:
-                self._lines.clear()
-            lines = self._lines[key] = wrapped(text, metrics, width, most)
+            if len(self._lines) >= LINES_KEPT:  # the older half goes (the rows on screen
+                for old in list(islice(self._lines, LINES_KEPT // 2)):  # came last)
+                    del self._lines[old]
+            lines = []
+            for line in wrapped(text, metrics, width, most):
+                shaped = QStaticText(line)
+                shaped.setTextFormat(Qt.TextFormat.PlainText)
+                shaped.prepare(QTransform(), font)
+                lines.append(shaped)
+            self._lines[key] = lines
         return lines
 
     def sizeHint(self, option: QStyleOptionViewItem, index: Index) -> QSize:
@@ -273,7 +293,7 @@ class FacilityDelegate(QStyledItemDelegate):
             painter.setFont(font)
             painter.setPen(pen)
             for line in self._wrapped(part, font, metrics, inner.width(), lines):
-                painter.drawText(inner.left(), top + metrics.ascent(), line)
+                painter.drawStaticText(QPointF(inner.left(), top), line)
                 top += metrics.lineSpacing()
         if option.state & QStyle.StateFlag.State_HasFocus:
             painter.setPen(QColor(colours.focus_on_light))

@@ -119,6 +119,10 @@ class FocusRing(QObject):
             return watched is self._painted and self._paint_over(watched, event)
         if not isinstance(event, _FOLLOWED):
             return False
+        if isinstance(event, QHideEvent):  # a page hidden hides a hundred widgets
+            if watched is self._target:
+                self._follow(None)
+            return False
         kind = event.type()
         if kind == _T.KeyPress:
             if not self._keyboard:
@@ -135,7 +139,7 @@ class FocusRing(QObject):
             if event.reason() == Qt.FocusReason.MouseFocusReason:
                 self._keyboard = False
             self._follow(watched if self._keyboard else None)
-        elif kind in (_T.FocusOut, _T.Hide) and watched is self._target:
+        elif kind == _T.FocusOut and watched is self._target:
             self._follow(None)
         return False
 

@@ -191,8 +191,12 @@ class _Opaque(QObject):
 
     def fill(self) -> None:
         for widget in self._widgets:
-            widget.setBackgroundRole(self._role)
-            widget.setAutoFillBackground(True)
+            # Set only what changed: each is filled again whenever it is shown, and setting
+            # a background role, even the same one, updates the widget's background.
+            if widget.backgroundRole() != self._role:
+                widget.setBackgroundRole(self._role)
+            if not widget.autoFillBackground():
+                widget.setAutoFillBackground(True)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         # A filter sees Polish before the widget hands it to the style (which then turns

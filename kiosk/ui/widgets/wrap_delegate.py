@@ -14,6 +14,8 @@ little to paint.
 
 from __future__ import annotations
 
+from itertools import islice
+
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QPointF, QRect, QSize, Qt
 from PySide6.QtGui import QBrush, QColor, QFont, QFontMetrics, QPainter, QStaticText, QTransform
 from PySide6.QtWidgets import (
@@ -29,27 +31,35 @@ Index = QModelIndex | QPersistentModelIndex
 #: Room around the text of a row, in pixels: left (past the selection bar), top, right.
 PAD_LEFT, PAD_Y, PAD_RIGHT = 16, 10, 12
 WRAP = Qt.TextFlag.TextWordWrap | Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
-#: Wrapped rows kept at most (a few screens of results, in every text size); past it the
-#: cache starts again rather than grow for as long as the kiosk runs.
-ROWS_KEPT = 600
+#: Wrapped rows kept at most (several searches' results; a shaped line holds about
+#: 3.5 KiB); past it the older half goes rather than grow for as long as the kiosk runs.
+ROWS_KEPT = 200
 
 
 class _Wrapped:
-    """One row's text wrapped to a width in a font: its height, and the text to paint."""
+    """One row's text wrapped to a width in a font: its height, and (once the row is first
+    painted) the text to paint, laid out."""
 
-    __slots__ = ("height", "text")
+    __slots__ = ("font", "height", "source", "static", "width")
 
     def __init__(self, text: str, font: QFont, width: int) -> None:
-        # A line break in the text is a line of its own, as drawText takes it.
-        self.text = QStaticText(text.replace("\n", "\u2028"))
-        self.text.setTextFormat(Qt.TextFormat.PlainText)
-        self.text.setTextWidth(width)
-        self.text.prepare(QTransform(), font)
-        # The taller of the static text's layout and drawText's measure: neither ever cuts
-        # a line off the row.
-        bounds = QFontMetrics(font).boundingRect(QRect(0, 0, width, 1_000_000), int(WRAP),
-                                                 text)
-        self.height = max(bounds.height(), int(self.text.size().height() + 0.999))
+        self.source, self.font, self.width = text, font, width
+        # drawText's measure: the static text's layout is never taller (at most a pixel
+        # shorter, and the row's margins have room for that), so it never cuts a line off.
+        self.height = QFontMetrics(font).boundingRect(QRect(0, 0, width, 1_000_000),
+                                                      int(WRAP), text).height()
+        self.static: QStaticText | None = None
+
+    def shaped(self) -> QStaticText:
+        """The text laid out for painting (made when first painted: most measured rows of
+        a long list never are)."""
+        if self.static is None:
+            # A line break in the text is a line of its own, as drawText takes it.
+            self.static = QStaticText(self.source.replace("\n", "\u2028"))
+            self.static.setTextFormat(Qt.TextFormat.PlainText)
+            self.static.setTextWidth(self.width)
+            self.static.prepare(QTransform(), self.font)
+        return self.static
 
 
 class WrappingDelegate(QStyledItemDelegate):
@@ -76,8 +86,9 @@ class WrappingDelegate(QStyledItemDelegate):
         key = (text, width, font.key())
         row = self._rows.get(key)
         if row is None:
-            if len(self._rows) >= ROWS_KEPT:
-                self._rows.clear()
+            if len(self._rows) >= ROWS_KEPT:  # the older half goes (the rows on screen
+                for old in list(islice(self._rows, ROWS_KEPT // 2)):  # came last)
+                    del self._rows[old]
             row = self._rows[key] = _Wrapped(text, font, width)
         return row
 
@@ -106,8 +117,9 @@ class WrappingDelegate(QStyledItemDelegate):
         painter.setPen(foreground.color() if isinstance(foreground, QBrush)
                        else QColor(colours.ink))
         # Centred in the row, as drawText's AlignVCenter places it.
-        top = rect.top() + (rect.height() - row.text.size().height()) / 2
-        painter.drawStaticText(QPointF(rect.left() + PAD_LEFT, top), row.text)
+        shaped = row.shaped()
+        top = rect.top() + (rect.height() - shaped.size().height()) / 2
+        painter.drawStaticText(QPointF(rect.left() + PAD_LEFT, top), shaped)
         if option.state & QStyle.StateFlag.State_HasFocus:
             painter.setPen(QColor(colours.focus_on_light))
             painter.drawRect(rect.adjusted(1, 1, -2, -2))
