@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+import gc
 import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
+from kiosk import app
 from kiosk.ui.main_window import NAV_ORDER
 from tests.helpers import ROOT, dispose, needs_directory, offscreen_env
 
@@ -104,9 +108,11 @@ def test_after_its_first_frame_the_kiosk_watches_input_scrolls_by_flick_and_draw
 
     shell = build_shell(stores, first_frame_first=True)
     window = shell.window
+    gc.disable()  # as kiosk/__main__.py starts
     try:
         qr = window.helpline_panel.qr_label
         assert qr.pixmap().isNull()  # nothing drawn before the frame
+        app._collect_after_first_frame(window)
         application.show(window, False)
         assert window.isFullScreen()
         assert window.windowFlags() & Qt.WindowType.FramelessWindowHint
@@ -122,8 +128,20 @@ def test_after_its_first_frame_the_kiosk_watches_input_scrolls_by_flick_and_draw
         qtbot.keyClick(quick_exit, Qt.Key.Key_Shift)
         ring = window.findChild(FocusRing)
         assert ring is not None and ring.target() is quick_exit
+        assert gc.isenabled()  # the memory of a long day is collected again
     finally:
+        gc.enable()
         dispose(window)
+
+
+def test_a_start_that_ends_early_leaves_the_garbage_collector_on() -> None:
+    gc.disable()
+    try:
+        with pytest.raises(SystemExit):
+            app.main(["--version"])
+        assert gc.isenabled()
+    finally:
+        gc.enable()
 
 
 @needs_directory
