@@ -31,11 +31,11 @@ from kiosk.store.content import ContentRepository
 from kiosk.store.counters import CounterRepository
 from kiosk.store.directory import DirectoryRepository
 from kiosk.store.pins import PinRepository
-from kiosk.store.search import SearchRepository
 
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QApplication, QMainWindow, QWidget
 
+    from kiosk.store.search import SearchRepository
     from kiosk.ui.shell import Shell
 
 log = logging.getLogger(__name__)
@@ -225,10 +225,16 @@ def build_shell(stores: Stores, *, first_frame_first: bool = False) -> Shell:
         return [("content", integrity_check(stores.content_conn)),
                 ("settings", integrity_check(stores.admin_conn))]
 
+    def search() -> SearchRepository:
+        # Imported with the search screen, not before the first frame.
+        from kiosk.store.search import SearchRepository
+
+        return SearchRepository(stores.content_conn, stores.content.lang)
+
     return build(ShellParts(
         settings=stores.settings, live=stores.live(), content=stores.content,
         directory=DirectoryRepository(stores.content_conn),
-        search=SearchRepository(stores.content_conn, stores.content.lang),
+        search=search,
         admin_settings=stores.admin_settings, pins=PinRepository(stores.admin_conn),
         counters=CounterRepository(stores.admin_conn), integrity=integrity,
         pack_version=stores.pack_version, pack_status=lambda: installed.status(data_dir),

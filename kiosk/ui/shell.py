@@ -28,7 +28,6 @@ from kiosk.store.content import ContentRepository
 from kiosk.store.counters import CounterRepository, ViewCounter
 from kiosk.store.directory import DirectoryRepository
 from kiosk.store.pins import PinRepository
-from kiosk.store.search import SearchRepository
 from kiosk.ui.display import DisplayButton, DisplayChoice, DisplayOptions, DisplayPanel
 from kiosk.ui.focus_ring import FocusRing
 from kiosk.ui.main_window import NAV_ORDER, MainWindow, ScreenSlot
@@ -42,6 +41,8 @@ from kiosk.ui.widgets.search_bar import SearchBar
 from kiosk.ui.widgets.touch import hold_kinetic_scroll
 
 if TYPE_CHECKING:
+    from kiosk.store.search import SearchRepository
+
     # The other screens (and printing, and the QR encoder under them) are imported when
     # each is first built, not before the first frame.
     from kiosk.ui.screens.admin import AdminScreen, IntegrityCheck
@@ -65,7 +66,8 @@ class ShellParts:
     live: LiveSettings
     content: ContentRepository
     directory: DirectoryRepository
-    search: SearchRepository
+    #: Made when the search screen is first built (its module is not needed before).
+    search: Callable[[], SearchRepository]
     admin_settings: SettingsRepository
     pins: PinRepository
     counters: CounterRepository
@@ -454,7 +456,7 @@ class ScreenBuilder:
         from kiosk.ui.screens.search import SearchScreen
 
         nav = self._wiring()[1]
-        screen = SearchScreen(self._parts.search, self._bar, self._keyboard,
+        screen = SearchScreen(self._parts.search(), self._bar, self._keyboard,
                               self._parts.settings.kiosk_zip)
         screen.guide_section_chosen.connect(nav.open_guide)
         screen.faq_chosen.connect(nav.open_faq)
