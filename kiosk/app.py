@@ -29,12 +29,12 @@ from kiosk.store.admin import (
 from kiosk.store.connect import ContentDbError
 from kiosk.store.content import ContentRepository
 from kiosk.store.counters import CounterRepository
-from kiosk.store.directory import DirectoryRepository
 from kiosk.store.pins import PinRepository
 
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QApplication, QMainWindow, QWidget
 
+    from kiosk.store.directory import DirectoryRepository
     from kiosk.store.search import SearchRepository
     from kiosk.ui.shell import Shell
 
@@ -225,6 +225,12 @@ def build_shell(stores: Stores, *, first_frame_first: bool = False) -> Shell:
         return [("content", integrity_check(stores.content_conn)),
                 ("settings", integrity_check(stores.admin_conn))]
 
+    def directory() -> DirectoryRepository:
+        # Imported with the first screen that lists programs, not before the first frame.
+        from kiosk.store.directory import DirectoryRepository
+
+        return DirectoryRepository(stores.content_conn)
+
     def search() -> SearchRepository:
         # Imported with the search screen, not before the first frame.
         from kiosk.store.search import SearchRepository
@@ -233,7 +239,7 @@ def build_shell(stores: Stores, *, first_frame_first: bool = False) -> Shell:
 
     return build(ShellParts(
         settings=stores.settings, live=stores.live(), content=stores.content,
-        directory=DirectoryRepository(stores.content_conn),
+        directory=directory,
         search=search,
         admin_settings=stores.admin_settings, pins=PinRepository(stores.admin_conn),
         counters=CounterRepository(stores.admin_conn), integrity=integrity,
