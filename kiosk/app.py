@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import gc
 import logging
 import os
 import sqlite3
@@ -28,13 +29,13 @@ from kiosk.store.admin import (
 from kiosk.store.connect import ContentDbError
 from kiosk.store.content import ContentRepository
 from kiosk.store.counters import CounterRepository
-from kiosk.store.directory import DirectoryRepository
 from kiosk.store.pins import PinRepository
-from kiosk.store.search import SearchRepository
 
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QApplication, QMainWindow, QWidget
 
+    from kiosk.store.directory import DirectoryRepository
+    from kiosk.store.search import SearchRepository
     from kiosk.ui.shell import Shell
 
 log = logging.getLogger(__name__)
@@ -170,6 +171,13 @@ def _open_content(settings: Settings) -> tuple[sqlite3.Connection, int | None, s
 
 
 def main(argv: list[str] | None = None) -> int:
+    try:
+        return _main(argv)
+    finally:
+        gc.enable()  # however the run ended (kiosk/__main__.py turns it off for the start)
+
+
+def _main(argv: list[str] | None) -> int:
     os.environ.update(paths.runtime_environment(os.environ))  # portable mode, frozen locale
     args = parse_args(argv)
     settings = load_settings(args)
@@ -217,10 +225,22 @@ def build_shell(stores: Stores, *, first_frame_first: bool = False) -> Shell:
         return [("content", integrity_check(stores.content_conn)),
                 ("settings", integrity_check(stores.admin_conn))]
 
+    def directory() -> DirectoryRepository:
+        # Imported with the first screen that lists programs, not before the first frame.
+        from kiosk.store.directory import DirectoryRepository
+
+        return DirectoryRepository(stores.content_conn)
+
+    def search() -> SearchRepository:
+        # Imported with the search screen, not before the first frame.
+        from kiosk.store.search import SearchRepository
+
+        return SearchRepository(stores.content_conn, stores.content.lang)
+
     return build(ShellParts(
         settings=stores.settings, live=stores.live(), content=stores.content,
-        directory=DirectoryRepository(stores.content_conn),
-        search=SearchRepository(stores.content_conn, stores.content.lang),
+        directory=directory,
+        search=search,
         admin_settings=stores.admin_settings, pins=PinRepository(stores.admin_conn),
         counters=CounterRepository(stores.admin_conn), integrity=integrity,
         pack_version=stores.pack_version, pack_status=lambda: installed.status(data_dir),
@@ -262,17 +282,20 @@ def run_qt(stores: Stores | None, settings: Settings, args: argparse.Namespace,
                   file=sys.stderr)
             return 3
         application.show(shell, settings.windowed)
+        _collect_after_first_frame(shell)
         app.exec()
         # However the maintenance screen ended, it is never a staff exit: the supervisor
         # starts the kiosk again, which looks again for a database it can open.
         return EXIT_MAINTENANCE
     if args.screenshot or args.self_test:
+        gc.enable()
         shell.counter.paused = True  # a script's views are not visitors'
         return _screenshots(shell, args) if args.screenshot else _self_test(shell, stores, app)
     running = KioskRun(settings, stores, shell)
     if not args.exit_after_first_paint:  # that run measures the start alone
         shell.warm_up_after_first_frame()
     application.show(shell.window, settings.windowed)
+    _collect_after_first_frame(shell.window)
     # An unexpected error resets the session; three within a minute exit non-zero.
     crash = CrashGuard(lambda: running.shell.session.reset_session("error"),
                        QCoreApplication.exit)
@@ -288,6 +311,22 @@ def run_qt(stores: Stores | None, settings: Settings, args: argparse.Namespace,
             return int(decided)
     return code
 
+
+def _collect_after_first_frame(window: QWidget) -> None:
+    """The garbage collector on again (kiosk/__main__.py turned it off for the start) once
+    `window` has painted its first frame, or after a few seconds if it never does."""
+    from PySide6.QtCore import QTimer
+
+    from kiosk.ui.ops import AfterFirstPaint
+
+    if gc.isenabled():
+        return
+    AfterFirstPaint(window, gc.enable)
+    QTimer.singleShot(COLLECTOR_FALLBACK_MS, window, gc.enable)
+
+
+#: If the window is never painted, the garbage collector is turned on after this long.
+COLLECTOR_FALLBACK_MS = 3000
 
 #: How often a kiosk that checks for content packs by itself looks again.
 PACK_CHECK_INTERVAL_MS = 24 * 60 * 60 * 1000

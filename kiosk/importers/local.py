@@ -24,7 +24,6 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from kiosk import paths
-from kiosk.store import directory as store
 from kiosk.store.connect import SCHEMA_VERSION, ContentDbError, open_content_db
 
 log = logging.getLogger(__name__)
@@ -124,6 +123,8 @@ def carry_over(imported: Path, options: list[Candidate]) -> str:
 
     The file keeps its old modification time: it is still the directory the librarian put
     in place then, and "newer of pack and imported directory" must still mean that."""
+    from kiosk.store import directory as store  # only here: not on the kiosk's start path
+
     version = store.schema_version_of(imported)
     if version is None or version >= SCHEMA_VERSION:
         return ""

@@ -26,9 +26,7 @@ from kiosk.present.settings import Key, LiveSettings
 from kiosk.store.admin import SettingsRepository
 from kiosk.store.content import ContentRepository
 from kiosk.store.counters import CounterRepository, ViewCounter
-from kiosk.store.directory import DirectoryRepository
 from kiosk.store.pins import PinRepository
-from kiosk.store.search import SearchRepository
 from kiosk.ui.display import DisplayButton, DisplayChoice, DisplayOptions, DisplayPanel
 from kiosk.ui.focus_ring import FocusRing
 from kiosk.ui.main_window import NAV_ORDER, MainWindow, ScreenSlot
@@ -42,6 +40,9 @@ from kiosk.ui.widgets.search_bar import SearchBar
 from kiosk.ui.widgets.touch import hold_kinetic_scroll
 
 if TYPE_CHECKING:
+    from kiosk.store.directory import DirectoryRepository
+    from kiosk.store.search import SearchRepository
+
     # The other screens (and printing, and the QR encoder under them) are imported when
     # each is first built, not before the first frame.
     from kiosk.ui.screens.admin import AdminScreen, IntegrityCheck
@@ -64,8 +65,10 @@ class ShellParts:
     settings: Settings
     live: LiveSettings
     content: ContentRepository
-    directory: DirectoryRepository
-    search: SearchRepository
+    #: The directory and the search, each made when the first screen that needs it is
+    #: built (their modules are not needed before the first frame); the directory once.
+    directory: Callable[[], DirectoryRepository]
+    search: Callable[[], SearchRepository]
     admin_settings: SettingsRepository
     pins: PinRepository
     counters: CounterRepository
@@ -350,9 +353,16 @@ class ScreenBuilder:
         self._bar = search_bar
         self._keyboard = keyboard
         self._wired: tuple[Screens, Navigator, SessionGuard] | None = None
+        self._directory_repo: DirectoryRepository | None = None
 
     def connect(self, screens: Screens, navigator: Navigator, session: SessionGuard) -> None:
         self._wired = (screens, navigator, session)
+
+    def _directory_repository(self) -> DirectoryRepository:
+        """The one directory repository every screen shares, made when first wanted."""
+        if self._directory_repo is None:
+            self._directory_repo = self._parts.directory()
+        return self._directory_repo
 
     def _wiring(self) -> tuple[Screens, Navigator, SessionGuard]:
         if self._wired is None:
@@ -392,7 +402,7 @@ class ScreenBuilder:
 
         nav = self._wiring()[1]
         content = self._parts.content
-        screen = DirectoryScreen(self._parts.directory, self._parts.settings.kiosk_zip,
+        screen = DirectoryScreen(self._directory_repository(), self._parts.settings.kiosk_zip,
                                  words=ServiceWords(content.service_labels(),
                                                     content.service_category_titles()))
         screen.facility_for_checklist.connect(nav.add_to_checklist)
@@ -400,7 +410,7 @@ class ScreenBuilder:
         return screen
 
     def _sample_facility(self) -> Facility | None:
-        found = self._parts.directory.search_facilities(
+        found = self._directory_repository().search_facilities(
             state="VT", levels={"intensive_outpatient"}, limit=1)
         return found[0] if found else None
 
@@ -408,7 +418,7 @@ class ScreenBuilder:
         from kiosk.ui.screens.checklist import ChecklistScreen
 
         screen = ChecklistScreen(self._parts.content,
-                                 facility_lookup=self._parts.directory.facility,
+                                 facility_lookup=self._directory_repository().facility,
                                  helplines=self._helplines,
                                  windowed=self._parts.settings.windowed,
                                  sample_facility=self._sample_facility)
@@ -438,7 +448,8 @@ class ScreenBuilder:
         parts = self._parts
         status = parts.pack_status
         screen = AdminScreen(
-            parts.admin_settings, parts.content, self._helplines, directory=parts.directory,
+            parts.admin_settings, parts.content, self._helplines,
+            directory=self._directory_repository(),
             integrity=parts.integrity, effective=parts.settings, live=parts.live,
             counters=parts.counters,
             packs=PackFacts(parts.pack_version, status) if status is not None else None,
@@ -454,7 +465,7 @@ class ScreenBuilder:
         from kiosk.ui.screens.search import SearchScreen
 
         nav = self._wiring()[1]
-        screen = SearchScreen(self._parts.search, self._bar, self._keyboard,
+        screen = SearchScreen(self._parts.search(), self._bar, self._keyboard,
                               self._parts.settings.kiosk_zip)
         screen.guide_section_chosen.connect(nav.open_guide)
         screen.faq_chosen.connect(nav.open_faq)

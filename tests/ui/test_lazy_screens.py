@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+import gc
 import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
+from kiosk import app
 from kiosk.ui.main_window import NAV_ORDER
-from tests.helpers import ROOT, needs_directory, offscreen_env
+from tests.helpers import ROOT, dispose, needs_directory, offscreen_env
 
 
 def test_only_home_is_built_at_start_and_others_when_first_opened(shell) -> None:
@@ -41,28 +45,103 @@ def test_typing_a_search_builds_and_opens_the_search_screen(shell) -> None:
 
 FIRST_FRAME = """
 import sys
-from kiosk.app import build_shell, open_stores
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QTimer
+
+from kiosk.app import make_shell, open_stores
 from kiosk.config import Settings
 from kiosk.ui import application
-from pathlib import Path
+
 app = application.create_app()
-stores = open_stores(Settings(windowed=True, content_db=Path(sys.argv[1]),
-                              data_dir=Path(sys.argv[2])))
-shell = build_shell(stores)
-shell.window.show()
-heavy = [m for m in ("segno", "kiosk.ui.printing", "kiosk.ui.screens.directory",
-                     "kiosk.ui.screens.admin", "urllib.request") if m in sys.modules]
-print("loaded before the first frame:", heavy)
+stores = open_stores(Settings(content_db=Path(sys.argv[1]), data_dir=Path(sys.argv[2])))
+shell = make_shell(stores, first_frame_first=True)  # as the kiosk starts
+
+
+class FirstFrame(QObject):
+    seen = False
+
+    def eventFilter(self, watched, event):
+        if event.type() == QEvent.Type.Paint and not self.seen:
+            self.seen = True
+            QTimer.singleShot(0, self.report)  # once the whole frame is painted
+        return False
+
+    def report(self):
+        heavy = sorted(m for m in sys.modules if m.split(".")[0] in HEAVY or any(
+            m == p or m.startswith(p + ".") for p in HEAVY))
+        print("loaded before the first frame:", heavy, flush=True)
+        QCoreApplication.exit(0)
+
+
+HEAVY = {"segno", "urllib.request", "http", "email", "ssl", "xml", "PySide6.QtPrintSupport",
+         "kiosk.ui.printing", "kiosk.present.directory_index", "kiosk.importers.hsds",
+         "kiosk.importers.samhsa", "kiosk.importers.locator", "kiosk.packs.update",
+         *(f"kiosk.ui.screens.{name}" for name in (
+             "guide", "faq", "compare", "directory", "checklist", "help", "print_preview",
+             "admin", "search"))}
+frame = FirstFrame(shell.window)
+shell.window.installEventFilter(frame)
+application.show(shell.window, False)
+app.exec()
 shell.close()
 """
 
 
-def test_the_first_frame_needs_no_qr_encoder_printing_or_other_screens(
+def test_the_first_frame_needs_no_qr_encoder_printing_importers_or_other_screens(
         content_db: Path, data_dir: Path) -> None:
+    # The whole start as the kiosk makes it, full screen, to its first painted frame.
     out = subprocess.run([sys.executable, "-c", FIRST_FRAME, str(content_db), str(data_dir)],
                          capture_output=True, text=True, env=offscreen_env(), cwd=ROOT,
                          timeout=120, check=True)
     assert "loaded before the first frame: []" in out.stdout, out.stdout + out.stderr
+
+
+def test_after_its_first_frame_the_kiosk_watches_input_scrolls_by_flick_and_draws_the_qr(
+        qtbot, themed_app, stores) -> None:
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QScroller
+
+    from kiosk.app import build_shell
+    from kiosk.ui import application
+    from kiosk.ui.focus_ring import FocusRing
+
+    shell = build_shell(stores, first_frame_first=True)
+    window = shell.window
+    gc.disable()  # as kiosk/__main__.py starts
+    try:
+        qr = window.helpline_panel.qr_label
+        assert qr.pixmap().isNull()  # nothing drawn before the frame
+        app._collect_after_first_frame(window)
+        application.show(window, False)
+        assert window.isFullScreen()
+        assert window.windowFlags() & Qt.WindowType.FramelessWindowHint
+        assert window.windowFlags() & Qt.WindowType.WindowStaysOnTopHint
+        qtbot.waitExposed(window)
+        # Just after the first frame: a flick scrolls the menu, the QR code is drawn ...
+        qtbot.waitUntil(lambda: QScroller.hasScroller(window.nav_area.viewport()))
+        qtbot.waitUntil(lambda: not qr.pixmap().isNull())
+        # ... and a keyboard user's first key shows where the focus is.
+        window.activateWindow()
+        quick_exit = shell.session.quick_exit_button
+        quick_exit.setFocus(Qt.FocusReason.TabFocusReason)
+        qtbot.keyClick(quick_exit, Qt.Key.Key_Shift)
+        ring = window.findChild(FocusRing)
+        assert ring is not None and ring.target() is quick_exit
+        assert gc.isenabled()  # the memory of a long day is collected again
+    finally:
+        gc.enable()
+        dispose(window)
+
+
+def test_a_start_that_ends_early_leaves_the_garbage_collector_on() -> None:
+    gc.disable()
+    try:
+        with pytest.raises(SystemExit):
+            app.main(["--version"])
+        assert gc.isenabled()
+    finally:
+        gc.enable()
 
 
 @needs_directory
