@@ -261,6 +261,10 @@ class FirstFrameHold(QObject):
         self._filters: list[QObject] = []
         self._release_scroll = hold_kinetic_scroll()
         self._released = False
+        # A window closed before its first frame takes the hold with it: scroll areas made
+        # after it (the next window's) must not wait for a frame that never comes.
+        release_scroll = self._release_scroll
+        self.destroyed.connect(lambda: release_scroll(False))
 
     def hold_filter(self, watcher: QObject) -> None:
         """Take `watcher`'s application-wide filter off until release()."""
@@ -278,7 +282,7 @@ class FirstFrameHold(QObject):
         if self._released:
             return
         self._released = True
-        self._release_scroll()
+        self._release_scroll(True)
         app = QCoreApplication.instance()
         if app is None:
             return

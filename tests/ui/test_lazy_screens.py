@@ -134,6 +134,22 @@ def test_after_its_first_frame_the_kiosk_watches_input_scrolls_by_flick_and_draw
         dispose(window)
 
 
+def test_a_kiosk_window_closed_before_its_first_frame_leaves_later_lists_flickable(
+        qtbot, themed_app, stores) -> None:
+    from PySide6.QtWidgets import QListView, QScroller
+
+    from kiosk.app import build_shell
+    from kiosk.ui.widgets.touch import enable_kinetic_scroll
+
+    dispose(build_shell(stores, first_frame_first=True).window)  # never shown
+    view = QListView()
+    try:
+        enable_kinetic_scroll(view)
+        assert QScroller.hasScroller(view.viewport())
+    finally:
+        dispose(view)
+
+
 def test_a_start_that_ends_early_leaves_the_garbage_collector_on() -> None:
     gc.disable()
     try:

@@ -127,22 +127,23 @@ class WrapButton(TouchButton):
 _held_areas: list[QAbstractScrollArea] | None = None
 
 
-def hold_kinetic_scroll() -> Callable[[], None]:
+def hold_kinetic_scroll() -> Callable[[bool], None]:
     """Until the returned function is called, enable_kinetic_scroll() only notes each area;
     the call sets them all up. The kiosk holds it while it builds its first frame: handing
     a scroll area's viewport to Python makes PySide create a Python class (and its enums)
     for every kind of widget Qt has, about 8 ms, and nobody can flick a page not yet on the
-    screen."""
+    screen. `release(False)` ends the hold without setting anything up (the window went
+    before its first frame)."""
     global _held_areas
     held: list[QAbstractScrollArea] = []
     _held_areas = held
 
-    def release() -> None:
+    def release(set_up: bool = True) -> None:
         global _held_areas
         if _held_areas is held:
             _held_areas = None
         waiting, held[:] = list(held), []
-        for area in waiting:
+        for area in waiting if set_up else ():
             if shiboken6.isValid(area):
                 _set_up_kinetic_scroll(area)
 
