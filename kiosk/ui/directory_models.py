@@ -6,6 +6,7 @@ module only adapts its rows to the view that lists them (ProgramList).
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from itertools import islice
 from typing import Any
 
@@ -203,6 +204,24 @@ def _fit(line: str, metrics: QFontMetrics, width: int) -> str:
     return metrics.elidedText(line, Qt.TextElideMode.ElideRight, width)
 
 
+@dataclass(frozen=True)
+class _RowLook:
+    """Fonts, their metrics and colours for painting rows, in one font and theme."""
+
+    font_key: str
+    palette: object
+    bold: QFont
+    plain: QFont
+    bold_metrics: QFontMetrics
+    plain_metrics: QFontMetrics
+    ink: QColor
+    muted: QColor
+    rule: QColor
+    selected: QColor
+    accent: QColor
+    focus: QColor
+
+
 class FacilityDelegate(QStyledItemDelegate):
     """Paints a result row directly (two lines, bold name): far cheaper than the style sheet
     path, so a filter change repaints the list inside one frame."""
@@ -215,6 +234,7 @@ class FacilityDelegate(QStyledItemDelegate):
         #: (a QStaticText keeps its glyphs): measuring each word and shaping each line
         #: were most of a row's painting, and a filter tap repaints mostly the same rows.
         self._lines: dict[tuple[str, str, int, int], list[QStaticText]] = {}
+        self._row_look: _RowLook | None = None
 
     def set_wrap(self, wrap: bool) -> bool:
         """True if that changed, so the view sizes its rows again."""
@@ -267,6 +287,21 @@ class FacilityDelegate(QStyledItemDelegate):
         return QSize(200, self.row_height(option.font, 2 if self.wrap else 1,
                                           self.detail_lines(self.wrap)))
 
+    def _look(self, option: QStyleOptionViewItem) -> _RowLook:
+        # The same for every row of a paint (and for as long as the font and the theme stay
+        # as they are); made afresh for each row it was a tenth of the list's painting.
+        palette = theme.colours()  # the visitor may have switched themes
+        key = option.font.key()
+        look = self._row_look
+        if look is None or look.font_key != key or look.palette is not palette:
+            bold, plain = self._fonts(option)
+            look = self._row_look = _RowLook(
+                key, palette, bold, plain, QFontMetrics(bold), QFontMetrics(plain),
+                QColor(palette.ink), QColor(palette.muted), QColor(palette.rule),
+                QColor(palette.selected), QColor(palette.accent),
+                QColor(palette.focus_on_light))
+        return look
+
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: Index) -> None:
         text = index.data(Qt.ItemDataRole.DisplayRole)
         if not isinstance(text, str):
@@ -274,28 +309,27 @@ class FacilityDelegate(QStyledItemDelegate):
         first, _, second = text.partition("\n")
         rect = option.rect
         painter.save()
-        colours = theme.colours()  # read now: the visitor may have switched themes
-        ink, muted = QColor(colours.ink), QColor(colours.muted)
-        selected = bool(option.state & QStyle.StateFlag.State_Selected)
+        look = self._look(option)
+        state = option.state
+        selected = bool(state & QStyle.StateFlag.State_Selected)
         if selected:
-            painter.fillRect(rect, QColor(colours.selected))
-            painter.fillRect(rect.adjusted(0, 0, -(rect.width() - 6), 0),
-                             QColor(colours.accent))
-        painter.setPen(QColor(colours.rule))
+            painter.fillRect(rect, look.selected)
+            painter.fillRect(rect.adjusted(0, 0, -(rect.width() - 6), 0), look.accent)
+        painter.setPen(look.rule)
         painter.drawLine(rect.bottomLeft(), rect.bottomRight())
-        bold, plain = self._fonts(option)
         inner = rect.adjusted(14, 10, -10, -10)
-        top = inner.top()
-        for font, pen, part, lines in (
-                (bold, ink, first, 2 if self.wrap else 1),
-                (plain, ink if selected else muted, second, self.detail_lines(self.wrap))):
-            metrics = QFontMetrics(font)
+        left, top, width = inner.left(), inner.top(), inner.width()
+        for font, metrics, pen, part, lines in (
+                (look.bold, look.bold_metrics, look.ink, first, 2 if self.wrap else 1),
+                (look.plain, look.plain_metrics, look.ink if selected else look.muted, second,
+                 self.detail_lines(self.wrap))):
             painter.setFont(font)
             painter.setPen(pen)
-            for line in self._wrapped(part, font, metrics, inner.width(), lines):
-                painter.drawStaticText(QPointF(inner.left(), top), line)
-                top += metrics.lineSpacing()
-        if option.state & QStyle.StateFlag.State_HasFocus:
-            painter.setPen(QColor(colours.focus_on_light))
+            spacing = metrics.lineSpacing()
+            for line in self._wrapped(part, font, metrics, width, lines):
+                painter.drawStaticText(QPointF(left, top), line)
+                top += spacing
+        if state & QStyle.StateFlag.State_HasFocus:
+            painter.setPen(look.focus)
             painter.drawRect(rect.adjusted(1, 1, -2, -2))
         painter.restore()
