@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, Signal
-from PySide6.QtGui import QResizeEvent
-from PySide6.QtWidgets import QSizePolicy, QWidget
+from typing import ClassVar
+
+from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtGui import QPainter, QPaintEvent, QPixmap, QResizeEvent
+from PySide6.QtWidgets import QSizePolicy, QStyle, QStyleOptionButton, QWidget
 
 from kiosk.ui.widgets.touch import TouchButton, break_lines, content_width
 
@@ -16,6 +18,9 @@ class FilterChip(TouchButton):
     _full_text = ""
     #: The width inside the borders and padding, and the (size, state) it was measured at.
     _room: tuple[tuple[int, int, bool, bool], int] | None = None
+    #: Chips' outlines and fills as the style sheet draws them, by size, state and pixel
+    #: ratio: shared by every chip, as they are all as wide and most as high.
+    _bevels: ClassVar[dict[tuple[int, int, int, float], QPixmap]] = {}
 
     def __init__(self, key: str, label: str, parent: QWidget | None = None) -> None:
         super().__init__(label, parent, checkable=True)
@@ -47,7 +52,43 @@ class FilterChip(TouchButton):
         super().changeEvent(event)
         if event.type() in (QEvent.Type.FontChange, QEvent.Type.StyleChange):
             self._room = None
+            if event.type() == QEvent.Type.StyleChange:  # a theme or text size switched
+                FilterChip._bevels.clear()
             self._fit_text()
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        # As QPushButton paints itself (the style's bevel, then its label in the contents
+        # rect), but with the bevel drawn once per size and state: the style sheet's
+        # rounded outline and fill were most of a chip's painting, and a filter tap
+        # repaints every chip whose count changed. A focused chip paints as ever (its
+        # focus frame comes with the bevel).
+        option = QStyleOptionButton()
+        self.initStyleOption(option)
+        if option.state & QStyle.StateFlag.State_HasFocus or option.rect.isEmpty():
+            super().paintEvent(event)
+            return
+        style = self.style()
+        ratio = self.devicePixelRatioF()
+        key = (option.rect.width(), option.rect.height(), int(option.state.value), ratio)
+        bevel = self._bevels.get(key)
+        if bevel is None:
+            if len(self._bevels) > 16:  # sizes gone by (a resized window, a text size)
+                self._bevels.clear()
+            bevel = QPixmap(round(option.rect.width() * ratio),
+                            round(option.rect.height() * ratio))
+            bevel.setDevicePixelRatio(ratio)
+            bevel.fill(Qt.GlobalColor.transparent)
+            bevel_painter = QPainter(bevel)
+            style.drawControl(QStyle.ControlElement.CE_PushButtonBevel, option, bevel_painter,
+                              self)
+            bevel_painter.end()
+            self._bevels[key] = bevel
+        painter = QPainter(self)
+        painter.drawPixmap(0, 0, bevel)
+        option.rect = style.subElementRect(QStyle.SubElement.SE_PushButtonContents, option,
+                                           self)
+        style.drawControl(QStyle.ControlElement.CE_PushButtonLabel, option, painter, self)
+        painter.end()
 
     def _fit_text(self) -> None:
         # On two lines (or more) rather than cut, when the whole label does not fit: a
