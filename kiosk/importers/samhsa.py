@@ -802,6 +802,15 @@ def read_locator(path: Path) -> Locator:
     return by_name, by_street, by_number
 
 
+def zip_table_source() -> str:
+    """Names the ZIP code list zip_centroids reads: the offline `zipcodes` package and its
+    version ('' when it does not say, so no table filled from it is taken for it)."""
+    import zipcodes
+
+    version = getattr(zipcodes, "__version__", "")
+    return f"zipcodes {version}" if isinstance(version, str) and version else ""
+
+
 @functools.cache
 def zip_centroids() -> dict[str, tuple[str, float, float]]:
     """Every ZIP in the offline `zipcodes` package: zip -> (state, latitude, longitude).
@@ -1020,7 +1029,8 @@ class Directory:
         return {"directory.source": self.report.source,
                 "directory.data_date": self.report.data_date,
                 "directory.file": Path(self.report.facilities_file).name,
-                store.POSITIONS_META: json.dumps(positions, sort_keys=True)}
+                store.POSITIONS_META: json.dumps(positions, sort_keys=True),
+                store.ZIP_TABLE_META: zip_table_source()}
 
 
 #: A count of facilities stated in a title row ("... 12,200 substance use facilities").
@@ -1078,9 +1088,11 @@ def _stated_count(title: list[str]) -> int | None:
     return None
 
 
-def read_directory(sources: Sources, *, allow_partial: bool = False) -> Directory:
+def read_directory(sources: Sources, *, allow_partial: bool = False,
+                   centroids: dict[str, tuple[str, float, float]] | None = None) -> Directory:
     """Read and check every file; raise DirectoryImportError on fatal problems (a file
-    that looks cut short among them, unless `allow_partial`)."""
+    that looks cut short among them, unless `allow_partial`). `centroids` is the ZIP
+    table when the caller has it already (zip_centroids() otherwise)."""
     report = ImportReport(facilities_file=str(sources.facilities),
                           source=source_text(sources.year), data_date=sources.year)
     codes = read_service_codes(sources.service_codes)
@@ -1089,7 +1101,8 @@ def read_directory(sources: Sources, *, allow_partial: bool = False) -> Director
         locator = read_locator(sources.coordinates)
     else:
         report.warnings.append("no locator file: every position is a ZIP centre (approximate)")
-    centroids = zip_centroids()
+    if centroids is None:
+        centroids = zip_centroids()
 
     facilities: dict[str, store.FacilityRow] = {}
     first_line: dict[str, int] = {}
@@ -1178,7 +1191,10 @@ def import_into(db_path: Path, sources: Sources, *, dry_run: bool = False,
     """
     if not dry_run:
         store.check_writable(db_path)
-    directory = read_directory(sources, allow_partial=allow_partial)
+    # The ZIP table the last import wrote holds the same list as the package, when it came
+    # from the same version: read back in a few milliseconds instead of rebuilt (~0.7 s).
+    centroids = store.read_zip_centroids(compare_with or db_path, zip_table_source())
+    directory = read_directory(sources, allow_partial=allow_partial, centroids=centroids)
     if dry_run:
         before = store.read_current_facilities(compare_with or db_path)
         return directory.report, compare(before, directory.facilities)
