@@ -733,9 +733,18 @@ _UNIT = re.compile(r"\b(ste|apt|unit|rm|fl|bldg|no|#)\s*[a-z0-9-]*$")
 _NOT_NORM = re.compile(r"[^a-z0-9# ]+")
 
 
+#: Every byte _NOT_NORM would turn into a space, as a bytes.translate table.
+_NORM_BYTES = bytes(c if chr(c) in "abcdefghijklmnopqrstuvwxyz0123456789# " else 32
+                    for c in range(256))
+
+
 def _norm(text: str) -> str:
-    text = text.lower().replace("&", " and ").replace("'", "").replace("#", " # ")
-    words = _NOT_NORM.sub(" ", text).split()
+    if text.isascii() and "&" not in text and "'" not in text and "#" not in text:
+        # nearly every name and street: the same words, by a table lookup per byte in C
+        words = text.lower().encode().translate(_NORM_BYTES).decode().split()
+    else:
+        text = text.lower().replace("&", " and ").replace("'", "").replace("#", " # ")
+        words = _NOT_NORM.sub(" ", text).split()
     # map and filterfalse run in C: each word abbreviated, then filler words dropped
     return " ".join(filterfalse(_FILLER.__contains__, map(_STREET_WORDS.get, words, words)))
 
