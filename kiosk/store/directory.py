@@ -386,8 +386,10 @@ _FACILITY_COLUMNS = ("id, name, name2, street1, street2, city, state, zip, phone
 #: small, linear step at any directory size. A pack that does not match the facility table
 #: (an older build, a table changed by hand) is ignored and the rows are read as they are.
 PACK_FORMAT = 3
-#: Programs per chunk: a multiple of 8, so each chunk's bit arrays are whole bytes.
-PACK_CHUNK = 16384
+#: Programs per chunk: a multiple of 8, so each chunk's bit arrays are whole bytes, and
+#: small enough that a chunk's blobs stay in the CPU's cache while they are copied (a
+#: quarter of the rows made a 122,000-program load ~10% faster; each step ~1 ms).
+PACK_CHUNK = 4096
 #: Separates a program's fields in its record (never in directory text: the importers
 #: drop control characters).
 RECORD_SEP = "\x1f"
