@@ -70,3 +70,28 @@ def test_a_chip_tap_paints_the_list_once_with_its_scroll_bar_already_right(
         app.removeEventFilter(paints)
     assert paints.widgets.count(screen.list.viewport()) == 1
     assert page not in paints.widgets and screen not in paints.widgets
+
+
+@needs_data
+def test_coming_back_to_a_state_paints_its_page_once(
+        qtbot, screen: DirectoryScreen) -> None:  # type: ignore[no-untyped-def]
+    screen.show_state("CA")
+    page = screen.results_page
+    settle()
+    page.change_place_button.click()
+    settle()
+    paints = Paints()
+    app = QCoreApplication.instance()
+    assert app is not None
+    app.installEventFilter(paints)
+    try:
+        screen.choose_page.state_buttons["CA"].click()
+        settle()
+    finally:
+        app.removeEventFilter(paints)
+    assert screen.pages.currentWidget() is page
+    chips = [chip for chip in page.chips.values() if chip in paints.widgets]
+    assert chips, "no chip was painted"
+    assert paints.widgets.count(page) == 1
+    assert all(paints.widgets.count(chip) == 1 for chip in chips)
+    assert paints.widgets.count(page.count_label) == 1

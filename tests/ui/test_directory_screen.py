@@ -11,7 +11,7 @@ import pytest
 import zxingcpp
 from PySide6.QtCore import QCoreApplication, QPoint, Qt
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QScroller
+from PySide6.QtWidgets import QApplication, QScroller
 
 from kiosk.store.connect import open_content_db
 from kiosk.store.directory import DirectoryRepository
@@ -69,6 +69,23 @@ def test_state_grid_shows_counts_and_opens_the_state(qtbot, screen, repo) -> Non
     assert screen.pages.currentWidget() is screen.results_page
     assert screen.model.rowCount() == 1_141
     assert "1,141 of 1,141" in screen.results_page.count_label.text()
+
+
+@needs_data
+def test_a_state_chosen_from_the_keyboard_leaves_the_focus_on_the_results(qtbot, screen) -> None:
+    screen.activateWindow()
+    button = screen.choose_page.state_buttons["CA"]
+    button.setFocus(Qt.FocusReason.TabFocusReason)
+    qtbot.keyClick(button, Qt.Key.Key_Return)
+    assert screen.pages.currentWidget() is screen.results_page
+    focus = QApplication.focusWidget()
+    assert focus is not None and screen.results_page.isAncestorOf(focus)
+    back = screen.results_page.change_place_button
+    back.setFocus(Qt.FocusReason.TabFocusReason)
+    qtbot.keyClick(back, Qt.Key.Key_Return)
+    assert screen.pages.currentWidget() is screen.choose_page
+    focus = QApplication.focusWidget()
+    assert focus is not None and screen.choose_page.isAncestorOf(focus)
 
 
 @needs_data

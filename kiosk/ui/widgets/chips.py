@@ -6,7 +6,7 @@ from PySide6.QtCore import QEvent, Signal
 from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
-from kiosk.ui.widgets.touch import TouchButton, label_fits, wrapped_lines
+from kiosk.ui.widgets.touch import TouchButton, break_lines, content_width
 
 
 class FilterChip(TouchButton):
@@ -14,6 +14,8 @@ class FilterChip(TouchButton):
 
     toggled_key = Signal(str, bool)
     _full_text = ""
+    #: The width inside the borders and padding, and the (size, state) it was measured at.
+    _room: tuple[tuple[int, int, bool, bool], int] | None = None
 
     def __init__(self, key: str, label: str, parent: QWidget | None = None) -> None:
         super().__init__(label, parent, checkable=True)
@@ -43,7 +45,8 @@ class FilterChip(TouchButton):
 
     def changeEvent(self, event: QEvent) -> None:
         super().changeEvent(event)
-        if event.type() == QEvent.Type.FontChange:
+        if event.type() in (QEvent.Type.FontChange, QEvent.Type.StyleChange):
+            self._room = None
             self._fit_text()
 
     def _fit_text(self) -> None:
@@ -52,10 +55,20 @@ class FilterChip(TouchButton):
         text = self._full_text
         if not text:
             return
-        if not label_fits(self, text):
-            text = wrapped_lines(self, text)
+        room = self._content_width()
+        metrics = self.fontMetrics()
+        if metrics.horizontalAdvance(text) > room:
+            text = "\n".join(break_lines(text, metrics, room))
         if text != self.text():
             self.setText(text)
+
+    def _content_width(self) -> int:
+        # Asked of the style only when the chip's size or state has changed: counts change
+        # on nearly every tap, the room for them seldom.
+        key = (self.width(), self.height(), self.isChecked(), self.isEnabled())
+        if self._room is None or self._room[0] != key:
+            self._room = (key, content_width(self))
+        return self._room[1]
 
     def _on_self_toggled(self, checked: bool) -> None:
         self.toggled_key.emit(self.key, checked)
