@@ -53,7 +53,8 @@ def time_import(samhsa_dir: Path, work: Path, runs: int) -> tuple[float, float, 
 
     Each run imports into a fresh copy of a database that already holds the directory, as a
     yearly update does (so the change report compares 12,200 programs with 12,200), with
-    the ZIP table read afresh as a kiosk-admin process would."""
+    the ZIP table read afresh as a kiosk-admin process would (from the table the last
+    import wrote when it came from the same zipcodes package, else from the package)."""
     base = work / "base.sqlite"
     db_build.build(base, samhsa_dir)
     times = []

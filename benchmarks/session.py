@@ -30,7 +30,7 @@ until the neutral screen is painted (before the reset).
 filter_us_per_event: the application-wide activity filter's cost per event, from delivering
 a burst of wheel events to a widget with and without the session guard installed.
 
-Last line, one JSON object: {"peak_rss_mib", "baseline_peak_rss_mib", "rss_after_mib",
+Last line, one JSON object: {"peak_rss_mib", "baseline_peak_rss_mib", "window", "rss_after_mib",
 "peak_after_mib", "next_visitors_peak_mib", "rss_after_reset_mib", "neutral_shown_ms_p50",
 "quick_exit_ms_p50", "quick_exit_ms_max", "filter_us_per_event", "load"}.
 Goal: peak_rss_mib <= 110.
@@ -189,6 +189,9 @@ def main() -> int:
         work = Path(tmp)
         app, stores, shell = frames.kiosk_shell(frames.content_db(work), work / "data")
         window = shell.window
+        # With QT_QPA_PLATFORM set by the caller the screen is the plugin's (800x800 here),
+        # not 1920x1080, and the window's backing store is smaller: the JSON says which.
+        size = f"{window.width()}x{window.height()}"
         steps = visitor_session(shell, stores, work, args.searches)
         peak = high_water_mib()
         after_reset = [steps.rss["after the idle reset"]]
@@ -237,6 +240,7 @@ def main() -> int:
     print(f"peak RSS over the session {peak:.1f} MiB (goal <= 110), bare Qt window "
           f"{baseline:.1f} MiB; after {args.visitors} visitors {next_peak:.1f} MiB")
     frames.finish({"peak_rss_mib": round(peak, 1), "baseline_peak_rss_mib": round(baseline, 1),
+                   "window": size,
                    "rss_after_mib": steps.rss, "peak_after_mib": steps.peak,
                    "next_visitors_peak_mib": round(next_peak, 1),
                    "rss_after_reset_mib": after_reset,

@@ -7,7 +7,6 @@ stay resident for the next one.
 from __future__ import annotations
 
 import contextlib
-import ctypes
 import linecache
 import sys
 
@@ -22,6 +21,8 @@ def release_freed_memory() -> None:
     """
     if not sys.platform.startswith("linux"):
         return
+    import ctypes  # here: not worth its import time before the first frame
+
     # The soname directly: find_library would run ldconfig in a subprocess each time.
     with contextlib.suppress(OSError, AttributeError):
         ctypes.CDLL("libc.so.6").malloc_trim(0)

@@ -246,7 +246,7 @@ def _turns(n: int = 10) -> None:
 
 def _unpacked(path: Path) -> Path:
     """`path` without the import's packed index: the rows are read 1,000 at a time, so the
-    load is still under way after a few turns (packed, 12,200 programs take one)."""
+    load is still under way after a few turns (packed, 12,200 programs take three)."""
     conn = sqlite3.connect(path)
     conn.execute("DROP TABLE directory_pack")
     conn.commit()

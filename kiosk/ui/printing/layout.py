@@ -168,7 +168,11 @@ def lay_out(printout: Printout, device: QPaintDevice, width: float, height: floa
     fragments = Fragments(_column_width(size, device), device, scale)
     flow = _flow_sections(printout.sections, doc, fragments, device, size)
     if printout.contents:
-        doc = _fill_contents(printout, doc, flow, device, size, scale)
+        front_pages = _front_pages(doc)
+        # Let go of the document with placeholders before the filled one is laid out: a
+        # state's contents table is a few MiB of layout, and two would be held at once.
+        del doc
+        doc = _fill_contents(printout, front_pages, flow, device, size, scale)
     return LaidOut(doc, size.height(), footer_h, scale, flow.pages, flow.shares_page,
                    fragments)
 
@@ -261,18 +265,21 @@ def _flow_sections(sections: tuple[BookletSection, ...], front: QTextDocument,
     return _Flow(pages, shares_page, tuple(starts))
 
 
-def _fill_contents(printout: Printout, front: QTextDocument, flow: _Flow, device: QPaintDevice,
+def _fill_contents(printout: Printout, front_pages: int, flow: _Flow, device: QPaintDevice,
                    size: QSizeF, scale: float) -> QTextDocument:
-    """The document with each city's placeholder replaced by the page its programs start on."""
-    doc = front
+    """The document with each city's placeholder replaced by the page its programs start on
+    (`front_pages`: the pages the document took with its placeholders)."""
+    doc: QTextDocument | None = None
     for _round in range(2):  # page numbers never change the line count; check once more
-        front_pages = _front_pages(doc)
         first_flow_page = front_pages - 1 if flow.shares_page else front_pages
         filled = printout.html
         for i, (_heading, marker) in enumerate(printout.contents):
             page = first_flow_page + (flow.starts[i] if i < len(flow.starts) else 0) + 1
             filled = filled.replace(marker, tr("page %1").replace("%1", str(page)))
+        doc = None  # the last round's goes before this one is laid out
         doc = _page(filled, printout.images, scale, device, size)
         if doc.pageCount() == front_pages:
             break
+        front_pages = _front_pages(doc)
+    assert doc is not None
     return doc
