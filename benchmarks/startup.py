@@ -160,11 +160,12 @@ def _offscreen_1920x1080() -> str:
 def main(argv: list[str] | None = None) -> int:
     p = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     p.add_argument("--runs", type=int, default=21)
-    p.add_argument("--platform", default=os.environ.get("QT_QPA_PLATFORM",
-                                                        _offscreen_1920x1080()))
+    p.add_argument("--platform", default=os.environ.get("QT_QPA_PLATFORM", "offscreen"))
     p.add_argument("--no-frozen", action="store_true", help="skip the PyInstaller builds")
     p.add_argument("--bundle", type=Path, help="use this dist/kiosk instead of building one")
     args = p.parse_args(argv)
+    if args.platform == "offscreen":  # no display asked for, no screen size: the kiosk's
+        args.platform = _offscreen_1920x1080()
 
     env = dict(os.environ, QT_QPA_PLATFORM=args.platform)
     env.pop("KIOSK_DATA_DIR", None)
