@@ -201,6 +201,14 @@ def _fit(line: str, metrics: QFontMetrics, width: int) -> str:
     # wrapping could not make fit.
     if metrics.horizontalAdvance(line) <= width:
         return line
+    # The phone number comes last ("street, city, ST · phone") and is what a visitor copies
+    # down: it stays whole, and the cut falls inside what comes before it, in the middle,
+    # so the street's start and the town before the phone both show.
+    head, sep, phone = line.rpartition(" · ")
+    if sep and any(ch.isdigit() for ch in phone):
+        room = width - metrics.horizontalAdvance(sep + phone)
+        if room > 4 * metrics.horizontalAdvance("…"):
+            return metrics.elidedText(head, Qt.TextElideMode.ElideMiddle, room) + sep + phone
     return metrics.elidedText(line, Qt.TextElideMode.ElideRight, width)
 
 
@@ -319,14 +327,22 @@ class FacilityDelegate(QStyledItemDelegate):
         painter.drawLine(rect.bottomLeft(), rect.bottomRight())
         inner = rect.adjusted(14, 10, -10, -10)
         left, top, width = inner.left(), inner.top(), inner.width()
-        for font, metrics, pen, part, lines in (
-                (look.bold, look.bold_metrics, look.ink, first, 2 if self.wrap else 1),
-                (look.plain, look.plain_metrics, look.ink if selected else look.muted, second,
-                 self.detail_lines(self.wrap))):
+        name_most = 2 if self.wrap else 1
+        name = self._wrapped(first, look.bold, look.bold_metrics, width, name_most)
+        # A name shorter than its room leaves that line to the details (the row's height
+        # is the same for every row; a bold line is taller than a plain one).
+        spare = (name_most - len(name)) * look.bold_metrics.lineSpacing()
+        detail_most = (self.detail_lines(self.wrap)
+                       + spare // max(1, look.plain_metrics.lineSpacing()))
+        details = self._wrapped(second, look.plain, look.plain_metrics, width, detail_most)
+        for font, metrics, pen, lines in (
+                (look.bold, look.bold_metrics, look.ink, name),
+                (look.plain, look.plain_metrics, look.ink if selected else look.muted,
+                 details)):
             painter.setFont(font)
             painter.setPen(pen)
             spacing = metrics.lineSpacing()
-            for line in self._wrapped(part, font, metrics, width, lines):
+            for line in lines:
                 painter.drawStaticText(QPointF(left, top), line)
                 top += spacing
         if state & QStyle.StateFlag.State_HasFocus:
