@@ -21,7 +21,13 @@ from typing import Any
 import shiboken6
 from PySide6.QtCore import QObject, QTimer
 from PySide6.QtGui import QAccessible, QAccessibleEvent, QAccessibleInterface
-from PySide6.QtWidgets import QAbstractButton, QAccessibleWidget, QLabel, QWidget
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QAbstractScrollArea,
+    QAccessibleWidget,
+    QLabel,
+    QWidget,
+)
 
 #: Label style roles that are headings.
 HEADING_ROLES = frozenset({"title", "subtitle", "display"})
@@ -146,9 +152,18 @@ def _look_again(widget: QWidget) -> None:
         QAccessible.updateAccessibility(QAccessibleEvent(widget, QAccessible.Event.ObjectCreated))
 
 
-def _factory(_key: str, obj: QObject) -> QAccessibleInterface | None:
+#: Classes Qt describes with its scroll-area interface, which reads its n-th child without
+#: checking that there still is one: a scroll bar that hides between a reader's "how many
+#: children" and "child n" (as a list loads) made the kiosk crash. Qt's plain widget
+#: interface checks; it is used for these instead.
+_SCROLL_AREA_KEYS = frozenset({"QScrollArea", "QAbstractScrollArea"})
+
+
+def _factory(key: str, obj: QObject) -> QAccessibleInterface | None:
     if not isinstance(obj, QWidget) or not shiboken6.isValid(obj):
         return None
+    if key in _SCROLL_AREA_KEYS and isinstance(obj, QAbstractScrollArea):
+        return QAccessibleWidget(obj, QAccessible.Role.Client)
     kind = obj.property("a11y")
     if isinstance(obj, QLabel) and _is_heading(obj):
         return _Heading(obj)

@@ -16,8 +16,6 @@ import pyatspi
 
 #: Roles whose words are in their text, not their name (a document, a text field).
 TEXT_ROLES = {"text", "document text", "document frame", "paragraph", "entry"}
-#: How long to leave the kiosk alone after choosing a state (see `tour`).
-SETTLE_SECONDS = 2.0
 
 
 def find_app(name: str, seconds: float) -> object | None:
@@ -111,11 +109,8 @@ def tour(app: object) -> dict[str, object]:
     opened = ""
     state = first_state(app)
     if state is not None:
+        # Straight on while the list loads and scroll bars come and go, as a reader does.
         press(state)
-        # Quiet while the list loads: questions asked over AT-SPI while the programs load
-        # and the filters are built have crashed the kiosk (a segmentation fault in Qt's
-        # accessibility cache, about one run in three); see docs/accessibility.md.
-        time.sleep(SETTLE_SECONDS)
         programs = wait_for(app, "table", "Programs")
         # The list's first child is its (hidden) corner; the first row comes after it.
         rows = [programs.getChildAtIndex(i) for i in range(min(programs.childCount, 4))] \

@@ -235,3 +235,21 @@ def test_headings_of_screens_built_while_a_reader_runs(reader_running, make_shel
         if not any(n.role() == R.Heading for n in nodes):
             missing.append(f"{screen_id} ({title})")
     assert missing == []
+
+
+def test_a_scroll_area_answers_past_its_last_child_without_crashing(qtbot) -> None:
+    # A reader asks how many children, then for each: a scroll bar that hides in between
+    # leaves it asking for one past the end (this crashed the kiosk as a list loaded).
+    from PySide6.QtWidgets import QLabel, QScrollArea
+
+    area = QScrollArea()
+    qtbot.addWidget(area)
+    area.setWidget(QLabel("line\n" * 200))
+    area.resize(300, 200)
+    area.show()
+    qtbot.waitExposed(area)
+    iface = QAccessible.queryAccessibleInterface(area)
+    count = iface.childCount()
+    area.verticalScrollBar().parentWidget().hide()
+    assert all(iface.child(i) is None for i in range(count, count + 50))
+    assert iface.child(0) is not None
