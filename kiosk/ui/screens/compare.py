@@ -5,6 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import QEvent, Qt, QTimer
 from PySide6.QtGui import QFont, QFontMetrics, QResizeEvent, QShowEvent
 from PySide6.QtWidgets import (
+    QAbstractButton,
     QFrame,
     QHeaderView,
     QLabel,
@@ -55,6 +56,10 @@ class CompareTable(QTableWidget):
         self._refit.timeout.connect(self._fit_rows)
         self.setObjectName("CompareTable")
         self.setHorizontalHeaderLabels([level.name for level in levels])
+        # The empty top-left cell is a "select all" button in Qt's tables: nothing here is
+        # selected, so it does nothing; it still is as tall as a finger (the header row
+        # below) and named after the table, for whoever lands on it.
+        self.setCornerButtonEnabled(False)
         self.setVerticalHeaderLabels(([""] if summary else []) + [label for label, _ in rows])
         for r, attr in enumerate(attrs):
             for c, level in enumerate(levels):
@@ -77,6 +82,7 @@ class CompareTable(QTableWidget):
         top.setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         top.setDefaultAlignment(wrap | Qt.TextFlag.TextWordWrap)
         top.sectionResized.connect(self._on_header_section_resized)
+        top.setMinimumHeight(theme.MIN_TOUCH_PX)
         side = self.verticalHeader()
         side.setDefaultAlignment(wrap | Qt.TextFlag.TextWordWrap)
         if fit_height:
@@ -90,6 +96,12 @@ class CompareTable(QTableWidget):
         else:
             enable_kinetic_scroll(self)
 
+    def setAccessibleName(self, name: str) -> None:
+        super().setAccessibleName(name)
+        corner = self.findChild(QAbstractButton)
+        if corner is not None:
+            corner.setAccessibleName(name)
+
     def _on_header_section_resized(self, _index: int, _old: int, _new: int) -> None:
         self._refit.start()
 
@@ -100,6 +112,7 @@ class CompareTable(QTableWidget):
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
+        self._fit_rows()  # the first frame already fitted; again once things settle
         self._refit.start()
 
     @staticmethod
@@ -154,8 +167,9 @@ class CompareTable(QTableWidget):
         width = max(40, header.sectionSize(0) - padding) if self.columnCount() else 40
         tallest = max((metrics.boundingRect(0, 0, width, 10_000, int(Qt.TextFlag.TextWordWrap),
                                             name).height() for name in names), default=0)
-        if header.minimumHeight() != tallest + padding:
-            header.setMinimumHeight(tallest + padding)
+        height = max(theme.MIN_TOUCH_PX, tallest + padding)
+        if header.minimumHeight() != height:
+            header.setMinimumHeight(height)
             self.updateGeometries()
         self.resizeRowsToContents()
         # Room for the last wrapped line however the cell's width is rounded.
