@@ -71,8 +71,6 @@ class CompareTable(QTableWidget):
         self.setTextElideMode(Qt.TextElideMode.ElideNone)
         self.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         self.setSelectionMode(QTableWidget.SelectionMode.NoSelection)
-        # The corner's "select all" button has nothing to select: off, so it is not a control.
-        self.setCornerButtonEnabled(False)
         # Tab leaves the table (arrows move between its cells): no keyboard trap.
         self.setTabKeyNavigation(False)
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
