@@ -35,14 +35,14 @@ def _cell(text: str, role: str = "") -> QLabel:
 class CompareTable(QTableWidget):
     """Levels across, questions down; cells wrap and rows grow to their whole text.
 
-    `summary` puts each level's one-line summary in a first row (its row header is blank:
-    the summary is about the level named above it, not an answer to a question).
+    `summary`, when given, heads a first row holding each level's one-line summary (a
+    narrow card's "What it is"), so that row reads like every other question and answer.
     `fit_height` makes the table exactly as tall as its rows, for a card on a scrolling page
     (the page scrolls, never the card).
     """
 
     def __init__(self, levels: list[CareLevel], rows: list[tuple[str, str]],
-                 parent: QWidget | None = None, *, summary: bool = False,
+                 parent: QWidget | None = None, *, summary: str = "",
                  fit_height: bool = False) -> None:
         attrs = (["summary"] if summary else []) + [attr for _label, attr in rows]
         super().__init__(len(attrs), len(levels), parent)
@@ -60,7 +60,7 @@ class CompareTable(QTableWidget):
         # selected, so it does nothing; it still is as tall as a finger (the header row
         # below) and named after the table, for whoever lands on it.
         self.setCornerButtonEnabled(False)
-        self.setVerticalHeaderLabels(([""] if summary else []) + [label for label, _ in rows])
+        self.setVerticalHeaderLabels(([summary] if summary else []) + [label for label, _ in rows])
         for r, attr in enumerate(attrs):
             for c, level in enumerate(levels):
                 item = QTableWidgetItem(str(getattr(level, attr)))
@@ -234,7 +234,8 @@ class CompareScreen(Screen):
             column.setSpacing(16)
             self.tables = []
             for level in self._levels:
-                table = CompareTable([level], self.rows(), summary=True, fit_height=True)
+                table = CompareTable([level], self.rows(), summary=self.tr("What it is"),
+                                     fit_height=True)
                 table.setObjectName("CareCard")
                 table.setAccessibleName(level.name)
                 self.tables.append(table)
