@@ -131,6 +131,10 @@ class MainWindow(QMainWindow):
         self.screens = ScreenTable(slots, self._add_page)
         titles = {slot.screen_id: slot.nav_title for slot in slots}
         root = QWidget()
+        # In the window from the start: each part below is then re-parented (its style
+        # resolved again under the application's style sheet) once, into the window's own
+        # tree, rather than again when the whole tree is finally put in the window.
+        self.setCentralWidget(root)
         # Out of the accessibility tree while an overlay covers it (see accessibility.py).
         accessibility.mark(root, accessibility.BEHIND_OVERLAYS)
         outer = self._outer = QVBoxLayout(root)
@@ -219,7 +223,6 @@ class MainWindow(QMainWindow):
         self._menu_across = False
         self._narrow = False
         self._keyboard_open = False
-        self.setCentralWidget(root)
 
         theme.changes().changed.connect(self._on_theme_changed)
         # F6 skips the top bar and the menu: straight to the first control on the page.
