@@ -3,10 +3,8 @@
 from __future__ import annotations
 
 import dataclasses
-import hashlib
 import json
 import os
-import zipfile
 import zlib
 from datetime import UTC, datetime
 from pathlib import Path
@@ -86,6 +84,8 @@ def _version_tuple(text: str) -> tuple[int, ...]:
 
 
 def sha256_file(path: Path) -> str:
+    import hashlib  # here, not with the kiosk's start (which only reads what is installed)
+
     digest = hashlib.sha256()
     with path.open("rb") as handle:
         while chunk := handle.read(_CHUNK):
@@ -133,6 +133,8 @@ def build_pack(db: Path, out: Path, content_version: int | None = None, *,
     if version <= 0:
         raise PackError("the content version must be a positive whole number")
     manifest = describe_database(db, version, min_app_version=min_app_version, now=now)
+    import zipfile  # here, not with the kiosk's start
+
     out.parent.mkdir(parents=True, exist_ok=True)
     partial = out.with_name(out.name + ".partial")
     try:
@@ -150,6 +152,8 @@ def build_pack(db: Path, out: Path, content_version: int | None = None, *,
 
 
 def read_manifest(pack: Path) -> Manifest:
+    import zipfile  # here, not with the kiosk's start
+
     try:
         with zipfile.ZipFile(pack) as archive:
             return Manifest.from_dict(json.loads(archive.read(MANIFEST_NAME)))
@@ -162,6 +166,9 @@ def extract_database(pack: Path, expected: Manifest, dest: Path) -> None:
     if read_manifest(pack) != expected:
         raise PackError("the pack's own manifest differs from the signed one: "
                         "republish the pack")
+    import hashlib  # here, not with the kiosk's start
+    import zipfile
+
     digest = hashlib.sha256()
     written = 0
     try:
