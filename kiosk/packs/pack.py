@@ -3,11 +3,8 @@
 from __future__ import annotations
 
 import dataclasses
-import hashlib
 import json
 import os
-import zipfile
-import zlib
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
@@ -86,6 +83,8 @@ def _version_tuple(text: str) -> tuple[int, ...]:
 
 
 def sha256_file(path: Path) -> str:
+    import hashlib  # here: OpenSSL's libcrypto (~3.5 MiB resident) only when a pack is checked
+
     digest = hashlib.sha256()
     with path.open("rb") as handle:
         while chunk := handle.read(_CHUNK):
@@ -129,6 +128,8 @@ def describe_database(db: Path, content_version: int, *, min_app_version: str = 
 def build_pack(db: Path, out: Path, content_version: int | None = None, *,
                min_app_version: str = __version__, now: datetime | None = None) -> Manifest:
     """Write the pack for `db` to `out` (beside, then renamed, so `out` is never half a pack)."""
+    import zipfile
+
     version = default_content_version(now) if content_version is None else content_version
     if version <= 0:
         raise PackError("the content version must be a positive whole number")
@@ -150,6 +151,8 @@ def build_pack(db: Path, out: Path, content_version: int | None = None, *,
 
 
 def read_manifest(pack: Path) -> Manifest:
+    import zipfile
+
     try:
         with zipfile.ZipFile(pack) as archive:
             return Manifest.from_dict(json.loads(archive.read(MANIFEST_NAME)))
@@ -162,6 +165,10 @@ def extract_database(pack: Path, expected: Manifest, dest: Path) -> None:
     if read_manifest(pack) != expected:
         raise PackError("the pack's own manifest differs from the signed one: "
                         "republish the pack")
+    import hashlib
+    import zipfile
+    import zlib
+
     digest = hashlib.sha256()
     written = 0
     try:

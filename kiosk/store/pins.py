@@ -12,10 +12,7 @@ runs whenever the pad opens, so a restart cannot be used to keep guessing.
 
 from __future__ import annotations
 
-import hashlib
-import hmac
 import logging
-import secrets
 import sqlite3
 import time
 from collections.abc import Callable
@@ -65,6 +62,11 @@ def validate_pin(pin: str) -> str:
 
 def hash_pin(pin: str, cost: int = DEFAULT_COST, salt: bytes | None = None) -> str:
     """`scrypt$N$r$p$salt$hash` (hex), with a fresh 16-byte salt unless one is given."""
+    # Imported here, as in verify_pin: hashlib, hmac and secrets load OpenSSL's libcrypto
+    # (~3.5 MiB resident), which a kiosk nobody administers never needs.
+    import hashlib
+    import secrets
+
     salt = secrets.token_bytes(16) if salt is None else salt
     digest = hashlib.scrypt(pin.encode(), salt=salt, n=cost, r=_R, p=_P, dklen=_DKLEN,
                             maxmem=256 * cost * _R + 1024 * 1024)
@@ -72,6 +74,9 @@ def hash_pin(pin: str, cost: int = DEFAULT_COST, salt: bytes | None = None) -> s
 
 
 def verify_pin(pin: str, stored: str) -> bool:
+    import hashlib
+    import hmac
+
     try:
         scheme, n, r, p, salt_hex, digest_hex = stored.split("$")
         if scheme != "scrypt":
