@@ -1,4 +1,5 @@
-"""A deferred module still works for whoever really uses it."""
+"""Memory savers keep working: a deferred module loads on first use, and the state table
+still says what the `us` package says."""
 
 from __future__ import annotations
 
@@ -27,3 +28,12 @@ def test_a_deferred_module_loads_on_first_use() -> None:
     out = subprocess.run([sys.executable, "-c", SCRIPT], capture_output=True, text=True,
                          check=True)
     assert out.stdout.strip() == "ok"
+
+
+def test_the_state_table_names_what_the_us_package_names() -> None:
+    import us
+
+    from kiosk.ui.screens.directory.us_names import US_NAMES
+
+    places = [*us.states.STATES_AND_TERRITORIES, us.states.DC]
+    assert {place.abbr: place.name for place in places} == US_NAMES
