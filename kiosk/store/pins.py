@@ -62,8 +62,8 @@ def validate_pin(pin: str) -> str:
 
 def hash_pin(pin: str, cost: int = DEFAULT_COST, salt: bytes | None = None) -> str:
     """`scrypt$N$r$p$salt$hash` (hex), with a fresh 16-byte salt unless one is given."""
-    # hashlib (with OpenSSL), hmac and secrets are loaded when a PIN is first hashed or
-    # checked, not with the repository before the kiosk's first frame.
+    # Imported here, as in verify_pin: hashlib, hmac and secrets load OpenSSL's libcrypto
+    # (~3.5 MiB resident), which a kiosk nobody administers never needs.
     import hashlib
     import secrets
 

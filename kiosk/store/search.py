@@ -520,11 +520,10 @@ def _service_phrases(content: Sequence[str]) -> tuple[tuple[tuple[str, ...], ...
 
 @dataclass(frozen=True, slots=True)
 class _Program:
-    """What filtering and sorting programs by place and service needs."""
+    """What filtering and sorting programs by place and service needs (names and places
+    are read for the few shown: kept for every program they took ~2 MiB)."""
 
     ref_id: str
-    title: str
-    place: str
     levels: frozenset[str]
     services: frozenset[str]
     latitude: float | None
@@ -698,8 +697,8 @@ class SearchRepository:
                 # Row by row, not fetchall(): the whole table's rows at once (their code
                 # strings above all) took ~12 MiB more at the peak than the kept programs.
                 rows: Iterable[tuple[Any, ...]] = self._conn.execute(
-                    "SELECT id, name, name2, city, state, zip, levels, services, latitude,"
-                    " longitude FROM facility ORDER BY state, city, name, name2, id"
+                    "SELECT id, levels, services, latitude, longitude FROM facility"
+                    " ORDER BY state, city, name, name2, id"
                 )
             except sqlite3.DatabaseError:  # a content database without a directory
                 rows = []
@@ -714,14 +713,29 @@ class SearchRepository:
                 return shared.setdefault(codes, codes)
 
             self._programs = [
-                _Program(str(ref), " ".join(str(p) for p in (name, name2) if p),
-                         f"{city}, {state} {zip_code}".strip(" ,"),
-                         kept(levels, None), kept(services, searched),
+                _Program(str(ref), kept(levels, None), kept(services, searched),
                          None if lat is None else float(lat),
                          None if lon is None else float(lon))
-                for ref, name, name2, city, state, zip_code, levels, services, lat, lon in rows
+                for ref, levels, services, lat, lon in rows
             ]
         return self._programs
+
+    def _program_labels(self, ids: list[str]) -> dict[str, tuple[str, str]]:
+        """Each program's name and place ("City, ST 05401") by id."""
+        labels = dict.fromkeys(ids, ("", ""))
+        if not ids:
+            return labels
+        marks = ",".join("?" * len(ids))
+        try:
+            rows = self._conn.execute(
+                f"SELECT id, name, name2, city, state, zip FROM facility WHERE id IN ({marks})",
+                ids).fetchall()
+        except sqlite3.DatabaseError:
+            return labels
+        for ref, name, name2, city, state, zip_code in rows:
+            labels[str(ref)] = (" ".join(str(p) for p in (name, name2) if p),
+                                f"{city}, {state} {zip_code}".strip(" ,"))
+        return labels
 
     def _zip_position(self, zip_code: str) -> tuple[float, float] | None:
         try:
@@ -763,8 +777,9 @@ class SearchRepository:
         if origin is None:
             if intent.zip_code or intent.near_me:  # a ZIP the directory does not know
                 return (), False
-            hits = [SearchHit("facility", p.ref_id, p.title, p.place) for p in found]
-            return tuple(hits[:limit]), len(hits) > limit
+            labels = self._program_labels([p.ref_id for p in found[:limit]])
+            hits = [SearchHit("facility", p.ref_id, *labels[p.ref_id]) for p in found[:limit]]
+            return tuple(hits), len(found) > limit
         lat0, lon0 = origin
         # One pass for the box around the origin (each ZIP keystroke runs this over the
         # whole directory); all placed programs only when the box holds too few.
@@ -775,10 +790,13 @@ class SearchRepository:
         if len(close) < limit:
             close = [(p.latitude, p.longitude, p) for p in found
                      if p.latitude is not None and p.longitude is not None]
+        # Equally near programs stay in directory order (by city, then name): the sort is
+        # stable.
         by_distance = sorted(((haversine_miles(lat0, lon0, lat, lon), p)
-                              for lat, lon, p in close),
-                             key=lambda dp: (dp[0], dp[1].title, dp[1].ref_id))
-        hits = [SearchHit("facility", p.ref_id, p.title, f"{p.place} · {miles:.1f} mi")
+                              for lat, lon, p in close), key=lambda dp: dp[0])
+        labels = self._program_labels([p.ref_id for _, p in by_distance[:limit]])
+        hits = [SearchHit("facility", p.ref_id, labels[p.ref_id][0],
+                          f"{labels[p.ref_id][1]} · {miles:.1f} mi")
                 for miles, p in by_distance[:limit]]
         return tuple(hits), len(by_distance) > limit
 

@@ -7,8 +7,12 @@ stay resident for the next one.
 from __future__ import annotations
 
 import contextlib
+import importlib
+import importlib.util
 import linecache
 import sys
+import types
+from typing import Any
 
 
 def release_freed_memory() -> None:
@@ -36,3 +40,38 @@ def forget_module_sources() -> None:
     about 6 MiB, by the first frame. A traceback reads the lines it needs again.
     """
     linecache.clearcache()
+
+
+class _Deferred(types.ModuleType):
+    """Stands in for a module until one of its attributes is asked for, then imports it
+    and answers from it. (importlib's LazyLoader will not do: an import statement that
+    finds it in sys.modules reads its __spec__, which loads it.)"""
+
+    def __getattr__(self, attribute: str) -> Any:
+        name = self.__name__
+        if sys.modules.get(name) is self:
+            del sys.modules[name]
+        module = importlib.import_module(name)
+        return getattr(module, attribute)
+
+
+def defer_module(name: str) -> None:
+    """Stand a placeholder in for `name` until something uses one of its attributes.
+
+    For a module that some import only names, never uses, here: xml.sax.saxutils (which
+    segno's writers import to escape SVG) imports urllib.request, and with it http.client,
+    email and ssl, about 10 MiB resident with OpenSSL's libraries. The kiosk is offline and
+    draws its QR codes as pictures, so it needs none of them; whatever really uses the
+    module later imports all of it on that first use.
+    """
+    if name in sys.modules:
+        return
+    spec = importlib.util.find_spec(name)
+    if spec is None:
+        return
+    placeholder = _Deferred(name)
+    placeholder.__spec__ = spec
+    sys.modules[name] = placeholder
+    parent, _, child = name.rpartition(".")
+    if parent:
+        setattr(sys.modules[parent], child, placeholder)

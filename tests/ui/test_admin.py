@@ -140,3 +140,24 @@ def test_a_setting_that_cannot_be_saved_says_so(qtbot, shell, window, stores) ->
         assert stores.admin_settings.get("idle_seconds", "unset") == "unset"
     finally:
         stores.admin_conn.execute("PRAGMA query_only = 0")
+
+
+def test_printers_are_listed_when_asked_for_and_one_can_be_chosen(qtbot, window, stores,
+                                                                   monkeypatch) -> None:
+    asked: list[bool] = []
+
+    def printers() -> list[str]:
+        asked.append(True)
+        return ["Desk", "Lobby"]
+
+    monkeypatch.setattr("kiosk.ui.printing.available_printers", printers)
+    screen = admin_screen(window)
+    # Asking the system for printers loads its printing libraries: not until wanted.
+    assert [b.text() for b in screen.printer_group.buttons()] == ["System default"]
+    assert not asked
+    click(qtbot, screen.find_printers_button)
+    names = [b.text() for b in screen.printer_group.buttons()]
+    assert names == ["System default", "Desk", "Lobby"]
+    click(qtbot, screen.printer_group.buttons()[2])
+    assert stores.admin_settings.get("printer_name") == "Lobby"
+    assert screen.printer_group.checkedButton().text() == "Lobby"

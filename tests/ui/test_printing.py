@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import errno
 import gzip
 import logging
 import re
@@ -522,3 +523,23 @@ def test_slip_printed_after_a_zip_search_gives_the_distance(window, stores, tmp_
     pages, text = pdf_text(path)
     assert pages == 1
     assert re.search(r"about\s*\d+\.\d\s*miles", text)
+
+
+def test_a_full_disk_raises_and_leaves_no_pdf(qtbot, themed_app, content_repo, tmp_path,
+                                               monkeypatch) -> None:
+    import os
+    import tempfile
+
+    if not Path("/dev/full").exists():
+        pytest.skip("no /dev/full here")
+    part = tmp_path / ".out.pdf.part"
+    # The PDF's bytes go where a full disk sends them: nowhere, with ENOSPC.
+    monkeypatch.setattr(tempfile, "mkstemp",
+                        lambda **_: (os.open("/dev/full", os.O_WRONLY), str(part)))
+    printout = printing.checklist_printout(content_repo.checklist(), set(),
+                                           content_repo.helplines())
+    out = tmp_path / "out.pdf"
+    with pytest.raises(OSError) as raised:
+        printing.write_pdf(printout, out, "letter")
+    assert raised.value.errno == errno.ENOSPC
+    assert not out.exists()

@@ -183,3 +183,22 @@ def test_a_missing_queue_is_no_printer(qtbot, themed_app, content_repo, conn, cu
     printout = printing.checklist_printout(content_repo.checklist(), set(),
                                            content_repo.helplines())
     assert service.print(printout).status == "no_printer"
+
+
+def test_no_default_printer_is_no_printer_without_asking_qt(qtbot, themed_app, content_repo,
+                                                            conn, cupsd, monkeypatch) -> None:
+    # Qt's lookup loads CUPS's libraries into the kiosk for good: not for a kiosk that
+    # has no printer to find.
+    asked: list[str] = []
+
+    def system_printer(name: str) -> None:
+        asked.append(name)
+
+    monkeypatch.setattr("kiosk.ui.printing.service.system_printer", system_printer)
+    add_queue(conn, "not-the-default")
+    screen = preview(qtbot, content_repo, "")
+    assert NO_PRINTER in shown(screen)
+    assert asked == []
+    named = preview(qtbot, content_repo, "not-the-default")
+    assert asked == ["not-the-default"]  # there is one: Qt is asked for it
+    assert NO_PRINTER in shown(named)  # (this stand-in for Qt finds none)

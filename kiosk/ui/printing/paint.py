@@ -7,12 +7,13 @@ visitor previews is what the printer gets.
 from __future__ import annotations
 
 import contextlib
+import errno
 import os
 import tempfile
 from collections.abc import Callable, Iterable
 from pathlib import Path
 
-from PySide6.QtCore import QBuffer, QIODevice, QRectF, Qt
+from PySide6.QtCore import QBuffer, QFile, QFileDevice, QIODevice, QRectF, Qt
 from PySide6.QtGui import QColor, QImage, QPagedPaintDevice, QPainter, QPdfWriter
 
 from kiosk.ui.memory import release_freed_memory
@@ -133,15 +134,20 @@ def page_count(printout: Printout, paper: str = "letter", dpi: int = 96) -> int:
                    paint.width(), paint.height()).pages
 
 
-def pdf_bytes(printout: Printout, paper: str = "letter") -> tuple[bytes, int]:
-    """The printout as PDF bytes, painted in memory; and its page count."""
-    buffer = QBuffer()
-    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
-    writer = QPdfWriter(buffer)
+def _pdf_writer(device: QIODevice, printout: Printout, paper: str) -> QPdfWriter:
+    writer = QPdfWriter(device)
     writer.setResolution(PDF_DPI)
     writer.setPageLayout(page_layout(paper))
     writer.setTitle(printout.job_name)
     writer.setCreator(CREATOR)
+    return writer
+
+
+def pdf_bytes(printout: Printout, paper: str = "letter") -> tuple[bytes, int]:
+    """The printout as PDF bytes, painted in memory; and its page count."""
+    buffer = QBuffer()
+    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+    writer = _pdf_writer(buffer, printout, paper)
     pages = render_to_device(printout, writer, release=False)
     del writer  # finishes the PDF into the buffer
     data = bytes(buffer.data().data())
@@ -151,22 +157,41 @@ def pdf_bytes(printout: Printout, paper: str = "letter") -> tuple[bytes, int]:
     return data, pages
 
 
+def _write_error(file: QFile) -> OSError | None:
+    """The first error Qt met writing `file` (it goes on painting after one), if any."""
+    error = file.error()
+    if error == QFileDevice.FileError.NoError:
+        return None
+    code = errno.ENOSPC if error == QFileDevice.FileError.ResourceError else errno.EIO
+    return OSError(code, file.errorString())
+
+
 def write_pdf(printout: Printout, path: Path, paper: str = "letter") -> int:
     """Write the printout as a PDF; returns its page count. Raises OSError with a reason.
 
-    The PDF is made in memory, written to a temporary file beside `path`, flushed to disk
-    and only then renamed over `path`: a full disk or a cut-off write raises (ENOSPC) and
-    leaves any earlier file there untouched, never a 0-byte or half PDF.
+    The PDF goes to a temporary file beside `path` as it is painted, is flushed to disk and
+    only then renamed over `path`: a full disk or a cut-off write raises (ENOSPC) and
+    leaves any earlier file there untouched, never a 0-byte or half PDF. (Not made in
+    memory first, as for CUPS: a booklet's bytes, and the copies of them, were its peak.)
     """
     path = Path(path)
-    data, pages = pdf_bytes(printout, paper)
     handle, temp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".part",
                                          dir=path.parent)
     temp = Path(temp_name)
     try:
         with os.fdopen(handle, "wb") as fh:
-            fh.write(data)
-            fh.flush()
+            file = QFile()
+            if not file.open(fh.fileno(), QIODevice.OpenModeFlag.WriteOnly,
+                             QFileDevice.FileHandleFlag.DontCloseHandle):
+                raise OSError(errno.EIO, file.errorString())
+            writer = _pdf_writer(file, printout, paper)
+            pages = render_to_device(printout, writer, release=False)
+            del writer  # finishes the PDF into the file
+            file.flush()
+            problem = _write_error(file)
+            file.close()
+            if problem is not None:
+                raise problem
             os.fsync(fh.fileno())
         temp.chmod(0o644)
         temp.replace(path)
@@ -174,4 +199,6 @@ def write_pdf(printout: Printout, path: Path, paper: str = "letter") -> int:
         with contextlib.suppress(OSError):
             temp.unlink()
         raise
+    finally:
+        release_freed_memory()
     return pages

@@ -10,6 +10,9 @@ print dialog (so "print to file" is never offered in kiosk mode) and can be swit
 from __future__ import annotations
 
 import logging
+import os
+import shutil
+import subprocess
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -29,6 +32,8 @@ PrinterFactory = Callable[[str], QPrinter | None]
 
 #: How long a job handed to CUPS may take to print before it is cancelled (seconds).
 FOLLOW_SECONDS = 90.0
+#: How long `lpstat` may take to say whether there is a printer (seconds).
+LPSTAT_SECONDS = 3.0
 #: CUPS media names for the kiosk's papers.
 _MEDIA = {"a4": "A4", "letter": "Letter"}
 
@@ -57,6 +62,34 @@ def system_printer(name: str) -> QPrinter | None:
         return None
     printer = QPrinter(info, QPrinter.PrinterMode.HighResolution)
     return printer if printer.isValid() else None
+
+
+def cups_has_printer(name: str) -> bool | None:
+    """Whether CUPS has the printer `name` (empty: a default printer), asked of `lpstat` in
+    a process of its own; None when that cannot tell (no lpstat, CUPS did not answer).
+
+    Qt's printer lookup loads libcups and its TLS libraries into the kiosk (about 4 MiB
+    resident for good): a kiosk without a printer need not carry them from its first print
+    preview on, and one with a printer loads them to print anyway.
+    """
+    lpstat = shutil.which("lpstat")
+    if lpstat is None:
+        return None
+    env = dict(os.environ, LC_ALL="C")  # its answers read in English
+    args = [lpstat, "-p", name] if name else [lpstat, "-d"]
+    try:
+        done = subprocess.run(args, capture_output=True, text=True, timeout=LPSTAT_SECONDS,
+                              check=False, stdin=subprocess.DEVNULL, env=env)
+    except (OSError, subprocess.SubprocessError):
+        return None
+    out, err = done.stdout.strip(), done.stderr
+    if name:
+        if done.returncode == 0 and out.startswith("printer "):
+            return True
+        return False if "Invalid destination name" in err else None
+    if done.returncode == 0 and out.startswith("system default destination:"):
+        return True
+    return False if done.returncode == 0 and out == "no system default destination" else None
 
 
 def _paper_of(printer: QPrinter) -> str:
@@ -94,6 +127,9 @@ class PrintService:
         self._settings = settings
         self.windowed = windowed
         self._printer_factory = printer_factory or system_printer
+        #: Ask lpstat before Qt whether there is a printer at all (the system's printers
+        #: only, not a given factory's).
+        self._probe = printer_factory is None
         #: Follows jobs in CUPS (None: hand pages to Qt and trust it, as on Windows).
         self.jobs: CupsJobs | None = jobs or CupsJobs.open()
         self.follow_seconds = follow_seconds
@@ -135,6 +171,9 @@ class PrintService:
         return printer.printerName()
 
     def can_print(self) -> bool:
+        probe = self._probe and self.jobs is not None and self.enabled()
+        if probe and cups_has_printer(self.printer_name()) is False:
+            return False
         printer = self.printer()
         if printer is None:
             return False

@@ -123,6 +123,9 @@ class AdminScreen(Screen):
         self._directory = directory
         self._integrity = integrity
         self._printers = printers or _printer_names
+        #: Whether the printer row lists the installed printers yet: asking Qt loads CUPS's
+        #: libraries (about 4 MiB resident for good), so that waits for "Find printers".
+        self._printers_listed = False
         #: The settings the kiosk started with (settings.toml, command line): shown for
         #: anything not yet changed here.
         self._effective = effective or Settings()
@@ -423,14 +426,25 @@ class AdminScreen(Screen):
                     self.printer_group.removeButton(widget)
                 widget.hide()  # deleteLater runs later: never draw the old row meanwhile
                 widget.deleteLater()
-        names = ["", *self._printers()]
+        if self._printers_listed:
+            names = ["", *self._printers()]
+        else:
+            names = ["", chosen] if chosen else [""]
         for name in names:
             button = TouchButton(name or self.tr("System default"), checkable=True)
             button.setChecked(name == chosen)
             button.clicked.connect(lambda _=False, n=name: self._save(Key.PRINTER_NAME, n))
             self.printer_group.addButton(button)
             self.printer_row.addWidget(button)
+        if not self._printers_listed:
+            self.find_printers_button = TouchButton(self.tr("Find printers"))
+            self.find_printers_button.clicked.connect(self._on_find_printers_clicked)
+            self.printer_row.addWidget(self.find_printers_button)
         self.printer_row.addStretch(1)
+
+    def _on_find_printers_clicked(self) -> None:
+        self._printers_listed = True
+        self._load_printers(self._live.text(Key.PRINTER_NAME))
 
     def _data_text(self) -> str:
         info = self._content.info()

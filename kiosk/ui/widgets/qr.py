@@ -14,10 +14,13 @@ from PySide6.QtCore import QTimer
 from PySide6.QtGui import QImage, QPaintEvent, QPixmap
 from PySide6.QtWidgets import QLabel, QWidget
 
+from kiosk.ui.memory import defer_module
+
 
 @lru_cache(maxsize=32)
 def qr_image(payload: str, scale: int = 6, border: int = 2) -> QImage:
     """A black-on-white QR code for `payload` (error correction M)."""
+    defer_module("urllib.request")  # segno's writers only name it: see defer_module
     import segno
 
     buffer = io.BytesIO()
@@ -31,6 +34,7 @@ def qr_image(payload: str, scale: int = 6, border: int = 2) -> QImage:
 
 def qr_modules(payload: str, border: int = 2) -> int:
     """The QR code's width in modules (quiet zone included), for crisp scaling."""
+    defer_module("urllib.request")
     import segno
 
     return int(segno.make(payload, error="m", micro=False).symbol_size(scale=1, border=border)[0])

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from functools import cache
-
 from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QRegularExpressionValidator, QResizeEvent
 from PySide6.QtWidgets import (
@@ -20,6 +18,7 @@ from PySide6.QtWidgets import (
 
 from kiosk.ui import theme
 from kiosk.ui.screens.base import heading
+from kiosk.ui.screens.directory.us_names import US_NAMES
 from kiosk.ui.widgets.keypad import NumericKeypad
 from kiosk.ui.widgets.touch import TouchButton, enable_kinetic_scroll
 
@@ -29,20 +28,9 @@ MAX_COLUMNS = 5
 STACK_BELOW_WIDTH = 640
 
 
-@cache
-def _us_names() -> dict[str, str]:
-    # Imported here: `us` pulls in urllib and email (~20 ms), not needed for the first frame.
-    import us
-
-    places = [*us.states.STATES_AND_TERRITORIES]
-    if us.states.DC not in places:
-        places.append(us.states.DC)
-    return {p.abbr: p.name for p in places}
-
-
 def state_name(code: str) -> str:
     """"California" for "CA"; a code the `us` package does not know stays as it is."""
-    return _us_names().get(code, code)
+    return US_NAMES.get(code, code)
 
 
 class ChoosePage(QWidget):
@@ -153,7 +141,7 @@ class ChoosePage(QWidget):
             button.deleteLater()
         self.state_buttons = {}
         self._columns = 0
-        names = dict(_us_names())
+        names = dict(US_NAMES)
         for code in counts:
             names.setdefault(code, code)
         for code, name in sorted(names.items(), key=lambda item: item[1]):
