@@ -92,6 +92,10 @@
             <translation>Salir del kiosco</translation>
         </message>
         <message>
+            <source>Find printers</source>
+            <translation>Buscar impresoras</translation>
+        </message>
+        <message>
             <source>From %1</source>
             <translation>De %1</translation>
         </message>
