@@ -17,7 +17,7 @@ class FirstPaint(QObject):
         self._app = app
         self._seen = False
 
-    def eventFilter(self, _watched, event):  # noqa: N802
+    def eventFilter(self, _watched: QObject, event: QEvent) -> bool:  # noqa: N802
         if event.type() == QEvent.Type.Paint and not self._seen:
             self._seen = True
             QTimer.singleShot(0, self._done)

@@ -2,7 +2,8 @@
 clock that stops when Qt has painted what an action changed.
 
 Import this module before anything imports Qt: it points the offscreen platform at a
-1920x1080 screen (the plugin's own default is 800x600) unless QT_QPA_PLATFORM is set.
+1920x1080 screen (the plugin's own default is 800x600) unless QT_QPA_PLATFORM names another
+platform or offscreen options of its own (a plain "offscreen" only asks for no display).
 """
 
 from __future__ import annotations
@@ -28,7 +29,7 @@ SCREEN = (1920, 1080)
 
 def use_offscreen_screen(width: int = SCREEN[0], height: int = SCREEN[1]) -> None:
     """Run Qt offscreen on one screen of this size (left alone when the caller chose)."""
-    if "QT_QPA_PLATFORM" in os.environ:
+    if os.environ.get("QT_QPA_PLATFORM", "offscreen") != "offscreen":
         return
     config = {"screens": [{"name": "kiosk", "x": 0, "y": 0, "width": width,
                            "height": height, "logicalDpi": 96, "dpr": 1}]}
@@ -84,7 +85,9 @@ class PaintClock(QObject):
         # isinstance, not event.type(), which builds a Python enum each time).
         if (isinstance(event, QPaintEvent) and isinstance(watched, QWidget)
                 and watched.window() is self._window):
-            pixels = sum(r.width() * r.height() for r in event.region())
+            # PySide iterates a QRegion by its rectangles; its type stubs do not say so.
+            rects = event.region()
+            pixels = sum(r.width() * r.height() for r in rects)  # type: ignore[attr-defined]
             self.paints += 1
             self.pixels += pixels
             if self._count_widgets:
@@ -169,7 +172,7 @@ def content_db(work: Path) -> Path:
     default = ROOT / "db" / "content.sqlite"
     if default.exists():
         return default
-    import build as db_build
+    import build as db_build  # type: ignore[import-not-found]  # db/ is on sys.path above
     from kiosk import paths
 
     out = work / "content.sqlite"

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import contextlib
 import logging
-import logging.handlers
 import sys
 from io import TextIOWrapper
 from pathlib import Path
@@ -12,12 +11,46 @@ from pathlib import Path
 LOG_FILE = "kiosk.log"
 
 
-class _KioskLogFile(logging.handlers.RotatingFileHandler):
+class _KioskLogFile(logging.FileHandler):
     """The kiosk's own log file, told apart so a second setup replaces it. Every file it
-    opens (rotations too) is readable by the kiosk account and its group only (0640)."""
+    opens (rotations too) is readable by the kiosk account and its group only (0640).
+
+    Rotated as logging.handlers.RotatingFileHandler rotates (kiosk.log.1 ... .N, the
+    oldest dropped), written here on logging.FileHandler: logging.handlers brings socket
+    and pickle with it, a few milliseconds of every start before the first frame."""
 
     #: True while writing has failed (a full disk, a folder taken away); said once.
     failing = False
+
+    def __init__(self, filename: Path, max_bytes: int, backup_count: int) -> None:
+        super().__init__(filename, mode="a", encoding="utf-8")
+        self.max_bytes = max_bytes
+        self.backup_count = backup_count
+
+    def should_roll_over(self, record: logging.LogRecord) -> bool:
+        """Would `record` take the file past max_bytes (as RotatingFileHandler decides)?"""
+        if self.stream is None:
+            self.stream = self._open()
+        if self.max_bytes <= 0 or not Path(self.baseFilename).is_file():
+            return False
+        message = f"{self.format(record)}\n"
+        self.stream.seek(0, 2)  # the end, where appending writes
+        return self.stream.tell() + len(message) >= self.max_bytes
+
+    def roll_over(self) -> None:
+        """kiosk.log -> kiosk.log.1 -> ... -> kiosk.log.N (dropped), then a new kiosk.log."""
+        if self.stream is not None:
+            self.stream.close()
+            self.stream = None
+        base = Path(self.baseFilename)
+        if self.backup_count > 0:
+            for n in range(self.backup_count, 0, -1):
+                older = base.with_name(f"{base.name}.{n - 1}") if n > 1 else base
+                newer = base.with_name(f"{base.name}.{n}")
+                if older.exists():
+                    newer.unlink(missing_ok=True)
+                    older.rename(newer)
+        self.stream = self._open()
 
     def _open(self) -> TextIOWrapper:
         stream = super()._open()
@@ -29,6 +62,12 @@ class _KioskLogFile(logging.handlers.RotatingFileHandler):
 
     def emit(self, record: logging.LogRecord) -> None:
         self._last_failed = False
+        try:
+            if self.should_roll_over(record):
+                self.roll_over()
+        except Exception:  # noqa: BLE001 - as logging's handlers: the record's failure, said once
+            self.handleError(record)
+            return
         super().emit(record)  # on failure it calls handleError below
         if not self._last_failed:
             self.failing = False  # written again: a later failure is reported again
@@ -58,8 +97,7 @@ def setup_logging(log_dir: Path, level: int = logging.INFO) -> Path | None:
             old.close()
     try:
         log_dir.mkdir(parents=True, exist_ok=True)
-        handler = _KioskLogFile(log_dir / LOG_FILE, maxBytes=1_000_000, backupCount=3,
-                                encoding="utf-8")
+        handler = _KioskLogFile(log_dir / LOG_FILE, max_bytes=1_000_000, backup_count=3)
     except OSError:
         # Not logging's last-resort handler: that would print every warning on stderr.
         if not any(isinstance(h, logging.NullHandler) for h in root.handlers):

@@ -9,7 +9,6 @@ is logged and ignored, never fatal.
 from __future__ import annotations
 
 import logging
-import tomllib
 from pathlib import Path
 
 from kiosk.present.settings import REGISTRY, Source
@@ -23,6 +22,8 @@ def load(path: Path | None) -> dict[str, str]:
     """The file's settings as the admin database stores them (strings); {} when absent/bad."""
     if path is None or not path.is_file():
         return {}
+    import tomllib  # here: its parser's set-up is a cost on every start without a file
+
     try:
         with path.open("rb") as fh:
             data = tomllib.load(fh)

@@ -134,6 +134,7 @@ def build_pack(db: Path, out: Path, content_version: int | None = None, *,
     if version <= 0:
         raise PackError("the content version must be a positive whole number")
     manifest = describe_database(db, version, min_app_version=min_app_version, now=now)
+
     out.parent.mkdir(parents=True, exist_ok=True)
     partial = out.with_name(out.name + ".partial")
     try:

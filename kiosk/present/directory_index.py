@@ -240,8 +240,9 @@ class DirectoryIndexBuilder:
         self._state_runs: list[list[str | int]] = []
         self._positions = array("d")
         self._members: list[array[int]] = [array("l") for _ in self.filters]
-        #: Bits (over all programs) that packed batches set for each filter.
-        self._packed_bits: list[int] = [0] * len(self.filters)
+        #: Per packed batch: its first row, its size and each filter's bits over it (by
+        #: slot), put together once in finish().
+        self._packed: list[tuple[int, int, dict[int, int]]] = []
         #: Opening hours by row: only local programs have them, so a dict stays small.
         self._hours: dict[int, OpeningHours] = {}
 
@@ -308,22 +309,42 @@ class DirectoryIndexBuilder:
                 runs.append([state, start, count])
             start += count
         self._positions.extend(packed.positions)
-        bits = self._packed_bits
+        bits: dict[int, int] = {}  # this batch's, over its own programs (small numbers)
         for code, data in packed.codes.items():
             slots = self._for_code.get(code)
             if slots:  # only the codes a filter means are turned into numbers
-                mask = int.from_bytes(data, "little") << offset
+                mask = int.from_bytes(data, "little")
                 for s in slots:
-                    bits[s] |= mask
+                    bits[s] = bits.get(s, 0) | mask
         for level, data in packed.levels.items():
             slot = self._for_level.get(level)
             if slot is not None:
-                bits[slot] |= int.from_bytes(data, "little") << offset
+                bits[slot] = bits.get(slot, 0) | int.from_bytes(data, "little")
+        self._packed.append((offset, len(packed.offsets) - 1, bits))
+
+    def _packed_filter_bits(self) -> list[int]:
+        """Each filter's bits over every program from the packed batches: the batches of a
+        run (each a whole number of bytes, one after another) are joined as bytes and made
+        one number, so no big number is shifted or OR-ed once per batch."""
+        runs: list[list[tuple[int, int, dict[int, int]]]] = []
+        for batch in self._packed:
+            last = runs[-1][-1] if runs else None
+            if last is not None and last[1] % 8 == 0 and last[0] + last[1] == batch[0]:
+                runs[-1].append(batch)
+            else:
+                runs.append([batch])
+        out = [0] * len(self.filters)
+        for run in runs:
+            for slot in {s for _, _, bits in run for s in bits}:
+                data = b"".join(bits.get(slot, 0).to_bytes((size + 7) // 8, "little")
+                                for _, size, bits in run)
+                out[slot] |= int.from_bytes(data, "little") << run[0][0]
+        return out
 
     def finish(self) -> DirectoryIndex:
         size = len(self._records)
         bits = {key: _mask(rows, size) | packed for key, rows, packed in
-                zip(self.filters, self._members, self._packed_bits, strict=True)}
+                zip(self.filters, self._members, self._packed_filter_bits(), strict=True)}
         state_rows: dict[str, list[int]] = {}
         state_mask: dict[str, int] = {}
         for state, start, count in self._state_runs:

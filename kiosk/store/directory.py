@@ -255,6 +255,31 @@ def _services(conn: sqlite3.Connection) -> list[ServiceRow]:
         " FROM directory_service ORDER BY position, code")]
 
 
+#: Which ZIP code list the zip_centroid table was filled from (a meta key), so that the
+#: next import reads the table rather than the list when it is the same one.
+ZIP_TABLE_META = "directory.zip_table"
+
+
+def read_zip_centroids(path: Path, source: str) -> dict[str, tuple[str, float, float]] | None:
+    """The zip_centroid table of the content database at `path` (zip -> (state, latitude,
+    longitude)) when it was filled from `source`, else None (read without writing)."""
+    if not source:
+        return None
+    try:
+        with _reading(path) as conn:
+            found = conn.execute("SELECT value FROM meta WHERE key = ?",
+                                 (ZIP_TABLE_META,)).fetchone()
+            if found is None or str(found[0]) != source:
+                return None
+            rows = conn.execute("SELECT zip, state, latitude, longitude FROM zip_centroid"
+                                " ORDER BY zip").fetchall()
+    except DirectoryDbError:
+        return None
+    if not rows:
+        return None
+    return {str(z): (str(s), float(lat), float(lon)) for z, s, lat, lon in rows}
+
+
 def read_current_services(path: Path) -> tuple[list[ServiceRow], str]:
     """The service codes the content database at `path` knows and its directory's source,
     read without writing."""
@@ -361,8 +386,10 @@ _FACILITY_COLUMNS = ("id, name, name2, street1, street2, city, state, zip, phone
 #: small, linear step at any directory size. A pack that does not match the facility table
 #: (an older build, a table changed by hand) is ignored and the rows are read as they are.
 PACK_FORMAT = 3
-#: Programs per chunk: a multiple of 8, so each chunk's bit arrays are whole bytes.
-PACK_CHUNK = 16384
+#: Programs per chunk: a multiple of 8, so each chunk's bit arrays are whole bytes, and
+#: small enough that a chunk's blobs stay in the CPU's cache while they are copied (a
+#: quarter of the rows made a 122,000-program load ~10% faster; each step ~1 ms).
+PACK_CHUNK = 4096
 #: Separates a program's fields in its record (never in directory text: the importers
 #: drop control characters).
 RECORD_SEP = "\x1f"

@@ -7,6 +7,11 @@ given through one interface factory installed at start:
   "checked" check box;
 - overlays (the PIN pad, the idle warning, the display options) are dialogs or alerts, and
   while one is up the page behind it is left out of the tree, as it is out of reach.
+
+While a screen reader runs, Qt describes a widget as it is built (a label announces its
+text from its constructor) and keeps that description: a label asked about before its
+style role was set would stay a plain label. Such a label is looked at again once built,
+and so is a widget given a role by `mark`.
 """
 
 from __future__ import annotations
@@ -14,9 +19,15 @@ from __future__ import annotations
 from typing import Any
 
 import shiboken6
-from PySide6.QtCore import QObject
+from PySide6.QtCore import QObject, QTimer
 from PySide6.QtGui import QAccessible, QAccessibleEvent, QAccessibleInterface
-from PySide6.QtWidgets import QAbstractButton, QAccessibleWidget, QLabel, QWidget
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QAbstractScrollArea,
+    QAccessibleWidget,
+    QLabel,
+    QWidget,
+)
 
 #: Label style roles that are headings.
 HEADING_ROLES = frozenset({"title", "subtitle", "display"})
@@ -31,6 +42,10 @@ STATUS = "status"
 BEHIND_OVERLAYS = "behindOverlays"
 
 _installed = False
+#: The role each kind of `mark` gives (headings are labels with a heading style role).
+_ROLES = {TAB_LIST: QAccessible.Role.PageTabList, TAB: QAccessible.Role.PageTab,
+          DIALOG: QAccessible.Role.Dialog, ALERT: QAccessible.Role.AlertMessage,
+          STATUS: QAccessible.Role.AlertMessage, BEHIND_OVERLAYS: QAccessible.Role.Grouping}
 
 
 class _Heading(QAccessibleWidget):
@@ -69,7 +84,10 @@ class _Tab(QAccessibleWidget):
 
     def doAction(self, action: str) -> None:
         if action == QAccessibleWidget.pressAction():
-            self._button.click()
+            # Pressed once the reader's request is answered, as Qt's own buttons are: the
+            # page it opens builds and replaces widgets, not something to do in the middle
+            # of answering the screen reader.
+            QTimer.singleShot(0, self._button, self._button.click)
             return
         super().doAction(action)
 
@@ -108,12 +126,51 @@ class _Behind(QAccessibleWidget):
         return state
 
 
-def _factory(_key: str, obj: QObject) -> QAccessibleInterface | None:
+def _is_heading(widget: QWidget) -> bool:
+    return isinstance(widget, QLabel) and (widget.property("role") in HEADING_ROLES
+                                           or widget.property("a11y") == "heading")
+
+
+def _wanted_role(widget: QWidget) -> QAccessible.Role | None:
+    """The role this module gives `widget`, or None when Qt's own description stands."""
+    if _is_heading(widget):
+        return QAccessible.Role.Heading
+    return _ROLES.get(widget.property("a11y"))
+
+
+def _look_again(widget: QWidget) -> None:
+    # Forget a description made too early; the next question gets this module's.
+    if not shiboken6.isValid(widget):
+        return
+    wanted = _wanted_role(widget)
+    if wanted is None:
+        return
+    iface = QAccessible.queryAccessibleInterface(widget)
+    if iface is not None and iface.role() != wanted:
+        QAccessible.deleteAccessibleInterface(QAccessible.uniqueId(iface))
+        # Tell the reader the widget is (now) there, described anew.
+        QAccessible.updateAccessibility(QAccessibleEvent(widget, QAccessible.Event.ObjectCreated))
+
+
+#: Classes Qt describes with its scroll-area interface, which reads its n-th child without
+#: checking that there still is one: a scroll bar that hides between a reader's "how many
+#: children" and "child n" (as a list loads) made the kiosk crash. Qt's plain widget
+#: interface checks; it is used for these instead.
+_SCROLL_AREA_KEYS = frozenset({"QScrollArea", "QAbstractScrollArea"})
+
+
+def _factory(key: str, obj: QObject) -> QAccessibleInterface | None:
     if not isinstance(obj, QWidget) or not shiboken6.isValid(obj):
         return None
+    if key in _SCROLL_AREA_KEYS and isinstance(obj, QAbstractScrollArea):
+        return QAccessibleWidget(obj, QAccessible.Role.Client)
     kind = obj.property("a11y")
-    if isinstance(obj, QLabel) and (obj.property("role") in HEADING_ROLES or kind == "heading"):
+    if isinstance(obj, QLabel) and _is_heading(obj):
         return _Heading(obj)
+    if (isinstance(obj, QLabel) and kind is None and obj.property("role") is None
+            and QAccessible.isActive()):
+        # Perhaps asked from its constructor: its role may be set just after.
+        QTimer.singleShot(0, obj, lambda: _look_again(obj))
     if kind == TAB and isinstance(obj, QAbstractButton):
         return _Tab(obj)
     if kind == TAB_LIST:
@@ -140,6 +197,8 @@ def install() -> None:
 def mark(widget: QWidget, kind: str) -> None:
     """Give `widget` one of the roles above (set before it is first shown)."""
     widget.setProperty("a11y", kind)
+    if QAccessible.isActive():
+        _look_again(widget)
 
 
 def announce(widget: QWidget) -> None:

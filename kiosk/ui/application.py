@@ -10,7 +10,6 @@ from PySide6.QtWidgets import QApplication, QMainWindow, QWidget
 
 from kiosk import paths
 from kiosk.ui import language, theme
-from kiosk.ui.screens.maintenance import MaintenanceScreen
 
 log = logging.getLogger("kiosk.qt")
 
@@ -43,6 +42,8 @@ def create_app(lang: str = "en") -> QApplication:
 
 
 def maintenance_window() -> QMainWindow:
+    from kiosk.ui.screens.maintenance import MaintenanceScreen  # only when it is shown
+
     window = QMainWindow()
     window.setWindowTitle(window.tr("Recovery Guide"))
     window.setCentralWidget(MaintenanceScreen())

@@ -6,6 +6,7 @@ module only adapts its rows to the view that lists them (ProgramList).
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from itertools import islice
 from typing import Any
 
@@ -200,7 +201,33 @@ def _fit(line: str, metrics: QFontMetrics, width: int) -> str:
     # wrapping could not make fit.
     if metrics.horizontalAdvance(line) <= width:
         return line
+    # The phone number comes last ("street, city, ST · phone") and is what a visitor copies
+    # down: it stays whole, and the cut falls inside what comes before it, in the middle,
+    # so the street's start and the town before the phone both show.
+    head, sep, phone = line.rpartition(" · ")
+    if sep and any(ch.isdigit() for ch in phone):
+        room = width - metrics.horizontalAdvance(sep + phone)
+        if room > 4 * metrics.horizontalAdvance("…"):
+            return metrics.elidedText(head, Qt.TextElideMode.ElideMiddle, room) + sep + phone
     return metrics.elidedText(line, Qt.TextElideMode.ElideRight, width)
+
+
+@dataclass(frozen=True)
+class _RowLook:
+    """Fonts, their metrics and colours for painting rows, in one font and theme."""
+
+    font_key: str
+    palette: object
+    bold: QFont
+    plain: QFont
+    bold_metrics: QFontMetrics
+    plain_metrics: QFontMetrics
+    ink: QColor
+    muted: QColor
+    rule: QColor
+    selected: QColor
+    accent: QColor
+    focus: QColor
 
 
 class FacilityDelegate(QStyledItemDelegate):
@@ -215,6 +242,7 @@ class FacilityDelegate(QStyledItemDelegate):
         #: (a QStaticText keeps its glyphs): measuring each word and shaping each line
         #: were most of a row's painting, and a filter tap repaints mostly the same rows.
         self._lines: dict[tuple[str, str, int, int], list[QStaticText]] = {}
+        self._row_look: _RowLook | None = None
 
     def set_wrap(self, wrap: bool) -> bool:
         """True if that changed, so the view sizes its rows again."""
@@ -267,6 +295,21 @@ class FacilityDelegate(QStyledItemDelegate):
         return QSize(200, self.row_height(option.font, 2 if self.wrap else 1,
                                           self.detail_lines(self.wrap)))
 
+    def _look(self, option: QStyleOptionViewItem) -> _RowLook:
+        # The same for every row of a paint (and for as long as the font and the theme stay
+        # as they are); made afresh for each row it was a tenth of the list's painting.
+        palette = theme.colours()  # the visitor may have switched themes
+        key = option.font.key()
+        look = self._row_look
+        if look is None or look.font_key != key or look.palette is not palette:
+            bold, plain = self._fonts(option)
+            look = self._row_look = _RowLook(
+                key, palette, bold, plain, QFontMetrics(bold), QFontMetrics(plain),
+                QColor(palette.ink), QColor(palette.muted), QColor(palette.rule),
+                QColor(palette.selected), QColor(palette.accent),
+                QColor(palette.focus_on_light))
+        return look
+
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: Index) -> None:
         text = index.data(Qt.ItemDataRole.DisplayRole)
         if not isinstance(text, str):
@@ -274,28 +317,35 @@ class FacilityDelegate(QStyledItemDelegate):
         first, _, second = text.partition("\n")
         rect = option.rect
         painter.save()
-        colours = theme.colours()  # read now: the visitor may have switched themes
-        ink, muted = QColor(colours.ink), QColor(colours.muted)
-        selected = bool(option.state & QStyle.StateFlag.State_Selected)
+        look = self._look(option)
+        state = option.state
+        selected = bool(state & QStyle.StateFlag.State_Selected)
         if selected:
-            painter.fillRect(rect, QColor(colours.selected))
-            painter.fillRect(rect.adjusted(0, 0, -(rect.width() - 6), 0),
-                             QColor(colours.accent))
-        painter.setPen(QColor(colours.rule))
+            painter.fillRect(rect, look.selected)
+            painter.fillRect(rect.adjusted(0, 0, -(rect.width() - 6), 0), look.accent)
+        painter.setPen(look.rule)
         painter.drawLine(rect.bottomLeft(), rect.bottomRight())
-        bold, plain = self._fonts(option)
         inner = rect.adjusted(14, 10, -10, -10)
-        top = inner.top()
-        for font, pen, part, lines in (
-                (bold, ink, first, 2 if self.wrap else 1),
-                (plain, ink if selected else muted, second, self.detail_lines(self.wrap))):
-            metrics = QFontMetrics(font)
+        left, top, width = inner.left(), inner.top(), inner.width()
+        name_most = 2 if self.wrap else 1
+        name = self._wrapped(first, look.bold, look.bold_metrics, width, name_most)
+        # A name shorter than its room leaves that line to the details (the row's height
+        # is the same for every row; a bold line is taller than a plain one).
+        spare = (name_most - len(name)) * look.bold_metrics.lineSpacing()
+        detail_most = (self.detail_lines(self.wrap)
+                       + spare // max(1, look.plain_metrics.lineSpacing()))
+        details = self._wrapped(second, look.plain, look.plain_metrics, width, detail_most)
+        for font, metrics, pen, lines in (
+                (look.bold, look.bold_metrics, look.ink, name),
+                (look.plain, look.plain_metrics, look.ink if selected else look.muted,
+                 details)):
             painter.setFont(font)
             painter.setPen(pen)
-            for line in self._wrapped(part, font, metrics, inner.width(), lines):
-                painter.drawStaticText(QPointF(inner.left(), top), line)
-                top += metrics.lineSpacing()
-        if option.state & QStyle.StateFlag.State_HasFocus:
-            painter.setPen(QColor(colours.focus_on_light))
+            spacing = metrics.lineSpacing()
+            for line in lines:
+                painter.drawStaticText(QPointF(left, top), line)
+                top += spacing
+        if state & QStyle.StateFlag.State_HasFocus:
+            painter.setPen(look.focus)
             painter.drawRect(rect.adjusted(1, 1, -2, -2))
         painter.restore()

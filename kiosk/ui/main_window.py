@@ -131,6 +131,10 @@ class MainWindow(QMainWindow):
         self.screens = ScreenTable(slots, self._add_page)
         titles = {slot.screen_id: slot.nav_title for slot in slots}
         root = QWidget()
+        # In the window from the start: each part below is then re-parented (its style
+        # resolved again under the application's style sheet) once, into the window's own
+        # tree, rather than again when the whole tree is finally put in the window.
+        self.setCentralWidget(root)
         # Out of the accessibility tree while an overlay covers it (see accessibility.py).
         accessibility.mark(root, accessibility.BEHIND_OVERLAYS)
         outer = self._outer = QVBoxLayout(root)
@@ -219,7 +223,6 @@ class MainWindow(QMainWindow):
         self._menu_across = False
         self._narrow = False
         self._keyboard_open = False
-        self.setCentralWidget(root)
 
         theme.changes().changed.connect(self._on_theme_changed)
         # F6 skips the top bar and the menu: straight to the first control on the page.
@@ -230,13 +233,15 @@ class MainWindow(QMainWindow):
         """A newly built screen goes into a page area that scrolls only when the window is
         shorter than the screen needs (1024x600, keyboard open): the window itself never
         grows past the screen it is on, so nothing at its bottom is pushed out of sight."""
-        area = QScrollArea()
+        # Made in the stack, and the screen put in last: the screen's widgets are moved
+        # (their style resolved again) once, not a second time with the area.
+        area = QScrollArea(self.stack)
         area.setObjectName("PageArea")
         area.setFrameShape(QFrame.Shape.NoFrame)
         area.setWidgetResizable(True)
-        area.setWidget(screen)
         self._areas[screen.screen_id] = area
         self.stack.addWidget(area)
+        area.setWidget(screen)
 
     # ------------------------------------------------------------ navigation --
     def navigate(self, screen_id: str) -> None:

@@ -18,10 +18,9 @@ from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer
 from PySide6.QtWidgets import QWidget
 
 from kiosk.config import Settings
-from kiosk.domain import Facility, Helpline
+from kiosk.domain import Helpline
 from kiosk.packs.installed import PackStatus
 from kiosk.present.helplines import help_screen_order, ordered_helplines
-from kiosk.present.localise import ServiceWords
 from kiosk.present.settings import Key, LiveSettings
 from kiosk.store.admin import SettingsRepository
 from kiosk.store.content import ContentRepository
@@ -40,6 +39,7 @@ from kiosk.ui.widgets.search_bar import SearchBar
 from kiosk.ui.widgets.touch import hold_kinetic_scroll
 
 if TYPE_CHECKING:
+    from kiosk.domain import Facility
     from kiosk.store.directory import DirectoryRepository
     from kiosk.store.search import SearchRepository
 
@@ -402,6 +402,7 @@ class ScreenBuilder:
         return CompareScreen(self._parts.content)
 
     def _directory(self) -> Screen:
+        from kiosk.present.localise import ServiceWords
         from kiosk.ui.screens.directory import DirectoryScreen
 
         nav = self._wiring()[1]

@@ -437,6 +437,10 @@
             <translation>Supervisión</translation>
         </message>
         <message>
+            <source>What it is</source>
+            <translation>Qué es</translation>
+        </message>
+        <message>
             <source>Where you live</source>
             <translation>Dónde vive</translation>
         </message>

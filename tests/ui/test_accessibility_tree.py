@@ -58,7 +58,7 @@ def test_every_state_names_its_controls_and_has_headings(shell, states) -> None:
     assert problems == []
 
 
-def test_the_menu_is_a_tab_list_with_the_current_page_selected(shell) -> None:
+def test_the_menu_is_a_tab_list_with_the_current_page_selected(qtbot, shell) -> None:
     window = shell.window
     window.navigate("guide")
     nodes = tree(window)
@@ -71,7 +71,7 @@ def test_the_menu_is_a_tab_list_with_the_current_page_selected(shell) -> None:
     # Pressing a tab through the interface opens its page.
     faq = next(t for t in tabs if t.text(T.Name) == window.nav_buttons["faq"].accessibleName())
     faq.actionInterface().doAction(faq.actionInterface().actionNames()[0])
-    assert window.current_screen_id() == "faq"
+    qtbot.waitUntil(lambda: window.current_screen_id() == "faq")
 
 
 def test_the_program_page_reads_out_its_phone_and_address(shell, states) -> None:
@@ -213,3 +213,43 @@ def test_a_print_message_is_an_alert_with_what_to_do(shell, states) -> None:
     assert alerts[0].text(T.Name) == "There is no printer here"
     assert "phone" in alerts[0].text(T.Description)
     assert not alerts[0].state().modal  # a message in the page, not an overlay
+
+
+@pytest.fixture
+def reader_running():  # type: ignore[no-untyped-def]
+    """As when a screen reader is running: Qt then describes widgets as they are built (a
+    label announces its text from its constructor), not only when first asked."""
+    QAccessible.setActive(True)
+    yield
+    QAccessible.setActive(False)
+
+
+def test_headings_of_screens_built_while_a_reader_runs(reader_running, make_shell) -> None:
+    shell = make_shell()
+    window = shell.window
+    missing = []
+    for screen_id in ("compare", "guide", "faq", "checklist", "directory", "help"):
+        window.navigate(screen_id)
+        title = window.screens[screen_id].nav_title()
+        nodes = tree(window)
+        if not any(n.role() == R.Heading for n in nodes):
+            missing.append(f"{screen_id} ({title})")
+    assert missing == []
+
+
+def test_a_scroll_area_answers_past_its_last_child_without_crashing(qtbot) -> None:
+    # A reader asks how many children, then for each: a scroll bar that hides in between
+    # leaves it asking for one past the end (this crashed the kiosk as a list loaded).
+    from PySide6.QtWidgets import QLabel, QScrollArea
+
+    area = QScrollArea()
+    qtbot.addWidget(area)
+    area.setWidget(QLabel("line\n" * 200))
+    area.resize(300, 200)
+    area.show()
+    qtbot.waitExposed(area)
+    iface = QAccessible.queryAccessibleInterface(area)
+    count = iface.childCount()
+    area.verticalScrollBar().parentWidget().hide()
+    assert all(iface.child(i) is None for i in range(count, count + 50))
+    assert iface.child(0) is not None

@@ -11,7 +11,7 @@ import pytest
 import zxingcpp
 from PySide6.QtCore import QCoreApplication, QPoint, Qt
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QScroller
+from PySide6.QtWidgets import QApplication, QScroller
 
 from kiosk.store.connect import open_content_db
 from kiosk.store.directory import DirectoryRepository
@@ -69,6 +69,23 @@ def test_state_grid_shows_counts_and_opens_the_state(qtbot, screen, repo) -> Non
     assert screen.pages.currentWidget() is screen.results_page
     assert screen.model.rowCount() == 1_141
     assert "1,141 of 1,141" in screen.results_page.count_label.text()
+
+
+@needs_data
+def test_a_state_chosen_from_the_keyboard_leaves_the_focus_on_the_results(qtbot, screen) -> None:
+    screen.activateWindow()
+    button = screen.choose_page.state_buttons["CA"]
+    button.setFocus(Qt.FocusReason.TabFocusReason)
+    qtbot.keyClick(button, Qt.Key.Key_Return)
+    assert screen.pages.currentWidget() is screen.results_page
+    focus = QApplication.focusWidget()
+    assert focus is not None and screen.results_page.isAncestorOf(focus)
+    back = screen.results_page.change_place_button
+    back.setFocus(Qt.FocusReason.TabFocusReason)
+    qtbot.keyClick(back, Qt.Key.Key_Return)
+    assert screen.pages.currentWidget() is screen.choose_page
+    focus = QApplication.focusWidget()
+    assert focus is not None and screen.choose_page.isAncestorOf(focus)
 
 
 @needs_data
@@ -229,7 +246,7 @@ def _turns(n: int = 10) -> None:
 
 def _unpacked(path: Path) -> Path:
     """`path` without the import's packed index: the rows are read 1,000 at a time, so the
-    load is still under way after a few turns (packed, 12,200 programs take one)."""
+    load is still under way after a few turns (packed, 12,200 programs take three)."""
     conn = sqlite3.connect(path)
     conn.execute("DROP TABLE directory_pack")
     conn.commit()
@@ -420,7 +437,7 @@ def test_a_narrow_list_wraps_names_and_streets_instead_of_cutting_them(qtbot, sc
     # Nearly every "street, city, state · phone" that was cut at this width now reads whole.
     cut_before = [d for d in details if metrics.horizontalAdvance(d) > room]
     assert cut_before, "the test needs rows too long for one line"
-    still_cut = [d for d in cut_before if wrapped(d, metrics, room, 2)[-1].endswith("…")]
+    still_cut = [d for d in cut_before if "…" in wrapped(d, metrics, room, 2)[-1]]
     assert len(still_cut) < 0.05 * len(cut_before)
     bad = [(d, wrapped(d, metrics, room, 2)) for d in cut_before if d not in still_cut
            and "".join(wrapped(d, metrics, room, 2)).replace(" ", "") != d.replace(" ", "")]
@@ -455,3 +472,20 @@ def test_the_program_page_names_each_medicine_once_and_folds_the_forms(screen) -
     details = {button.label_text().split(" (")[0].lstrip("▸▾ "): body
                for button, body in page.sections}
     assert "Buprenorphine (monthly injection)" in details["Medicine details"].text()
+
+
+@pytest.mark.parametrize("most", [1, 2])
+def test_a_row_too_long_for_its_lines_keeps_the_phone_number_whole(qapp, most) -> None:
+    from PySide6.QtGui import QFont, QFontMetrics
+
+    from kiosk.ui.directory_models import wrapped
+
+    metrics = QFontMetrics(QFont("DejaVu Sans", 14))
+    text = "4747 Morena Boulevard, Suite 200, San Diego, CA · 866-314-3222"
+    width = metrics.horizontalAdvance(text) * 3 // (4 * most)  # too narrow for all of it
+    lines = wrapped(text, metrics, width, most)
+    assert len(lines) == most
+    assert lines[-1].endswith(" · 866-314-3222")
+    assert lines[0].startswith("4747")
+    assert all(metrics.horizontalAdvance(line) <= width for line in lines)
+    assert "…" in "".join(lines)  # and the cut is shown, not hidden

@@ -20,7 +20,7 @@ from kiosk.present.directory_index import (
     index_steps,
 )
 from kiosk.store.connect import open_content_db
-from kiosk.store.directory import DirectoryRepository, pack_index
+from kiosk.store.directory import PACK_CHUNK, DirectoryRepository, pack_index
 
 SAMHSA = Path(__file__).resolve().parents[3] / "shared" / "data" / "samhsa"
 needs_data = pytest.mark.skipif(not SAMHSA.is_dir(), reason="no SAMHSA data beside the repo")
@@ -181,8 +181,8 @@ def test_real_zip_results_are_nearest_first(repo: DirectoryRepository,
 def test_the_screens_compact_load_lists_what_the_summaries_do(repo: DirectoryRepository,
                                                                real: DirectoryIndex) -> None:
     builder = DirectoryIndexBuilder(filter_defs(repo.services()))
-    # The import packed the directory: 12,200 programs are one chunk, one step.
-    assert list(index_steps(builder, repo.index_batches(size=5000))) == [12200]
+    # The import packed the directory: 12,200 programs are three chunks, three steps.
+    assert list(index_steps(builder, repo.index_batches(size=5000))) == PACKED_STEPS
     loaded = builder.finish()
     summaries = repo.summaries()
     for i in (0, 1234, 12199):  # the rows a list shows, as the repository gives them
@@ -198,6 +198,10 @@ def test_the_screens_compact_load_lists_what_the_summaries_do(repo: DirectoryRep
         assert loaded.live_counts(ca, set())[key] == sum(1 for f in in_ca if f.codes & codes)
     # One bit per program for each filter.
     assert all(b.bit_length() <= len(loaded) for b in loaded.filter_bits.values())
+
+
+#: What loading the packed real directory reports, a chunk at a time.
+PACKED_STEPS = [PACK_CHUNK, 2 * PACK_CHUNK, 12_200]
 
 
 def _loaded(db: Path) -> tuple[list[int], DirectoryIndex]:
@@ -223,7 +227,7 @@ def _same_index(a: DirectoryIndex, b: DirectoryIndex) -> None:
 def test_without_a_matching_pack_the_rows_are_read_and_give_the_same_index(
         content_db: Path, tmp_path: Path, change: str) -> None:
     packed_steps, packed = _loaded(content_db)
-    assert packed_steps == [12200]
+    assert packed_steps == PACKED_STEPS
     conn = sqlite3.connect(content_db)
     if change == "no pack":  # a database built before the pack existed
         conn.execute("DROP TABLE directory_pack")
@@ -249,10 +253,10 @@ def test_a_line_break_in_a_program_packs_and_a_field_separator_does_not(
     first = conn.execute("SELECT id FROM facility ORDER BY state, name, id LIMIT 1").fetchone()[0]
     conn.execute("UPDATE facility SET street2 = 'Suite 1' || char(10) || 'Floor 2' WHERE id = ?",
                  (first,))
-    assert pack_index(conn) == 1
+    assert pack_index(conn) == len(PACKED_STEPS)
     conn.commit()
     steps, index = _loaded(content_db)
-    assert steps == [12200] and index.facilities[0].street2 == "Suite 1\nFloor 2"
+    assert steps == PACKED_STEPS and index.facilities[0].street2 == "Suite 1\nFloor 2"
     # The separator of a record's fields cannot be packed: the rows are read as they are.
     conn.execute("UPDATE facility SET street2 = 'Suite' || char(31) WHERE id = ?", (first,))
     assert pack_index(conn) == 0
@@ -272,7 +276,7 @@ def test_a_half_read_directory_holds_no_lock_on_the_file(content_db: Path,
     repo = DirectoryRepository(conn)
     steps = index_steps(DirectoryIndexBuilder(filter_defs(repo.services())),
                         repo.index_batches(size=400))
-    assert next(steps) == (12200 if packed else 400)
+    assert next(steps) == (PACK_CHUNK if packed else 400)
     # A reader still stepping through a statement would hold a shared lock on the file.
     other = sqlite3.connect(content_db, timeout=0)
     other.execute("BEGIN EXCLUSIVE")

@@ -15,7 +15,7 @@ import pytest
 
 from kiosk.cli.main import main as admin_main
 from kiosk.importers import samhsa
-from kiosk.store.directory import DirectoryRepository
+from kiosk.store.directory import ZIP_TABLE_META, DirectoryRepository
 from tests.helpers import SAMHSA_DIR, needs_directory
 
 HEADER = ("facility_id,directory_type,name1,name2,street1,street2,city,state,zip,phone,"
@@ -424,3 +424,34 @@ def test_an_excel_workbook_gives_its_year_from_the_sheet_and_streams_read_only(
     report = run_import(db, src)
     assert report.imported == 2 and report.data_date == "2027"
     assert opened and all(opened)  # every open in read-only (streaming) mode
+
+
+# ---------------------------------------------------------------- ZIP table --
+def _vermont_centre(db: Path) -> tuple[float, float]:
+    conn = sqlite3.connect(db)
+    try:
+        found = conn.execute("SELECT latitude, longitude FROM facility"
+                             " WHERE id = 'substance_2'").fetchone()
+    finally:
+        conn.close()
+    return float(found[0]), float(found[1])
+
+
+@pytest.mark.parametrize("same_list", [True, False])
+def test_the_next_import_reads_the_zip_table_only_when_it_came_from_the_same_list(
+        db: Path, tmp_path: Path, same_list: bool) -> None:
+    source = tmp_path / "samhsa"
+    write_source(source, GOOD)
+    run_import(db, source)
+    centre = _vermont_centre(db)  # no locator: the program sits at its ZIP's centre
+    assert centre == samhsa.zip_centroids()["05401"][1:]
+    conn = sqlite3.connect(db)
+    conn.execute("UPDATE zip_centroid SET latitude = latitude + 1 WHERE zip = '05401'")
+    if not same_list:  # the table came from another version of the ZIP code list
+        conn.execute("UPDATE meta SET value = 'zipcodes 0.0.1' WHERE key = ?",
+                     (ZIP_TABLE_META,))
+    conn.commit()
+    conn.close()
+    run_import(db, source)
+    moved = (centre[0] + 1, centre[1])
+    assert _vermont_centre(db) == (moved if same_list else centre)

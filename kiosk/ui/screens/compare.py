@@ -5,6 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import QEvent, Qt, QTimer
 from PySide6.QtGui import QFont, QFontMetrics, QResizeEvent, QShowEvent
 from PySide6.QtWidgets import (
+    QAbstractButton,
     QFrame,
     QHeaderView,
     QLabel,
@@ -34,14 +35,14 @@ def _cell(text: str, role: str = "") -> QLabel:
 class CompareTable(QTableWidget):
     """Levels across, questions down; cells wrap and rows grow to their whole text.
 
-    `summary` puts each level's one-line summary in a first row (its row header is blank:
-    the summary is about the level named above it, not an answer to a question).
+    `summary`, when given, heads a first row holding each level's one-line summary (a
+    narrow card's "What it is"), so that row reads like every other question and answer.
     `fit_height` makes the table exactly as tall as its rows, for a card on a scrolling page
     (the page scrolls, never the card).
     """
 
     def __init__(self, levels: list[CareLevel], rows: list[tuple[str, str]],
-                 parent: QWidget | None = None, *, summary: bool = False,
+                 parent: QWidget | None = None, *, summary: str = "",
                  fit_height: bool = False) -> None:
         attrs = (["summary"] if summary else []) + [attr for _label, attr in rows]
         super().__init__(len(attrs), len(levels), parent)
@@ -55,7 +56,11 @@ class CompareTable(QTableWidget):
         self._refit.timeout.connect(self._fit_rows)
         self.setObjectName("CompareTable")
         self.setHorizontalHeaderLabels([level.name for level in levels])
-        self.setVerticalHeaderLabels(([""] if summary else []) + [label for label, _ in rows])
+        # The empty top-left cell is a "select all" button in Qt's tables: nothing here is
+        # selected, so it does nothing; it still is as tall as a finger (the header row
+        # below) and named after the table, for whoever lands on it.
+        self.setCornerButtonEnabled(False)
+        self.setVerticalHeaderLabels(([summary] if summary else []) + [label for label, _ in rows])
         for r, attr in enumerate(attrs):
             for c, level in enumerate(levels):
                 item = QTableWidgetItem(str(getattr(level, attr)))
@@ -66,8 +71,6 @@ class CompareTable(QTableWidget):
         self.setTextElideMode(Qt.TextElideMode.ElideNone)
         self.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         self.setSelectionMode(QTableWidget.SelectionMode.NoSelection)
-        # The corner's "select all" button has nothing to select: off, so it is not a control.
-        self.setCornerButtonEnabled(False)
         # Tab leaves the table (arrows move between its cells): no keyboard trap.
         self.setTabKeyNavigation(False)
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
@@ -77,6 +80,7 @@ class CompareTable(QTableWidget):
         top.setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         top.setDefaultAlignment(wrap | Qt.TextFlag.TextWordWrap)
         top.sectionResized.connect(self._on_header_section_resized)
+        top.setMinimumHeight(theme.MIN_TOUCH_PX)
         side = self.verticalHeader()
         side.setDefaultAlignment(wrap | Qt.TextFlag.TextWordWrap)
         if fit_height:
@@ -90,6 +94,12 @@ class CompareTable(QTableWidget):
         else:
             enable_kinetic_scroll(self)
 
+    def setAccessibleName(self, name: str) -> None:
+        super().setAccessibleName(name)
+        corner = self.findChild(QAbstractButton)
+        if corner is not None:
+            corner.setAccessibleName(name)
+
     def _on_header_section_resized(self, _index: int, _old: int, _new: int) -> None:
         self._refit.start()
 
@@ -100,6 +110,7 @@ class CompareTable(QTableWidget):
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
+        self._fit_rows()  # the first frame already fitted; again once things settle
         self._refit.start()
 
     @staticmethod
@@ -154,8 +165,9 @@ class CompareTable(QTableWidget):
         width = max(40, header.sectionSize(0) - padding) if self.columnCount() else 40
         tallest = max((metrics.boundingRect(0, 0, width, 10_000, int(Qt.TextFlag.TextWordWrap),
                                             name).height() for name in names), default=0)
-        if header.minimumHeight() != tallest + padding:
-            header.setMinimumHeight(tallest + padding)
+        height = max(theme.MIN_TOUCH_PX, tallest + padding)
+        if header.minimumHeight() != height:
+            header.setMinimumHeight(height)
             self.updateGeometries()
         self.resizeRowsToContents()
         # Room for the last wrapped line however the cell's width is rounded.
@@ -222,7 +234,8 @@ class CompareScreen(Screen):
             column.setSpacing(16)
             self.tables = []
             for level in self._levels:
-                table = CompareTable([level], self.rows(), summary=True, fit_height=True)
+                table = CompareTable([level], self.rows(), summary=self.tr("What it is"),
+                                     fit_height=True)
                 table.setObjectName("CareCard")
                 table.setAccessibleName(level.name)
                 self.tables.append(table)

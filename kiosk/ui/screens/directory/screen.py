@@ -8,9 +8,9 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QCloseEvent
-from PySide6.QtWidgets import QLabel, QLineEdit, QSizePolicy, QStackedWidget, QWidget
+from PySide6.QtWidgets import QApplication, QLabel, QLineEdit, QSizePolicy, QStackedWidget, QWidget
 
 from kiosk.domain import Facility
 from kiosk.present.codes import LOCAL_SERVICES
@@ -31,6 +31,24 @@ from kiosk.ui.screens.directory.detail_page import DetailPage
 from kiosk.ui.screens.directory.empty_page import EmptyPage
 from kiosk.ui.screens.directory.results_page import ResultsPage
 from kiosk.ui.widgets.keypad import NumericKeypad
+
+
+def _focus_into(page: QWidget, left: QWidget) -> None:
+    """The focus into `page` as the stack gives it when the focus was on the page it hid
+    (`left` had it): the page's last focused widget, else the next one in the Tab order."""
+    last = page.focusWidget()
+    if last is not None:
+        last.setFocus(Qt.FocusReason.OtherFocusReason)
+        return
+    widget = left.nextInFocusChain()
+    while widget is not left:
+        if (widget.focusPolicy() & Qt.FocusPolicy.TabFocus) == Qt.FocusPolicy.TabFocus \
+                and widget.focusProxy() is None and widget.isVisibleTo(widget) \
+                and widget.isEnabled() and page.isAncestorOf(widget):
+            widget.setFocus(Qt.FocusReason.OtherFocusReason)
+            return
+        widget = widget.nextInFocusChain()
+    page.setFocus(Qt.FocusReason.OtherFocusReason)
 
 
 @dataclass(frozen=True)
@@ -144,7 +162,7 @@ class DirectoryScreen(Screen):
 
     def _show_start_page(self) -> None:
         has = self._loaded_repo() is not None
-        self.pages.setCurrentWidget(self.choose_page if has else self.empty_page)
+        self._show_page(self.choose_page if has else self.empty_page)
 
     # ----------------------------------------------------------------- load --
     def on_shown(self) -> None:
@@ -208,7 +226,7 @@ class DirectoryScreen(Screen):
         self.choose_page.set_zip_error("")
         title = self.tr("Programs in {place}").format(place=state_name(state))
         self.results_page.show_place(self._index, self._index.state_place(state), title)
-        self.pages.setCurrentWidget(self.results_page)
+        self._show_page(self.results_page)
 
     def show_zip(self, zip_code: str) -> bool:
         """Results near `zip_code`; False (and a message) when it is not a known ZIP."""
@@ -231,8 +249,34 @@ class DirectoryScreen(Screen):
         self._chosen = ("zip", zip_code)
         title = self.tr("Nearest to ZIP {zip}").format(zip=zip_code)
         self.results_page.show_place(self._index, self._index.zip_place(origin), title)
-        self.pages.setCurrentWidget(self.results_page)
+        self._show_page(self.results_page)
         return True
+
+    def _show_page(self, page: QWidget) -> None:
+        """Switch to `page`, painted once.
+
+        The stack turns its updates off and on around a switch, which asks every widget on
+        the page coming in to repaint itself: Qt then paints each opaque part of the page
+        (the page, its filter column, its list) and again everything on top of them, about
+        twice the pixels. Hiding the page going out first marks the whole area as needing a
+        repaint, which those requests fall inside, so the new page is painted once.
+        """
+        old = self.pages.currentWidget()
+        if page is old:
+            return
+        if old is None:
+            self.pages.setCurrentWidget(page)
+            return
+        focus = QApplication.focusWidget()
+        on_old = focus is not None and old.isAncestorOf(focus)
+        if on_old:
+            # Held by the stack meanwhile: hidden with the focus, the old page would pass
+            # it on to whatever comes next in the window.
+            self.pages.setFocus(Qt.FocusReason.OtherFocusReason)
+        old.hide()
+        self.pages.setCurrentWidget(page)
+        if on_old and focus is not None:
+            _focus_into(page, focus)
 
     def _on_pages_current_changed(self, current: int) -> None:
         # The stack is as wide as its widest page, hidden ones included (a program page
@@ -254,7 +298,7 @@ class DirectoryScreen(Screen):
         self._zip_origin = None
         self.results_page.show_place(index, index.filter_place(LOCAL_SERVICES),
                                      self.tr("Local services"))
-        self.pages.setCurrentWidget(self.results_page)
+        self._show_page(self.results_page)
 
     def _on_choose_page_local_chosen(self) -> None:
         self.show_local()
@@ -269,7 +313,7 @@ class DirectoryScreen(Screen):
         self.show_zip(zip_code)
 
     def _on_results_page_change_place_requested(self) -> None:
-        self.pages.setCurrentWidget(self.choose_page)
+        self._show_page(self.choose_page)
 
     def place(self) -> DirectoryPlace:
         """Where the visitor is in the directory, to take over into a rebuilt screen."""
@@ -296,7 +340,7 @@ class DirectoryScreen(Screen):
         if place.page == "detail" and place.facility_id:
             self.show_facility(place.facility_id)
         elif place.page == "choose" and self._loaded_repo() is not None:
-            self.pages.setCurrentWidget(self.choose_page)
+            self._show_page(self.choose_page)
 
     # --------------------------------------------------------------- detail --
     def _on_results_page_facility_activated(self, facility_id: str) -> None:
@@ -320,7 +364,7 @@ class DirectoryScreen(Screen):
         self._ensure_loaded()
         self.detail_page.show_facility(facility, repo.source(), repo.data_date(),
                                        now=self._clock())
-        self.pages.setCurrentWidget(self.detail_page)
+        self._show_page(self.detail_page)
         self.facility_chosen.emit(facility.id)
         return True
 
@@ -328,7 +372,7 @@ class DirectoryScreen(Screen):
         return self.detail_page.facility_id()
 
     def _on_detail_page_back_requested(self) -> None:
-        self.pages.setCurrentWidget(
+        self._show_page(
             self.results_page if self.results_page.has_place() else self.choose_page)
 
     # -------------------------------------------------------------- session --
