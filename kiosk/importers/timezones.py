@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import re
 from datetime import UTC, timedelta, timezone, tzinfo
-from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 __all__ = ["zone"]
 
@@ -24,6 +23,10 @@ def zone(name: str) -> tzinfo:
         return timezone(-delta if sign == "-" else delta)
     if text in ("UTC", "Z"):
         return UTC
+    # Here, not at import: zoneinfo reads sysconfig's build data to find the zone files
+    # (about 1.4 MiB resident), and only a local list's opening hours need a zone.
+    from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
     try:
         return ZoneInfo(text)
     except (ZoneInfoNotFoundError, ValueError):

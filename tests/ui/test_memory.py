@@ -37,3 +37,13 @@ def test_the_state_table_names_what_the_us_package_names() -> None:
 
     places = [*us.states.STATES_AND_TERRITORIES, us.states.DC]
     assert {place.abbr: place.name for place in places} == US_NAMES
+
+
+def test_markup_escapes_as_the_html_module_does() -> None:
+    import html
+
+    from kiosk.present.markup import escape
+
+    for text in ("", "plain", "A & B <b>\"quoted\" 'it's'</b>", "&amp; already", "Café 05401"):
+        assert escape(text) == html.escape(text)
+        assert escape(text, quote=False) == html.escape(text, quote=False)

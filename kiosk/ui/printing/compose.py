@@ -9,7 +9,6 @@ screen, the paper and the QR code never disagree. Image sizes are CSS pixels (1/
 from __future__ import annotations
 
 import base64
-import html
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
@@ -20,6 +19,7 @@ from kiosk.domain import Checklist, ChecklistItem, ContentInfo, Facility, Helpli
 from kiosk.present import facility as present_facility
 from kiosk.present import hours as present_hours
 from kiosk.present.local_program import now_here, source_line
+from kiosk.present.markup import escape
 from kiosk.ui.widgets.qr import qr_image
 
 #: QR codes are printed this many CSS px (1/96 in) wide: 1.6 inch, easy for a phone.
@@ -40,7 +40,7 @@ def tr(text: str) -> str:
 
 def e(text: str) -> str:
     """Escape visitor-facing text for the document (it is never interpreted as markup)."""
-    return html.escape(text, quote=True).replace("\n", "<br>")
+    return escape(text, quote=True).replace("\n", "<br>")
 
 
 @dataclass(frozen=True)

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import html
 from datetime import datetime
 
 from PySide6.QtCore import Qt, Signal
@@ -17,6 +16,7 @@ from PySide6.QtWidgets import (
 )
 
 from kiosk.domain import Facility
+from kiosk.present import markup
 from kiosk.present.facility import LISTED_CATEGORIES, FacilityText, describe, distance_text
 from kiosk.present.local_program import LocalText, describe_local
 from kiosk.present.localise import ServiceWords
@@ -172,15 +172,15 @@ class DetailPage(QWidget):
         self._set_sections(self._more(text))
         if self._local is not None:
             # A local listing is never presented as SAMHSA's: its own source and date.
-            self.source_note.setText("<i>" + html.escape(self._local.source) + ". "
-                                     + html.escape(self.tr(
+            self.source_note.setText("<i>" + markup.escape(self._local.source) + ". "
+                                     + markup.escape(self.tr(
                                          "A local listing, not from SAMHSA's directory. "
                                          "Not an endorsement.")) + "</i>")
         else:
             # Source and date as imported: next year's directory says its own year here.
-            self.source_note.setText("<i>" + html.escape(self.tr(
+            self.source_note.setText("<i>" + markup.escape(self.tr(
                 "Listed in the program directory named below. Not an endorsement.")) + "<br>"
-                + html.escape(self.tr("Source: {source}. Data date: {date}.").format(
+                + markup.escape(self.tr("Source: {source}. Data date: {date}.").format(
                     source=source, date=data_date)) + "</i>")
         # The same text as the printed slip's QR code, so both save the same contact.
         self.qr_label.setPixmap(qr_pixmap(text.qr_payload, QR_SIZE))
@@ -193,26 +193,26 @@ class DetailPage(QWidget):
 
         def section(title: str, lines: list[str]) -> None:
             if lines:
-                parts.append(f"<h3>{html.escape(title)}</h3><p>"
-                             + "<br>".join(html.escape(x) for x in lines) + "</p>")
+                parts.append(f"<h3>{markup.escape(title)}</h3><p>"
+                             + "<br>".join(markup.escape(x) for x in lines) + "</p>")
 
         where = [*text.address, *self._distance(facility)]
-        parts.append("<p>" + "<br>".join(html.escape(x) for x in where) + "</p>")
+        parts.append("<p>" + "<br>".join(markup.escape(x) for x in where) + "</p>")
         if text.phone:
             # Large: the number is what a visitor copies down or dials.
             parts.append(f"<p><span style='font-size: 22pt; font-weight: bold;'>"
-                         f"{html.escape(self.tr('Call {phone}').format(phone=text.phone))}"
+                         f"{markup.escape(self.tr('Call {phone}').format(phone=text.phone))}"
                          "</span>")
-            parts.extend("<br>" + html.escape(self.tr("Intake: {phone}").format(phone=p))
+            parts.extend("<br>" + markup.escape(self.tr("Intake: {phone}").format(phone=p))
                          for p in text.intake)
             parts.append("</p>")
         if text.website:
-            parts.append("<p>" + html.escape(self.tr("Website: {site}").format(
+            parts.append("<p>" + markup.escape(self.tr("Website: {site}").format(
                 site=text.website)) + "</p>")
         if self._local is not None:
             parts.append(self._hours_html(self._local))
         else:
-            parts.append("<p>" + html.escape(self.tr(
+            parts.append("<p>" + markup.escape(self.tr(
                 "Hours are not listed: call before you go.")) + "</p>")
         section(self.tr("Levels of care"), text.levels)
         # Each medicine once; every form and arrangement is under "Medicine details".
@@ -225,18 +225,18 @@ class DetailPage(QWidget):
 
     def _hours_html(self, local: LocalText) -> str:
         """The status in bold, the coming week as a table, then the source's own words."""
-        parts = [f"<h3>{html.escape(self.tr('Hours'))}</h3>",
-                 f"<p><b>{html.escape(local.status)}</b>"
-                 + (f"<br>{html.escape(local.zone_note)}" if local.zone_note else "")
+        parts = [f"<h3>{markup.escape(self.tr('Hours'))}</h3>",
+                 f"<p><b>{markup.escape(local.status)}</b>"
+                 + (f"<br>{markup.escape(local.zone_note)}" if local.zone_note else "")
                  + "</p>"]
         if local.week:
-            rows = "".join(f"<tr><td style='padding-right: 16px;'>{html.escape(day)}</td>"
-                           f"<td>{html.escape(hours)}</td></tr>" for day, hours in local.week)
+            rows = "".join(f"<tr><td style='padding-right: 16px;'>{markup.escape(day)}</td>"
+                           f"<td>{markup.escape(hours)}</td></tr>" for day, hours in local.week)
             parts.append(f"<table cellspacing='0' cellpadding='2'>{rows}</table>")
-        parts.extend(f"<p><i>{html.escape(self.tr('The list says: {words}').format(words=n))}"
+        parts.extend(f"<p><i>{markup.escape(self.tr('The list says: {words}').format(words=n))}"
                      "</i></p>" for n in local.hours_notes)
         if local.hours_known:
-            parts.append("<p>" + html.escape(self.tr(
+            parts.append("<p>" + markup.escape(self.tr(
                 "Hours can change: call to confirm before you go.")) + "</p>")
         return "".join(parts)
 
@@ -272,8 +272,8 @@ class DetailPage(QWidget):
             button.setProperty("section", True)
             button.setAccessibleName(self.tr("{title}: show or hide").format(title=title))
             body = _rich_label()
-            intro = f"<p><i>{html.escape(explanation)}</i></p>" if explanation else ""
-            body.setText(intro + "<ul>" + "".join(f"<li>{html.escape(x)}</li>" for x in lines)
+            intro = f"<p><i>{markup.escape(explanation)}</i></p>" if explanation else ""
+            body.setText(intro + "<ul>" + "".join(f"<li>{markup.escape(x)}</li>" for x in lines)
                          + "</ul>")
             body.hide()
             button.toggled.connect(body.setVisible)
