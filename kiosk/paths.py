@@ -7,8 +7,6 @@ import sys
 from collections.abc import Mapping
 from pathlib import Path
 
-import platformdirs
-
 APP_NAME = "RecoveryGuideKiosk"
 PORTABLE_MARKER = "portable.txt"
 #: A socket name in the portable folder that never exists: "no session bus".
@@ -109,6 +107,10 @@ def data_dir(override: Path | None = None) -> Path:
     portable = portable_root()
     if portable is not None:
         return portable / "data"
+    # Only for the user's own folders: platformdirs (with tempfile, shutil and random under
+    # it) is not loaded when a folder is given, set in the environment or portable.
+    import platformdirs
+
     return Path(platformdirs.user_data_dir(APP_NAME, appauthor=False))
 
 
@@ -121,6 +123,8 @@ def log_dir(data_override: Path | None = None) -> Path:
     portable = portable_root()
     if portable is not None:
         return portable / "logs"
+    import platformdirs  # as in data_dir
+
     return Path(platformdirs.user_log_dir(APP_NAME, appauthor=False))
 
 

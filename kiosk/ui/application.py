@@ -66,4 +66,11 @@ def show(window: QWidget, windowed: bool) -> None:
             # setWindowFlags() would re-parent the whole built tree to itself (fonts,
             # palette and style sheet resolved again for every widget), some 5 ms.
             window.overrideWindowFlags(flags)
+        # Laid out at the screen's size from the start: a window never resized is first
+        # given its own preferred size (about 1080 px wide), laid out and styled for that
+        # (the menu across the top, the narrower helpline column), and only then full screen.
+        # (Full screen first: a resize the window's minimum size overrides, on a screen
+        # smaller than that, would otherwise leave it a normal window until events run.)
+        window.setWindowState(window.windowState() | Qt.WindowState.WindowFullScreen)
+        window.resize(window.screen().size())
         window.showFullScreen()

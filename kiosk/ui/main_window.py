@@ -20,7 +20,6 @@ from PySide6.QtWidgets import (
     QScrollArea,
     QSizePolicy,
     QStackedWidget,
-    QStyle,
     QVBoxLayout,
     QWidget,
 )
@@ -416,8 +415,13 @@ class MainWindow(QMainWindow):
         columns = NAV_COLUMNS_ACROSS if across else 1
         for button in self.nav_buttons.values():
             button.setProperty("across", across)
-            button.style().unpolish(button)
-            button.style().polish(button)
+            # Styled again for the new property; one not yet styled (the window being
+            # built) is styled with it when first shown. (Asking for the style has PySide
+            # build QStyle's Python class, some 560 enum values, before the first frame.)
+            if button.testAttribute(Qt.WidgetAttribute.WA_WState_Polished):
+                style = button.style()
+                style.unpolish(button)
+                style.polish(button)
         for i, button in enumerate(self.nav_buttons.values()):
             grid.addWidget(button, i // columns, i % columns)
         rows = (len(self.nav_buttons) + columns - 1) // columns
@@ -437,8 +441,10 @@ class MainWindow(QMainWindow):
             area.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
             area.setMinimumHeight(0)
             area.setMaximumHeight(QWIDGETSIZE_MAX)
-            # The style sheet's bar (0.9 em) may be wider than the style's own.
-            bar_width = max(area.style().pixelMetric(QStyle.PixelMetric.PM_ScrollBarExtent),
+            # The style sheet's bar (0.9 em) may be wider than the bar as styled. (The bar's
+            # own width from its size hint: asking the style would have PySide build its
+            # Python class, some 560 enum values, before the first frame.)
+            bar_width = max(area.verticalScrollBar().sizeHint().width(),
                             round(0.9 * QFontInfo(area.font()).pixelSize()) + 6)
             area.setMinimumWidth(self.nav_rail.sizeHint().width() + bar_width)
             area.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Ignored)

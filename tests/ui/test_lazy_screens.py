@@ -97,6 +97,57 @@ def test_the_first_frame_needs_no_qr_encoder_printing_importers_or_other_screens
     assert "loaded before the first frame: []" in out.stdout, out.stdout + out.stderr
 
 
+FIRST_LAYOUT = """
+import sys
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QTimer
+
+from kiosk.app import make_shell, open_stores
+from kiosk.config import Settings
+from kiosk.ui import application
+
+app = application.create_app()
+stores = open_stores(Settings(content_db=Path(sys.argv[1]), data_dir=Path(sys.argv[2])))
+shell = make_shell(stores, first_frame_first=True)
+
+
+class Sizes(QObject):
+    def __init__(self, parent):
+        super().__init__(parent)
+        self.sizes = []
+
+    def eventFilter(self, watched, event):
+        if event.type() == QEvent.Type.Resize:
+            self.sizes.append(f"{event.size().width()}x{event.size().height()}")
+        elif event.type() == QEvent.Type.Paint and self.sizes:
+            print("laid out at", sorted(set(self.sizes)), flush=True)
+            self.sizes = []
+            QTimer.singleShot(0, lambda: QCoreApplication.exit(0))
+        return False
+
+
+shell.window.installEventFilter(Sizes(shell.window))
+application.show(shell.window, False)
+app.exec()
+shell.close()
+"""
+
+
+def test_the_full_screen_kiosk_is_laid_out_at_its_screens_size_only(
+        content_db: Path, data_dir: Path, tmp_path: Path) -> None:
+    # Not first at the window's own preferred size (about 1080 px wide: the menu across the
+    # top, the narrow helpline column) and then again at the screen's.
+    screen = tmp_path / "screen.json"
+    screen.write_text('{"screens": [{"name": "kiosk", "x": 0, "y": 0, "width": 1920, '
+                      '"height": 1080, "logicalDpi": 96, "dpr": 1}]}')
+    env = {**offscreen_env(), "QT_QPA_PLATFORM": f"offscreen:configfile={screen}"}
+    out = subprocess.run([sys.executable, "-c", FIRST_LAYOUT, str(content_db), str(data_dir)],
+                         capture_output=True, text=True, env=env, cwd=ROOT, timeout=120,
+                         check=True)
+    assert "laid out at ['1920x1080']" in out.stdout, out.stdout + out.stderr
+
+
 def test_after_its_first_frame_the_kiosk_watches_input_scrolls_by_flick_and_draws_the_qr(
         qtbot, themed_app, stores) -> None:
     from PySide6.QtCore import Qt

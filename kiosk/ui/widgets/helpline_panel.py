@@ -50,6 +50,9 @@ class HelplinePanel(QFrame):
     def __init__(self, helplines: list[Helpline], parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("HelplinePanel")
+        # The full-width column to start with (the style sheet knows [narrow="true"] only):
+        # the window's first PANEL_WIDTH is then no change to restyle every label for.
+        self.setProperty("narrow", False)
         self.setAccessibleName(self.tr("Helplines"))
         # A column on a short screen scrolls rather than squeezing its lines on top of each
         # other; as a strip (portrait) it takes the height its text needs.
@@ -124,8 +127,13 @@ class HelplinePanel(QFrame):
             # The number in smaller type, so it still fits the narrower column whole.
             self.setProperty("narrow", narrow)
             for label in self.findChildren(QLabel):
-                label.style().unpolish(label)
-                label.style().polish(label)
+                # One not styled yet (the window being built) gets the new look when first
+                # shown; asking for the style would have PySide build QStyle's Python class
+                # (some 560 enum values) before the first frame.
+                if label.testAttribute(Qt.WidgetAttribute.WA_WState_Polished):
+                    style = label.style()
+                    style.unpolish(label)
+                    style.polish(label)
         if not self.wide:
             self.setFixedWidth(width)
 

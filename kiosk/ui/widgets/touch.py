@@ -54,7 +54,17 @@ class TouchButton(QPushButton):
 
 
 def content_width(button: QPushButton) -> int:
-    """The width inside `button`'s borders and padding at its current size."""
+    """The width inside `button`'s borders and padding at its current size.
+
+    Found from the button's size hint, which is its text's width plus the style sheet's
+    padding, border and margin (the "box" the style takes off again for the contents),
+    rather than from the style: the first Python look at the style has PySide build
+    QStyle's class, some 560 enum values, before the kiosk's first frame."""
+    if button.icon().isNull() and button.menu() is None:
+        text = button.text() or "XXXX"  # QPushButton measures an empty label as this
+        chrome = (button.sizeHint().width()
+                  - button.fontMetrics().size(Qt.TextFlag.TextShowMnemonic, text).width())
+        return button.width() - chrome
     from PySide6.QtWidgets import QStyle, QStyleOptionButton
 
     option = QStyleOptionButton()
