@@ -172,8 +172,11 @@ def content_db(work: Path) -> Path:
     default = ROOT / "db" / "content.sqlite"
     if default.exists():
         return default
-    import build as db_build  # type: ignore[import-not-found]  # db/ is on sys.path above
+    import importlib
+
     from kiosk import paths
+
+    db_build = importlib.import_module("build")  # db/build.py: db/ is first on sys.path
 
     out = work / "content.sqlite"
     db_build.build(out, paths.default_samhsa_dir())
