@@ -5,7 +5,8 @@ from __future__ import annotations
 import os
 import shutil
 import sqlite3
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -152,3 +153,30 @@ def dispose(widget: Any) -> None:
     widget.close()
     widget.deleteLater()
     QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+
+
+@contextmanager
+def recording_paints(*targets: Any) -> Iterator[list[Any]]:
+    """The objects Qt sends a paint event while the block runs, in order (repeats kept),
+    watched on `targets` (the application when none is given); the watch ends with it."""
+    from PySide6.QtCore import QCoreApplication, QEvent, QObject
+
+    class _Paints(QObject):
+        def __init__(self) -> None:
+            super().__init__()
+            self.widgets: list[Any] = []
+
+        def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+            if event.type() == QEvent.Type.Paint:
+                self.widgets.append(watched)
+            return False
+
+    watched = targets or (QCoreApplication.instance(),)
+    paints = _Paints()
+    for target in watched:
+        target.installEventFilter(paints)
+    try:
+        yield paints.widgets
+    finally:
+        for target in watched:
+            target.removeEventFilter(paints)

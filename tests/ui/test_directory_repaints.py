@@ -6,7 +6,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QCoreApplication, QEvent, QObject, QPoint
+from PySide6.QtCore import QCoreApplication, QPoint
 from PySide6.QtGui import QColor, QImage, QPainter, QRegion
 from PySide6.QtWidgets import QStyle, QStyleOptionButton, QVBoxLayout, QWidget
 
@@ -15,20 +15,11 @@ from kiosk.store.directory import DirectoryRepository
 from kiosk.ui import theme
 from kiosk.ui.screens.directory import DirectoryScreen
 from kiosk.ui.widgets.chips import FilterChip
+from tests.helpers import recording_paints
 
 SAMHSA = Path(__file__).resolve().parents[3] / "shared" / "data" / "samhsa"
 needs_data = pytest.mark.skipif(not SAMHSA.is_dir(), reason="no SAMHSA data beside the repo")
 
-
-class Paints(QObject):
-    def __init__(self) -> None:
-        super().__init__()
-        self.widgets: list[QObject] = []
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if event.type() == QEvent.Type.Paint:
-            self.widgets.append(watched)
-        return False
 
 
 @pytest.fixture
@@ -55,11 +46,7 @@ def test_a_chip_tap_paints_the_list_once_with_its_scroll_bar_already_right(
     screen.show_state("CA")
     page = screen.results_page
     settle()
-    paints = Paints()
-    app = QCoreApplication.instance()
-    assert app is not None
-    app.installEventFilter(paints)
-    try:
+    with recording_paints() as painted:
         # Chosen as the keyboard or a switch does (a finger's press also wakes the filter
         # column's kinetic scrolling, which repaints its scroll bar).
         page.chips["residential"].click()
@@ -70,10 +57,8 @@ def test_a_chip_tap_paints_the_list_once_with_its_scroll_bar_already_right(
         assert bar.maximum() == max(0, rows * screen.list.rowHeight(0)
                                     - screen.list.viewport().height())
         settle()
-    finally:
-        app.removeEventFilter(paints)
-    assert paints.widgets.count(screen.list.viewport()) == 1
-    assert page not in paints.widgets and screen not in paints.widgets
+    assert painted.count(screen.list.viewport()) == 1
+    assert page not in painted and screen not in painted
 
 
 @needs_data
@@ -84,21 +69,15 @@ def test_coming_back_to_a_state_paints_its_page_once(
     settle()
     page.change_place_button.click()
     settle()
-    paints = Paints()
-    app = QCoreApplication.instance()
-    assert app is not None
-    app.installEventFilter(paints)
-    try:
+    with recording_paints() as painted:
         screen.choose_page.state_buttons["CA"].click()
         settle()
-    finally:
-        app.removeEventFilter(paints)
     assert screen.pages.currentWidget() is page
-    chips = [chip for chip in page.chips.values() if chip in paints.widgets]
+    chips = [chip for chip in page.chips.values() if chip in painted]
     assert chips, "no chip was painted"
-    assert paints.widgets.count(page) == 1
-    assert all(paints.widgets.count(chip) == 1 for chip in chips)
-    assert paints.widgets.count(page.count_label) == 1
+    assert painted.count(page) == 1
+    assert all(painted.count(chip) == 1 for chip in chips)
+    assert painted.count(page.count_label) == 1
 
 
 def _largest_difference(a: QImage, b: QImage) -> int:

@@ -3,13 +3,19 @@
 from __future__ import annotations
 
 import pytest
-from PySide6.QtCore import QCoreApplication, QEvent, QObject, QPoint, Qt
+from PySide6.QtCore import QCoreApplication, QPoint, Qt
 from PySide6.QtWidgets import QApplication, QLineEdit
 
 from kiosk.domain import SearchHit, SearchResults
 from kiosk.ui.search_models import HitRole, RowKindRole, SearchResultsModel
 from kiosk.ui.widgets.keyboard import OnScreenKeyboard
-from tests.helpers import SEARCH_TABLES, copy_without_tables, dispose, needs_directory
+from tests.helpers import (
+    SEARCH_TABLES,
+    copy_without_tables,
+    dispose,
+    needs_directory,
+    recording_paints,
+)
 
 
 def parts(window):  # type: ignore[no-untyped-def]
@@ -367,18 +373,6 @@ def test_results_model_changes_only_the_rows_that_differ(qtmodeltester) -> None:
     assert model.rowCount() == 0 and not resets
 
 
-class Paints(QObject):
-    """The widgets of one window that Qt repaints."""
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.widgets: list[QObject] = []
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if event.type() == QEvent.Type.Paint:
-            self.widgets.append(watched)
-        return False
-
 
 def test_a_letter_repaints_the_field_and_the_results_not_the_window(qtbot, window) -> None:
     """Each letter repaints what it changed (the field; the list when the results change),
@@ -397,17 +391,12 @@ def test_a_letter_repaints_the_field_and_the_results_not_the_window(qtbot, windo
     qtbot.keyClicks(bar.field, "metha")
     settle()
     assert model.rowCount() > 0 and screen.list.isVisible()
-    paints = Paints()
-    app = QApplication.instance()
-    assert app is not None
-    app.installEventFilter(paints)
-    try:
+    with recording_paints() as painted:
         for letter in "done":  # "methadone"
             rows = shown()
-            paints.widgets.clear()
+            painted.clear()
             qtbot.keyClicks(bar.field, letter)
             settle()
-            painted = paints.widgets
             assert window not in painted and bar.parentWidget() not in painted
             assert screen not in painted  # the page under the status line and the list
             assert bar.field in painted
@@ -415,6 +404,4 @@ def test_a_letter_repaints_the_field_and_the_results_not_the_window(qtbot, windo
                 assert screen.list.viewport() not in painted
             else:
                 assert screen.list.viewport() in painted
-    finally:
-        app.removeEventFilter(paints)
     assert bar.text() == "methadone"

@@ -6,6 +6,7 @@ from PySide6.QtCore import QCoreApplication, QEvent, QObject
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from kiosk.ui.widgets.labels import StatusLine
+from tests.helpers import recording_paints
 
 
 class LayoutRequests(QObject):
@@ -49,16 +50,6 @@ def test_status_line_fits_its_text_and_repaints_without_a_relayout(qtbot, themed
     assert line.text().endswith("in sight.")
 
 
-class Paints(QObject):
-    def __init__(self) -> None:
-        super().__init__()
-        self.widgets: list[QObject] = []
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if event.type() == QEvent.Type.Paint:
-            self.widgets.append(watched)
-        return False
-
 
 def test_new_text_repaints_the_line_and_not_the_page_under_it(qtbot, themed_app) -> None:
     page = QWidget()
@@ -72,10 +63,8 @@ def test_new_text_repaints_the_line_and_not_the_page_under_it(qtbot, themed_app)
     qtbot.waitExposed(page)
     line.setText("12 of 1,141 programs match.")
     QCoreApplication.processEvents()
-    paints = Paints()
-    for widget in (page, line, line.label):
-        widget.installEventFilter(paints)
-    line.setText("13 of 1,141 programs match.")
-    QCoreApplication.processEvents()
-    assert line.label in paints.widgets
-    assert page not in paints.widgets
+    with recording_paints(page, line, line.label) as painted:
+        line.setText("13 of 1,141 programs match.")
+        QCoreApplication.processEvents()
+    assert line.label in painted
+    assert page not in painted
