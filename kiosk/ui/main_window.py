@@ -232,15 +232,13 @@ class MainWindow(QMainWindow):
         """A newly built screen goes into a page area that scrolls only when the window is
         shorter than the screen needs (1024x600, keyboard open): the window itself never
         grows past the screen it is on, so nothing at its bottom is pushed out of sight."""
-        # Made in the stack, and the screen put in last: the screen's widgets are moved
-        # (their style resolved again) once, not a second time with the area.
-        area = QScrollArea(self.stack)
+        area = QScrollArea()
         area.setObjectName("PageArea")
         area.setFrameShape(QFrame.Shape.NoFrame)
         area.setWidgetResizable(True)
+        area.setWidget(screen)
         self._areas[screen.screen_id] = area
         self.stack.addWidget(area)
-        area.setWidget(screen)
 
     # ------------------------------------------------------------ navigation --
     def navigate(self, screen_id: str) -> None:
