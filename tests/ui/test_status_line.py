@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from PySide6.QtCore import QCoreApplication, QEvent, QObject
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
@@ -20,7 +21,9 @@ class LayoutRequests(QObject):
         return False
 
 
-def test_status_line_fits_its_text_and_repaints_without_a_relayout(qtbot, themed_app) -> None:
+@pytest.fixture
+def page_line(qtbot, themed_app) -> tuple[QWidget, StatusLine]:  # type: ignore[no-untyped-def]
+    """A status line showing one line of text at the top of a narrow, shown page."""
     page = QWidget()
     qtbot.addWidget(page)
     layout = QVBoxLayout(page)
@@ -32,6 +35,11 @@ def test_status_line_fits_its_text_and_repaints_without_a_relayout(qtbot, themed
     qtbot.waitExposed(page)
     line.setText("12 of 1,141 programs match.")
     QCoreApplication.processEvents()
+    return page, line
+
+
+def test_status_line_fits_its_text_and_repaints_without_a_relayout(page_line) -> None:
+    page, line = page_line
     one_line = line.height()
     assert line.label.geometry() == line.rect()
     line.setText("A longer hint that needs several lines at this narrow width, every word "
@@ -50,19 +58,8 @@ def test_status_line_fits_its_text_and_repaints_without_a_relayout(qtbot, themed
     assert line.text().endswith("in sight.")
 
 
-
-def test_new_text_repaints_the_line_and_not_the_page_under_it(qtbot, themed_app) -> None:
-    page = QWidget()
-    qtbot.addWidget(page)
-    layout = QVBoxLayout(page)
-    line = StatusLine(role="muted")
-    layout.addWidget(line)
-    layout.addStretch(1)
-    page.resize(300, 400)
-    page.show()
-    qtbot.waitExposed(page)
-    line.setText("12 of 1,141 programs match.")
-    QCoreApplication.processEvents()
+def test_new_text_repaints_the_line_and_not_the_page_under_it(page_line) -> None:
+    page, line = page_line
     with recording_paints(page, line, line.label) as painted:
         line.setText("13 of 1,141 programs match.")
         QCoreApplication.processEvents()
