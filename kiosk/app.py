@@ -139,12 +139,12 @@ def open_stores(settings: Settings) -> Stores:
         admin_conn.close()
         raise
     content = ContentRepository(content_conn, settings.lang)
-    if not content.guide_sections() and settings.lang != FALLBACK_LANG:
+    if not content.has_guide() and settings.lang != FALLBACK_LANG:
         # A language without content yet: show English rather than an empty kiosk.
         log.warning("no content for language %r; using %r", settings.lang, FALLBACK_LANG)
         settings = settings.with_overrides(lang=FALLBACK_LANG)
         content = ContentRepository(content_conn, FALLBACK_LANG)
-    if not content.guide_sections():
+    if not content.has_guide():
         content_conn.close()
         admin_conn.close()
         raise ContentDbError(f"content database has no content for language {settings.lang!r}")

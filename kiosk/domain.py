@@ -1,17 +1,23 @@
 """Plain frozen dataclasses shared by every layer. No Qt, no SQL.
 
-The directory's records (kiosk.domain_directory) and the search's (kiosk.domain_search)
-are handed out here by name too, but made only when first asked for: each frozen dataclass
-costs about half a millisecond to make, and the kiosk's first frame needs none of those.
+The directory's records (kiosk.domain_directory), the search's (kiosk.domain_search) and
+the guide's, FAQs', levels' and checklist's (kiosk.domain_content) are handed out here by
+name too, but made only when first asked for: each frozen dataclass costs about half a
+millisecond to make, and the kiosk's first frame needs none of those.
 """
 
 from __future__ import annotations
 
 import importlib
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
+    from kiosk.domain_content import CareLevel as CareLevel
+    from kiosk.domain_content import Checklist as Checklist
+    from kiosk.domain_content import ChecklistItem as ChecklistItem
+    from kiosk.domain_content import Faq as Faq
+    from kiosk.domain_content import GuideSection as GuideSection
     from kiosk.domain_directory import DirectoryChecks as DirectoryChecks
     from kiosk.domain_directory import DirectoryStats as DirectoryStats
     from kiosk.domain_directory import Facility as Facility
@@ -31,6 +37,8 @@ _ELSEWHERE = {
                      "FacilitySummary", "HoursException", "LocalListing", "LocalSource",
                      "OpeningHours", "WeeklyOpening"), "kiosk.domain_directory"),
     **dict.fromkeys(("SearchHit", "SearchResults"), "kiosk.domain_search"),
+    **dict.fromkeys(("CareLevel", "Checklist", "ChecklistItem", "Faq", "GuideSection"),
+                    "kiosk.domain_content"),
 }
 
 
@@ -45,58 +53,6 @@ def __getattr__(name: str) -> object:
 
 def __dir__() -> list[str]:
     return sorted({*globals(), *_ELSEWHERE})
-
-
-@dataclass(frozen=True)
-class GuideTopic:
-    title: str
-    section_ids: tuple[str, ...]
-
-
-@dataclass(frozen=True)
-class GuideSection:
-    id: str
-    position: int
-    topic: str
-    title: str
-    body_md: str
-
-
-@dataclass(frozen=True)
-class Faq:
-    id: str
-    position: int
-    question: str
-    answer_md: str
-
-
-@dataclass(frozen=True)
-class CareLevel:
-    id: str
-    position: int
-    name: str
-    short_name: str
-    summary: str
-    where_you_live: str
-    weekly_hours: str
-    best_for: str
-    cost: str
-    supervision: str
-
-
-@dataclass(frozen=True)
-class ChecklistItem:
-    id: str
-    position: int
-    text: str
-    group: str = ""
-
-
-@dataclass(frozen=True)
-class Checklist:
-    title: str
-    intro: str
-    items: tuple[ChecklistItem, ...] = field(default_factory=tuple)
 
 
 @dataclass(frozen=True)

@@ -9,18 +9,15 @@ English guide reads as "not translated yet").
 from __future__ import annotations
 
 import sqlite3
+from typing import TYPE_CHECKING
 
-from kiosk.domain import (
-    CareLevel,
-    Checklist,
-    ChecklistItem,
-    ContentInfo,
-    Faq,
-    GuideSection,
-    Helpline,
-)
+from kiosk.domain import ContentInfo, Helpline
 from kiosk.store.connect import SCHEMA_VERSION
 from kiosk.store.pack_facts import content_languages
+
+if TYPE_CHECKING:
+    # Made where they are read: the first frame needs none of them (see kiosk.domain).
+    from kiosk.domain_content import CareLevel, Checklist, Faq, GuideSection
 
 __all__ = ["FALLBACK_LANG", "ContentRepository", "content_languages"]
 
@@ -68,7 +65,15 @@ class ContentRepository:
             directory_date=self._meta("directory.data_date"),
         )
 
+    def has_guide(self) -> bool:
+        """Whether this language has any guide text (without reading it)."""
+        row = self._conn.execute("SELECT 1 FROM guide_section WHERE lang = ? LIMIT 1",
+                                 (self._lang,)).fetchone()
+        return row is not None
+
     def guide_sections(self) -> list[GuideSection]:
+        from kiosk.domain_content import GuideSection
+
         rows = self._conn.execute(
             "SELECT id, position, topic, title, body_md FROM guide_section"
             " WHERE lang = ? ORDER BY position",
@@ -77,6 +82,8 @@ class ContentRepository:
         return [GuideSection(*row) for row in rows]
 
     def faqs(self) -> list[Faq]:
+        from kiosk.domain_content import Faq
+
         rows = self._conn.execute(
             "SELECT id, position, question, answer_md FROM faq WHERE lang = ? ORDER BY position",
             (self._lang,),
@@ -84,6 +91,8 @@ class ContentRepository:
         return [Faq(*row) for row in rows]
 
     def care_levels(self) -> list[CareLevel]:
+        from kiosk.domain_content import CareLevel
+
         rows = self._conn.execute(
             "SELECT id, position, name, short_name, summary, where_you_live, weekly_hours,"
             " best_for, cost, supervision FROM care_level WHERE lang = ? ORDER BY position",
@@ -92,6 +101,8 @@ class ContentRepository:
         return [CareLevel(*row) for row in rows]
 
     def checklist(self) -> Checklist:
+        from kiosk.domain_content import Checklist, ChecklistItem
+
         rows = self._conn.execute(
             "SELECT id, position, text, item_group FROM checklist_item"
             " WHERE lang = ? ORDER BY position",

@@ -77,6 +77,7 @@ class FirstFrame(QObject):
 HEAVY = {"segno", "urllib.request", "http", "email", "ssl", "xml", "PySide6.QtPrintSupport",
          "kiosk.ui.printing", "kiosk.present.directory_index", "kiosk.importers.hsds",
          "kiosk.importers.samhsa", "kiosk.importers.locator", "kiosk.packs.update",
+         "kiosk.domain_content", "kiosk.domain_directory", "kiosk.domain_search",
          *(f"kiosk.ui.screens.{name}" for name in (
              "guide", "faq", "compare", "directory", "checklist", "help", "print_preview",
              "admin", "search"))}
