@@ -7,7 +7,6 @@ module only adapts its rows to the view that lists them (ProgramList).
 from __future__ import annotations
 
 from dataclasses import dataclass
-from itertools import islice
 from typing import Any
 
 from PySide6.QtCore import (
@@ -46,6 +45,7 @@ from kiosk.present.hours import status
 from kiosk.present.local_program import now_here
 from kiosk.store.local_sources import ID_PREFIX as LOCAL_ID_PREFIX
 from kiosk.ui import theme
+from kiosk.ui.widgets.recent_cache import RecentCache
 from kiosk.ui.widgets.touch import break_lines
 
 Index = QModelIndex | QPersistentModelIndex
@@ -181,9 +181,8 @@ class ProgramList(QTableView):
 #: Lists narrower than this (px) give names and details two lines each instead of cutting
 #: them off after one.
 WRAP_BELOW_PX = 640
-#: Rows' broken lines kept at most (a few screens of rows, both parts each; a shaped line
-#: holds about 3.5 KiB); past it the older half goes rather than grow for as long as the
-#: kiosk runs.
+#: Rows' parts (name, details) kept broken into shaped lines at most: a few screens of
+#: rows; a shaped line holds about 3.5 KiB.
 LINES_KEPT = 400
 
 
@@ -241,7 +240,8 @@ class FacilityDelegate(QStyledItemDelegate):
         #: A row's text as broken into lines, per font and width, each line shaped once
         #: (a QStaticText keeps its glyphs): measuring each word and shaping each line
         #: were most of a row's painting, and a filter tap repaints mostly the same rows.
-        self._lines: dict[tuple[str, str, int, int], list[QStaticText]] = {}
+        self._lines: RecentCache[tuple[str, str, int, int], list[QStaticText]] = (
+            RecentCache(LINES_KEPT))
         self._row_look: _RowLook | None = None
 
     def set_wrap(self, wrap: bool) -> bool:
@@ -276,20 +276,16 @@ class FacilityDelegate(QStyledItemDelegate):
 
     def _wrapped(self, text: str, font: QFont, metrics: QFontMetrics, width: int,
                  most: int) -> list[QStaticText]:
-        key = (text, font.key(), width, most)
-        lines = self._lines.get(key)
-        if lines is None:
-            if len(self._lines) >= LINES_KEPT:  # the older half goes (the rows on screen
-                for old in list(islice(self._lines, LINES_KEPT // 2)):  # came last)
-                    del self._lines[old]
+        def shape() -> list[QStaticText]:
             lines = []
             for line in wrapped(text, metrics, width, most):
                 shaped = QStaticText(line)
                 shaped.setTextFormat(Qt.TextFormat.PlainText)
                 shaped.prepare(QTransform(), font)
                 lines.append(shaped)
-            self._lines[key] = lines
-        return lines
+            return lines
+
+        return self._lines.get((text, font.key(), width, most), shape)
 
     def sizeHint(self, option: QStyleOptionViewItem, index: Index) -> QSize:
         return QSize(200, self.row_height(option.font, 2 if self.wrap else 1,

@@ -14,8 +14,6 @@ little to paint.
 
 from __future__ import annotations
 
-from itertools import islice
-
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QPointF, QRect, QSize, Qt
 from PySide6.QtGui import QBrush, QColor, QFont, QFontMetrics, QPainter, QStaticText, QTransform
 from PySide6.QtWidgets import (
@@ -26,13 +24,14 @@ from PySide6.QtWidgets import (
 )
 
 from kiosk.ui import theme
+from kiosk.ui.widgets.recent_cache import RecentCache
 
 Index = QModelIndex | QPersistentModelIndex
 #: Room around the text of a row, in pixels: left (past the selection bar), top, right.
 PAD_LEFT, PAD_Y, PAD_RIGHT = 16, 10, 12
 WRAP = Qt.TextFlag.TextWordWrap | Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
 #: Wrapped rows kept at most (several searches' results; a shaped line holds about
-#: 3.5 KiB); past it the older half goes rather than grow for as long as the kiosk runs.
+#: 3.5 KiB).
 ROWS_KEPT = 200
 
 
@@ -66,7 +65,7 @@ class WrappingDelegate(QStyledItemDelegate):
     def __init__(self, view: QAbstractItemView) -> None:
         super().__init__(view)
         self._view = view
-        self._rows: dict[tuple[str, int, str], _Wrapped] = {}
+        self._rows: RecentCache[tuple[str, int, str], _Wrapped] = RecentCache(ROWS_KEPT)
 
     def text_width(self) -> int:
         """The width every row's text is wrapped to: the list's, less the margins."""
@@ -83,14 +82,7 @@ class WrappingDelegate(QStyledItemDelegate):
 
     def _wrapped(self, text: str, font: QFont) -> _Wrapped:
         width = self.text_width()
-        key = (text, width, font.key())
-        row = self._rows.get(key)
-        if row is None:
-            if len(self._rows) >= ROWS_KEPT:  # the older half goes (the rows on screen
-                for old in list(islice(self._rows, ROWS_KEPT // 2)):  # came last)
-                    del self._rows[old]
-            row = self._rows[key] = _Wrapped(text, font, width)
-        return row
+        return self._rows.get((text, width, font.key()), lambda: _Wrapped(text, font, width))
 
     def sizeHint(self, option: QStyleOptionViewItem, index: Index) -> QSize:
         row = self._wrapped(*self._text_and_font(option, index))
