@@ -149,7 +149,9 @@ def visitor_session(shell: Shell, stores: Stores, work: Path, searches: int) -> 
     booklet = printing.booklet_printout(found, list(shell.helplines), stores.content.info(),
                                         "Treatment programs in California",
                                         f"{len(found)} programs")
+    del found  # the printout holds its own text: the programs go before it is laid out
     pages = printing.write_pdf(booklet, work / "california.pdf")
+    del booklet
     step(f"booklet PDF ({pages} pages)", clock, rss)
     shell.session.reset_session("idle")
     step("after the idle reset", clock, rss)

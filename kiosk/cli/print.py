@@ -157,6 +157,7 @@ def _print(args: argparse.Namespace, conn: sqlite3.Connection) -> int:
             subtitle = count + (", " + ", ".join(parts) if parts else "")
             printout = printing.booklet_printout(found, helplines, info, title, subtitle)
             label = f"{len(found)} programs"
+            del found  # the printout has their text: not kept while the pages are laid out
     pages = printing.write_pdf(printout, args.pdf, args.paper)
     seconds = time.perf_counter() - started
     print(f"wrote {args.pdf}: {label}, {pages} page{'s' if pages != 1 else ''} "

@@ -32,13 +32,39 @@ def release_freed_memory() -> None:
         ctypes.CDLL("libc.so.6").malloc_trim(0)
 
 
-def forget_module_sources() -> None:
-    """Drop the source text Python keeps after a module's import.
+def scan_sources_without_keeping() -> None:
+    """Let PySide6 check each newly imported module's source without keeping it.
 
-    PySide6 reads the whole source of every module imported after it (to see whether it
-    uses PySide6) through linecache, which keeps every line for good: over 70,000 lines,
-    about 6 MiB, by the first frame. A traceback reads the lines it needs again.
+    PySide6 reads the whole source of every module imported after it, to see whether it
+    names PySide6 (for its optional `__feature__` switches), through inspect and linecache,
+    which split it into lines and keep every line for good: over 70,000 lines, about 6 MiB,
+    and some 27 ms before the first frame. The same question is answered here from the
+    file's bytes, which are dropped at once; a module without a .py file (the bundle's
+    .pyc files, built-ins) still goes to PySide6's own check. Where PySide6 no longer has
+    that check, nothing changes (and `forget_module_sources` still drops what it kept).
     """
+    feature = sys.modules.get("shibokensupport.feature")
+    original = getattr(feature, "_mod_uses_pyside", None)
+    if original is None or getattr(original, "_from_bytes", False):
+        return
+
+    def uses_pyside(module: types.ModuleType) -> bool:
+        path = getattr(module, "__file__", None)
+        if not (isinstance(path, str) and path.endswith(".py")):
+            return bool(original(module))
+        try:
+            with open(path, "rb") as source:
+                return b"PySide6" in source.read()
+        except OSError:
+            return False  # as PySide6 answers for a module whose source cannot be read
+
+    uses_pyside._from_bytes = True  # type: ignore[attr-defined]
+    feature._mod_uses_pyside = uses_pyside  # type: ignore[union-attr]
+
+
+def forget_module_sources() -> None:
+    """Drop the source text linecache keeps (see `scan_sources_without_keeping`); a
+    traceback reads the lines it needs again."""
     linecache.clearcache()
 
 

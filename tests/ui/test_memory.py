@@ -1,5 +1,6 @@
-"""Memory savers keep working: a deferred module loads on first use, and the state table
-still says what the `us` package says."""
+"""Memory savers keep working: a deferred module loads on first use, PySide6 still tells
+modules that use it from those that do not without keeping their source, and the state
+table still says what the `us` package says."""
 
 from __future__ import annotations
 
@@ -28,6 +29,26 @@ def test_a_deferred_module_loads_on_first_use() -> None:
     out = subprocess.run([sys.executable, "-c", SCRIPT], capture_output=True, text=True,
                          check=True)
     assert out.stdout.strip() == "ok"
+
+
+SOURCES = """
+import linecache, sys
+sys.path.insert(0, sys.argv[1])
+import kiosk.ui
+feature = sys.modules["shibokensupport.feature"]
+import names_qt, plain
+print(feature.pyside_feature_dict["names_qt"], feature.pyside_feature_dict["plain"],
+      sorted(name for name in linecache.cache if name.startswith(sys.argv[1])))
+"""
+
+
+def test_pyside_tells_which_modules_use_it_without_keeping_their_source(tmp_path) -> None:
+    (tmp_path / "names_qt.py").write_text("from PySide6.QtCore import QObject\n" * 3000)
+    (tmp_path / "plain.py").write_text("VALUE = 1\n" * 3000)
+    out = subprocess.run([sys.executable, "-c", SOURCES, str(tmp_path)], capture_output=True,
+                         text=True, check=True)
+    # 0: a module PySide6's switchable features apply to; -1: one it leaves alone.
+    assert out.stdout.split() == ["0", "-1", "[]"]
 
 
 def test_the_state_table_names_what_the_us_package_names() -> None:
