@@ -5,9 +5,10 @@ every Qt call that returns one, and CPython aborts ("none_dealloc") after a few 
 calls. tests/unit/test_pyside_refcount.py makes 400,000 calls to keep the pin honest.
 """
 
-import PySide6 as _pyside  # its import hook first, so the scan below replaces PySide6's
+# PySide6's import hook first, so that the scan below replaces its check of every module
+# imported after it.
+import PySide6  # noqa: F401
 
-from kiosk.ui.memory import scan_sources_without_keeping as _scan
+from kiosk.ui.memory import scan_sources_without_keeping
 
-_scan()
-del _pyside, _scan
+scan_sources_without_keeping()
