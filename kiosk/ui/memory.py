@@ -12,6 +12,7 @@ import importlib.util
 import linecache
 import sys
 import types
+from pathlib import Path
 from typing import Any
 
 
@@ -53,8 +54,7 @@ def scan_sources_without_keeping() -> None:
         if not (isinstance(path, str) and path.endswith(".py")):
             return bool(original(module))
         try:
-            with open(path, "rb") as source:
-                return b"PySide6" in source.read()
+            return b"PySide6" in Path(path).read_bytes()
         except OSError:
             return False  # as PySide6 answers for a module whose source cannot be read
 
