@@ -43,9 +43,14 @@ def e(text: str) -> str:
     return escape(text, quote=True).replace("\n", "<br>")
 
 
+#: Stands in a booklet's contents line for the page its section starts on (`%1`: the
+#: section's number); kiosk.ui.printing.layout writes the page in.
+PAGE_MARKER = "@@P%1@@"
+
+
 @dataclass(frozen=True)
 class BookletSection:
-    """One city: its heading and one HTML cell per program."""
+    """One city: its heading and one HTML cell per program (or the contents: a line each)."""
 
     heading: str
     cells: tuple[str, ...]
@@ -65,11 +70,11 @@ class Printout:
     footer: str = ""
     #: (url, image) pairs the document refers to.
     images: Images = ()
-    #: Booklets: (heading text, placeholder) pairs; layout replaces each placeholder by the
-    #: page that heading's section starts on.
-    contents: tuple[tuple[str, str], ...] = ()
     #: Booklets: sections flowed in two columns after the document's own pages.
     sections: tuple[BookletSection, ...] = ()
+    #: Booklets: a line per section, flowed before them; the PAGE_MARKER in line n becomes
+    #: the page section n starts on.
+    contents: BookletSection | None = None
 
 
 def qr_resource(payload: str) -> tuple[str, QImage]:
@@ -324,16 +329,20 @@ def booklet_printout(facilities: Sequence[Facility], helplines: Sequence[Helplin
                                                        f.distance_miles or 0.0)):
         city = ", ".join(x for x in (facility.city.strip(), facility.state) if x)
         by_city.setdefault(city, []).append(facility)
-    contents: list[tuple[str, str]] = []
-    toc_rows = []
+    # The contents are flowed in the two columns, a line at a time, like the programs: as
+    # one table in the document they took 7 pages for California and ~2 MiB of layout.
+    toc_lines = []
     sections = []
     for i, (city, group) in enumerate(by_city.items()):
-        marker = f"@@P{i:05d}@@"
-        contents.append((city, marker))
         count = (tr("1 program") if len(group) == 1
                  else tr("%1 programs").replace("%1", str(len(group))))
-        toc_rows.append(f'<tr><td width="60%">{e(city)}</td><td>{e(count)}</td>'
-                        f'<td align="right">{marker}</td></tr>')
+        # The count and the page never wrap; a long city name does.
+        toc_lines.append('<table width="100%" cellspacing="0" cellpadding="1"><tr>'
+                         f'<td>{e(city)}</td>'
+                         '<td width="30%" align="right" style="white-space: nowrap">'
+                         f'{e(count)}</td>'
+                         '<td width="20%" align="right" style="white-space: nowrap">'
+                         f'&nbsp;&nbsp;{PAGE_MARKER.replace("%1", str(i))}</td></tr></table>')
         sections.append(BookletSection(city, tuple(_booklet_cell(f) for f in group)))
     intro = tr("Hours are not listed: call to confirm before you go. "
                "Programs change, so call first.")
@@ -346,13 +355,11 @@ def booklet_printout(facilities: Sequence[Facility], helplines: Sequence[Helplin
         f"<h1>{e(title)}</h1>"
         + (f"<p>{e(subtitle)}</p>" if subtitle else "")
         + f"<p>{e(intro)}</p>{_helplines_html(helplines)}"
-        + (f"<h2>{e(tr('Contents'))}</h2>"
-           f'<table width="100%" cellspacing="0" cellpadding="1">{"".join(toc_rows)}</table>'
-           if toc_rows else "")
     )
+    contents = BookletSection(tr("Contents"), tuple(toc_lines)) if toc_lines else None
     return Printout(job_name=tr("Program list"), html=body, qr_payload="", qr_caption="",
                     phone_payload="", one_page=False, footer=_source_line(info, True),
-                    contents=tuple(contents), sections=tuple(sections))
+                    sections=tuple(sections), contents=contents)
 
 
 def _booklet_cell(facility: Facility) -> str:

@@ -7,6 +7,8 @@ lines filled with the page each section starts on.
 
 from __future__ import annotations
 
+import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from PySide6.QtCore import QMarginsF, QSizeF, QUrl
@@ -20,7 +22,7 @@ from PySide6.QtGui import (
     QTextDocument,
 )
 
-from kiosk.ui.printing.compose import BookletSection, Images, Printout, e, tr
+from kiosk.ui.printing.compose import PAGE_MARKER, BookletSection, Images, Printout, e, tr
 
 PAPERS: dict[str, QPageSize.PageSizeId] = {
     "letter": QPageSize.PageSizeId.Letter,
@@ -33,6 +35,8 @@ BODY_PT = 13.0
 #: One-page printouts shrink in steps down to this share of BODY_PT (then spill over).
 MIN_SCALE = 0.8
 SCALE_STEP = 0.05
+
+_MARKER = re.compile(re.escape(PAGE_MARKER).replace(re.escape("%1"), r"(\d+)"))
 
 #: A fragment placed on a flow page: x, y (device px from the body's top left), its HTML.
 Placed = tuple[float, float, str]
@@ -166,13 +170,7 @@ def lay_out(printout: Printout, device: QPaintDevice, width: float, height: floa
     if not printout.sections:
         return LaidOut(doc, size.height(), footer_h, scale)
     fragments = Fragments(_column_width(size, device), device, scale)
-    flow = _flow_sections(printout.sections, doc, fragments, device, size)
-    if printout.contents:
-        front_pages = _front_pages(doc)
-        # Let go of the document with placeholders before the filled one is laid out: a
-        # state's contents table is a few MiB of layout, and two would be held at once.
-        del doc
-        doc = _fill_contents(printout, front_pages, flow, device, size, scale)
+    flow = _flow_sections(printout.contents, printout.sections, doc, fragments, device, size)
     return LaidOut(doc, size.height(), footer_h, scale, flow.pages, flow.shares_page,
                    fragments)
 
@@ -181,8 +179,6 @@ def lay_out(printout: Printout, device: QPaintDevice, width: float, height: floa
 class _Flow:
     pages: tuple[FlowPage, ...]
     shares_page: bool
-    #: Each section's first flow page (0-based, counted from the first flow page).
-    starts: tuple[int, ...]
 
 
 @dataclass
@@ -223,17 +219,18 @@ def _column_width(size: QSizeF, device: QPaintDevice) -> float:
     return (size.width() - _column_gap(device)) / 2
 
 
-def _flow_sections(sections: tuple[BookletSection, ...], front: QTextDocument,
-                   fragments: Fragments, device: QPaintDevice, size: QSizeF) -> _Flow:
-    """Flow every section down two newspaper columns on new pages after the document.
+def _flow_sections(contents: BookletSection | None, sections: tuple[BookletSection, ...],
+                   front: QTextDocument, fragments: Fragments, device: QPaintDevice,
+                   size: QSizeF) -> _Flow:
+    """Flow the contents, then every section, down two newspaper columns after the document.
 
-    A program is never split: it moves whole to the next column. A city's heading stays
-    with its first program and is repeated, "(continued)", at the top of a new column.
+    A program is never split: it moves whole to the next column. A heading stays with its
+    first entry and is repeated, "(continued)", at the top of a new column. The sections
+    start at the top of a column after the contents, whose lines then get their pages.
     """
     dpi = device.logicalDpiY()
     gap = _column_gap(device)
     entry_gap = 0.1 * dpi
-    column_w = fragments.width
     height = size.height()
     y = 0.0
     shares_page = False
@@ -243,17 +240,16 @@ def _flow_sections(sections: tuple[BookletSection, ...], front: QTextDocument,
         if used + 0.3 * dpi < height * 0.75:  # room left on the last page: start there
             shares_page = True
             y = used + 0.3 * dpi
-    columns = _Columns(height, column_w, gap, y, top=y)
-    starts: list[int] = []
     continued = tr("%1 (continued)")
+    columns = _Columns(height, fragments.width, gap, y, top=y)
 
-    for section in sections:
+    def place(section: BookletSection, heights: list[float]) -> int:
+        """Place the section; the flow page it starts on (0-based)."""
         head = f"<h2>{e(section.heading)}</h2>"
         head_h = fragments.height(head)
-        heights = [fragments.height(c) + entry_gap for c in section.cells]
         if not columns.fits(head_h + (heights[0] if heights else 0.0)):
             columns.advance()
-        starts.append(len(columns.pages) - 1)
+        first = len(columns.pages) - 1
         columns.place(head, head_h)
         again = f"<h3>{e(continued.replace('%1', section.heading))}</h3>"
         for cell, h in zip(section.cells, heights, strict=True):
@@ -261,25 +257,45 @@ def _flow_sections(sections: tuple[BookletSection, ...], front: QTextDocument,
                 columns.advance()
                 columns.place(again, fragments.height(again))
             columns.place(cell, h)
-    pages = tuple(tuple(page) for page in columns.pages) if any(columns.pages) else ()
-    return _Flow(pages, shares_page, tuple(starts))
+        return first
 
-
-def _fill_contents(printout: Printout, front_pages: int, flow: _Flow, device: QPaintDevice,
-                   size: QSizeF, scale: float) -> QTextDocument:
-    """The document with each city's placeholder replaced by the page its programs start on
-    (`front_pages`: the pages the document took with its placeholders)."""
-    doc: QTextDocument | None = None
-    for _round in range(2):  # page numbers never change the line count; check once more
-        first_flow_page = front_pages - 1 if flow.shares_page else front_pages
-        filled = printout.html
-        for i, (_heading, marker) in enumerate(printout.contents):
-            page = first_flow_page + (flow.starts[i] if i < len(flow.starts) else 0) + 1
-            filled = filled.replace(marker, tr("page %1").replace("%1", str(page)))
-        doc = None  # the last round's goes before this one is laid out
-        doc = _page(filled, printout.images, scale, device, size)
-        if doc.pageCount() == front_pages:
+    first_page = (front_pages - 1 if shares_page else front_pages) + 1  # 1-based
+    cell_heights = [[fragments.height(c) + entry_gap for c in section.cells]
+                    for section in sections]
+    # A contents line's height can depend on its page number (a long city name wraps
+    # sooner beside "page 100"), and the numbers on where the contents end: lay them out
+    # with the numbers the last round gave until those stay the same (in the last round
+    # allowed, never shorter than the round before measured them).
+    numbers: list[str] = []
+    line_heights = [0.0] * (len(contents.cells) if contents is not None else 0)
+    rounds = 4
+    for round_no in range(rounds):
+        columns = _Columns(height, fragments.width, gap, y, top=y)
+        contents_end = (0, 0)
+        if contents is not None:
+            guess = numbers or [tr("page %1").replace("%1", "8888")] * len(contents.cells)
+            floor = line_heights if round_no == rounds - 1 else [0.0] * len(line_heights)
+            line_heights = [
+                max(low, fragments.height(_with_page(line, guess.__getitem__)) + entry_gap / 2)
+                for low, line in zip(floor, contents.cells, strict=True)]
+            place(contents, line_heights)
+            contents_end = (len(columns.pages), len(columns.pages[-1]))
+            if columns.pages[-1]:
+                columns.advance()
+        starts = [place(section, heights)
+                  for section, heights in zip(sections, cell_heights, strict=True)]
+        found = [tr("page %1").replace("%1", str(first_page + start)) for start in starts]
+        if found == numbers or contents is None:
             break
-        front_pages = _front_pages(doc)
-    assert doc is not None
-    return doc
+        numbers = found
+    for page_no, page in enumerate(columns.pages[:contents_end[0]]):
+        count = contents_end[1] if page_no == contents_end[0] - 1 else len(page)
+        page[:count] = [(px, py, _with_page(html_text, found.__getitem__))
+                        for px, py, html_text in page[:count]]
+    pages = tuple(tuple(page) for page in columns.pages) if any(columns.pages) else ()
+    return _Flow(pages, shares_page)
+
+
+def _with_page(line: str, page_of: Callable[[int], str]) -> str:
+    """A contents line with its PAGE_MARKER replaced by `page_of(section number)`."""
+    return _MARKER.sub(lambda found: e(page_of(int(found[1]))), line, count=1)
