@@ -1,8 +1,8 @@
 """Pages: a `Printout` laid out for one paint device, as one immutable `LaidOut`.
 
-One-page printouts shrink their type in steps until they fit; booklets flow their sections
-down two newspaper columns after the document's own pages and then get their contents
-lines filled with the page each section starts on.
+One-page printouts shrink their type in steps until they fit; booklets flow their contents
+lines, then their sections, down two newspaper columns after the document's own pages, each
+contents line with the page its section starts on.
 """
 
 from __future__ import annotations
