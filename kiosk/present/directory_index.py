@@ -23,7 +23,7 @@ from __future__ import annotations
 import math
 from array import array
 from bisect import bisect_right
-from collections.abc import Collection, Generator, Iterable, Iterator, Sequence
+from collections.abc import Collection, Generator, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from typing import overload
 
@@ -345,11 +345,12 @@ class DirectoryIndexBuilder:
         size = len(self._records)
         bits = {key: _mask(rows, size) | packed for key, rows, packed in
                 zip(self.filters, self._members, self._packed_filter_bits(), strict=True)}
-        state_rows: dict[str, list[int]] = {}
+        # Each state's rows as 4-byte numbers: a list of ints took ~36 bytes a program.
+        state_rows: dict[str, array[int]] = {}
         state_mask: dict[str, int] = {}
         for state, start, count in self._state_runs:
             first, n = int(start), int(count)
-            state_rows.setdefault(str(state), []).extend(range(first, first + n))
+            state_rows.setdefault(str(state), array("I")).extend(range(first, first + n))
             state_mask[str(state)] = state_mask.get(str(state), 0) | ((1 << n) - 1) << first
         index = DirectoryIndex(self._records, self.filters, bits, state_rows, self._positions,
                                state_mask)
@@ -378,7 +379,7 @@ class DirectoryIndex:
     """All programs, a bit array per filter and per state, and each program's position."""
 
     def __init__(self, records: Sequence[str], filters: dict[str, FilterDef],
-                 filter_bits: dict[str, int], state_rows: dict[str, list[int]],
+                 filter_bits: dict[str, int], state_rows: Mapping[str, Sequence[int]],
                  positions: array[float], state_mask: dict[str, int] | None = None) -> None:
         self.filters = filters
         #: Each filter's bits over every program (bit i: program i).
@@ -415,7 +416,7 @@ class DirectoryIndex:
                      distances=None)
 
     def state_place(self, state: str) -> Place:
-        rows = self.state_rows.get(state, [])
+        rows = self.state_rows.get(state, ())
         return Place(rows=list(rows), mask=self.state_mask.get(state, 0), distances=None)
 
     def zip_place(self, origin: tuple[float, float], radius: float = ZIP_RADIUS_MILES,
