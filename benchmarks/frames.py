@@ -11,7 +11,6 @@ from __future__ import annotations
 import json
 import os
 import resource
-import statistics
 import sys
 import tempfile
 import time
@@ -147,6 +146,8 @@ def percentile(values: list[float], pct: float) -> float:
 
 
 def summary(values: list[float]) -> dict[str, float]:
+    import statistics  # here: the kiosk never loads it (session.py measures its memory)
+
     return {"p50": round(statistics.median(values), 2), "p99": round(percentile(values, 99), 2),
             "max": round(max(values), 2), "n": len(values)}
 

@@ -19,7 +19,6 @@ from __future__ import annotations
 
 import argparse
 import functools
-import statistics
 import sys
 import tempfile
 from pathlib import Path
@@ -85,6 +84,8 @@ def main(argv: list[str] | None = None) -> int:
     handler = [s.action_ms for s in samples]
     painted, handled = frames.summary(ms), frames.summary(handler)
     cpu = frames.summary([s.cpu_ms for s in samples])
+    import statistics  # here: session.py types these queries and measures memory
+
     paints = statistics.mean(s.paints for s in samples)
     megapixels = statistics.mean(s.pixels for s in samples) / 1e6
     print(f"{len(samples)} keystrokes in the full 1920x1080 window: to the painted frame "

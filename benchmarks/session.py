@@ -12,7 +12,9 @@ every page ever resident at once counts, not a sample taken now and then) over t
 and that whole session. After each step the memory then and the high-water mark so far are
 printed (rss_after_mib, peak_after_mib), so the step that makes the peak shows. Objects
 deleted "later" are deleted at each step and after each search, as the kiosk's event loop
-would (this script drives Qt with processEvents(), which never deletes them).
+would (this script drives Qt with processEvents(), which never deletes them). The script
+loads no module of its own that the kiosk does not (statistics, ~0.5 MiB, only after the
+session).
 baseline_peak_rss_mib: the same for benchmarks/bare_qt.py (a bare Qt window, shown full
 screen), run as its own process.
 
@@ -40,7 +42,6 @@ from __future__ import annotations
 
 import argparse
 import os
-import statistics
 import subprocess
 import sys
 import tempfile
@@ -202,6 +203,7 @@ def main() -> int:
             after_reset.append(
                 visitor_session(shell, stores, work, args.searches).rss["after the idle reset"])
         next_peak = high_water_mib()
+        import statistics  # only now: the kiosk never loads it, and it takes ~0.5 MiB
         guard = shell.session
         times: list[float] = []
         cover_times: list[float] = []
