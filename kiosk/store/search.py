@@ -25,13 +25,16 @@ from __future__ import annotations
 
 import bisect
 import logging
+import math
 import re
 import sqlite3
 import tomllib
 import unicodedata
+from array import array
 from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
+from itertools import compress, pairwise
 from pathlib import Path
 from typing import Any
 
@@ -518,17 +521,139 @@ def _service_phrases(content: Sequence[str]) -> tuple[tuple[tuple[str, ...], ...
     return tuple(services), used
 
 
-@dataclass(frozen=True, slots=True)
-class _Program:
-    """What filtering and sorting programs by place and service needs (names and places
-    are read for the few shown: kept for every program they took ~2 MiB)."""
+def _mask(rows: Iterable[int], size: int) -> int:
+    """A bit array (a Python int) with the bits of `rows` set, built in one pass."""
+    bits = bytearray((size + 7) // 8)
+    for i in rows:
+        bits[i >> 3] |= 1 << (i & 7)
+    return int.from_bytes(bits, "little")
 
-    ref_id: str
-    levels: frozenset[str]
-    services: frozenset[str]
-    latitude: float | None
-    longitude: float | None
 
+#: '0'/'1' digits to 0/1 bytes, for itertools.compress.
+_BIT_FLAGS = bytes.maketrans(b"01", b"\x00\x01")
+
+
+def _rows_of(mask: int) -> list[int]:
+    """The rows whose bit is set in `mask`, in order. All in C and linear: binary digits,
+    lowest first, as 0/1 bytes picked by compress (shifting the mask once per row would be
+    quadratic)."""
+    return list(compress(range(mask.bit_length()),
+                         f"{mask:b}"[::-1].encode().translate(_BIT_FLAGS)))
+
+
+def _degree(latitude: float) -> int:
+    """The whole degree of latitude holding `latitude`, from 0 (90 S) to 180 (90 N)."""
+    return math.floor(min(max(latitude, -90.0), 90.0)) + 90
+
+
+class _Programs:
+    """What filtering and sorting programs by place and service needs, held by column in
+    directory order (names and places are read for the few shown).
+
+    An object per program, even with shared frozensets, took ~2.5 MiB for 12,200; these
+    columns take a fifth of that. Each service code a search word can ask for and each
+    level is a bit array over the rows (a Python int: AND and popcount run in C);
+    positions are two float arrays (NaN for none); the ids are one UTF-8 blob of what
+    follows their common prefix ("substance_"), with offsets.
+    """
+
+    __slots__ = ("_by_degree", "_degree_starts", "_id_ends", "_id_table", "_ids",
+                 "_prefix", "every", "latitudes", "levels", "longitudes", "placed", "services",
+                 "size")
+
+    def __init__(self, rows: Iterable[tuple[Any, ...]], searched: frozenset[str]) -> None:
+        # One pass into arrays: each row's objects are freed before the next row is read
+        # and reuse its memory (small objects kept to the end, then freed, would stay
+        # resident in Python's arenas).
+        ids, ends, hashes = bytearray(), array("I", [0]), array("I")
+        lats, lons, placed = array("d"), array("d"), array("I")
+        with_service: dict[str, array[int]] = {}
+        with_level: dict[str, array[int]] = {}
+        prefix: str | None = None
+        for i, (ref, levels, services, lat, lon) in enumerate(rows):
+            ref_id = str(ref)
+            prefix = ref_id if prefix is None else prefix
+            while not ref_id.startswith(prefix):
+                prefix = prefix[:-1]
+            ids += ref_id.encode()
+            ends.append(len(ids))
+            hashes.append(hash(ref_id) & 0xFFFFFFFF)
+            for code in set(str(levels).split()):
+                with_level.setdefault(code, array("I")).append(i)
+            for code in searched.intersection(str(services).split()):
+                with_service.setdefault(code, array("I")).append(i)
+            lats.append(math.nan if lat is None else float(lat))
+            lons.append(math.nan if lon is None else float(lon))
+            if lat is not None and lon is not None:
+                placed.append(i)
+        size = self.size = len(lats)
+        self.every = (1 << size) - 1
+        self.placed = _mask(placed, size)
+        self.services = {code: _mask(r, size) for code, r in with_service.items()}
+        self.levels = {code: _mask(r, size) for code, r in with_level.items()}
+        self.latitudes, self.longitudes = lats[:], lons[:]  # copies without the spare room
+        self._prefix = prefix or ""
+        cut = len(self._prefix.encode())
+        short = bytearray()
+        for start, end in pairwise(ends):
+            short += ids[start + cut:end]
+        self._ids = bytes(short)
+        self._id_ends = array("I", (end - cut * i for i, end in enumerate(ends)))
+        # An open-addressing table of row + 1 by id hash (0: empty; under half full): a
+        # name filter finds its few ids' rows there instead of reading every row's id.
+        # (A sorted list of hash-and-row ints took 0.5 MiB more, most of it left behind
+        # in the arenas after the sort.)
+        slots = 1 << (2 * size).bit_length()
+        table = self._id_table = array("H" if size < 0xFFFF else "I", [0]) * slots
+        slot_mask = len(table) - 1
+        for row, h in enumerate(hashes):
+            k = h & slot_mask
+            while table[k]:
+                k = (k + 1) & slot_mask
+            table[k] = row + 1
+        # The placed rows by whole degree of latitude (a counting sort, in arrays): a bare
+        # ZIP reads the few degrees around it, not every program.
+        degrees = array("B", (_degree(lats[i]) for i in placed))
+        starts = self._degree_starts = array("I", [0]) * 182
+        for degree in degrees:
+            starts[degree + 1] += 1
+        for degree in range(1, len(starts)):
+            starts[degree] += starts[degree - 1]
+        by_degree = self._by_degree = array("I", [0]) * len(placed)
+        fill = starts[:]
+        for row, degree in zip(placed, degrees, strict=True):
+            by_degree[fill[degree]] = row
+            fill[degree] += 1
+
+    def placed_near(self, latitude: float, degrees: float) -> array[int]:
+        """The placed rows in every whole degree of latitude that is partly within `degrees`
+        of `latitude`, by degree and then in directory order."""
+        starts = self._degree_starts
+        return self._by_degree[starts[_degree(latitude - degrees)]:
+                               starts[_degree(latitude + degrees) + 1]]
+
+    def ref_id(self, row: int) -> str:
+        return self._prefix + self._ids[self._id_ends[row]:self._id_ends[row + 1]].decode()
+
+    def any_of(self, masks: dict[str, int], codes: Iterable[str]) -> int:
+        """The rows with at least one of `codes`."""
+        found = 0
+        for code in codes:
+            found |= masks.get(code, 0)
+        return found
+
+    def named(self, ref_ids: Iterable[str]) -> int:
+        """The rows of these ids (ids of no row are left out)."""
+        table, found = self._id_table, []
+        slot_mask = len(table) - 1
+        for ref_id in ref_ids:
+            k = hash(ref_id) & slot_mask
+            while row := table[k]:
+                if self.ref_id(row - 1) == ref_id:  # ids are unique
+                    found.append(row - 1)
+                    break
+                k = (k + 1) & slot_mask
+        return _mask(found, self.size)
 
 
 class SearchRepository:
@@ -546,7 +671,7 @@ class SearchRepository:
         self._word_docs: dict[str, set[int]] = {}
         self._words_sorted: list[str] = []
         self._available: bool | None = None
-        self._programs: list[_Program] | None = None
+        self._programs: _Programs | None = None
 
     @property
     def lang(self) -> str:
@@ -691,7 +816,7 @@ class SearchRepository:
         )
 
     # ------------------------------------------------------- places, services --
-    def _program_rows(self) -> list[_Program]:
+    def _program_rows(self) -> _Programs:
         if self._programs is None:
             try:
                 # Row by row, not fetchall(): the whole table's rows at once (their code
@@ -702,22 +827,9 @@ class SearchRepository:
                 )
             except sqlite3.DatabaseError:  # a content database without a directory
                 rows = []
-            # Only the codes a search word can ask for are kept, and equal sets are shared:
-            # a set of every facility's ~80 codes took over 100 MiB for 12,200 programs.
+            # Only the codes a search word can ask for are kept (a program has ~80).
             searched = frozenset(c for codes in SERVICE_WORDS.values() for c in codes)
-            shared: dict[frozenset[str], frozenset[str]] = {}
-
-            def kept(text: object, keep: frozenset[str] | None) -> frozenset[str]:
-                codes = frozenset(str(text).split())
-                codes = codes & keep if keep is not None else codes
-                return shared.setdefault(codes, codes)
-
-            self._programs = [
-                _Program(str(ref), kept(levels, None), kept(services, searched),
-                         None if lat is None else float(lat),
-                         None if lon is None else float(lon))
-                for ref, levels, services, lat, lon in rows
-            ]
+            self._programs = _Programs(rows, searched)
         return self._programs
 
     def _program_labels(self, ids: list[str]) -> dict[str, tuple[str, str]]:
@@ -767,37 +879,41 @@ class SearchRepository:
                 hits = (self._search_fts(name_query, many) if self.uses_fts()
                         else self._search_scan(name_query, many))[1]
                 named = {h.id for h in hits}
-        found = self._program_rows()
-        if named is not None or intent.services or wanted_levels:  # else all (a bare ZIP)
-            found = [p for p in found
-                     if (named is None or p.ref_id in named)
-                     and all(p.services.intersection(codes) for codes in intent.services)
-                     and all(p.levels & levels for levels in wanted_levels)]
+        programs = self._program_rows()
+        found = programs.every  # a bare ZIP: all of them
+        for codes in intent.services:
+            found &= programs.any_of(programs.services, codes)
+        for levels in wanted_levels:
+            found &= programs.any_of(programs.levels, levels)
+        if named is not None:
+            found &= programs.named(named)
         origin = self._zip_position(origin_zip) if origin_zip else None
         if origin is None:
             if intent.zip_code or intent.near_me:  # a ZIP the directory does not know
                 return (), False
-            labels = self._program_labels([p.ref_id for p in found[:limit]])
-            hits = [SearchHit("facility", p.ref_id, *labels[p.ref_id]) for p in found[:limit]]
-            return tuple(hits), len(found) > limit
+            ids = [programs.ref_id(i) for i in _rows_of(found)[:limit]]
+            labels = self._program_labels(ids)
+            hits = [SearchHit("facility", ref, *labels[ref]) for ref in ids]
+            return tuple(hits), found.bit_count() > limit
         lat0, lon0 = origin
-        # One pass for the box around the origin (each ZIP keystroke runs this over the
-        # whole directory); all placed programs only when the box holds too few.
-        close = [(p.latitude, p.longitude, p) for p in found
-                 if p.latitude is not None and p.longitude is not None
-                 and abs(p.latitude - lat0) <= NEAR_BOX_DEGREES
-                 and abs(p.longitude - lon0) <= NEAR_BOX_DEGREES * 1.5]
+        lats, lons = programs.latitudes, programs.longitudes
+        # The box around the origin (each ZIP keystroke looks for it): a bare ZIP reads
+        # only the degrees of latitude the box spans (a degree more each way: all of it,
+        # whatever the rounding), a filtered search its rows. All placed programs only
+        # when the box holds too few.
+        near = (programs.placed_near(lat0, NEAR_BOX_DEGREES + 1) if found == programs.every
+                else _rows_of(found & programs.placed))
+        close = [i for i in near if abs(lats[i] - lat0) <= NEAR_BOX_DEGREES
+                 and abs(lons[i] - lon0) <= NEAR_BOX_DEGREES * 1.5]
         if len(close) < limit:
-            close = [(p.latitude, p.longitude, p) for p in found
-                     if p.latitude is not None and p.longitude is not None]
-        # Equally near programs stay in directory order (by city, then name): the sort is
-        # stable.
-        by_distance = sorted(((haversine_miles(lat0, lon0, lat, lon), p)
-                              for lat, lon, p in close), key=lambda dp: dp[0])
-        labels = self._program_labels([p.ref_id for _, p in by_distance[:limit]])
-        hits = [SearchHit("facility", p.ref_id, labels[p.ref_id][0],
-                          f"{labels[p.ref_id][1]} · {miles:.1f} mi")
-                for miles, p in by_distance[:limit]]
+            close = _rows_of(found & programs.placed)
+        # Equally near programs stay in directory order (by city, then name): rows are in
+        # that order.
+        by_distance = sorted((haversine_miles(lat0, lon0, lats[i], lons[i]), i) for i in close)
+        shown = [(miles, programs.ref_id(i)) for miles, i in by_distance[:limit]]
+        labels = self._program_labels([ref for _, ref in shown])
+        hits = [SearchHit("facility", ref, labels[ref][0], f"{labels[ref][1]} · {miles:.1f} mi")
+                for miles, ref in shown]
         return tuple(hits), len(by_distance) > limit
 
     # -------------------------------------------------------------------- FTS5 --

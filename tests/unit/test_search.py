@@ -243,6 +243,37 @@ def test_more_programs_is_flagged_when_the_list_is_cut(repo: SearchRepository) -
     assert len(results.programs) == 5 and results.more_programs
 
 
+@needs_directory
+def test_a_zip_a_service_and_name_words_narrow_together(repo: SearchRepository,
+                                                        search_conn: sqlite3.Connection) -> None:
+    results = repo.search("espanol medicaid chicago 60632")
+    programs = results.programs
+    assert len(programs) == 8 and results.more_programs
+    assert all({"SP", "MD"} <= s for s in services_of(search_conn, programs))
+    assert all(p.snippet.startswith("Chicago, IL ") for p in programs)
+    assert [miles(p) for p in programs] == sorted(miles(p) for p in programs)
+    assert miles(programs[0]) < 1
+    # Few enough to show them all: the list says there are no more.
+    few = repo.search("medicaid esperanza chicago")
+    assert 0 < len(few.programs) < 8 and not few.more_programs
+    assert all("Esperanza" in p.title for p in few.programs)
+
+
+@needs_directory
+def test_a_program_without_a_position_is_listed_but_not_by_distance(content_db: Path) -> None:
+    nearest = SearchRepository(open_content_db(content_db)).search("espanol 60632").programs
+    with sqlite3.connect(content_db) as conn:
+        conn.execute("UPDATE facility SET latitude = NULL, longitude = NULL WHERE id = ?",
+                     (nearest[0].id,))
+    conn.close()
+    repo = SearchRepository(open_content_db(content_db))
+    # Without miles it cannot be among the nearest: the next ones move up.
+    assert repo.search("espanol 60632").programs[:7] == nearest[1:8]
+    # By its name and a service it is still found (places without a ZIP have no miles).
+    named = repo.search(f"espanol {nearest[0].title}").programs
+    assert named[0].id == nearest[0].id and " mi" not in named[0].snippet
+
+
 # ------------------------------------------------------------------- never raises --
 FTS_SYNTAX = st.sampled_from(
     ['"', "'", "AND", "OR", "NOT", "NEAR(", "NEAR", ")", "(", "*", ":", "-", "^", "+", "{",
