@@ -475,6 +475,30 @@ def test_a_long_booklet_prints_every_program_once_across_its_pages(qapp, content
     assert first < last
 
 
+def test_a_contents_over_several_pages_gives_each_city_the_page_it_starts_on(
+        qapp, content_repo, tmp_path) -> None:
+    """The contents flow down the columns like the programs, over more than a page; each
+    line's page is the page that city's heading is printed on, and it is listed once."""
+    base = real_facility("VT", {"OP"})
+    names = [f"Springfield Heights Junction {n}" for n in range(70)]  # long: lines wrap
+    facilities = [replace(base, id=f"p{n}", name=f"Program {n:03d}", name2="", city=name)
+                  for n, name in enumerate(names)]
+    printout = printing.booklet_printout(facilities, content_repo.helplines(),
+                                         content_repo.info(), "Programs in Vermont")
+    out = tmp_path / "booklet.pdf"
+    printing.write_pdf(printout, out, "letter")
+    page_texts = [squash(unicodedata.normalize("NFKC", page.extract_text() or ""))
+                  for page in PdfReader(str(out)).pages]
+    lines = re.findall(r"SpringfieldHeightsJunction(\d+),VT1programpage(\d+)",
+                       "".join(page_texts))
+    assert sorted(int(n) for n, _ in lines) == list(range(70))
+    contents_pages = {n for n, text in enumerate(page_texts) if "Contents" in text}
+    assert len(contents_pages) >= 2
+    for number, page in lines:
+        text = page_texts[int(page) - 1]
+        assert f"Program{int(number):03d}" in text, (number, page)
+
+
 def _first_vt_iop(stores: Stores) -> Facility:
     found = DirectoryRepository(stores.content_conn).search_facilities(
         state="VT", levels={"intensive_outpatient"}, limit=1)

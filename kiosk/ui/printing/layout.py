@@ -264,21 +264,18 @@ def _flow_sections(contents: BookletSection | None, sections: tuple[BookletSecti
                     for section in sections]
     # A contents line's height can depend on its page number (a long city name wraps
     # sooner beside "page 100"), and the numbers on where the contents end: lay them out
-    # with the numbers the last round gave until those stay the same (in the last round
-    # allowed, never shorter than the round before measured them).
+    # with the numbers the last round gave until those stay the same (the last round
+    # allowed measures them with the widest number, so no line is ever taller than its room).
     numbers: list[str] = []
-    line_heights = [0.0] * (len(contents.cells) if contents is not None else 0)
+    widest = tr("page %1").replace("%1", "8888")
     rounds = 4
     for round_no in range(rounds):
         columns = _Columns(height, fragments.width, gap, y, top=y)
         contents_end = (0, 0)
         if contents is not None:
-            guess = numbers or [tr("page %1").replace("%1", "8888")] * len(contents.cells)
-            floor = line_heights if round_no == rounds - 1 else [0.0] * len(line_heights)
-            line_heights = [
-                max(low, fragments.height(_with_page(line, guess.__getitem__)) + entry_gap / 2)
-                for low, line in zip(floor, contents.cells, strict=True)]
-            place(contents, line_heights)
+            guess = numbers if numbers and round_no < rounds - 1 else [widest] * len(sections)
+            place(contents, [fragments.height(_with_page(line, guess.__getitem__))
+                             + entry_gap / 2 for line in contents.cells])
             contents_end = (len(columns.pages), len(columns.pages[-1]))
             if columns.pages[-1]:
                 columns.advance()
