@@ -3,6 +3,7 @@ printouts, read at fixed instants (the kiosk's clock is injected)."""
 
 from __future__ import annotations
 
+import shutil
 import sqlite3
 from collections.abc import Iterator
 from datetime import datetime
@@ -33,8 +34,12 @@ MONDAY_10AM = datetime(2026, 12, 7, 10, 0, tzinfo=NEW_YORK)
 MONDAY_6PM = datetime(2026, 12, 7, 18, 0, tzinfo=NEW_YORK)
 
 
-@pytest.fixture
-def local_db(content_db: Path) -> Path:
+@pytest.fixture(scope="module")
+def local_db(template_db: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The content database with both lists imported, once for the module: every test
+    here only reads it (open_content_db opens it read-only)."""
+    content_db = tmp_path_factory.mktemp("hsds-directory") / "content.sqlite"
+    shutil.copyfile(template_db, content_db)
     for package, name in ((V1_SAMPLE, "Example City 211"), (V3_EXAMPLES, "MyCity list")):
         assert admin_main(["import", "hsds", str(package), "--content-db", str(content_db),
                            "--all-services", "--name", name, "--date", "2026-10-01",
