@@ -20,6 +20,7 @@ import logging
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 import shiboken6
 from PySide6.QtCore import QChildEvent, QCoreApplication, QEvent, QObject, Qt, QTimer, Signal
@@ -50,8 +51,10 @@ from kiosk.ui.crash import EXIT_ADMIN, EXIT_RESTART
 from kiosk.ui.main_window import MainWindow
 from kiosk.ui.memory import release_freed_memory
 from kiosk.ui.widgets.overlays import IdleWarning, NeutralScreen, Overlay, topmost
-from kiosk.ui.widgets.pin_pad import STACKED_MIN_HEIGHT, PinPad
 from kiosk.ui.widgets.touch import TouchButton
+
+if TYPE_CHECKING:
+    from kiosk.ui.widgets.pin_pad import PinPad
 
 log = logging.getLogger(__name__)
 
@@ -143,15 +146,10 @@ class SessionGuard(QObject):
         self.warning.continue_requested.connect(self._on_warning_continue_requested)
         self.neutral = NeutralScreen(window, top_bar)
         self.neutral.dismissed.connect(self._on_neutral_dismissed)
-        self.pin_pad = PinPad()
-        self.pin_overlay = Overlay(window, top_bar, on_place=lambda size: (
-            self.pin_pad.set_side_by_side(size.height() < STACKED_MIN_HEIGHT)))
-        self.pin_overlay.setAccessibleName(self.tr("Staff PIN"))
-        _card, card_layout = self.pin_overlay.card(540)
-        card_layout.addWidget(self.pin_pad)
-        self.pin_pad.submitted.connect(self._on_pin_pad_submitted)
-        self.pin_pad.cancelled.connect(self._on_pin_pad_cancelled)
-        self.pin_overlay.escape_pressed.connect(self._on_pin_pad_cancelled)
+        # The staff PIN pad is made when staff first ask for it: few visitors' sessions
+        # ever need it, and its keys were a tenth of the window's widgets at start-up.
+        self._pin_pad: PinPad | None = None
+        self._pin_overlay: Overlay | None = None
 
         self._idle_timer = self._timer(self._on_idle_timer_timeout)
         self._reset_timer = self._timer(self._on_reset_timer_timeout)
@@ -174,6 +172,33 @@ class SessionGuard(QObject):
         if self._app is not None:
             self._app.installEventFilter(self)
         window.destroyed.connect(self._on_window_destroyed)
+
+    @property
+    def pin_pad(self) -> PinPad:
+        return self._pin_parts()[0]
+
+    @property
+    def pin_overlay(self) -> Overlay:
+        return self._pin_parts()[1]
+
+    def _pin_parts(self) -> tuple[PinPad, Overlay]:
+        if self._pin_pad is None or self._pin_overlay is None:
+            from kiosk.ui.widgets.pin_pad import STACKED_MIN_HEIGHT, PinPad
+
+            pad = PinPad()
+            overlay = Overlay(self.window, self.window.header, on_place=lambda size: (
+                pad.set_side_by_side(size.height() < STACKED_MIN_HEIGHT)))
+            overlay.setAccessibleName(self.tr("Staff PIN"))
+            _card, card_layout = overlay.card(540)
+            card_layout.addWidget(pad)
+            pad.submitted.connect(self._on_pin_pad_submitted)
+            pad.cancelled.connect(self._on_pin_pad_cancelled)
+            overlay.escape_pressed.connect(self._on_pin_pad_cancelled)
+            self._pin_pad, self._pin_overlay = pad, overlay
+        return self._pin_pad, self._pin_overlay
+
+    def pin_pad_open(self) -> bool:
+        return self._pin_overlay is not None and self._pin_overlay.isVisible()
 
     # ------------------------------------------------------------- lifecycle --
     @property
@@ -211,7 +236,7 @@ class SessionGuard(QObject):
 
     def current_idle_ms(self) -> int:
         in_admin = (self.window.current_screen_id() == ADMIN_SCREEN_ID
-                    or self.pin_overlay.isVisible())
+                    or self.pin_pad_open())
         return min(self.timeouts.idle_ms, self.timeouts.admin_idle_ms) if in_admin \
             else self.timeouts.idle_ms
 
@@ -374,8 +399,9 @@ class SessionGuard(QObject):
     def sweep(self) -> None:
         """The safety net under every screen's own reset()."""
         self._close_popups_and_dialogs()
-        self.pin_pad.clear()
-        self.pin_overlay.hide()
+        if self._pin_pad is not None and self._pin_overlay is not None:
+            self._pin_pad.clear()
+            self._pin_overlay.hide()
         if not self._keep_neutral:
             self.neutral.hide()
         self.warning.hide()

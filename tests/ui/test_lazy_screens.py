@@ -28,6 +28,19 @@ def test_only_home_is_built_at_start_and_others_when_first_opened(shell) -> None
         assert button.text() == window.screens[screen_id].nav_title()
 
 
+def test_the_staff_pin_pad_is_made_when_staff_first_ask_for_it(shell) -> None:
+    from kiosk.ui.widgets.pin_pad import PinPad
+
+    window = shell.window
+    assert not window.findChildren(PinPad)
+    window.reset_session()  # a reset does not make it either
+    assert not window.findChildren(PinPad)
+    shell.session.pin_overlay.open()
+    assert window.findChildren(PinPad) == [shell.session.pin_pad]
+    assert shell.session.pin_pad.isVisible() and shell.session.current_idle_ms() <= \
+        shell.session.timeouts.admin_idle_ms
+
+
 def test_a_reset_leaves_unbuilt_screens_unbuilt(shell) -> None:
     window = shell.window
     window.navigate("checklist")
