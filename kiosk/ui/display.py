@@ -69,7 +69,7 @@ class DisplayPanel(Overlay):
         self.setObjectName("DisplayPanel")
         self.setAccessibleName(self.tr("Text size and contrast"))
         self._options = options
-        _card, layout = self.card(560)
+        _card, layout = self.card(560, scrolls=True)
         self.title = wrapped_label(self.tr("Text size and contrast"), "title")
         layout.addWidget(self.title)
         layout.addWidget(wrapped_label(self.tr("Text size"), "subtitle"))

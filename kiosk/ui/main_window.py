@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QMainWindow,
     QScrollArea,
     QSizePolicy,
+    QSpacerItem,
     QStackedWidget,
     QVBoxLayout,
     QWidget,
@@ -42,7 +43,8 @@ NAV_ICON_LINES = 1.3
 NAV_ORDER = ("home", "guide", "faq", "compare", "directory", "checklist")
 #: Landscape windows shorter than this get the compact helpline panel.
 COMPACT_HEIGHT = 900
-#: Windows narrower than this (portrait tablets) get the shorter top bar.
+#: Windows narrower than this in normal-text pixels (portrait tablets; 1024 wide with
+#: larger text) get the shorter top bar.
 NARROW_WIDTH = 900
 #: Menu buttons to a row when the menu runs across the top (portrait).
 NAV_COLUMNS_ACROSS = 3
@@ -116,7 +118,7 @@ class ScreenTable(Mapping[str, Screen]):
 
 class MainWindow(QMainWindow):
     screen_changed = Signal(str)
-    #: The window became narrower (True) or wider than NARROW_WIDTH.
+    #: The window became narrower (True) or wider than NARROW_WIDTH (in normal-text pixels).
     narrow_changed = Signal(bool)
 
     def __init__(self, slots: Sequence[ScreenSlot], helplines: Sequence[Helpline],
@@ -153,7 +155,9 @@ class MainWindow(QMainWindow):
         self.title_label.setProperty("role", "subtitle")
         self.title_label.setWordWrap(True)  # two lines in a narrow portrait window
         self.top_bar.addWidget(self.title_label)
-        self.top_bar.addStretch(1)
+        self._title_gap = QSpacerItem(0, 0, QSizePolicy.Policy.Expanding)
+        self.top_bar.addItem(self._title_gap)
+        self.top_bar.setStretch(self.top_bar.indexOf(self._title_gap), 1)
         header_layout.addWidget(top)
         self.crisis_strip = CrisisStrip()
         header_layout.addWidget(self.crisis_strip)
@@ -324,6 +328,7 @@ class MainWindow(QMainWindow):
                 if self._narrow:
                     button.setIcon(QIcon())
         self._fit_nav_area(across=self._menu_across)
+        self._set_narrow(self._wants_narrow(self.width()))
         self._set_menu_across(self._wants_menu_across(self.width(), self.height()))
 
     # ---------------------------------------------------------------- layout --
@@ -347,18 +352,7 @@ class MainWindow(QMainWindow):
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
         portrait = event.size().height() > event.size().width()
-        narrow = event.size().width() < NARROW_WIDTH
-        if narrow != self._narrow:
-            self._narrow = narrow
-            # A 600-pixel-wide portrait kiosk fits title, search, language, Aa and Quick
-            # exit in one row only with slimmer margins.
-            side = 8 if narrow else 16
-            self.top_bar.setContentsMargins(side, 8, side, 8)
-            self.top_bar.setSpacing(4 if narrow else 6)
-            # Three menu buttons to a row on a narrow screen leave room for words only.
-            for screen_id, icon in self._nav_icons.items():
-                self.nav_buttons[screen_id].setIcon(QIcon() if narrow else icon)
-            self.narrow_changed.emit(narrow)
+        self._set_narrow(self._wants_narrow(event.size().width()))
         self.helpline_panel.set_compact(not portrait and event.size().height() < COMPACT_HEIGHT)
         # Only a side column is narrowed; the portrait strip keeps its large number.
         self.helpline_panel.set_column_width(
@@ -380,6 +374,30 @@ class MainWindow(QMainWindow):
             self.body.addWidget(self.helpline_panel)
         self.helpline_panel.set_wide(portrait)
         self._show_helpline_panel()
+
+    @staticmethod
+    def _wants_narrow(width: int) -> bool:
+        # In normal-text pixels (the width divided by the visitor's text size): a 1024-wide
+        # kiosk at 125 or 150 % text fits every top-bar control's words only in the
+        # shorter top bar, as a 600-wide portrait one does at normal text.
+        return width * 100 / theme.look().text_percent < NARROW_WIDTH
+
+    def _set_narrow(self, narrow: bool) -> None:
+        if narrow == self._narrow:
+            return
+        self._narrow = narrow
+        # A 600-pixel-wide portrait kiosk fits title, search, language, Aa and Quick
+        # exit in one row only with slimmer margins.
+        side = 8 if narrow else 16
+        self.top_bar.setContentsMargins(side, 8, side, 8)
+        self.top_bar.setSpacing(4 if narrow else 6)
+        # What room is left goes to the search field (its word shows whole), not to the
+        # gap after the title.
+        self.top_bar.setStretch(self.top_bar.indexOf(self._title_gap), 0 if narrow else 1)
+        # Three menu buttons to a row on a narrow screen leave room for words only.
+        for screen_id, icon in self._nav_icons.items():
+            self.nav_buttons[screen_id].setIcon(QIcon() if narrow else icon)
+        self.narrow_changed.emit(narrow)
 
     @staticmethod
     def _wants_menu_across(width: int, height: int) -> bool:

@@ -161,6 +161,8 @@ QFrame#OverlayCard {{
     background: {p.surface}; border: 3px solid {p.accent}; border-radius: 16px;
 }}
 QFrame#OverlayCard QLabel, QFrame#OverlayCard QLineEdit {{ background: {p.surface}; }}
+QScrollArea#OverlayScroll, QScrollArea#OverlayScroll > QWidget,
+QScrollArea#OverlayScroll > QWidget > QWidget {{ background: transparent; }}
 QWidget#PreviewPages {{ background: {p.preview_bg}; }}
 QLabel[printedPage="true"] {{ background: {p.qr_bg}; }}
 QFrame#OnScreenKeyboard, QFrame#OnScreenKeyboard QWidget {{ background: {p.keyboard_bg}; }}

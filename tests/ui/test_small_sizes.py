@@ -3,15 +3,18 @@ the visitor can see has its label cut off: keys, menu items, filter chips, page 
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from typing import Any
 
 import pytest
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import (
     QAbstractButton,
+    QFrame,
     QLineEdit,
     QListView,
     QPushButton,
+    QScrollArea,
     QStyle,
     QStyleOptionButton,
 )
@@ -218,3 +221,62 @@ def test_the_comparison_shows_every_word_of_every_cell(make_shell: Any, size: tu
     for table in compare.tables:
         assert table.verticalScrollBar().maximum() == 0
         assert short_cells(table) == [], table.horizontalHeaderItem(0).text()
+
+
+@pytest.fixture
+def restore_text_size(qapp: Any) -> Iterator[None]:
+    """The text size as it was before the test chose another (the theme is the app's)."""
+    from kiosk.ui import theme
+
+    before = theme.look()
+    yield
+    theme.apply(qapp, high_contrast=before.high_contrast, text_percent=before.text_percent)
+
+
+def choose_largest_text(window: Any) -> Any:
+    """As a visitor does: Aa, then Largest. Returns the panel, still open."""
+    from kiosk.ui import theme
+    from kiosk.ui.display import DisplayPanel
+
+    panel = window.findChild(DisplayPanel)
+    panel.open_panel()
+    panel.size_buttons[150].click()
+    QCoreApplication.processEvents()
+    assert theme.look().text_percent == 150
+    return panel
+
+
+def test_the_top_bar_in_spanish_with_the_largest_text_fits_a_1024_screen(
+        make_shell: Any, stores: Any, restore_text_size: None) -> None:
+    from tests.ui.spanish_check import in_spanish
+    from tests.ui.test_spanish_screens import spanish
+
+    with in_spanish():
+        shell = make_shell(stores=spanish(stores), size=(1024, 600))
+        window = shell.window
+        choose_largest_text(window).close_panel()
+        window.fit_to(1024, 600)
+        assert window.width() == 1024  # not pushed wider than the screen
+        top_bar = window.header.findChild(QFrame, "TopBar")
+        words = [b.text() for b in top_bar.findChildren(QAbstractButton) if b.text()]
+        cut = [c for c in cut_labels(window) if any(repr(w) in c for w in words)]
+        assert not cut, cut
+        assert shell.search_bar.field.width() >= 120  # room for a word, not "B…"
+
+
+def test_the_text_size_panel_keeps_its_choices_whole_with_the_largest_text(
+        make_shell: Any, restore_text_size: None) -> None:
+    shell = make_shell(size=(1024, 600))
+    window = shell.window
+    window.fit_to(1024, 600)
+    panel = choose_largest_text(window)
+    # Taller than the room under the top bar: it scrolls, and no choice is squeezed.
+    buttons = [*panel.size_buttons.values(), panel.contrast_button, panel.done_button]
+    assert all(b.height() >= b.sizeHint().height() for b in buttons), \
+        [(b.text(), b.height(), b.sizeHint().height()) for b in buttons]
+    assert not cut_labels(panel)
+    area = panel.findChild(QScrollArea, "OverlayScroll")
+    assert area.verticalScrollBar().maximum() > 0
+    area.ensureWidgetVisible(panel.done_button)
+    QCoreApplication.processEvents()
+    assert not panel.done_button.visibleRegion().isEmpty()

@@ -20,7 +20,17 @@ from PySide6.QtGui import (
     QPaintEvent,
     QRegion,
 )
-from PySide6.QtWidgets import QApplication, QFrame, QGridLayout, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QApplication,
+    QFrame,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QScrollArea,
+    QSizePolicy,
+    QVBoxLayout,
+    QWidget,
+)
 
 from kiosk.ui import accessibility, theme
 from kiosk.ui.widgets.labels import wrapped_label
@@ -68,8 +78,13 @@ class Overlay(QWidget):
         host.installEventFilter(self)
         self.hide()
 
-    def card(self, width: int = 560) -> tuple[QFrame, QVBoxLayout]:
-        """A centred white card in the overlay; returns it and its layout."""
+    def card(self, width: int = 560, *, scrolls: bool = False) -> tuple[QFrame, QVBoxLayout]:
+        """A centred white card in the overlay; returns it and its layout.
+
+        `scrolls`: a card that can be taller than the overlay (the largest text on a short
+        screen) scrolls within it, its controls kept at their whole height, instead of
+        being squeezed until their words no longer show.
+        """
         grid = QGridLayout(self)
         grid.setContentsMargins(24, 24, 24, 24)
         card = QFrame()
@@ -79,6 +94,30 @@ class Overlay(QWidget):
         layout = QVBoxLayout(card)
         layout.setContentsMargins(32, 28, 32, 28)
         layout.setSpacing(16)
+        if scrolls:
+            area = QScrollArea()
+            area.setObjectName("OverlayScroll")
+            area.setFrameShape(QFrame.Shape.NoFrame)
+            area.setWidgetResizable(True)
+            area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+            # Centred while it fits; the holder's minimum (the card's) makes it scroll.
+            # (A row of its own, not an alignment: the column then measures the card's
+            # wrapped words at the width it gives the card, not at the column's.)
+            holder = QWidget()
+            column = QVBoxLayout(holder)
+            column.setContentsMargins(0, 0, 0, 0)
+            row = QHBoxLayout()
+            row.addStretch(1)
+            row.addWidget(card)
+            row.addStretch(1)
+            column.addStretch(1)
+            column.addLayout(row)
+            column.addStretch(1)
+            area.setWidget(holder)
+            # As tall as its words need, never squeezed: the area scrolls instead.
+            card.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
+            grid.addWidget(area, 0, 0, 3, 3)
+            return card, layout
         grid.addWidget(card, 1, 1)
         grid.setRowStretch(0, 1)
         grid.setRowStretch(2, 1)
