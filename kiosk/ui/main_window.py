@@ -334,10 +334,20 @@ class MainWindow(QMainWindow):
     # ---------------------------------------------------------------- layout --
     def set_keyboard_open(self, shown: bool) -> None:
         """On a short portrait screen the helpline strip makes way for the on-screen
-        keyboard (the crisis strip at the top keeps 988 and 911 in view); it comes back
-        when the keyboard goes."""
+        keyboard (the crisis strip at the top keeps 988 and 911 in view), and on any short
+        screen the menu running across the top does; they come back when the keyboard
+        goes."""
         self._keyboard_open = shown
         self._show_helpline_panel()
+        self._show_menu()
+
+    def _show_menu(self) -> None:
+        # With the largest text on a 1024x600 or 1366x768 screen, the menu's rows above
+        # the page and the keys below it would leave the page no room (the window would
+        # outgrow the screen): while the visitor types, the results get those rows.
+        self.nav_area.setVisible(not (
+            self._menu_across and self._keyboard_open
+            and self.height() < ROOM_FOR_KEYBOARD_AND_HELPLINES))
 
     def _show_helpline_panel(self) -> None:
         screen = self.current_screen()
@@ -422,6 +432,7 @@ class MainWindow(QMainWindow):
             outer.removeWidget(self.nav_area)
             self.body.insertWidget(0, self.nav_area)
         self._fit_nav_area(across=across)
+        self._show_menu()
 
     def _place_nav_buttons(self, across: bool) -> None:
         """A column beside the page (landscape), or three to a row above it (portrait)."""

@@ -280,3 +280,25 @@ def test_the_text_size_panel_keeps_its_choices_whole_with_the_largest_text(
     area.ensureWidgetVisible(panel.done_button)
     QCoreApplication.processEvents()
     assert not panel.done_button.visibleRegion().isEmpty()
+
+
+def test_the_keyboard_with_the_largest_text_keeps_a_short_window_on_its_screen(
+        qtbot: Any, make_shell: Any, restore_text_size: None) -> None:
+    shell = make_shell(size=(1024, 600))
+    window = shell.window
+    window.fit_to(1024, 600)
+    choose_largest_text(window).close_panel()
+    window.fit_to(1024, 600)
+    assert window.nav_area.isVisible()  # the menu runs across the top at this size
+    window.navigate("search")
+    shell.search_bar.field.setFocus()
+    shell.keyboard.toggle(True)
+    qtbot.waitUntil(shell.keyboard.isVisible)
+    window.fit_to(1024, 600)
+    # The menu's rows make way for the keys: nothing is pushed below the screen.
+    assert window.size().toTuple() == (1024, 600)
+    assert not window.nav_area.isVisible() and window.crisis_strip.isVisible()
+    assert window.stack.height() >= window.stack.minimumSizeHint().height()
+    shell.keyboard.toggle(False)
+    QCoreApplication.processEvents()
+    assert window.nav_area.isVisible()
