@@ -147,7 +147,7 @@ class SessionGuard(QObject):
         self.neutral = NeutralScreen(window, top_bar)
         self.neutral.dismissed.connect(self._on_neutral_dismissed)
         # The staff PIN pad is made when staff first ask for it: few visitors' sessions
-        # ever need it, and its keys were a tenth of the window's widgets at start-up.
+        # ever need it, and it was 21 of the 112 widgets made before the first frame.
         self._pin_pad: PinPad | None = None
         self._pin_overlay: Overlay | None = None
 
