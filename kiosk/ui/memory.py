@@ -40,9 +40,11 @@ def scan_sources_without_keeping() -> None:
     names PySide6 (for its optional `__feature__` switches), through inspect and linecache,
     which split it into lines and keep every line for good: over 70,000 lines, about 6 MiB,
     and some 27 ms before the first frame. The same question is answered here from the
-    file's bytes, which are dropped at once; a module without a .py file (the bundle's
-    .pyc files, built-ins) still goes to PySide6's own check. Where PySide6 no longer has
-    that check, nothing changes (and `forget_module_sources` still drops what it kept).
+    file's bytes, which are dropped at once (a .pyc's from the .py beside it; the bundle's
+    have none, so none of them uses PySide6's switches, as PySide6 would find too);
+    built-in and extension modules still go to PySide6's own check. Where PySide6 no
+    longer has that check, nothing changes (and `forget_module_sources` still drops what
+    it kept).
     """
     feature = sys.modules.get("shibokensupport.feature")
     original = getattr(feature, "_mod_uses_pyside", None)
@@ -51,10 +53,12 @@ def scan_sources_without_keeping() -> None:
 
     def uses_pyside(module: types.ModuleType) -> bool:
         path = getattr(module, "__file__", None)
-        if not (isinstance(path, str) and path.endswith(".py")):
-            return bool(original(module))
+        if not (isinstance(path, str) and path.endswith((".py", ".pyc"))):
+            return bool(original(module))  # built-in and extension modules
         try:
-            return b"PySide6" in Path(path).read_bytes()
+            # A .pyc's source is the .py beside it, as inspect looks for it. (The bundle's
+            # modules have none: PySide6's own look costs ~40 us a module to say so.)
+            return b"PySide6" in Path(path.removesuffix("c")).read_bytes()
         except OSError:
             return False  # as PySide6 answers for a module whose source cannot be read
 

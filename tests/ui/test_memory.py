@@ -4,6 +4,7 @@ table still says what the `us` package says."""
 
 from __future__ import annotations
 
+import py_compile
 import subprocess
 import sys
 
@@ -36,8 +37,9 @@ import linecache, sys
 sys.path.insert(0, sys.argv[1])
 import kiosk.ui
 feature = sys.modules["shibokensupport.feature"]
-import names_qt, plain
+import names_qt, plain, sourceless
 print(feature.pyside_feature_dict["names_qt"], feature.pyside_feature_dict["plain"],
+      feature.pyside_feature_dict["sourceless"],
       sorted(name for name in linecache.cache if name.startswith(sys.argv[1])))
 """
 
@@ -45,10 +47,15 @@ print(feature.pyside_feature_dict["names_qt"], feature.pyside_feature_dict["plai
 def test_pyside_tells_which_modules_use_it_without_keeping_their_source(tmp_path) -> None:
     (tmp_path / "names_qt.py").write_text("from PySide6.QtCore import QObject\n" * 3000)
     (tmp_path / "plain.py").write_text("VALUE = 1\n" * 3000)
+    # Bytecode alone, as the bundle holds its modules: no source to look in.
+    source = tmp_path / "sourceless_src.py"
+    source.write_text("from PySide6.QtCore import QObject\n")
+    py_compile.compile(str(source), cfile=str(tmp_path / "sourceless.pyc"), doraise=True)
+    source.unlink()
     out = subprocess.run([sys.executable, "-c", SOURCES, str(tmp_path)], capture_output=True,
                          text=True, check=True)
     # 0: a module PySide6's switchable features apply to; -1: one it leaves alone.
-    assert out.stdout.split() == ["0", "-1", "[]"]
+    assert out.stdout.split() == ["0", "-1", "-1", "[]"]
 
 
 def test_the_state_table_names_what_the_us_package_names() -> None:
