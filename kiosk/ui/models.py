@@ -28,6 +28,10 @@ class TitledListModel(QAbstractListModel, Generic[T]):
     def item(self, row: int) -> T:
         return self._rows[row][1]
 
+    def row_kind_and_text(self, row: int) -> tuple[str, str]:
+        """Every row looks alike (see kiosk.ui.widgets.wrap_delegate): one kind, its title."""
+        return "item", self._rows[row][0]
+
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self._rows)
 

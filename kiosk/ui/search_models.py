@@ -101,6 +101,12 @@ class SearchResultsModel(QAbstractListModel):
     def hits(self) -> list[SearchHit]:
         return [hit for _, _, hit in self._rows if hit is not None]
 
+    def row_kind_and_text(self, row: int) -> tuple[str, str]:
+        """The row's kind ("heading", "hit" or "note") and its text: the wrapping delegate
+        reads a row's font and colours once per kind (they depend on nothing else)."""
+        kind, text, _hit = self._rows[row]
+        return kind, text
+
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self._rows)
 

@@ -8,6 +8,7 @@ from typing import Any
 
 import pytest
 from PySide6.QtCore import QCoreApplication
+from PySide6.QtGui import QFontMetrics
 from PySide6.QtWidgets import (
     QAbstractButton,
     QFrame,
@@ -302,3 +303,36 @@ def test_the_keyboard_with_the_largest_text_keeps_a_short_window_on_its_screen(
     shell.keyboard.toggle(False)
     QCoreApplication.processEvents()
     assert window.nav_area.isVisible()
+
+
+def test_search_results_are_measured_again_for_the_largest_text(
+        make_shell: Any, restore_text_size: None) -> None:
+    from PySide6.QtCore import QRect, Qt
+
+    from kiosk.ui.widgets.wrap_delegate import WRAP
+
+    shell = make_shell(size=(1366, 768))
+    window = shell.window
+    shell.search_bar.field.setText("detox")
+    view = shell.screens.search.list
+    QCoreApplication.processEvents()
+
+    def heights() -> list[int]:
+        return [view.visualRect(view.model().index(row, 0)).height()
+                for row in range(view.model().rowCount())]
+
+    before = heights()
+    choose_largest_text(window).close_panel()
+    shell.search_bar.field.setText("detox medicaid")
+    shell.search_bar.field.setText("detox")  # the same rows, laid out in the new size
+    QCoreApplication.processEvents()
+    after = heights()
+    assert len(after) == len(before) > 3 and sum(after) > sum(before)
+    delegate = view.itemDelegate()
+    for row, height in enumerate(after):
+        index = view.model().index(row, 0)
+        font = index.data(Qt.ItemDataRole.FontRole) or view.font()
+        need = QFontMetrics(font.resolve(view.font())).boundingRect(
+            QRect(0, 0, delegate.text_width(), 10_000), int(WRAP),
+            index.data(Qt.ItemDataRole.DisplayRole)).height()
+        assert height >= need, (row, height, need)

@@ -61,53 +61,76 @@ class _Wrapped:
         return self.static
 
 
+class _RowLook:
+    """How every row of one kind looks (font and colours) under one theme."""
+
+    __slots__ = ("background", "font", "foreground", "key", "theme")
+
+    def __init__(self, index: Index, option: QStyleOptionViewItem) -> None:
+        self.theme = theme.look()
+        own = index.data(Qt.ItemDataRole.FontRole)
+        # The row's own font over the list's (a heading row in search results is bold), as
+        # initStyleOption works it out, without the rest of what that fills in.
+        self.font = own.resolve(option.font) if isinstance(own, QFont) else QFont(option.font)
+        self.key = self.font.key()
+        background = index.data(Qt.ItemDataRole.BackgroundRole)
+        self.background = background if isinstance(background, QBrush) else None
+        foreground = index.data(Qt.ItemDataRole.ForegroundRole)
+        self.foreground = foreground.color() if isinstance(foreground, QBrush) else None
+
+
 class WrappingDelegate(QStyledItemDelegate):
     def __init__(self, view: QAbstractItemView) -> None:
         super().__init__(view)
         self._view = view
         self._rows: RecentCache[tuple[str, int, str], _Wrapped] = RecentCache(ROWS_KEPT)
+        self._looks: dict[str, _RowLook] = {}
 
     def text_width(self) -> int:
         """The width every row's text is wrapped to: the list's, less the margins."""
         return max(40, self._view.viewport().width() - PAD_LEFT - PAD_RIGHT)
 
-    @staticmethod
-    def _text_and_font(option: QStyleOptionViewItem, index: Index) -> tuple[str, QFont]:
-        # The row's own font over the list's (a heading row in search results is bold), as
-        # initStyleOption works it out, without the rest of what that fills in.
-        text = index.data(Qt.ItemDataRole.DisplayRole)
-        own = index.data(Qt.ItemDataRole.FontRole)
-        font = own.resolve(option.font) if isinstance(own, QFont) else QFont(option.font)
-        return (text if isinstance(text, str) else ""), font
+    def _text_and_look(self, option: QStyleOptionViewItem, index: Index) -> tuple[str, _RowLook]:
+        # A model that says what kind each row is (its rows of one kind all look alike)
+        # is asked for the text alone: the list measures every row on each change of a
+        # search's results and measures again while painting, and four look-ups a row
+        # through Qt were most of that. Any other model: its data, row by row.
+        kind_of = getattr(index.model(), "row_kind_and_text", None)
+        if kind_of is None:
+            text = index.data(Qt.ItemDataRole.DisplayRole)
+            return (text if isinstance(text, str) else ""), _RowLook(index, option)
+        kind, text = kind_of(index.row())
+        known = self._looks.get(kind)
+        if known is None or known.theme is not theme.look():
+            known = self._looks[kind] = _RowLook(index, option)
+        return text, known
 
-    def _wrapped(self, text: str, font: QFont) -> _Wrapped:
+    def _wrapped(self, text: str, look: _RowLook) -> _Wrapped:
         width = self.text_width()
-        return self._rows.get((text, width, font.key()), lambda: _Wrapped(text, font, width))
+        return self._rows.get((text, width, look.key),
+                              lambda: _Wrapped(text, look.font, width))
 
     def sizeHint(self, option: QStyleOptionViewItem, index: Index) -> QSize:
-        row = self._wrapped(*self._text_and_font(option, index))
+        row = self._wrapped(*self._text_and_look(option, index))
         return QSize(self._view.viewport().width(),
                      max(row.height + 2 * PAD_Y, theme.MIN_TOUCH_PX))
 
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: Index) -> None:
-        text, font = self._text_and_font(option, index)
-        row = self._wrapped(text, font)
+        text, look = self._text_and_look(option, index)
+        row = self._wrapped(text, look)
         rect = option.rect
         painter.save()
         colours = theme.colours()  # read now: the visitor may have switched themes
-        background = index.data(Qt.ItemDataRole.BackgroundRole)
-        if isinstance(background, QBrush):
-            painter.fillRect(rect, background)
+        if look.background is not None:
+            painter.fillRect(rect, look.background)
         if option.state & QStyle.StateFlag.State_Selected:
             painter.fillRect(rect, QColor(colours.selected))
             painter.fillRect(QRect(rect.left(), rect.top(), 6, rect.height()),
                              QColor(colours.accent))
         painter.setPen(QColor(colours.rule))
         painter.drawLine(rect.bottomLeft(), rect.bottomRight())
-        painter.setFont(font)
-        foreground = index.data(Qt.ItemDataRole.ForegroundRole)
-        painter.setPen(foreground.color() if isinstance(foreground, QBrush)
-                       else QColor(colours.ink))
+        painter.setFont(look.font)
+        painter.setPen(look.foreground if look.foreground is not None else QColor(colours.ink))
         # Centred in the row, as drawText's AlignVCenter places it.
         shaped = row.shaped()
         top = rect.top() + (rect.height() - shaped.size().height()) / 2
