@@ -773,16 +773,18 @@ class SearchRepository:
         return Query(tuple(groups), tuple(dict.fromkeys(corrections)))
 
     def search(self, text: str, limit: int = DEFAULT_LIMIT, *,
-               home_zip: str = "") -> SearchResults:
+               home_zip: str = "", intent: Intent | None = None) -> SearchResults:
         """Guide sections, FAQs and programs matching `text`; never raises on odd input.
 
         A ZIP code in `text`, or "near me" with the kiosk's `home_zip`, lists the programs
         nearest to it (with miles); payment and language words keep the programs offering
-        that service (nearest to `home_zip` first when there is one)."""
+        that service (nearest to `home_zip` first when there is one). `intent`: what
+        read_intent(text) gave, for a caller that has already asked (each keystroke)."""
         text = text[:MAX_QUERY_CHARS]
         if not self.available():
             return SearchResults(query=text)
-        intent = read_intent(text)
+        if intent is None:
+            intent = read_intent(text)
         origin_zip = intent.zip_code or (home_zip if intent.near_me else "")
         content = self._search_words(text, intent.content_text, limit)
         if intent.near_me and not origin_zip:

@@ -89,7 +89,7 @@ class SearchScreen(Screen):
 
     def _search_now(self, text: str) -> None:
         intent = read_intent(text)
-        self.results = self._search.search(text, home_zip=self._kiosk_zip)
+        self.results = self._search.search(text, home_zip=self._kiosk_zip, intent=intent)
         self._near_me_unknown = (intent.near_me and not intent.zip_code
                                  and not self._kiosk_zip)
         self.model.set_results(self.results, crisis_first=intent.crisis)
