@@ -29,7 +29,13 @@ from typing import overload
 
 from kiosk.domain import DIRECTORY_LEVELS, FacilitySummary, OpeningHours
 from kiosk.present.codes import EXTRA_FILTERS, LEVEL_GROUP, LOCAL_GROUP
-from kiosk.store.directory import RECORD_SEP, IndexRow, PackedRows, haversine_miles
+from kiosk.store.directory import (
+    RECORD_SEP,
+    IndexRow,
+    PackedRows,
+    haversine_miles,
+    row_mask,
+)
 
 __all__ = [
     "LEVEL_GROUP",
@@ -88,16 +94,6 @@ class Place:
     rows: list[int]
     mask: int
     distances: dict[int, float] | None
-
-
-def _mask(rows: Iterable[int], size: int) -> int:
-    """A bit array (Python int) with the bits of `rows` set, built in one pass."""
-    if isinstance(rows, Sequence) and not rows:
-        return 0
-    bits = bytearray((size + 7) // 8)
-    for i in rows:
-        bits[i >> 3] |= 1 << (i & 7)
-    return int.from_bytes(bits, "little")
 
 
 def _with_bits(rows: list[int], mask: int, size: int) -> list[int]:
@@ -343,7 +339,7 @@ class DirectoryIndexBuilder:
 
     def finish(self) -> DirectoryIndex:
         size = len(self._records)
-        bits = {key: _mask(rows, size) | packed for key, rows, packed in
+        bits = {key: row_mask(rows, size) | packed for key, rows, packed in
                 zip(self.filters, self._members, self._packed_filter_bits(), strict=True)}
         # Each state's rows as 4-byte numbers: a list of ints took ~36 bytes a program.
         state_rows: dict[str, array[int]] = {}
@@ -387,7 +383,7 @@ class DirectoryIndex:
         self.state_rows = state_rows
         self._size = len(records)
         self.state_mask = state_mask if state_mask is not None else {
-            state: _mask(rows, self._size) for state, rows in state_rows.items()}
+            state: row_mask(rows, self._size) for state, rows in state_rows.items()}
         self._positions = positions
         self.facilities: Sequence[FacilitySummary] = _Summaries(records, positions)
         #: Opening hours by row, for the programs whose source gives them (local lists).
@@ -406,7 +402,7 @@ class DirectoryIndex:
     def set_filter_rows(self, key: str, rows: Iterable[int]) -> None:
         """Replace one filter's members: for a filter that changes with the clock."""
         if key in self.filter_bits:
-            self.filter_bits[key] = _mask(rows, self._size)
+            self.filter_bits[key] = row_mask(rows, self._size)
 
     # ---------------------------------------------------------------- places --
     def filter_place(self, key: str) -> Place:
@@ -433,7 +429,7 @@ class DirectoryIndex:
         keep = [pair for pair in found if pair[0] <= radius]
         if len(keep) < minimum:
             keep = found[:minimum]
-        return Place(rows=[i for _, i in keep], mask=_mask((i for _, i in keep), self._size),
+        return Place(rows=[i for _, i in keep], mask=row_mask((i for _, i in keep), self._size),
                      distances={i: miles for miles, i in keep})
 
     # --------------------------------------------------------------- filters --

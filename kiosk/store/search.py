@@ -41,7 +41,7 @@ from typing import Any
 from kiosk import paths
 from kiosk.domain import SearchHit, SearchResults
 from kiosk.store import local_sources
-from kiosk.store.directory import haversine_miles, pack_index
+from kiosk.store.directory import haversine_miles, pack_index, row_mask
 
 log = logging.getLogger(__name__)
 
@@ -521,14 +521,6 @@ def _service_phrases(content: Sequence[str]) -> tuple[tuple[tuple[str, ...], ...
     return tuple(services), used
 
 
-def _mask(rows: Iterable[int], size: int) -> int:
-    """A bit array (a Python int) with the bits of `rows` set, built in one pass."""
-    bits = bytearray((size + 7) // 8)
-    for i in rows:
-        bits[i >> 3] |= 1 << (i & 7)
-    return int.from_bytes(bits, "little")
-
-
 #: '0'/'1' digits to 0/1 bytes, for itertools.compress.
 _BIT_FLAGS = bytes.maketrans(b"01", b"\x00\x01")
 
@@ -588,9 +580,9 @@ class _Programs:
                 placed.append(i)
         size = self.size = len(lats)
         self.every = (1 << size) - 1
-        self.placed = _mask(placed, size)
-        self.services = {code: _mask(r, size) for code, r in with_service.items()}
-        self.levels = {code: _mask(r, size) for code, r in with_level.items()}
+        self.placed = row_mask(placed, size)
+        self.services = {code: row_mask(r, size) for code, r in with_service.items()}
+        self.levels = {code: row_mask(r, size) for code, r in with_level.items()}
         self.latitudes, self.longitudes = lats[:], lons[:]  # copies without the spare room
         self._prefix = prefix or ""
         cut = len(self._prefix.encode())
@@ -653,7 +645,7 @@ class _Programs:
                     found.append(row - 1)
                     break
                 k = (k + 1) & slot_mask
-        return _mask(found, self.size)
+        return row_mask(found, self.size)
 
 
 class SearchRepository:
