@@ -20,7 +20,7 @@ start = sys.getrefcount(None)
 for i in range(200_000):
     label.setText("x")      # returns None
     label.isVisible()       # returns a bool
-print("survived" if sys.getrefcount(None) >= start else "lost references")
+print(start - sys.getrefcount(None))
 """
 
 
@@ -28,4 +28,7 @@ def test_two_hundred_thousand_qt_calls_do_not_abort_the_kiosk() -> None:
     result = subprocess.run([sys.executable, "-c", SCRIPT], cwd=ROOT, env=offscreen_env(),
                             capture_output=True, text=True, timeout=120)
     assert result.returncode == 0, result.stderr[-500:]
-    assert result.stdout.strip() == "survived"
+    # The broken build lost one reference per call (400,000 here); Python's own bookkeeping
+    # moves the count by one or two either way from run to run, so only a real leak fails.
+    lost = int(result.stdout.strip())
+    assert lost < 100, f"{lost} references to None lost over 400,000 Qt calls"
