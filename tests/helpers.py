@@ -16,6 +16,12 @@ ROOT = Path(__file__).resolve().parent.parent
 TEST_DATA = ROOT / "tests" / "data"
 SAMHSA_DIR = ROOT.parent / "shared" / "data" / "samhsa"
 
+HSDS_DIR = ROOT.parent / "shared" / "data" / "hsds"
+V1_SAMPLE = HSDS_DIR / "openreferral_sample-HSDS-datapackage_v1.1"
+V3_EXAMPLES = HSDS_DIR / "openreferral_specification_v3.0" / "examples" / "csv"
+#: Both Open Referral samples, each under the name a librarian would give it.
+BOTH_SAMPLES = ((V1_SAMPLE, "Example City 211"), (V3_EXAMPLES, "MyCity list"))
+
 needs_directory = pytest.mark.skipif(
     not SAMHSA_DIR.is_dir(), reason="the real SAMHSA directory is not beside the checkout")
 
@@ -31,6 +37,20 @@ class FakeClock:
 
     def __call__(self) -> float:
         return self.now
+
+
+def import_hsds(db: Path, *packages: tuple[Path, str]) -> Path:
+    """`db` with each (package, name) imported by `kiosk-admin import hsds`, every service
+    kept, dated 2026-10-01 in New York's time zone. An import validates the package and
+    rebuilds the search index (about a second each), so modules that only read the result,
+    or copy it, build it once."""
+    from kiosk.cli.main import main as admin_main
+
+    for package, name in packages:
+        assert admin_main(["import", "hsds", str(package), "--content-db", str(db),
+                           "--all-services", "--name", name, "--date", "2026-10-01",
+                           "--timezone", "America/New_York"]) == 0
+    return db
 
 
 def offscreen_env() -> dict[str, str]:

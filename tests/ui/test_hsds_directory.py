@@ -12,7 +12,6 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from kiosk.cli.main import main as admin_main
 from kiosk.present.codes import LOCAL_SERVICES, OPEN_NOW
 from kiosk.store import local_sources
 from kiosk.store.connect import open_content_db
@@ -20,11 +19,8 @@ from kiosk.store.directory import DirectoryRepository
 from kiosk.store.search import SearchRepository
 from kiosk.ui import printing
 from kiosk.ui.screens.directory import DirectoryScreen
-from tests.helpers import ROOT
+from tests.helpers import BOTH_SAMPLES, V1_SAMPLE, import_hsds
 
-HSDS_DIR = ROOT.parent / "shared" / "data" / "hsds"
-V1_SAMPLE = HSDS_DIR / "openreferral_sample-HSDS-datapackage_v1.1"
-V3_EXAMPLES = HSDS_DIR / "openreferral_specification_v3.0" / "examples" / "csv"
 pytestmark = pytest.mark.skipif(not V1_SAMPLE.is_dir(), reason="no HSDS samples")
 
 NEW_YORK = ZoneInfo("America/New_York")
@@ -40,11 +36,7 @@ def local_db(template_db: Path, tmp_path_factory: pytest.TempPathFactory) -> Pat
     here only reads it (open_content_db opens it read-only)."""
     content_db = tmp_path_factory.mktemp("hsds-directory") / "content.sqlite"
     shutil.copyfile(template_db, content_db)
-    for package, name in ((V1_SAMPLE, "Example City 211"), (V3_EXAMPLES, "MyCity list")):
-        assert admin_main(["import", "hsds", str(package), "--content-db", str(content_db),
-                           "--all-services", "--name", name, "--date", "2026-10-01",
-                           "--timezone", "America/New_York"]) == 0
-    return content_db
+    return import_hsds(content_db, *BOTH_SAMPLES)
 
 
 @pytest.fixture

@@ -5,6 +5,7 @@ hours."""
 from __future__ import annotations
 
 import hashlib
+import shutil
 import sqlite3
 from collections import Counter
 from pathlib import Path
@@ -17,29 +18,30 @@ from kiosk.importers.hsds_validate import validate_export
 from kiosk.store import local_sources
 from kiosk.store.connect import open_content_db
 from kiosk.store.directory import DirectoryRepository
-from tests.helpers import ROOT, needs_directory
+from tests.helpers import BOTH_SAMPLES, HSDS_DIR, V1_SAMPLE, import_hsds, needs_directory
 
-HSDS_DIR = ROOT.parent / "shared" / "data" / "hsds"
-V1_SAMPLE = HSDS_DIR / "openreferral_sample-HSDS-datapackage_v1.1"
-V3_EXAMPLES = HSDS_DIR / "openreferral_specification_v3.0" / "examples" / "csv"
 OFFICIAL_3_0 = HSDS_DIR / "openreferral_specification_v3.0" / "datapackage.json"
 
 pytestmark = [needs_directory,
               pytest.mark.skipif(not V1_SAMPLE.is_dir(), reason="no HSDS samples")]
 
 
-@pytest.fixture
-def vermont_and_local(content_db: Path) -> Path:
+@pytest.fixture(scope="module")
+def vermont_and_local_once(template_db: Path, tmp_path_factory: pytest.TempPathFactory
+                           ) -> Path:
     """SAMHSA's Vermont programs (a small state keeps the test quick) and both samples."""
+    content_db = tmp_path_factory.mktemp("vermont") / "content.sqlite"
+    shutil.copyfile(template_db, content_db)
     conn = sqlite3.connect(content_db)
     conn.execute("DELETE FROM facility WHERE state != 'VT'")
     conn.commit()
     conn.close()
-    for package, name in ((V1_SAMPLE, "Example City 211"), (V3_EXAMPLES, "MyCity list")):
-        assert admin_main(["import", "hsds", str(package), "--content-db", str(content_db),
-                           "--all-services", "--name", name, "--date", "2026-10-01",
-                           "--timezone", "America/New_York"]) == 0
-    return content_db
+    return import_hsds(content_db, *BOTH_SAMPLES)
+
+
+@pytest.fixture
+def vermont_and_local(vermont_and_local_once: Path, tmp_path: Path) -> Path:
+    return Path(shutil.copyfile(vermont_and_local_once, tmp_path / "content.sqlite"))
 
 
 def _programs(db: Path) -> list[Facility]:

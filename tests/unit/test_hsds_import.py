@@ -20,11 +20,7 @@ from kiosk.cli.main import main as admin_main
 from kiosk.store import local_sources
 from kiosk.store.connect import open_content_db
 from kiosk.store.search import SearchRepository
-from tests.helpers import ROOT
-
-HSDS_DIR = ROOT.parent / "shared" / "data" / "hsds"
-V1_SAMPLE = HSDS_DIR / "openreferral_sample-HSDS-datapackage_v1.1"
-V3_EXAMPLES = HSDS_DIR / "openreferral_specification_v3.0" / "examples" / "csv"
+from tests.helpers import ROOT, V1_SAMPLE, V3_EXAMPLES, import_hsds
 
 pytestmark = pytest.mark.skipif(not V1_SAMPLE.is_dir(),
                                 reason="the HSDS samples are not beside the checkout")
@@ -39,6 +35,19 @@ def _digest(path: Path) -> str:
 def _import(db: Path, package: Path, *extra: str) -> int:
     return admin_main(["import", "hsds", str(package), "--content-db", str(db),
                        "--timezone", "America/New_York", *extra])
+
+
+@pytest.fixture(scope="module")
+def sample_once(template_db: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    content_db = tmp_path_factory.mktemp("sample") / "content.sqlite"
+    shutil.copyfile(template_db, content_db)
+    return import_hsds(content_db, (V1_SAMPLE, "Before"))
+
+
+@pytest.fixture
+def with_sample(sample_once: Path, tmp_path: Path) -> Path:
+    """The content database with the 1.1 sample already imported (as "Before")."""
+    return Path(shutil.copyfile(sample_once, tmp_path / "content.sqlite"))
 
 
 def _sources(db: Path) -> list[local_sources.LocalSource]:
@@ -125,10 +134,9 @@ def test_a_zip_of_the_package_imports_the_same(content_db: Path, tmp_path: Path)
     assert (source.id, source.programs) == ("zipped", 10)
 
 
-def test_importing_the_same_source_again_replaces_it(content_db: Path) -> None:
-    for _ in range(2):
-        assert _import(content_db, V1_SAMPLE, "--all-services", "--name", "Again") == 0
-    assert [(s.id, s.programs) for s in _sources(content_db)] == [("again", 10)]
+def test_importing_the_same_source_again_replaces_it(with_sample: Path) -> None:
+    assert _import(with_sample, V1_SAMPLE, "--all-services", "--name", "Before") == 0
+    assert [(s.id, s.programs) for s in _sources(with_sample)] == [("before", 10)]
 
 
 # ------------------------------------------------------------- taxonomy --
@@ -226,9 +234,9 @@ MALFORMED = [
 
 @pytest.mark.parametrize(("damage", "expected"), MALFORMED)
 def test_a_malformed_package_changes_nothing_and_says_where(
-        content_db: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str],
+        with_sample: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str],
         damage: Callable[[Path], None], expected: list[str]) -> None:
-    assert _import(content_db, V1_SAMPLE, "--all-services", "--name", "Before") == 0
+    content_db = with_sample
     before = _digest(content_db)
     package = tmp_path / "bad"
     shutil.copytree(V1_SAMPLE, package)

@@ -7,6 +7,7 @@ import csv
 import hashlib
 import io
 import json
+import shutil
 from pathlib import Path
 
 import pytest
@@ -17,11 +18,8 @@ from kiosk.store import local_sources
 from kiosk.store.connect import open_content_db
 from kiosk.store.directory import DirectoryRepository
 from kiosk.store.search import SearchRepository
-from tests.helpers import ROOT, SAMHSA_DIR, needs_directory
+from tests.helpers import BOTH_SAMPLES, SAMHSA_DIR, V1_SAMPLE, import_hsds, needs_directory
 
-HSDS_DIR = ROOT.parent / "shared" / "data" / "hsds"
-V1_SAMPLE = HSDS_DIR / "openreferral_sample-HSDS-datapackage_v1.1"
-V3_EXAMPLES = HSDS_DIR / "openreferral_specification_v3.0" / "examples" / "csv"
 pytestmark = pytest.mark.skipif(not V1_SAMPLE.is_dir(), reason="no HSDS samples")
 
 
@@ -35,11 +33,22 @@ def _digest(path: Path) -> str:
     return hashlib.sha256(path.read_bytes()).hexdigest()
 
 
-def test_sources_lists_each_with_its_date_and_count(content_db: Path,
+@pytest.fixture(scope="module")
+def both_once(template_db: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    content_db = tmp_path_factory.mktemp("both") / "content.sqlite"
+    shutil.copyfile(template_db, content_db)
+    return import_hsds(content_db, *BOTH_SAMPLES)
+
+
+@pytest.fixture
+def both(both_once: Path, tmp_path: Path) -> Path:
+    """The content database with both samples imported; each test changes its own copy."""
+    return Path(shutil.copyfile(both_once, tmp_path / "content.sqlite"))
+
+
+def test_sources_lists_each_with_its_date_and_count(both: Path,
                                                      capsys: pytest.CaptureFixture[str]) -> None:
-    where = ("--content-db", str(content_db))
-    _import(V1_SAMPLE, "Example City 211", *where)
-    _import(V3_EXAMPLES, "MyCity list", *where)
+    where = ("--content-db", str(both))
     capsys.readouterr()
     assert admin_main(["sources", *where]) == 0
     lines = capsys.readouterr().out.splitlines()
@@ -52,19 +61,17 @@ def test_sources_lists_each_with_its_date_and_count(content_db: Path,
         ("example-city-211", 10, "1.1/2.0"), ("mycity-list", 1, "3.0")]
 
 
-def test_remove_source_takes_one_out_and_keeps_the_rest(content_db: Path,
+def test_remove_source_takes_one_out_and_keeps_the_rest(both: Path,
                                                          capsys: pytest.CaptureFixture[str]
                                                          ) -> None:
-    where = ("--content-db", str(content_db))
-    _import(V1_SAMPLE, "Example City 211", *where)
-    _import(V3_EXAMPLES, "MyCity list", *where)
-    conn = open_content_db(content_db)
+    where = ("--content-db", str(both))
+    conn = open_content_db(both)
     samhsa_before = DirectoryRepository(conn).stats().facilities
     conn.close()
     capsys.readouterr()
     assert admin_main(["remove-source", "example-city-211", *where]) == 0
     assert "Removed example-city-211 (10 programs)" in capsys.readouterr().out
-    conn = open_content_db(content_db)
+    conn = open_content_db(both)
     try:
         assert [s.id for s in local_sources.sources(conn)] == ["mycity-list"]
         assert DirectoryRepository(conn).stats().facilities == samhsa_before
@@ -75,17 +82,16 @@ def test_remove_source_takes_one_out_and_keeps_the_rest(content_db: Path,
         conn.close()
 
 
-def test_removing_an_unknown_source_changes_nothing(content_db: Path,
+def test_removing_an_unknown_source_changes_nothing(both: Path,
                                                     capsys: pytest.CaptureFixture[str]) -> None:
-    where = ("--content-db", str(content_db))
-    _import(V1_SAMPLE, "Example City 211", *where)
-    before = _digest(content_db)
+    where = ("--content-db", str(both))
+    before = _digest(both)
     capsys.readouterr()
     assert admin_main(["remove-source", "no-such-list", *where]) == 1
     err = capsys.readouterr().err
-    assert "no local source 'no-such-list' (known: example-city-211)" in err
+    assert "no local source 'no-such-list' (known: example-city-211, mycity-list)" in err
     assert "Nothing was changed" in err
-    assert _digest(content_db) == before
+    assert _digest(both) == before
 
 
 def test_the_kiosks_own_imported_directory(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
