@@ -7,8 +7,6 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from kiosk.packs.repository import PublishError, init_keys
-
 
 def register(sub: Any) -> None:
     parser = sub.add_parser("keys", help="make the signing keys for content packs")
@@ -24,6 +22,9 @@ def register(sub: Any) -> None:
 
 
 def run_init(args: argparse.Namespace) -> int:
+    # TUF and securesystemslib (about 0.1 s) only for this command, not every kiosk-admin start
+    from kiosk.packs.repository import PublishError, init_keys
+
     try:
         made = init_keys(args.keys_dir, root_keys=args.root_keys,
                          root_threshold=args.root_threshold)

@@ -13,9 +13,8 @@ from typing import Any
 from kiosk import paths, settings_file
 from kiosk.cli.common import add_content_db_option, add_data_dir_option, admin_conn
 from kiosk.logs import setup_logging
-from kiosk.packs import installed, repository, update
-from kiosk.packs.pack import PackError, build_pack
-from kiosk.packs.repository import DEFAULT_FRESH_DAYS, PublishError
+from kiosk.packs import installed
+from kiosk.packs.pack import DEFAULT_FRESH_DAYS, PackError, build_pack
 from kiosk.present.settings import Key, LiveSettings
 from kiosk.store.admin import SettingsRepository
 
@@ -128,11 +127,17 @@ def _build_from_sources(out: Path, samhsa_dir: Path | None, no_directory: bool) 
     return ""
 
 
+# kiosk.packs.repository and .update load TUF, securesystemslib and urllib3 (about 0.2 s):
+# imported by the commands that use them, so every other kiosk-admin command starts without.
+
+
 def run_publish(args: argparse.Namespace) -> int:
+    from kiosk.packs import repository
+
     try:
         done = repository.publish(args.pack, args.repo_dir, args.keys,
                                   fresh_days=args.expires_days)
-    except PublishError as exc:
+    except repository.PublishError as exc:
         return _fail(str(exc))
     print(f"published pack version {done.manifest.content_version} to {args.repo_dir}; "
           f"kiosks accept it until {done.expires:%Y-%m-%d} "
@@ -141,15 +146,19 @@ def run_publish(args: argparse.Namespace) -> int:
 
 
 def run_refresh(args: argparse.Namespace) -> int:
+    from kiosk.packs import repository
+
     try:
         expires = repository.refresh(args.repo_dir, args.keys, fresh_days=args.expires_days)
-    except PublishError as exc:
+    except repository.PublishError as exc:
         return _fail(str(exc))
     print(f"re-signed {args.repo_dir}; kiosks accept it until {expires:%Y-%m-%d}")
     return 0
 
 
 def run_trust(args: argparse.Namespace) -> int:
+    from kiosk.packs import update
+
     try:
         fingerprint = update.trust_root(paths.data_dir(args.data_dir), args.root_file,
                                         replace=args.replace)
@@ -167,6 +176,8 @@ def _log_to_kiosk_log(args: argparse.Namespace) -> None:
 
 
 def run_update(args: argparse.Namespace) -> int:
+    from kiosk.packs import update
+
     _log_to_kiosk_log(args)
     source = args.source or _configured_source(args)
     if not source:
@@ -191,6 +202,8 @@ def _configured_source(args: argparse.Namespace) -> str:
 
 
 def run_rollback(args: argparse.Namespace) -> int:
+    from kiosk.packs import update
+
     _log_to_kiosk_log(args)
     try:
         manifest = update.rollback(paths.data_dir(args.data_dir))

@@ -18,6 +18,9 @@ PACK_FORMAT = 1
 MANIFEST_NAME = "manifest.json"
 DATABASE_NAME = "content.sqlite"
 _CHUNK = 1 << 20
+#: How long a kiosk accepts the same timestamp and snapshot: the freeze window (here, not in
+#: kiosk.packs.repository, so kiosk-admin's help can show it without loading TUF).
+DEFAULT_FRESH_DAYS = 14
 
 
 class PackError(Exception):

@@ -35,7 +35,13 @@ from tuf.api.metadata import (
 from tuf.api.serialization.json import JSONSerializer
 
 from kiosk.packs.installed import root_fingerprint, write_atomic
-from kiosk.packs.pack import Manifest, PackError, read_manifest, sha256_file
+from kiosk.packs.pack import (
+    DEFAULT_FRESH_DAYS,
+    Manifest,
+    PackError,
+    read_manifest,
+    sha256_file,
+)
 
 ROLES = (Root.type, Targets.type, Snapshot.type, Timestamp.type)
 #: The one target every kiosk asks for.
@@ -43,8 +49,6 @@ PACK_TARGET = "content.pack"
 ROOT_FILE = "root.json"
 ROOT_DAYS = 730
 TARGETS_DAYS = 120
-#: How long a kiosk accepts the same timestamp and snapshot: the freeze window.
-DEFAULT_FRESH_DAYS = 14
 #: Packs kept in targets/ besides the current one, for kiosks midway through a copy.
 KEEP_OLD_PACKS = 2
 

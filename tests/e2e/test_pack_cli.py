@@ -92,3 +92,14 @@ def test_a_pack_built_from_the_content_sources(tmp_path: Path) -> None:
                          "--samhsa-dir", tmp_path / "no-such-folder")
     assert broken.returncode != 0 and "Traceback" not in broken.stderr
     assert len(broken.stderr.strip().splitlines()) == 1
+
+
+def test_commands_without_packs_start_without_tuf() -> None:
+    """Signing and updates load TUF, securesystemslib and urllib3 (about 0.2 s before each
+    command's first line); only the key and pack commands that use them pay for that."""
+    code = ("import sys, kiosk.cli.main as m; m.build_parser(); "
+            "print(sorted({n.split('.')[0] for n in sys.modules} & "
+            "{'tuf', 'securesystemslib', 'urllib3'}))")
+    result = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True,
+                            text=True, timeout=60)
+    assert result.stdout.strip() == "[]", result.stderr
