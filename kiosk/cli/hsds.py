@@ -191,7 +191,7 @@ def run_remove(args: argparse.Namespace) -> int:
             removed = local_sources.remove_source(conn, args.source_id)
             if removed < 0:
                 raise DirectoryDbError(_unknown(args.source_id, known))
-            search.build_index(conn)
+            search.build_index(conn, facilities_unchanged=True)
         if args.json:
             return [json.dumps({"ok": True, "removed": args.source_id, "programs": removed,
                                 "database": str(final)})]

@@ -592,7 +592,7 @@ def import_into(db: Path, path: Path, options: Options, *, dry_run: bool = False
     with import_transaction(db, busy_seconds=busy_seconds) as conn:
         report, programs = read(Path(path), options, conn)
         local_sources.replace_source(conn, report.source, programs)
-        search.build_index(conn)
+        search.build_index(conn, facilities_unchanged=True)
     return report
 
 
@@ -609,7 +609,7 @@ def carry_local_sources(previous: Path, fresh: Path, *,
             return 0
         with import_transaction(fresh, busy_seconds=busy_seconds) as conn:
             copied = local_sources.copy_sources(old, conn)
-            search.build_index(conn)
+            search.build_index(conn, facilities_unchanged=True)
         return copied
     finally:
         old.close()

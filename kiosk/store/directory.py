@@ -515,6 +515,11 @@ def _pack_chunk(chunk: int, rows: list[IndexRow]) -> list[tuple[int, str, bytes]
     return parts
 
 
+def has_current_pack(conn: sqlite3.Connection) -> bool:
+    """Whether the facility table has a pack that matches it."""
+    return _pack_header(conn) > 0
+
+
 def _pack_header(conn: sqlite3.Connection) -> int:
     """The number of chunks of a pack that matches the facility table, else 0."""
     exists = conn.execute("SELECT count(*) FROM sqlite_master WHERE type = 'table'"

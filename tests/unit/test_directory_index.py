@@ -21,6 +21,7 @@ from kiosk.present.directory_index import (
 )
 from kiosk.store.connect import open_content_db
 from kiosk.store.directory import PACK_CHUNK, DirectoryRepository, pack_index
+from kiosk.store.search import build_index
 
 SAMHSA = Path(__file__).resolve().parents[3] / "shared" / "data" / "samhsa"
 needs_data = pytest.mark.skipif(not SAMHSA.is_dir(), reason="no SAMHSA data beside the repo")
@@ -244,6 +245,27 @@ def test_without_a_matching_pack_the_rows_are_read_and_give_the_same_index(
     else:
         assert steps == [5000, 10000, 12199]
         assert rows.facilities[0] == packed.facilities[1]
+
+
+@needs_data
+def test_a_rebuild_for_the_local_lists_keeps_a_matching_pack_and_renews_a_stale_one(
+        content_db: Path) -> None:
+    conn = sqlite3.connect(content_db)
+    # a part no pack writes: it survives only if the pack is left as it was
+    conn.execute("INSERT INTO directory_pack (chunk, part, data) VALUES (0, 'kept', x'00')")
+    build_index(conn, facilities_unchanged=True)
+    assert conn.execute("SELECT count(*) FROM directory_pack WHERE part = 'kept'"
+                        ).fetchone() == (1,)
+    # Taken out by hand: the pack no longer matches, so even this rebuild packs again.
+    conn.execute("DELETE FROM facility WHERE id = (SELECT id FROM facility"
+                 " ORDER BY state, name, id LIMIT 1)")
+    build_index(conn, facilities_unchanged=True)
+    assert conn.execute("SELECT count(*) FROM directory_pack WHERE part = 'kept'"
+                        ).fetchone() == (0,)
+    conn.commit()
+    conn.close()
+    steps, index = _loaded(content_db)
+    assert steps == PACKED_STEPS[:-1] + [12199] and len(index) == 12199
 
 
 @needs_data
