@@ -265,7 +265,7 @@ def test_a_rebuild_for_the_local_lists_keeps_a_matching_pack_and_renews_a_stale_
     conn.commit()
     conn.close()
     steps, index = _loaded(content_db)
-    assert steps == PACKED_STEPS[:-1] + [12199] and len(index) == 12199
+    assert steps == [*PACKED_STEPS[:-1], 12199] and len(index) == 12199
 
 
 @needs_data
