@@ -219,7 +219,7 @@ def test_an_app_update_keeps_the_imported_directory(
 
 
 def test_an_app_update_that_changes_the_layout_carries_the_imported_directory_over(
-        template_db: Path, next_year: NextYear, tmp_path: Path,
+        template_db: Path, next_year: NextYear, updated, tmp_path: Path,
         monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
     import os
 
@@ -236,10 +236,11 @@ def test_an_app_update_that_changes_the_layout_carries_the_imported_directory_ov
     data = tmp_path / "data"
     monkeypatch.delenv("KIOSK_CONTENT_DB", raising=False)
     monkeypatch.setattr(paths, "bundled_content_db", lambda: bundled)
-    assert admin_main(["import", "samhsa-directory", str(next_year.folder),
-                       "--data-dir", str(data)]) == 0
-    # What the previous app version saved: the same directory in layout 1 (no website).
+    # What the previous app version saved in its data folder (the import into it is the test
+    # above): the 2025 directory, in layout 1 (no website).
     imported = paths.imported_content_db(data)
+    imported.parent.mkdir(parents=True)
+    shutil.copyfile(updated[0], imported)
     with sqlite3.connect(imported) as conn:
         conn.execute("ALTER TABLE facility DROP COLUMN website")
         conn.execute("PRAGMA user_version = 1")
