@@ -3,6 +3,7 @@ folder, the imported directory, not the one bundled with the app."""
 
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 
 import pytest
@@ -14,14 +15,26 @@ from tests.unit.test_directory_update import _make_next_year
 pytestmark = needs_directory
 
 
-@pytest.fixture
-def imported(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> tuple[Path, str]:
-    monkeypatch.delenv("KIOSK_CONTENT_DB", raising=False)
-    made = _make_next_year(tmp_path / "download")
-    data = tmp_path / "data"
-    assert admin_main(["import", "samhsa-directory", str(made.folder),
-                       "--data-dir", str(data)]) == 0
+@pytest.fixture(scope="module")
+def imported_once(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, str]:
+    root = tmp_path_factory.mktemp("imported")
+    made = _make_next_year(root / "download")
+    data = root / "data"
+    with pytest.MonkeyPatch.context() as mp:
+        mp.delenv("KIOSK_CONTENT_DB", raising=False)
+        assert admin_main(["import", "samhsa-directory", str(made.folder),
+                           "--data-dir", str(data)]) == 0
     return data, sorted(made.added)[0]
+
+
+@pytest.fixture
+def imported(imported_once: tuple[Path, str], tmp_path: Path,
+             monkeypatch: pytest.MonkeyPatch) -> tuple[Path, str]:
+    """A kiosk data folder with next year's directory imported into it; each test gets its
+    own copy of the folder."""
+    monkeypatch.delenv("KIOSK_CONTENT_DB", raising=False)
+    data, added = imported_once
+    return Path(shutil.copytree(data, tmp_path / "data")), added
 
 
 def test_search_and_info_use_the_imported_directory(
