@@ -35,6 +35,26 @@ def _run_deferred_deletes() -> None:
         QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
 
 
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_call(item: pytest.Item) -> Iterator[None]:
+    """When a test has finished, stop the work its windows were doing between frames (the
+    search vocabulary, the directory's index) before pytest-qt runs the event loop once
+    more: the windows are about to go, and that work took ~0.3 s of many tests' teardown."""
+    try:
+        return (yield)
+    finally:
+        _cancel_background_jobs()
+
+
+def _cancel_background_jobs() -> None:
+    ops = sys.modules.get("kiosk.ui.ops")
+    if ops is None or "PySide6.QtWidgets" not in sys.modules:
+        return
+    for widget in _top_level_widgets():
+        for job in widget.findChildren(ops.BatchJob):
+            job.cancel()
+
+
 @pytest.fixture(autouse=True)
 def _nothing_outlives_the_test() -> Iterator[None]:
     """Fail a test that leaves a top-level window or an installed session guard behind.
