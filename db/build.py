@@ -28,7 +28,9 @@ DEFAULT_OUT = ROOT / "db" / "content.sqlite"
 
 
 def source_files(samhsa_dir: Path | None) -> list[Path]:
-    files = [SCHEMA, *content.source_files(ROOT / "resources" / "content")]
+    files = [SCHEMA, Path(__file__).resolve(),
+             *content.source_files(ROOT / "resources" / "content")]
+    files += sorted((ROOT / "kiosk").glob("*.py"))  # the domain types, paths
     files += sorted((ROOT / "kiosk" / "importers").glob("*.py"))
     files += sorted((ROOT / "kiosk" / "store").glob("*.py"))
     if samhsa_dir is not None and samhsa_dir.is_dir():

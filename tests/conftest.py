@@ -111,8 +111,34 @@ def _installed_guards() -> list[Any]:
 def template_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The real content and (when ../shared is beside the checkout) the real directory."""
     out = tmp_path_factory.mktemp("template") / "content.sqlite"
-    db_build.build(out, SAMHSA_DIR if SAMHSA_DIR.is_dir() else None)
+    samhsa = SAMHSA_DIR if SAMHSA_DIR.is_dir() else None
+    built = db_build.DEFAULT_OUT
+    from kiosk import paths
+
+    same_sources = samhsa is not None and paths.default_samhsa_dir() == samhsa
+    if same_sources and not db_build.is_stale(built, samhsa) and _has_directory(built):
+        # `./dev setup` has just built it from these very sources (each worker would take
+        # ~5 s to build its own)
+        shutil.copyfile(built, out)
+    else:
+        db_build.build(out, samhsa)
     return out
+
+
+def _has_directory(db: Path) -> bool:
+    """Whether `db` holds a directory (`db/build.py --no-directory` builds one without)."""
+    import sqlite3
+
+    try:
+        conn = sqlite3.connect(f"{db.resolve().as_uri()}?mode=ro", uri=True)
+    except sqlite3.Error:
+        return False
+    try:
+        return bool(conn.execute("SELECT count(*) FROM facility").fetchone()[0])
+    except sqlite3.Error:
+        return False
+    finally:
+        conn.close()
 
 
 @pytest.fixture(scope="session")

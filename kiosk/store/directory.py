@@ -304,17 +304,31 @@ def replace_directory(conn: sqlite3.Connection, *, services: Iterable[ServiceRow
                       zips: Iterable[tuple[str, str, float, float]],
                       meta: dict[str, str]) -> None:
     """Swap the whole directory; runs inside the caller's transaction."""
+    zips = list(zips)
     conn.execute("DELETE FROM facility")
     conn.execute("DELETE FROM directory_service")
-    conn.execute("DELETE FROM zip_centroid")
     conn.executemany("INSERT INTO directory_service VALUES (?, ?, ?, ?, ?, ?)", services)
     conn.executemany(
         f"INSERT INTO facility ({_FACILITY_COLUMNS})"
         " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", facilities
     )
-    conn.executemany("INSERT INTO zip_centroid VALUES (?, ?, ?, ?)", zips)
+    # The ZIP code list comes from one source (a package version) for every directory: the
+    # ~41,000 rows already there from that source stay, instead of being written again.
+    if not _holds_zip_table(conn, meta.get(ZIP_TABLE_META, ""), len(zips)):
+        conn.execute("DELETE FROM zip_centroid")
+        conn.executemany("INSERT INTO zip_centroid VALUES (?, ?, ?, ?)", zips)
     conn.executemany("INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)",
                      sorted(meta.items()))
+
+
+def _holds_zip_table(conn: sqlite3.Connection, source: str, rows: int) -> bool:
+    """Whether zip_centroid already holds the `rows` ZIP codes of `source`."""
+    if not source:
+        return False
+    found = conn.execute("SELECT value FROM meta WHERE key = ?", (ZIP_TABLE_META,)).fetchone()
+    if found is None or str(found[0]) != source:
+        return False
+    return int(conn.execute("SELECT count(*) FROM zip_centroid").fetchone()[0]) == rows
 
 
 def schema_version_of(path: Path) -> int | None:

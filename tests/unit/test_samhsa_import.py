@@ -455,3 +455,11 @@ def test_the_next_import_reads_the_zip_table_only_when_it_came_from_the_same_lis
     run_import(db, source)
     moved = (centre[0] + 1, centre[1])
     assert _vermont_centre(db) == (moved if same_list else centre)
+    # The table a near-ZIP search reads: kept from the same list, else the new list's.
+    conn = sqlite3.connect(db)
+    stored = conn.execute("SELECT latitude, longitude FROM zip_centroid WHERE zip = '05401'"
+                          ).fetchone()
+    rows = conn.execute("SELECT count(*) FROM zip_centroid").fetchone()[0]
+    conn.close()
+    assert tuple(stored) == (moved if same_list else centre)
+    assert rows == len(samhsa.zip_centroids())
