@@ -908,12 +908,12 @@ class SearchRepository:
         # only the degrees of latitude the box spans (a degree more each way: all of it,
         # whatever the rounding), a filtered search its rows. All placed programs only
         # when the box holds too few.
-        near = (programs.placed_near(lat0, NEAR_BOX_DEGREES + 1) if found == programs.every
-                else _rows_of(found & programs.placed))
+        placed = None if found == programs.every else _rows_of(found & programs.placed)
+        near = programs.placed_near(lat0, NEAR_BOX_DEGREES + 1) if placed is None else placed
         close = [i for i in near if abs(lats[i] - lat0) <= NEAR_BOX_DEGREES
                  and abs(lons[i] - lon0) <= NEAR_BOX_DEGREES * 1.5]
         if len(close) < limit:
-            close = _rows_of(found & programs.placed)
+            close = _rows_of(found & programs.placed) if placed is None else placed
         # Equally near programs stay in directory order (by city, then name): rows are in
         # that order.
         by_distance = sorted((haversine_miles(lat0, lon0, lats[i], lons[i]), i) for i in close)
