@@ -39,17 +39,22 @@ class FakeClock:
         return self.now
 
 
-def import_hsds(db: Path, *packages: tuple[Path, str]) -> Path:
-    """`db` with each (package, name) imported by `kiosk-admin import hsds`, every service
-    kept, dated 2026-10-01 in New York's time zone. An import validates the package and
-    rebuilds the search index (about a second each), so modules that only read the result,
-    or copy it, build it once."""
+def import_hsds(package: Path, name: str, *where: str) -> None:
+    """`kiosk-admin import hsds` of `package` as `name` into `where` (--content-db or
+    --data-dir), every service kept, dated 2026-10-01 in New York's time zone."""
     from kiosk.cli.main import main as admin_main
 
+    assert admin_main(["import", "hsds", str(package), "--all-services", "--name", name,
+                       "--timezone", "America/New_York", "--date", "2026-10-01",
+                       *where]) == 0
+
+
+def with_hsds(db: Path, *packages: tuple[Path, str]) -> Path:
+    """`db` with each (package, name) imported. An import validates the package and
+    rebuilds the search index (about a second each), so modules that only read the result,
+    or copy it, build it once."""
     for package, name in packages:
-        assert admin_main(["import", "hsds", str(package), "--content-db", str(db),
-                           "--all-services", "--name", name, "--date", "2026-10-01",
-                           "--timezone", "America/New_York"]) == 0
+        import_hsds(package, name, "--content-db", str(db))
     return db
 
 

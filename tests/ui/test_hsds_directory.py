@@ -19,7 +19,7 @@ from kiosk.store.directory import DirectoryRepository
 from kiosk.store.search import SearchRepository
 from kiosk.ui import printing
 from kiosk.ui.screens.directory import DirectoryScreen
-from tests.helpers import BOTH_SAMPLES, V1_SAMPLE, import_hsds
+from tests.helpers import BOTH_SAMPLES, V1_SAMPLE, with_hsds
 
 pytestmark = pytest.mark.skipif(not V1_SAMPLE.is_dir(), reason="no HSDS samples")
 
@@ -36,7 +36,7 @@ def local_db(template_db: Path, tmp_path_factory: pytest.TempPathFactory) -> Pat
     here only reads it (open_content_db opens it read-only)."""
     content_db = tmp_path_factory.mktemp("hsds-directory") / "content.sqlite"
     shutil.copyfile(template_db, content_db)
-    return import_hsds(content_db, *BOTH_SAMPLES)
+    return with_hsds(content_db, *BOTH_SAMPLES)
 
 
 @pytest.fixture

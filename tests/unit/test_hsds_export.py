@@ -18,7 +18,7 @@ from kiosk.importers.hsds_validate import validate_export
 from kiosk.store import local_sources
 from kiosk.store.connect import open_content_db
 from kiosk.store.directory import DirectoryRepository
-from tests.helpers import BOTH_SAMPLES, HSDS_DIR, V1_SAMPLE, import_hsds, needs_directory
+from tests.helpers import BOTH_SAMPLES, HSDS_DIR, V1_SAMPLE, needs_directory, with_hsds
 
 OFFICIAL_3_0 = HSDS_DIR / "openreferral_specification_v3.0" / "datapackage.json"
 
@@ -36,7 +36,7 @@ def vermont_and_local_once(template_db: Path, tmp_path_factory: pytest.TempPathF
     conn.execute("DELETE FROM facility WHERE state != 'VT'")
     conn.commit()
     conn.close()
-    return import_hsds(content_db, *BOTH_SAMPLES)
+    return with_hsds(content_db, *BOTH_SAMPLES)
 
 
 @pytest.fixture

@@ -20,7 +20,7 @@ from kiosk.cli.main import main as admin_main
 from kiosk.store import local_sources
 from kiosk.store.connect import open_content_db
 from kiosk.store.search import SearchRepository
-from tests.helpers import ROOT, V1_SAMPLE, V3_EXAMPLES, import_hsds
+from tests.helpers import ROOT, V1_SAMPLE, V3_EXAMPLES, with_hsds
 
 pytestmark = pytest.mark.skipif(not V1_SAMPLE.is_dir(),
                                 reason="the HSDS samples are not beside the checkout")
@@ -41,7 +41,7 @@ def _import(db: Path, package: Path, *extra: str) -> int:
 def sample_once(template_db: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
     content_db = tmp_path_factory.mktemp("sample") / "content.sqlite"
     shutil.copyfile(template_db, content_db)
-    return import_hsds(content_db, (V1_SAMPLE, "Before"))
+    return with_hsds(content_db, (V1_SAMPLE, "Before"))
 
 
 @pytest.fixture

@@ -18,15 +18,16 @@ from kiosk.store import local_sources
 from kiosk.store.connect import open_content_db
 from kiosk.store.directory import DirectoryRepository
 from kiosk.store.search import SearchRepository
-from tests.helpers import BOTH_SAMPLES, SAMHSA_DIR, V1_SAMPLE, import_hsds, needs_directory
+from tests.helpers import (
+    BOTH_SAMPLES,
+    SAMHSA_DIR,
+    V1_SAMPLE,
+    import_hsds,
+    needs_directory,
+    with_hsds,
+)
 
 pytestmark = pytest.mark.skipif(not V1_SAMPLE.is_dir(), reason="no HSDS samples")
-
-
-def _import(package: Path, name: str, *where: str) -> None:
-    assert admin_main(["import", "hsds", str(package), "--all-services", "--name", name,
-                       "--timezone", "America/New_York", "--date", "2026-10-01",
-                       *where]) == 0
 
 
 def _digest(path: Path) -> str:
@@ -37,7 +38,7 @@ def _digest(path: Path) -> str:
 def both_once(template_db: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
     content_db = tmp_path_factory.mktemp("both") / "content.sqlite"
     shutil.copyfile(template_db, content_db)
-    return import_hsds(content_db, *BOTH_SAMPLES)
+    return with_hsds(content_db, *BOTH_SAMPLES)
 
 
 @pytest.fixture
@@ -100,7 +101,7 @@ def test_the_kiosks_own_imported_directory(tmp_path: Path, monkeypatch: pytest.M
     directory it came with, and the kiosk's own choice of database shows it."""
     monkeypatch.delenv("KIOSK_CONTENT_DB", raising=False)
     data = tmp_path / "data"
-    _import(V1_SAMPLE, "Example City 211", "--data-dir", str(data))
+    import_hsds(V1_SAMPLE, "Example City 211", "--data-dir", str(data))
     target = paths.imported_content_db(data)
     assert target.is_file()
     capsys.readouterr()
@@ -116,7 +117,7 @@ def test_a_new_directory_import_keeps_the_local_sources(tmp_path: Path,
                                                         monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.delenv("KIOSK_CONTENT_DB", raising=False)
     data = tmp_path / "data"
-    _import(V1_SAMPLE, "Example City 211", "--data-dir", str(data))
+    import_hsds(V1_SAMPLE, "Example City 211", "--data-dir", str(data))
     sample = SAMHSA_DIR / "locator_format_sample" / "samhsa-treatment-data.csv"
     reader = csv.DictReader(io.StringIO(sample.read_text(encoding="utf-8"), newline=""))
     rows = list(reader)
