@@ -232,16 +232,17 @@ def import_into(db_path: Path, files: Sequence[Path], *, mode: str, dry_run: boo
     if not dry_run:
         store.check_writable(db_path)
     shown = compare_with or db_path
-    services, old_source = store.read_current_services(shown)
+    # The caller's wait for a lock holds for the reads before the import as for its writes.
+    services, old_source = store.read_current_services(shown, busy_seconds)
     if not services:
-        services, _ = store.read_current_services(db_path)
+        services, _ = store.read_current_services(db_path, busy_seconds)
     if not services:
         raise DirectoryImportError(
             f"{shown} has no service code table; import SAMHSA's National Directory first "
             "(kiosk-admin import samhsa-directory), then the export")
     directory = read_exports(files, _codes_from(services), services, data_date,
                              allow_partial=allow_partial)
-    before = store.read_current_facilities(shown)
+    before = store.read_current_facilities(shown, busy_seconds)
     if mode == MERGE:
         directory.facilities = merged(before, directory.facilities)
         directory.report.source = "; ".join(

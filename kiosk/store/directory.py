@@ -231,14 +231,16 @@ def current_facilities(conn: sqlite3.Connection) -> dict[str, FacilityRow]:
 
 
 @contextmanager
-def _reading(path: Path) -> Generator[sqlite3.Connection, None, None]:
-    """The content database at `path`, open read-only; any SQLite error as one line."""
+def _reading(path: Path, busy_seconds: float = BUSY_SECONDS
+             ) -> Generator[sqlite3.Connection, None, None]:
+    """The content database at `path`, open read-only, waiting up to `busy_seconds` for a
+    writer's lock; any SQLite error as one line."""
     path = Path(path)
     if not path.is_file() or path.stat().st_size == 0:
         raise DirectoryDbError(f"content database not found: {path} (build it with db/build.py)")
     try:
         conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True,
-                               timeout=BUSY_SECONDS)
+                               timeout=busy_seconds)
     except sqlite3.Error as exc:
         raise DirectoryDbError(explain(exc, path)) from None
     try:
@@ -249,9 +251,10 @@ def _reading(path: Path) -> Generator[sqlite3.Connection, None, None]:
         conn.close()
 
 
-def read_current_facilities(path: Path) -> dict[str, FacilityRow]:
+def read_current_facilities(path: Path, busy_seconds: float = BUSY_SECONDS
+                            ) -> dict[str, FacilityRow]:
     """The directory in the content database at `path`, read without writing anything."""
-    with _reading(path) as conn:
+    with _reading(path, busy_seconds) as conn:
         return _rows_by_id(conn)
 
 
@@ -271,13 +274,15 @@ def _services(conn: sqlite3.Connection) -> list[ServiceRow]:
 ZIP_TABLE_META = "directory.zip_table"
 
 
-def read_zip_centroids(path: Path, source: str) -> dict[str, tuple[str, float, float]] | None:
+def read_zip_centroids(path: Path, source: str, busy_seconds: float = BUSY_SECONDS
+                       ) -> dict[str, tuple[str, float, float]] | None:
     """The zip_centroid table of the content database at `path` (zip -> (state, latitude,
-    longitude)) when it was filled from `source`, else None (read without writing)."""
+    longitude)) when it was filled from `source`, else None (read without writing; also
+    None when the database stays locked for `busy_seconds`)."""
     if not source:
         return None
     try:
-        with _reading(path) as conn:
+        with _reading(path, busy_seconds) as conn:
             found = conn.execute("SELECT value FROM meta WHERE key = ?",
                                  (ZIP_TABLE_META,)).fetchone()
             if found is None or str(found[0]) != source:
@@ -291,10 +296,11 @@ def read_zip_centroids(path: Path, source: str) -> dict[str, tuple[str, float, f
     return {str(z): (str(s), float(lat), float(lon)) for z, s, lat, lon in rows}
 
 
-def read_current_services(path: Path) -> tuple[list[ServiceRow], str]:
+def read_current_services(path: Path, busy_seconds: float = BUSY_SECONDS
+                          ) -> tuple[list[ServiceRow], str]:
     """The service codes the content database at `path` knows and its directory's source,
     read without writing."""
-    with _reading(path) as conn:
+    with _reading(path, busy_seconds) as conn:
         found = conn.execute("SELECT value FROM meta WHERE key = 'directory.source'").fetchone()
         return _services(conn), str(found[0]) if found else ""
 
