@@ -74,6 +74,12 @@ def point_size(points: float, text_percent: int | None = None) -> int:
     return max(1, round(points * percent / 100))
 
 
+def text_scaled(px: float) -> float:
+    """A width in pixels chosen for normal text, at the visitor's text size: a layout that
+    switches below a width needs that much more room when every word is larger."""
+    return px * _look.text_percent / 100
+
+
 def touch_target_px(widget: QWidget | None = None) -> int:
     """The smallest side of a touch target: 48 px and 9 mm, whichever is larger here."""
     screen = widget.screen() if widget is not None else QGuiApplication.primaryScreen()

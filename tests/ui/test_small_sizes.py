@@ -336,3 +336,39 @@ def test_search_results_are_measured_again_for_the_largest_text(
             QRect(0, 0, delegate.text_width(), 10_000), int(WRAP),
             index.data(Qt.ItemDataRole.DisplayRole)).height()
         assert height >= need, (row, height, need)
+
+
+def sideways(page: Any) -> list[str]:
+    """The visible scroll areas in `page` whose contents are wider than they are."""
+    wide = []
+    for area in page.findChildren(QScrollArea):
+        if area.isVisible() and area.widget() is not None:
+            need = area.widget().minimumSizeHint().width()
+            if area.horizontalScrollBar().maximum() > 0 or need > area.viewport().width():
+                wide.append(f"{area.accessibleName() or area.objectName()} needs {need} px, "
+                            f"has {area.viewport().width()}")
+    return wide
+
+
+@needs_directory
+def test_the_largest_text_chosen_on_the_directory_puts_its_columns_one_above_the_other(
+        make_shell: Any, restore_text_size: None) -> None:
+    # The page keeps its width when the words grow: side by side, the filters, the state
+    # names beside the ZIP keypad and the program beside its QR code would be cut off.
+    shell = make_shell(size=(1366, 768))
+    window = shell.window
+    window.fit_to(1366, 768)
+    directory = shell.screens.directory
+    window.navigate("directory")
+    directory.show_state("CA")
+    QCoreApplication.processEvents()
+    assert not directory.results_page.is_stacked()
+    choose_largest_text(window).close_panel()
+    window.fit_to(1366, 768)
+    QCoreApplication.processEvents()
+    assert directory.results_page.is_stacked()
+    for state, apply in directory.screenshot_states():
+        apply()
+        QCoreApplication.processEvents()
+        found = sideways(directory) + cut_labels(window)
+        assert not found, f"{state}: " + "\n".join(found)

@@ -259,5 +259,4 @@ class CompareScreen(Screen):
 
     def _fit_mode(self, width: int) -> None:
         # Larger text needs wider columns: the table gives way to cards sooner.
-        breakpoint_px = CARD_BREAKPOINT * theme.look().text_percent / 100
-        self._build("cards" if width < breakpoint_px else "table")
+        self._build("cards" if width < theme.text_scaled(CARD_BREAKPOINT) else "table")

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QObject, Qt, Signal
-from PySide6.QtGui import QRegularExpressionValidator, QResizeEvent
+from PySide6.QtGui import QRegularExpressionValidator
 from PySide6.QtWidgets import (
     QBoxLayout,
     QFrame,
@@ -19,21 +19,21 @@ from PySide6.QtWidgets import (
 from kiosk.ui import theme
 from kiosk.ui.screens.base import heading
 from kiosk.ui.screens.directory.us_names import US_NAMES
+from kiosk.ui.screens.directory.width_fitted import WidthFittedPage
 from kiosk.ui.widgets.keypad import NumericKeypad
 from kiosk.ui.widgets.touch import TouchButton, enable_kinetic_scroll
 
 #: The state grid never has more columns than this, however wide the screen.
 MAX_COLUMNS = 5
-#: Pages narrower than this (in pixels) put the ZIP keypad above the states.
-STACK_BELOW_WIDTH = 640
-
+#: A state button's width at normal text (wider at a larger text size).
+STATE_BUTTON_PX = 215
 
 def state_name(code: str) -> str:
     """"California" for "CA"; a code the `us` package does not know stays as it is."""
     return US_NAMES.get(code, code)
 
 
-class ChoosePage(QWidget):
+class ChoosePage(WidthFittedPage):
     """State buttons (each with its number of programs) beside a ZIP field and keypad."""
 
     state_chosen = Signal(str)
@@ -82,11 +82,10 @@ class ChoosePage(QWidget):
         self.local_button.setAccessibleName(text)
         self.local_button.setVisible(bool(text))
 
-    def resizeEvent(self, event: QResizeEvent) -> None:
-        super().resizeEvent(event)
+    def fit_width(self, width: int) -> None:
         # Beside the ZIP keypad, a narrow page leaves the states a column too thin for
         # their names; there the keypad goes on top and the states below it, full width.
-        stacked = event.size().width() < STACK_BELOW_WIDTH
+        stacked = self.wants_stacked(width)
         if stacked == self._stacked:
             return
         self._stacked = stacked
@@ -155,16 +154,28 @@ class ChoosePage(QWidget):
         button.setProperty("stateButton", True)
         button.setAccessibleName(text.replace("\n", ", "))
         button.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
-        button.setFixedHeight(max(2 * button.fontMetrics().lineSpacing() + 24,
-                                  button.minimumSizeHint().height()))
+        self._fit_state_button(button)
         button.setEnabled(count > 0)
         button.clicked.connect(lambda _=False, c=code: self.state_chosen.emit(c))
         return button
 
-    def _layout_state_grid(self) -> None:
+    @staticmethod
+    def _fit_state_button(button: TouchButton) -> None:
+        # Two lines of its font: measured again when the visitor's text size changes.
+        button.ensurePolished()
+        button.setFixedHeight(max(2 * button.fontMetrics().lineSpacing() + 24,
+                                  button.minimumSizeHint().height()))
+
+    def refit(self) -> None:
+        for button in self.state_buttons.values():
+            self._fit_state_button(button)
+        self._layout_state_grid(force=True)
+        super().refit()
+
+    def _layout_state_grid(self, *, force: bool = False) -> None:
         width = self.state_area.width() - 24
-        columns = max(1, min(MAX_COLUMNS, width // 215))
-        if columns == self._columns:
+        columns = max(1, min(MAX_COLUMNS, int(width // theme.text_scaled(STATE_BUTTON_PX))))
+        if columns == self._columns and not force:
             return
         self._columns = columns
         for button in self.state_buttons.values():

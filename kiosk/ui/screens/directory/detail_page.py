@@ -5,7 +5,6 @@ from __future__ import annotations
 from datetime import datetime
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
     QBoxLayout,
     QHBoxLayout,
@@ -21,6 +20,7 @@ from kiosk.present.facility import LISTED_CATEGORIES, FacilityText, describe, di
 from kiosk.present.local_program import LocalText, describe_local
 from kiosk.present.localise import ServiceWords
 from kiosk.ui.screens.base import heading
+from kiosk.ui.screens.directory.width_fitted import WidthFittedPage
 from kiosk.ui.screens.directory.words import tr
 from kiosk.ui.widgets.qr import qr_pixmap
 from kiosk.ui.widgets.touch import TouchButton, WrapButton, enable_kinetic_scroll
@@ -37,11 +37,7 @@ def _rich_label() -> QLabel:
     return label
 
 
-#: Pages narrower than this (in pixels) put the QR code under the text.
-STACK_BELOW_WIDTH = 640
-
-
-class DetailPage(QWidget):
+class DetailPage(WidthFittedPage):
     """The facility page. Its buttons name the program shown, so the shell needs no lookup."""
 
     back_requested = Signal()
@@ -78,12 +74,11 @@ class DetailPage(QWidget):
         actions.addWidget(self.print_button, 1)
         layout.addLayout(actions)
 
-    def resizeEvent(self, event: QResizeEvent) -> None:
-        super().resizeEvent(event)
+    def fit_width(self, width: int) -> None:
         # A narrow page (1024x600 beside the menu and helplines) leaves the text too thin
         # for its section headings beside the QR code: the code goes under the text and
         # the two buttons one above the other, each full width.
-        stacked = event.size().width() < STACK_BELOW_WIDTH
+        stacked = self.wants_stacked(width)
         if stacked == self._stacked:
             return
         self._stacked = stacked

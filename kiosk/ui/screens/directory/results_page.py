@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, Signal
-from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
     QBoxLayout,
     QHBoxLayout,
@@ -18,6 +17,7 @@ from kiosk.present.directory_index import DirectoryIndex, Place
 from kiosk.present.local_program import now_here, refresh_open_now
 from kiosk.ui.directory_models import FacilityIdRole, FacilityListModel, ProgramList
 from kiosk.ui.screens.base import heading
+from kiosk.ui.screens.directory.width_fitted import WidthFittedPage
 from kiosk.ui.screens.directory.words import tr
 from kiosk.ui.widgets.chips import FilterChip
 from kiosk.ui.widgets.labels import StatusLine
@@ -28,11 +28,8 @@ from kiosk.ui.widgets.touch import (
     paint_opaque,
 )
 
-#: Pages narrower than this (in pixels) show the filters as a sheet instead of beside the list.
-STACK_BELOW_WIDTH = 640
 
-
-class ResultsPage(QWidget):
+class ResultsPage(WidthFittedPage):
     """Chips on the left, the matching programs on the right.
 
     The page keeps the chosen filters: they stay on when the visitor changes place, and
@@ -86,13 +83,11 @@ class ResultsPage(QWidget):
         """True when the filters are a sheet behind the Filters button (a narrow page)."""
         return self._stacked
 
-    def resizeEvent(self, event: QResizeEvent) -> None:
-        super().resizeEvent(event)
+    def fit_width(self, width: int) -> None:
         # Side by side, a narrow page (1024x600 beside the menu and the helplines, or a
         # portrait screen) squeezes both columns until chips and names are cut off; so does
         # a page taller than wide.
-        size = event.size()
-        stacked = size.width() < STACK_BELOW_WIDTH or size.height() > size.width()
+        stacked = self.wants_stacked(width) or self.height() > width
         if stacked != self._stacked:
             self._stacked = stacked
             self.filters_button.setVisible(stacked)
