@@ -372,3 +372,26 @@ def test_the_largest_text_chosen_on_the_directory_puts_its_columns_one_above_the
         QCoreApplication.processEvents()
         found = sideways(directory) + cut_labels(window)
         assert not found, f"{state}: " + "\n".join(found)
+
+
+def test_the_print_preview_in_spanish_with_the_largest_text_fits_a_1024_screen(
+        make_shell: Any, stores: Any, restore_text_size: None) -> None:
+    from tests.ui.spanish_check import in_spanish
+    from tests.ui.test_spanish_screens import spanish
+
+    with in_spanish():
+        shell = make_shell(stores=spanish(stores), size=(1024, 600))
+        window = shell.window
+        window.fit_to(1024, 600)
+        choose_largest_text(window).close_panel()
+        window.navigate("checklist")
+        shell.screens.checklist.print_button.click()
+        window.fit_to(1024, 600)
+        QCoreApplication.processEvents()
+        preview = shell.screens.print_preview
+        assert window.stack.currentWidget().widget() is preview
+        # 'Volver', 'Guardar como PDF' and 'Imprimir' side by side are wider than the page:
+        # one above the other, each whole, and the page does not scroll sideways.
+        assert preview.pdf_button.y() > preview.back_button.y()
+        assert sideways(window.stack.currentWidget()) == [] and cut_labels(preview) == []
+        assert window.stack.currentWidget().horizontalScrollBar().maximum() == 0

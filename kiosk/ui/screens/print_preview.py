@@ -19,9 +19,10 @@ import time
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, Qt, QTimer, Signal
 from PySide6.QtGui import QImage, QPixmap, QResizeEvent, QShowEvent, QTextDocument
 from PySide6.QtWidgets import (
+    QBoxLayout,
     QFileDialog,
     QFrame,
     QHBoxLayout,
@@ -98,7 +99,7 @@ class PrintPreviewScreen(Screen):
         self._follow_timer.setInterval(FOLLOW_INTERVAL_MS)
         self._follow_timer.timeout.connect(self._on_follow_timer_timeout)
 
-        layout = page_layout(self)
+        layout = self._page_layout = page_layout(self)
         self.title = heading(self.tr("Check your page"))
         layout.addWidget(self.title)
         self.stack = QStackedWidget()
@@ -122,7 +123,7 @@ class PrintPreviewScreen(Screen):
         self.pages_layout.setAlignment(Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop)
         self.scroll_area.setWidget(self.pages_box)
         column.addWidget(self.scroll_area, 1)
-        buttons = QHBoxLayout()
+        buttons = self._buttons = QBoxLayout(QBoxLayout.Direction.LeftToRight)
         self.back_button = TouchButton(self.tr("‹ Back"))
         self.back_button.clicked.connect(self._on_back_button_clicked)
         self.pdf_button = TouchButton(self.tr("Save as PDF"))
@@ -210,8 +211,30 @@ class PrintPreviewScreen(Screen):
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
+        self._fit_buttons()
         if self.isVisible():
             self._render_preview()
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.FontChange:
+            # Later, once Qt has given every widget its new font.
+            QTimer.singleShot(0, self, self._fit_buttons)
+
+    def _fit_buttons(self) -> None:
+        # Side by side, the three buttons need all their words' width: in Spanish with the
+        # largest text that is more than a 1024x600 kiosk's page, which would then scroll
+        # sideways; there they go one above the other.
+        host = self.parentWidget()  # the page area's viewport: the room there is
+        room = host.width() if host is not None else self.width()
+        margins = self._page_layout.contentsMargins()
+        buttons = (self.back_button, self.pdf_button, self.print_button)
+        need = (sum(b.sizeHint().width() for b in buttons) + 2 * self._buttons.spacing()
+                + margins.left() + margins.right())
+        direction = (QBoxLayout.Direction.TopToBottom if need > room
+                     else QBoxLayout.Direction.LeftToRight)
+        if self._buttons.direction() != direction:
+            self._buttons.setDirection(direction)
 
     def _clear_pages(self) -> None:
         while self.pages_layout.count():
@@ -258,7 +281,7 @@ class PrintPreviewScreen(Screen):
         self.pages_box.adjustSize()
         self._scroll_to_top()
         # The scroll range only settles once the new pages are laid out.
-        QTimer.singleShot(0, self._scroll_to_top)
+        QTimer.singleShot(0, self, self._scroll_to_top)
 
     def _scroll_to_top(self) -> None:
         self.scroll_area.verticalScrollBar().setValue(0)
