@@ -395,3 +395,25 @@ def test_the_print_preview_in_spanish_with_the_largest_text_fits_a_1024_screen(
         assert preview.pdf_button.y() > preview.back_button.y()
         assert sideways(window.stack.currentWidget()) == [] and cut_labels(preview) == []
         assert window.stack.currentWidget().horizontalScrollBar().maximum() == 0
+
+
+@pytest.mark.parametrize("lang", ["en", "es"])
+def test_every_helpline_number_is_whole_in_the_narrow_column_with_the_largest_text(
+        make_shell: Any, stores: Any, restore_text_size: None, lang: str) -> None:
+    from contextlib import nullcontext
+
+    from tests.ui.spanish_check import in_spanish
+    from tests.ui.test_spanish_screens import spanish
+
+    with in_spanish() if lang == "es" else nullcontext():
+        shell = make_shell(stores=spanish(stores) if lang == "es" else stores,
+                           size=(1024, 600))
+        window = shell.window
+        window.fit_to(1024, 600)
+        choose_largest_text(window).close_panel()
+        window.fit_to(1024, 600)
+        QCoreApplication.processEvents()
+        panel = window.helpline_panel
+        assert panel.isVisible() and panel.width() < 300  # the narrow side column
+        # A number does not break; any line wider than the column would be cut at its edge.
+        assert sideways(panel) == []

@@ -124,8 +124,12 @@ class HelplinePanel(QFrame):
         self._column_width = width
         narrow = width < PANEL_WIDTH
         if self.property("narrow") != narrow:
-            # The number in smaller type, so it still fits the narrower column whole.
+            # The number in smaller type, so it still fits the narrower column whole; and
+            # slimmer sides, so that with the largest text the longest number of the other
+            # lines (1-800-662-4357, which never breaks) fits beside its scroll bar.
             self.setProperty("narrow", narrow)
+            side = 14 if narrow else 20
+            self._grid.setContentsMargins(side, 16, side, 16)
             for label in self.findChildren(QLabel):
                 # One not styled yet (the window being built) gets the new look when first
                 # shown; asking for the style would have PySide build QStyle's Python class
