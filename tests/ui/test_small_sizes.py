@@ -417,3 +417,18 @@ def test_every_helpline_number_is_whole_in_the_narrow_column_with_the_largest_te
         assert panel.isVisible() and panel.width() < 300  # the narrow side column
         # A number does not break; any line wider than the column would be cut at its edge.
         assert sideways(panel) == []
+
+
+@needs_directory
+def test_every_state_name_is_whole_beside_the_zip_keypad_with_the_largest_text(
+        make_shell: Any, restore_text_size: None) -> None:
+    shell = make_shell(size=(1920, 1080))
+    window = shell.window
+    window.fit_to(1920, 1080)
+    choose_largest_text(window).close_panel()
+    window.navigate("directory")
+    window.fit_to(1920, 1080)
+    QCoreApplication.processEvents()
+    buttons = shell.screens.directory.choose_page.state_buttons
+    assert any(b.text().startswith("Northern Mariana Islands\n") for b in buttons.values())
+    assert cut_labels(window) == []

@@ -25,7 +25,7 @@ from kiosk.ui.widgets.touch import TouchButton, enable_kinetic_scroll
 
 #: The state grid never has more columns than this, however wide the screen.
 MAX_COLUMNS = 5
-#: A state button's width at normal text (wider at a larger text size).
+#: The narrowest a state button is made.
 STATE_BUTTON_PX = 215
 
 def state_name(code: str) -> str:
@@ -174,7 +174,12 @@ class ChoosePage(WidthFittedPage):
 
     def _layout_state_grid(self, *, force: bool = False) -> None:
         width = self.state_area.width() - 24
-        columns = max(1, min(MAX_COLUMNS, int(width // theme.text_scaled(STATE_BUTTON_PX))))
+        # As many columns as the widest name leaves room for ("Northern Mariana Islands"
+        # is half as wide again as most), never narrower than a button for normal text.
+        spacing = self._state_grid.spacing()
+        hints = (button.sizeHint().width() for button in self.state_buttons.values())
+        widest = max(STATE_BUTTON_PX, *hints)
+        columns = max(1, min(MAX_COLUMNS, (width + spacing) // (widest + spacing)))
         if columns == self._columns and not force:
             return
         self._columns = columns
