@@ -501,15 +501,21 @@ class MainWindow(QMainWindow):
     def fit_to(self, width: int, height: int) -> None:
         """Resize to a screen's size now, as a screen of that size would (screenshots, tests).
 
-        Three times: each resize may switch orientation or the narrow top bar, which changes
-        the minimum size the next one is measured against.
+        Until the size settles (at most six times): each resize may switch orientation or
+        the narrow top bar, which changes the minimum size the next one is measured against
+        (from a wide window with the largest text, the narrow bar comes on the third).
         """
-        for _ in range(3):
+        settled = None
+        for _ in range(6):
             self.resize(width, height)
             QCoreApplication.processEvents()
             layout = self.layout()
             if layout is not None:
                 layout.activate()
+            now = (self.size(), self.minimumSize())
+            if now == settled:
+                break
+            settled = now
 
     def save_screenshots(self, out_dir: Path, sizes: list[tuple[int, int]]) -> list[Path]:
         out_dir.mkdir(parents=True, exist_ok=True)

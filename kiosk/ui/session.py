@@ -134,7 +134,7 @@ class SessionGuard(QObject):
         self.exit_code: int | None = None
 
         top_bar = window.header
-        self.quick_exit_button = TouchButton(self.tr("Quick exit"))
+        self.quick_exit_button = TouchButton(self.tr("Quick exit"), whole=True)
         self.quick_exit_button.setObjectName("QuickExit")
         self.quick_exit_button.setAccessibleName(self.tr("Quick exit: start over"))
         self.quick_exit_button.setAccessibleDescription(self.tr(

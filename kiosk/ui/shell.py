@@ -331,9 +331,6 @@ def build_shell(parts: ShellParts, *, first_frame_first: bool = False) -> Shell:
     ring = FocusRing(window)
     if hold is not None:
         hold.hold_filter(ring)
-    # Never squeezed below its words when the language button shares the narrow top bar.
-    session.quick_exit_button.ensurePolished()
-    session.quick_exit_button.setMinimumWidth(session.quick_exit_button.sizeHint().width())
     window.navigate(HOME)  # before the counter listens: the start is not a visitor's view
     counter = ViewCounter(parts.counters, lambda: parts.live.flag(Key.COUNTERS_ENABLED),
                           allowed=(*NAV_ORDER, HELP, SEARCH))

@@ -138,6 +138,7 @@ QPushButton[chip="true"] {{ font-size: {pt(14)}; padding: 0.2em 0.5em; }}
 QPushButton[stateButton="true"] {{ font-size: {pt(14)}; padding: 0.3em 0.2em; }}
 QPushButton[displayChoice="true"] {{ font-size: {pt(18)}; padding: 0.4em 0.8em; }}
 QPushButton#DisplayButton {{ font-weight: bold; padding: 0.2em 0.5em; }}
+QPushButton#KeyboardButton {{ padding-left: 0.4em; padding-right: 0.4em; }}
 QLabel[role="title"] {{ font-size: {pt(22)}; font-weight: bold; }}
 QLabel[role="display"] {{ font-size: {pt(40)}; font-weight: bold; }}
 QLabel[role="subtitle"] {{ font-size: {pt(16)}; font-weight: bold; }}

@@ -432,3 +432,20 @@ def test_every_state_name_is_whole_beside_the_zip_keypad_with_the_largest_text(
     buttons = shell.screens.directory.choose_page.state_buttons
     assert any(b.text().startswith("Northern Mariana Islands\n") for b in buttons.values())
     assert cut_labels(window) == []
+
+
+def test_quick_exit_is_whole_on_a_portrait_tablet_with_the_largest_text(
+        make_shell: Any, restore_text_size: None) -> None:
+    # Quick exit and the top bar's other buttons keep their words when the text grows
+    # after start-up, and the window stays on its 768-pixel screen.
+    shell = make_shell(size=(768, 1024))
+    window = shell.window
+    window.fit_to(768, 1024)
+    choose_largest_text(window).close_panel()
+    window.fit_to(768, 1024)
+    QCoreApplication.processEvents()
+    assert window.width() == 768
+    top_bar = window.header.findChild(QFrame, "TopBar")
+    assert cut_labels(top_bar) == []
+    quick_exit = shell.session.quick_exit_button
+    assert quick_exit.width() >= quick_exit.sizeHint().width()

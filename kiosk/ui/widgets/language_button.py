@@ -32,7 +32,7 @@ class LanguageButton(TouchButton):
     def __init__(self, current: str, languages: Sequence[str],
                  parent: QWidget | None = None) -> None:
         self.offered = other_language(current, languages)
-        super().__init__(NATIVE_NAMES.get(self.offered, self.offered), parent)
+        super().__init__(NATIVE_NAMES.get(self.offered, self.offered), parent, whole=True)
         self.setObjectName("LanguageButton")
         # The other language's words: the catalog of the language on screen never
         # translates them (the visitor who needs the button cannot read this one).
@@ -47,8 +47,6 @@ class LanguageButton(TouchButton):
         squeezed below its words."""
         names = SHORT_NAMES if narrow else NATIVE_NAMES
         self.setText(names.get(self.offered, self.offered))
-        self.ensurePolished()
-        self.setMinimumWidth(self.sizeHint().width())
 
     def _on_clicked(self) -> None:
         if self.offered:

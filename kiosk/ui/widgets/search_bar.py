@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QObject, Qt, Signal
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLineEdit, QWidget
 
 from kiosk.ui import theme
@@ -53,6 +53,9 @@ class SearchBar(QWidget):
         # The symbol alone when the whole word would be cut (largest text on a laptop).
         self.keyboard_button = FittingButton(self.tr("⌨ Keyboard"), self.tr("⌨"))
         self.keyboard_button.setCheckable(True)
+        # Slimmer sides than other buttons: a portrait 768-pixel kiosk with the largest text
+        # has Quick exit whole beside it only so.
+        self.keyboard_button.setObjectName("KeyboardButton")
         self.keyboard_button.setAccessibleName(self.tr("Show or hide the on-screen keyboard"))
         self.keyboard_button.toggled.connect(self._on_keyboard_button_toggled)
         self._narrow = True
@@ -68,9 +71,19 @@ class SearchBar(QWidget):
         # Room for the language button too, in either language: a wide bar that cannot
         # shrink below 900 px would never become the narrow one.
         self.field.setMinimumWidth(100 if narrow else 220)
-        self.keyboard_button.setText(self.tr("⌨") if narrow else self.tr("⌨ Keyboard"))
+        self._fit_keyboard_button()
+
+    def _fit_keyboard_button(self) -> None:
+        self.keyboard_button.setText(self.tr("⌨") if self._narrow else self.tr("⌨ Keyboard"))
         self.keyboard_button.ensurePolished()
         self.keyboard_button.setMinimumWidth(self.keyboard_button.sizeHint().width())
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.FontChange:
+            # Its words' width at the visitor's new text size, once Qt has given every
+            # widget the new font (not during the change).
+            QTimer.singleShot(0, self, self._fit_keyboard_button)
 
     def text(self) -> str:
         return self.field.text()

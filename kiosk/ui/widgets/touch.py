@@ -25,12 +25,15 @@ if TYPE_CHECKING:
 
 
 class TouchButton(QPushButton):
-    """A push button that is never smaller than a touch target."""
+    """A push button that is never smaller than a touch target; with `whole`, never
+    narrower than its words either (Quick exit, the language), in any language and at any
+    text size: the layout gives way elsewhere, or the window grows."""
 
     def __init__(self, text: str = "", parent: QWidget | None = None, *, primary: bool = False,
-                 checkable: bool = False) -> None:
+                 checkable: bool = False, whole: bool = False) -> None:
         super().__init__(text, parent)
         self._side = theme.touch_target_px(self)
+        self._whole = whole
         self.setCheckable(checkable)
         # Tapping does not leave a focus ring behind; Tab still reaches every button.
         self.setFocusPolicy(Qt.FocusPolicy.TabFocus)
@@ -42,7 +45,8 @@ class TouchButton(QPushButton):
         # visitor's largest text a squeezed grid must scroll rather than cut its labels.
         # (A hint, not setMinimumSize, so it follows the font when the text size changes.)
         hint = super().minimumSizeHint()
-        return QSize(self._side, max(self._side, hint.height()))
+        width = max(self._side, self.sizeHint().width()) if self._whole else self._side
+        return QSize(width, max(self._side, hint.height()))
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         # Enter presses a button as Space does: what keyboard and switch users expect.
