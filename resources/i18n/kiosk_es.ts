@@ -429,6 +429,10 @@
             <translation>De más apoyo (izquierda) a menos (derecha). El programa ambulatorio intensivo (IOP) está en el medio. El nivel correcto para usted se decide con una evaluación de toda su situación, no por lo mal que se vean las cosas.</translation>
         </message>
         <message>
+            <source>From most support (top) to least (bottom). Intensive outpatient (IOP) is in the middle. Which level is right for you is decided by an assessment of your whole situation, not by how bad things seem.</source>
+            <translation>De más apoyo (arriba) a menos (abajo). El programa ambulatorio intensivo (IOP) está en el medio. El nivel correcto para usted se decide con una evaluación de toda su situación, no por lo mal que se vean las cosas.</translation>
+        </message>
+        <message>
             <source>Hours each week</source>
             <translation>Horas por semana</translation>
         </message>
@@ -720,6 +724,10 @@
         <message>
             <source>Co-occurring conditions</source>
             <translation>Trastornos concurrentes</translation>
+        </message>
+        <message>
+            <source>Contents</source>
+            <translation>Contenido</translation>
         </message>
         <message>
             <source>Cost and payment</source>

@@ -449,3 +449,17 @@ def test_quick_exit_is_whole_on_a_portrait_tablet_with_the_largest_text(
     assert cut_labels(top_bar) == []
     quick_exit = shell.session.quick_exit_button
     assert quick_exit.width() >= quick_exit.sizeHint().width()
+
+
+def test_the_comparison_says_where_its_levels_are_in_table_and_in_cards(
+        make_shell: Any) -> None:
+    shell = make_shell(size=(1920, 1080))
+    window = shell.window
+    window.navigate("compare")
+    compare = shell.screens.compare
+    for size, mode, order in [((1920, 1080), "table", "(left) to least (right)"),
+                              ((1024, 600), "cards", "(top) to least (bottom)")]:
+        window.fit_to(*size)
+        QCoreApplication.processEvents()
+        assert compare.mode == mode
+        assert order in compare.intro.text()

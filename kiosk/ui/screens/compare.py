@@ -189,11 +189,8 @@ class CompareScreen(Screen):
         self._levels: list[CareLevel] = content.care_levels()
         layout = page_layout(self)
         layout.addWidget(heading(self.tr("Levels of care, side by side")))
-        intro = _cell(self.tr("From most support (left) to least (right). "
-                              "Intensive outpatient (IOP) is in the middle. "
-                              "Which level is right for you is decided by an assessment "
-                              "of your whole situation, not by how bad things seem."))
-        layout.addWidget(intro)
+        self.intro = _cell("")
+        layout.addWidget(self.intro)
         self.scroll_area = QScrollArea()
         self.scroll_area.setWidgetResizable(True)
         self.scroll_area.setFrameShape(QFrame.Shape.NoFrame)
@@ -219,6 +216,16 @@ class CompareScreen(Screen):
         if mode == self.mode:
             return
         self.mode = mode
+        # Where the levels are: across the table, or one card above the other.
+        self.intro.setText(
+            self.tr("From most support (left) to least (right). "
+                    "Intensive outpatient (IOP) is in the middle. "
+                    "Which level is right for you is decided by an assessment "
+                    "of your whole situation, not by how bad things seem.") if mode == "table"
+            else self.tr("From most support (top) to least (bottom). "
+                         "Intensive outpatient (IOP) is in the middle. "
+                         "Which level is right for you is decided by an assessment "
+                         "of your whole situation, not by how bad things seem."))
         container = QWidget()
         column = QVBoxLayout(container)
         # A real table (header cells for levels and rows), which a screen reader can move
