@@ -199,6 +199,7 @@ class CompareScreen(Screen):
         self.mode = ""
         self.tables: list[CompareTable] = []
         self._build("table")
+        theme.changes().changed.connect(self._on_theme_changed)
 
     def levels(self) -> list[CareLevel]:
         return list(self._levels)
@@ -254,14 +255,9 @@ class CompareScreen(Screen):
         super().resizeEvent(event)
         self._fit_mode(event.size().width())
 
-    def changeEvent(self, event: QEvent) -> None:
-        super().changeEvent(event)
-        if event.type() == QEvent.Type.FontChange:
-            # Later, never during the change: the font changes while Qt is going over every
-            # widget, and this replaces some of them.
-            QTimer.singleShot(0, self, self._on_font_changed)
-
-    def _on_font_changed(self) -> None:
+    def _on_theme_changed(self) -> None:
+        # Once the new text size is on every widget (never during the change: this
+        # replaces some of them).
         self._fit_mode(self.width())
 
     def _fit_mode(self, width: int) -> None:

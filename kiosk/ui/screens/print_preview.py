@@ -19,7 +19,7 @@ import time
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, Qt, QTimer, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QImage, QPixmap, QResizeEvent, QShowEvent, QTextDocument
 from PySide6.QtWidgets import (
     QBoxLayout,
@@ -34,7 +34,7 @@ from PySide6.QtWidgets import (
 )
 
 from kiosk.domain import ContentInfo, Facility, Helpline
-from kiosk.ui import accessibility, printing
+from kiosk.ui import accessibility, printing, theme
 from kiosk.ui.screens.base import Screen, heading, page_layout
 from kiosk.ui.widgets.labels import wrapped_label as _text
 from kiosk.ui.widgets.qr import qr_image, qr_modules
@@ -135,6 +135,7 @@ class PrintPreviewScreen(Screen):
         buttons.addWidget(self.pdf_button)
         buttons.addWidget(self.print_button)
         column.addLayout(buttons)
+        theme.changes().changed.connect(self._fit_buttons)  # new words' widths
         self.stack.addWidget(preview)
 
         # -- message (no printer / error / printing off), with the QR code instead
@@ -214,12 +215,6 @@ class PrintPreviewScreen(Screen):
         self._fit_buttons()
         if self.isVisible():
             self._render_preview()
-
-    def changeEvent(self, event: QEvent) -> None:
-        super().changeEvent(event)
-        if event.type() == QEvent.Type.FontChange:
-            # Later, once Qt has given every widget its new font.
-            QTimer.singleShot(0, self, self._fit_buttons)
 
     def _fit_buttons(self) -> None:
         # Side by side, the three buttons need all their words' width: in Spanish with the

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLineEdit, QWidget
 
 from kiosk.ui import theme
@@ -58,6 +58,8 @@ class SearchBar(QWidget):
         self.keyboard_button.setObjectName("KeyboardButton")
         self.keyboard_button.setAccessibleName(self.tr("Show or hide the on-screen keyboard"))
         self.keyboard_button.toggled.connect(self._on_keyboard_button_toggled)
+        # Its words' width at the visitor's new text size.
+        theme.changes().changed.connect(self._fit_keyboard_button)
         self._narrow = True
         self.set_narrow(False)
         layout.addWidget(self.keyboard_button)
@@ -77,13 +79,6 @@ class SearchBar(QWidget):
         self.keyboard_button.setText(self.tr("⌨") if self._narrow else self.tr("⌨ Keyboard"))
         self.keyboard_button.ensurePolished()
         self.keyboard_button.setMinimumWidth(self.keyboard_button.sizeHint().width())
-
-    def changeEvent(self, event: QEvent) -> None:
-        super().changeEvent(event)
-        if event.type() == QEvent.Type.FontChange:
-            # Its words' width at the visitor's new text size, once Qt has given every
-            # widget the new font (not during the change).
-            QTimer.singleShot(0, self, self._fit_keyboard_button)
 
     def text(self) -> str:
         return self.field.text()

@@ -169,10 +169,10 @@ class ChoosePage(WidthFittedPage):
     def refit(self) -> None:
         for button in self.state_buttons.values():
             self._fit_state_button(button)
-        self._layout_state_grid(force=True)
+        self._layout_state_grid()
         super().refit()
 
-    def _layout_state_grid(self, *, force: bool = False) -> None:
+    def _layout_state_grid(self) -> None:
         width = self.state_area.width() - 24
         # As many columns as the widest name leaves room for ("Northern Mariana Islands"
         # is half as wide again as most), never narrower than a button for normal text.
@@ -180,7 +180,7 @@ class ChoosePage(WidthFittedPage):
         hints = (button.sizeHint().width() for button in self.state_buttons.values())
         widest = max(STATE_BUTTON_PX, *hints)
         columns = max(1, min(MAX_COLUMNS, (width + spacing) // (widest + spacing)))
-        if columns == self._columns and not force:
+        if columns == self._columns:
             return
         self._columns = columns
         for button in self.state_buttons.values():

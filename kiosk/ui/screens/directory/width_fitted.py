@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QTimer
 from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import QWidget
 
@@ -17,6 +16,10 @@ class WidthFittedPage(QWidget):
     """Fitted to its width when resized, and again when the visitor's text size changes:
     larger words need the wider page, and the page's size does not change with them."""
 
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        theme.changes().changed.connect(self.refit)
+
     def wants_stacked(self, width: int) -> bool:
         return width < theme.text_scaled(STACK_BELOW_WIDTH)
 
@@ -26,13 +29,6 @@ class WidthFittedPage(QWidget):
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
         self.fit_width(event.size().width())
-
-    def changeEvent(self, event: QEvent) -> None:
-        super().changeEvent(event)
-        if event.type() == QEvent.Type.FontChange:
-            # Later, never during the change: Qt is going over every widget then, and
-            # re-laying out this page would move some of them.
-            QTimer.singleShot(0, self, self.refit)
 
     def refit(self) -> None:
         """After a text size change; a page with parts measured for their text extends it."""
