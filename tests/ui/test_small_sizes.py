@@ -53,6 +53,20 @@ def cut_labels(window: Any) -> list[str]:
     return cut
 
 
+def sideways(page: Any) -> list[str]:
+    """The visible scroll areas in `page` (it too, if it is one) whose contents are wider
+    than they are."""
+    wide = []
+    areas = page.findChildren(QScrollArea)
+    for area in [page, *areas] if isinstance(page, QScrollArea) else areas:
+        if area.isVisible() and area.widget() is not None:
+            need = area.widget().minimumSizeHint().width()
+            if area.horizontalScrollBar().maximum() > 0 or need > area.viewport().width():
+                wide.append(f"{area.accessibleName() or area.objectName()} needs {need} px, "
+                            f"has {area.viewport().width()}")
+    return wide
+
+
 @pytest.mark.parametrize("size", SIZES, ids=[f"{w}x{h}" for w, h in SIZES])
 def test_no_button_label_is_cut_off_on_a_small_screen(qtbot: Any, make_shell: Any,
                                                       size: tuple[int, int]) -> None:
@@ -141,8 +155,6 @@ def test_every_faq_and_guide_title_has_room_for_all_its_lines(make_shell: Any,
 @pytest.mark.parametrize("size", [(1024, 600), (600, 1024)], ids=["1024x600", "600x1024"])
 def test_every_page_fits_its_width_without_sideways_scrolling(make_shell: Any,
                                                                size: tuple[int, int]) -> None:
-    from PySide6.QtWidgets import QScrollArea
-
     shell = make_shell(size=size)
     window = shell.window
     window.fit_to(*size)
@@ -151,13 +163,7 @@ def test_every_page_fits_its_width_without_sideways_scrolling(make_shell: Any,
         window.navigate(screen_id)
         QCoreApplication.processEvents()
         # The page's own scroll area, and any inside it (the admin page has one).
-        page = window.stack.currentWidget()
-        for area in [page, *page.findChildren(QScrollArea)]:
-            if not area.isVisible() or area.widget() is None:
-                continue
-            need = area.widget().minimumSizeHint().width()
-            if area.horizontalScrollBar().maximum() > 0 or need > area.viewport().width():
-                wide.append(f"{screen_id} needs {need} px, has {area.viewport().width()}")
+        wide += [f"{screen_id}: {area}" for area in sideways(window.stack.currentWidget())]
     assert not wide
     # The staff screen gives the visitors' helpline column its room; 988 and 911 stay.
     window.navigate("admin")
@@ -337,17 +343,6 @@ def test_search_results_are_measured_again_for_the_largest_text(
             index.data(Qt.ItemDataRole.DisplayRole)).height()
         assert height >= need, (row, height, need)
 
-
-def sideways(page: Any) -> list[str]:
-    """The visible scroll areas in `page` whose contents are wider than they are."""
-    wide = []
-    for area in page.findChildren(QScrollArea):
-        if area.isVisible() and area.widget() is not None:
-            need = area.widget().minimumSizeHint().width()
-            if area.horizontalScrollBar().maximum() > 0 or need > area.viewport().width():
-                wide.append(f"{area.accessibleName() or area.objectName()} needs {need} px, "
-                            f"has {area.viewport().width()}")
-    return wide
 
 
 @needs_directory
