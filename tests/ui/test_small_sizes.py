@@ -344,7 +344,6 @@ def test_search_results_are_measured_again_for_the_largest_text(
         assert height >= need, (row, height, need)
 
 
-
 @needs_directory
 def test_the_largest_text_chosen_on_the_directory_puts_its_columns_one_above_the_other(
         make_shell: Any, restore_text_size: None) -> None:
